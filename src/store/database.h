@@ -1,0 +1,34 @@
+// A SQLite connection that knows our schema: opening it migrates an older database to the current
+// schema version in one transaction, and refuses a database written by a newer tousu.
+// Depends on core and SQLite only.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+
+struct sqlite3;
+
+namespace tousu::store {
+
+class Database {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // path ":memory:" opens a private in-memory database.
+    static core::Result<std::unique_ptr<Database>> open(const std::string& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    int schemaVersion() const;
+    core::Status exec(const std::string& sql);
+    sqlite3* handle() const { return m_db; }
+
+private:
+    explicit Database(sqlite3* db) : m_db(db) {}
+    core::Status migrate();
+    sqlite3* m_db;
+};
+
+} // namespace tousu::store

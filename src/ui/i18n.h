@@ -1,0 +1,26 @@
+// Run-time string tables: simplified Chinese first, English switchable at run time. The table is
+// assets/i18n/strings.tsv (key, zh-CN, en), embedded at build time. Labels for interactive items
+// carry a stable English id after "##" that does not change with the language.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace tousu::ui {
+
+enum class Language { ZhCN, En };
+
+void setLanguage(Language language);
+Language language();
+const char* languageTag(Language language);   // "zh-CN", "en"
+
+// Text for a key in the current language; the key itself if the table lacks it (visible, not blank).
+const char* tr(const char* key);
+// "text##id", for ImGui labels of interactive items.
+std::string label(const char* key, const char* id);
+
+struct StringRow {
+    std::string key, zh, en;
+};
+const std::vector<StringRow>& stringTable();
+
+} // namespace tousu::ui

@@ -1,0 +1,88 @@
+#include "ui/main_window.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+const char* viewTitleKey(MainWindow::View v) {
+    switch (v) {
+        case MainWindow::View::WorkQueue: return "action.work_queue";
+        case MainWindow::View::CaseList: return "action.case_list";
+        case MainWindow::View::NewCase: return "action.new_case";
+    }
+    return "";
+}
+
+bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
+
+} // namespace
+
+void MainWindow::handleShortcuts() {
+    if (ctrlPressed(ImGuiKey_N)) m_view = View::NewCase;
+    if (ctrlPressed(ImGuiKey_F)) m_focusSearch = true;
+}
+
+void MainWindow::drawMenuBar() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    const auto destination = [this](const char* key, const char* id, View v) {
+        if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_view == v)) m_view = v;
+    };
+    destination("action.work_queue", "work_queue", View::WorkQueue);
+    destination("action.case_list", "case_list", View::CaseList);
+    destination("action.new_case", "new_case", View::NewCase);
+    if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
+        if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
+        ImGui::EndMenu();
+    }
+    // The language switch names the other language, in that language, at the right edge.
+    const std::string toggle = label("action.lang_toggle", "lang_toggle");
+    const float width = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::MenuItem(toggle.c_str()))
+        setLanguage(language() == Language::ZhCN ? Language::En : Language::ZhCN);
+    ImGui::EndMainMenuBar();
+}
+
+void MainWindow::drawAbout(app::App& app) {
+    if (m_openAbout) {
+        ImGui::OpenPopup("##about_dialog");
+        m_openAbout = false;
+    }
+    if (!ImGui::BeginPopupModal("##about_dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::Text(tr("about.text"), app.info().version.c_str());
+    if (ImGui::Button(label("about.close", "about_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void MainWindow::draw(app::App& app) {
+    handleShortcuts();
+    drawMenuBar();
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("##main", nullptr, flags)) {
+        if (m_focusSearch) {
+            ImGui::SetKeyboardFocusHere();
+            m_focusSearch = false;
+        }
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        widgets::textField("##search", m_search, tr("search.hint"));
+        ImGui::Separator();
+        ImGui::TextUnformatted(tr(viewTitleKey(m_view)));
+        widgets::emptyState(tr("main.empty"));
+    }
+    ImGui::End();
+    drawAbout(app);
+}
+
+} // namespace tousu::ui
