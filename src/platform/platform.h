@@ -1,0 +1,19 @@
+// What the desk needs from the outside world, one implementation per target (platform/web/…).
+// The UI asks for frames here; the platform decides when to actually render them.
+#pragma once
+#include <functional>
+
+namespace tousu::platform {
+
+struct Callbacks {
+    std::function<void()> drawFrame;   // build the ImGui frame (between NewFrame and Render)
+};
+
+// Sets up the window/canvas, graphics, input and fonts, then returns; frames run on demand.
+bool start(Callbacks callbacks);
+// Render a few more frames soon (input, data change). Cheap to call often.
+void requestRedraw();
+// Render once after `ms` milliseconds (deadline clocks, tooltips); the earliest request wins.
+void requestRedrawAfter(double ms);
+
+} // namespace tousu::platform

@@ -1,0 +1,64 @@
+// The browser-test driver: serves build/web, launches Debian's Chromium headless through
+// playwright-core, and offers the few steps every journey needs (ready, widgets, click by id, type).
+// Tests use only real input events and window.tousu.widgets(); they never call into the app.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../shell/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webDir = process.env.TOUSU_WEB_DIR || path.resolve(here, '../../build/web');
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
+
+export async function launch() {
+  const { server, url } = await serve(webDir, 0);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+  return {
+    url, browser,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+// Opens the app in a fresh context and waits for window.tousu.ready; collects console errors.
+export async function openApp(env, contextOptions = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.url);
+  await page.waitForFunction(() => window.tousu && window.tousu.ready === true, null, { timeout: 30000 });
+  return { context, page, errors };
+}
+
+export const widgets = (page) => page.evaluate(() => window.tousu.widgets());
+
+export async function widget(page, id, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const w = (await widgets(page)).find((x) => x.id === id);
+    if (w) return w;
+    if (Date.now() > until) throw new Error(`no widget with id "${id}"`);
+    await page.waitForTimeout(50);
+  }
+}
+
+// Waits until at least `n` more frames have been rendered (input is processed on frames).
+export async function frames(page, n = 2) {
+  const start = await page.evaluate(() => window.tousu.frames());
+  await page.waitForFunction((s) => window.tousu.frames() >= s, start + n, { timeout: 5000 }).catch(() => {});
+}
+
+export async function click(page, id) {
+  const w = await widget(page, id);
+  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+  await frames(page, 2);
+  return w;
+}
+
+export async function value(page, id) {
+  return (await widget(page, id)).value;
+}
