@@ -1,9 +1,9 @@
 # tousu_test(name SOURCES … DEPS …): a doctest executable whose TEST_CASEs are registered with ctest
 # one by one (doctest's own discovery script, run through node when cross-compiling to wasm).
-find_file(TOUSU_DOCTEST_CMAKE doctest.cmake PATHS /usr/lib/cmake/doctest /usr/share/doctest/cmake
-          /usr/lib/x86_64-linux-gnu/cmake/doctest NO_DEFAULT_PATH)
-if(TOUSU_DOCTEST_CMAKE)
-  include(${TOUSU_DOCTEST_CMAKE})
+# (A plain path check: Emscripten's toolchain confines find_file() to its sysroot.)
+set(TOUSU_DOCTEST_DISCOVERY "/usr/lib/cmake/doctest/doctest.cmake" CACHE FILEPATH "doctest's CMake test discovery")
+if(EXISTS "${TOUSU_DOCTEST_DISCOVERY}")
+  include(${TOUSU_DOCTEST_DISCOVERY})
 endif()
 
 function(tousu_test name)

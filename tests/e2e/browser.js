@@ -62,3 +62,21 @@ export async function click(page, id) {
 export async function value(page, id) {
   return (await widget(page, id)).value;
 }
+
+// Polls the last frame's widgets until `check(widget)` holds for the widget `id`, or fails with
+// what was last seen. Input is processed over a few frames, so assertions wait for it.
+export async function waitForWidget(page, id, check, timeout = 5000) {
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = (await widgets(page)).find((x) => x.id === id);
+    if (last && check(last)) return last;
+    if (Date.now() > until) throw new Error(`widget "${id}" never matched; last seen: ${JSON.stringify(last)}`);
+    await page.waitForTimeout(30);
+  }
+}
+
+export const waitForValue = (page, id, expected) =>
+  waitForWidget(page, id, (w) => w.value === expected).then((w) => w.value, () => value(page, id));
+export const waitForLabel = (page, id, expected) =>
+  waitForWidget(page, id, (w) => w.label === expected).then((w) => w.label, () => widget(page, id).then((w) => w.label));

@@ -14,6 +14,7 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 #include <string>
 
 #include "platform/platform.h"
@@ -68,6 +69,8 @@ EM_BOOL onAnimationFrame(double, void*) {
     Data& d = data();
     d.rafPending = false;
     renderFrame();
+    // ImGui trickles input (one press or release per frame): keep going until the queue is drained.
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty() && d.framesLeft < 2) d.framesLeft = 2;
     if (--d.framesLeft > 0) {
         d.rafPending = true;
         emscripten_request_animation_frame(onAnimationFrame, nullptr);
@@ -275,8 +278,14 @@ EMSCRIPTEN_KEEPALIVE void tousu_on_paste(const char* utf8) { tousu::platform::da
 
 EMSCRIPTEN_KEEPALIVE const char* tousu_clipboard_text(void) { return tousu::platform::data().clipboard.c_str(); }
 
-// Runs one frame now, inside the DOM event: Ctrl+C/X must reach ImGui before the browser's `copy`.
-EMSCRIPTEN_KEEPALIVE void tousu_frame_now(void) { tousu::platform::renderFrame(); }
+// Runs frames now, inside the DOM event, until queued input is handled: Ctrl+C/X (and a Ctrl+A
+// just before) must reach ImGui before the browser raises `copy`.
+EMSCRIPTEN_KEEPALIVE void tousu_frame_now(void) {
+    for (int i = 0; i < 8; ++i) {
+        tousu::platform::renderFrame();
+        if (ImGui::GetCurrentContext()->InputEventsQueue.empty()) break;
+    }
+}
 
 EMSCRIPTEN_KEEPALIVE unsigned tousu_frame_count(void) { return tousu::platform::data().frameCount; }
 

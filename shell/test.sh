@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Sets up if needed, then: native build + ctest, wasm build + core tests under node, and the
+# browser tests in headless Chromium against build/web. Ends with one line "N passed, N failed".
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+ensure_setup || { echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0
+count_ctest() {   # log
+  local line p t
+  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  t=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  p=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  passed=$((passed + t - p)); failed=$((failed + p))
+}
+stage() { say "── $* ──"; }
+
+stage "native build"
+if shell/build.sh native; then
+  stage "native unit tests (ctest)"
+  ctest --preset native -j "$JOBS" 2>&1 | tee build/native-ctest.log
+  count_ctest build/native-ctest.log
+else
+  failed=$((failed + 1))
+fi
+
+stage "web build"
+if shell/build.sh web; then
+  shell/sizes.sh
+  stage "core unit tests compiled to wasm, under node (ctest)"
+  ctest --preset web 2>&1 | tee build/wasm-ctest.log
+  count_ctest build/wasm-ctest.log
+
+  stage "browser tests (headless Chromium)"
+  (cd tests/e2e && node --test --test-concurrency=1) 2>&1 | tee build/e2e.log
+  p=$(grep -E '^# pass [0-9]+' build/e2e.log | tail -1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' build/e2e.log | tail -1 | awk '{print $3}')
+  if [ -z "$p" ]; then failed=$((failed + 1)); else passed=$((passed + p)); failed=$((failed + ${f:-0})); fi
+else
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
