@@ -1,0 +1,84 @@
+#include "core/deadline.h"
+
+#include <algorithm>
+
+namespace tousu::core {
+
+TimeMs pausedUntil(const Case& c, TimeMs now, const Calendar& cal) {
+    return c.pausedTotalMs + (c.pausedSince ? cal.elapsed(c.pausedSince, now) : 0);
+}
+
+MilestoneStatus milestoneStatus(const Case& c, const MilestoneClock& m, TimeMs now, const Calendar& cal,
+                                double nearShare) {
+    MilestoneStatus s;
+    s.milestone = m.milestone;
+    s.limitMs = m.limitMs;
+    const TimeMs end = m.metAt ? m.metAt : now;
+    const TimeMs paused = m.metAt ? m.pausedAtMet : pausedUntil(c, end, cal);
+    s.usedMs = std::max<TimeMs>(0, cal.elapsed(c.receivedAt, end) - paused);
+    s.remainingMs = m.limitMs - s.usedMs;
+    s.usedShare = m.limitMs > 0 ? static_cast<double>(s.usedMs) / static_cast<double>(m.limitMs) : 0;
+    s.dueAt = cal.add(c.receivedAt, m.limitMs + paused);
+    if (m.metAt) s.level = s.usedMs <= m.limitMs ? DeadlineLevel::Met : DeadlineLevel::MetLate;
+    else if (s.usedMs > m.limitMs) s.level = DeadlineLevel::Overdue;
+    else if (s.usedShare >= nearShare) s.level = DeadlineLevel::Near;
+    else s.level = DeadlineLevel::Ok;
+    return s;
+}
+
+std::vector<MilestoneStatus> deadlineStatus(const Case& c, TimeMs now, const Calendar& cal, double nearShare) {
+    std::vector<MilestoneStatus> out;
+    for (const auto& m : c.milestones) out.push_back(milestoneStatus(c, m, now, cal, nearShare));
+    return out;
+}
+
+TimeMs nextDue(const Case& c, TimeMs now, const Calendar& cal) {
+    TimeMs best = 0;
+    if (!isOpen(c.state)) return 0;
+    for (const auto& m : c.milestones) {
+        if (m.metAt) continue;
+        const TimeMs due = milestoneStatus(c, m, now, cal, 1.0).dueAt;
+        if (best == 0 || due < best) best = due;
+    }
+    return best;
+}
+
+int escalationLevel(const Case& c, TimeMs now, const Calendar& cal, const std::vector<double>& shares) {
+    if (!isOpen(c.state)) return 0;
+    int level = 0;
+    for (const auto& m : c.milestones) {
+        if (m.metAt) continue;
+        const double used = milestoneStatus(c, m, now, cal, 1.0).usedShare;
+        for (std::size_t i = 0; i < shares.size(); ++i)
+            if (used >= shares[i]) level = std::max(level, static_cast<int>(i) + 1);
+    }
+    return level;
+}
+
+DeadlineOutcome deadlineOutcome(const Case& c, const Calendar& cal) {
+    bool allMet = !c.milestones.empty();
+    for (const auto& m : c.milestones) {
+        if (!m.metAt) { allMet = false; continue; }
+        if (milestoneStatus(c, m, m.metAt, cal, 1.0).level == DeadlineLevel::MetLate) return DeadlineOutcome::Late;
+    }
+    return allMet ? DeadlineOutcome::OnTime : DeadlineOutcome::Open;
+}
+
+TimeMs appealRiskAt(const Case& c, const PolicySet& policies) {
+    return c.receivedAt + static_cast<TimeMs>(policies.appealDays) * 24 * kHourMs;
+}
+
+bool billingChargeTooOld(TimeMs chargeDate, TimeMs receivedAt, const PolicySet& policies) {
+    // Calendar months back from the receipt date (same day of month, clamped to the month's end).
+    const std::int64_t receivedDay = (receivedAt + kChinaOffsetMinutes * 60000LL) / 86400000;
+    CivilDate d = civilFromDays(receivedDay);
+    int month = d.month - policies.billingMaxAgeMonths;
+    int year = d.year;
+    while (month < 1) { month += 12; --year; }
+    CivilDate limit{year, month, d.day};
+    while (!isValidDate(limit)) --limit.day;
+    const TimeMs limitMs = daysFromCivil(limit) * 86400000 - kChinaOffsetMinutes * 60000LL;
+    return chargeDate < limitMs;
+}
+
+} // namespace tousu::core

@@ -1,0 +1,26 @@
+// Identifiers: random (v4-format) UUIDs from an injected seed — real randomness in the app,
+// fixed seeds in tests and `tousu-cli generate` — and complaint numbers unique across offices.
+#pragma once
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "core/time.h"
+
+namespace tousu::core {
+
+class IdGenerator {
+public:
+    explicit IdGenerator(std::uint64_t seed) : m_rng(seed) {}
+    std::string uuid();
+    std::uint64_t next() { return m_rng(); }
+
+private:
+    std::mt19937_64 m_rng;
+};
+
+// "TS-BJ01-20261128-0001": office code, local receipt date, daily sequence.
+std::string caseNumberPrefix(const std::string& officeCode, TimeMs receivedAt, int offsetMinutes = kChinaOffsetMinutes);
+std::string caseNumber(const std::string& prefix, int sequence);
+
+} // namespace tousu::core

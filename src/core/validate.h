@@ -1,0 +1,36 @@
+// Checks on what people type at intake: mainland phone numbers (normalised), required fields,
+// lengths, times not in the future. Every problem is a field error with an i18n message key.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace tousu::core {
+
+// "+86 138 0013 8000", "0086-13800138000" → "13800138000"; "010-6552 1234" → "01065521234".
+// Mobile: 1[3-9] + 9 digits. Landline: 0 + area code + number, 10–12 digits in all.
+Result<std::string> normalizePhone(const std::string& text);
+// The identity used for repeat detection: the normalised phone, else "acct:" + account.
+std::string customerKey(const std::string& normalizedPhone, const std::string& account);
+std::size_t utf8Length(const std::string& s);
+
+struct Registration {
+    std::string channel, customerName, phone, account, contactMethod, content, category, subType, importance;
+    TimeMs receivedAt = 0;
+};
+
+constexpr TimeMs kClockSkewMs = 5 * 60 * 1000;
+constexpr std::size_t kMaxNameLength = 50;
+constexpr std::size_t kMaxContentLength = 4000;
+constexpr std::size_t kMaxAccountLength = 40;
+
+// All field errors at once (empty = valid). `now` bounds receivedAt.
+std::vector<Error> validateRegistration(const Registration& r, TimeMs now);
+
+// A category suggested from the complaint text by keywords (editable by the agent).
+std::optional<Category> suggestCategory(const std::string& content);
+
+} // namespace tousu::core

@@ -1,0 +1,113 @@
+// The transition table. Each row: an action, the states it may start from, and the state it leads
+// to (kSame: the state does not change). Register has no row: it creates the case.
+#include "core/workflow.h"
+
+#include <initializer_list>
+
+namespace tousu::core {
+
+namespace {
+
+constexpr const char* kActionCodes[kActionCount] = {
+    "register", "confirm", "classify", "dispatch", "investigate", "contact", "wait_customer", "customer_responded",
+    "propose_solution", "reject_solution", "implement", "feedback", "survey", "archive", "follow_up", "reopen",
+    "reassign", "cancel", "merge", "escalate", "set_deadline"};
+constexpr const char* kRoleCodes[] = {"agent", "handler", "supervisor", "admin", "trainer"};
+
+using S = State;
+constexpr int kSame = -1;
+
+struct Rule {
+    Action action;
+    std::initializer_list<State> from;
+    int to;   // a State, or kSame
+};
+
+const Rule kRules[] = {
+    {Action::Confirm, {S::Registered}, int(S::Confirmed)},
+    {Action::Classify, {S::Confirmed, S::Classified}, int(S::Classified)},
+    {Action::Dispatch, {S::Classified}, int(S::Dispatched)},
+    {Action::Investigate, {S::Dispatched, S::Investigating}, int(S::Investigating)},
+    {Action::RecordContact, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer, S::FedBack}, kSame},
+    {Action::WaitForCustomer, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing}, int(S::PendingCustomer)},
+    {Action::CustomerResponded, {S::PendingCustomer}, kSame},   // fold resumes the saved state
+    {Action::ProposeSolution, {S::Investigating}, int(S::SolutionProposed)},
+    {Action::RejectSolution, {S::SolutionProposed}, int(S::Investigating)},
+    {Action::Implement, {S::SolutionProposed, S::Implementing}, int(S::Implementing)},
+    {Action::Feedback, {S::Implementing}, int(S::FedBack)},
+    {Action::Survey, {S::FedBack}, int(S::Surveyed)},
+    {Action::Archive, {S::Surveyed}, int(S::Archived)},
+    {Action::FollowUp, {S::Surveyed, S::Archived}, kSame},          // unresolved: fold reopens
+    {Action::Reopen, {S::FedBack, S::Surveyed, S::Archived}, int(S::Investigating)},
+    {Action::Reassign, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
+    {Action::Cancel, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer, S::FedBack, S::Surveyed}, int(S::Cancelled)},
+    {Action::Merge, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, int(S::Cancelled)},
+    {Action::Escalate, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
+    {Action::SetDeadline, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
+};
+
+const Rule* ruleFor(Action a) {
+    for (const Rule& r : kRules)
+        if (r.action == a) return &r;
+    return nullptr;
+}
+
+} // namespace
+
+const char* code(Action a) { return kActionCodes[static_cast<int>(a)]; }
+const char* code(Role r) { return kRoleCodes[static_cast<int>(r)]; }
+
+std::optional<Action> actionFromCode(std::string_view s) {
+    for (int i = 0; i < kActionCount; ++i)
+        if (s == kActionCodes[i]) return static_cast<Action>(i);
+    return std::nullopt;
+}
+
+std::optional<Role> roleFromCode(std::string_view s) {
+    for (int i = 0; i < 5; ++i)
+        if (s == kRoleCodes[i]) return static_cast<Role>(i);
+    return std::nullopt;
+}
+
+std::optional<State> nextState(State from, Action action) {
+    const Rule* rule = ruleFor(action);
+    if (!rule) return std::nullopt;
+    for (State s : rule->from)
+        if (s == from) return rule->to == kSame ? from : static_cast<State>(rule->to);
+    return std::nullopt;
+}
+
+Status checkAllowed(const Case& c, Action action) {
+    if (nextState(c.state, action)) return Ok{};
+    return makeError(ErrorCode::NotAllowed, "error.action_not_allowed",
+                     std::string(code(action)) + " in " + code(c.state));
+}
+
+std::vector<Action> allowedActions(const Case& c) {
+    std::vector<Action> out;
+    for (int i = 1; i < kActionCount; ++i) {
+        const auto a = static_cast<Action>(i);
+        if (a != Action::Escalate && nextState(c.state, a)) out.push_back(a);
+    }
+    return out;
+}
+
+bool roleMay(Role role, Action a) {
+    switch (role) {
+        case Role::Admin:
+        case Role::Supervisor:
+        case Role::Trainer: return true;
+        case Role::Agent:
+            return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
+                   a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||
+                   a == Action::Feedback || a == Action::Survey || a == Action::Archive || a == Action::FollowUp ||
+                   a == Action::Escalate;
+        case Role::Handler:
+            return a == Action::Investigate || a == Action::RecordContact || a == Action::WaitForCustomer ||
+                   a == Action::CustomerResponded || a == Action::ProposeSolution || a == Action::Implement ||
+                   a == Action::Feedback || a == Action::Escalate;
+    }
+    return false;
+}
+
+} // namespace tousu::core

@@ -1,0 +1,36 @@
+// The complaint procedure as explicit states and allowed transitions, and who may do what.
+// A transition that is not allowed is an error value naming the state and the action.
+#pragma once
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+
+namespace tousu::core {
+
+enum class Action {
+    Register, Confirm, Classify, Dispatch, Investigate, RecordContact, WaitForCustomer, CustomerResponded,
+    ProposeSolution, RejectSolution, Implement, Feedback, Survey, Archive, FollowUp, Reopen, Reassign,
+    Cancel, Merge, Escalate, SetDeadline,
+};
+constexpr int kActionCount = static_cast<int>(Action::SetDeadline) + 1;
+
+enum class Role { Agent, Handler, Supervisor, Admin, Trainer };
+
+const char* code(Action a);     // "register", "confirm", … — also the event type
+const char* code(Role r);
+std::optional<Action> actionFromCode(std::string_view s);
+std::optional<Role> roleFromCode(std::string_view s);
+
+// The state after `action` in state `from`, or nullopt if the workflow forbids it.
+// FollowUp and CustomerResponded depend on the event (resolved? / where to resume): see fold.
+std::optional<State> nextState(State from, Action action);
+// Ok, or NotAllowed with messageKey "error.action_not_allowed" and detail "<action> in <state>".
+Status checkAllowed(const Case& c, Action action);
+// Actions a user can take on this case now (excludes system-only Escalate), in workflow order.
+std::vector<Action> allowedActions(const Case& c);
+bool roleMay(Role role, Action action);
+
+} // namespace tousu::core
