@@ -2,6 +2,7 @@
 // The database lives in memory until browser persistence (IndexedDB page store) lands.
 #include <cstdio>
 #include <memory>
+#include <random>
 
 #include "app/app.h"
 #include "platform/platform.h"
@@ -18,7 +19,7 @@ ui::MainWindow g_window;
 } // namespace
 
 int main() {
-    auto opened = app::App::open(":memory:", g_clock);
+    auto opened = app::App::open(":memory:", g_clock, std::random_device()());
     if (!opened) {
         std::fprintf(stderr, "tousu: cannot open the database: %s\n", opened.error().detail.c_str());
         return 1;

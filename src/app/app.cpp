@@ -1,19 +1,354 @@
 #include "app/app.h"
 
+#include <algorithm>
+
+#include "app/reference_data.h"
+#include "core/deadline.h"
 #include "core/version.h"
+#include "store/case_store.h"
 #include "store/database.h"
+#include "store/statement.h"
 
 namespace tousu::app {
 
-App::App(std::unique_ptr<store::Database> db, const core::Clock& clock) : m_db(std::move(db)), m_clock(clock) {}
-App::~App() = default;
+using core::Action;
+using core::ErrorCode;
+using core::Fields;
+using core::makeError;
 
-core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const core::Clock& clock) {
-    auto db = store::Database::open(dbPath);
-    if (!db) return db.error();
-    return std::unique_ptr<App>(new App(std::move(db.value()), clock));
+namespace {
+
+constexpr std::size_t kMaxNoteLength = 4000;
+
+// Validation of free text typed into an action's form.
+std::optional<core::Error> textError(const char* field, const std::string& value, bool required = true) {
+    if (required && value.find_first_not_of(" \t\r\n") == std::string::npos)
+        return makeError(ErrorCode::InvalidInput, "error.required", {}, field);
+    if (core::utf8Length(value) > kMaxNoteLength) return makeError(ErrorCode::InvalidInput, "error.too_long", {}, field);
+    return std::nullopt;
 }
 
-AppInfo App::info() const { return {core::version(), m_db->schemaVersion()}; }
+core::Error invalid(std::vector<core::Error> fieldErrors) {
+    core::Error e = makeError(ErrorCode::InvalidInput, "error.invalid_input");
+    e.fieldErrors = std::move(fieldErrors);
+    return e;
+}
+
+core::Status validText(const char* field, const std::string& value, bool required = true) {
+    if (auto e = textError(field, value, required)) return invalid({*e});
+    return core::Ok{};
+}
+
+} // namespace
+
+App::App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed)
+    : m_db(std::move(db)), m_clock(clock), m_ids(seed) {
+    m_store = std::make_unique<store::CaseStore>(*m_db, m_calendar);
+}
+
+App::~App() = default;
+
+core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const core::Clock& clock, std::uint64_t seed) {
+    auto db = store::Database::open(dbPath);
+    if (!db) return db.error();
+    std::unique_ptr<App> app(new App(std::move(db.value()), clock, seed));
+    app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");
+    app->m_officeCode = store::getMeta(*app->m_db, "office_code").value_or("HQ");
+    store::Statement maxHlc(app->m_db->handle(), "SELECT max(hlc) FROM events");
+    if (maxHlc.step() == SQLITE_ROW)
+        if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
+    return app;
+}
+
+core::Status App::initialize(const std::string& officeCode, const std::string& officeName) {
+    if (officeCode.empty() || officeCode.size() > 8 ||
+        !std::all_of(officeCode.begin(), officeCode.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        return invalid({makeError(ErrorCode::InvalidInput, "error.office_code", officeCode, "office")});
+    if (!m_deviceId.empty()) return core::Ok{};   // already initialised
+    store::Transaction tx(m_db->handle());
+    m_deviceId = m_ids.uuid();
+    m_officeCode = officeCode;
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"device_id", m_deviceId},
+                                     {"office_code", officeCode}, {"office_name", officeName}})
+        if (auto st = store::setMeta(*m_db, key, value); !st) return st;
+    std::vector<core::Event> events;
+    for (const ReferenceItem& item : defaultReferenceData())
+        events.push_back(newEvent("", item.type, {}, item.fields));
+    if (auto r = m_store->insertEvents(events); !r) return r.error();
+    if (auto st = tx.commit(); !st) return st;
+    ++m_revision;
+    return core::Ok{};
+}
+
+AppInfo App::info() const {
+    return {core::version(), m_db->schemaVersion(), m_officeCode,
+            store::getMeta(*m_db, "office_name").value_or(""), m_deviceId};
+}
+
+core::Event App::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, Fields fields) {
+    core::Event e;
+    e.id = m_ids.uuid();
+    e.caseId = caseId;
+    e.hlc = m_hlc.tick(m_clock.now());
+    e.origin = m_deviceId;
+    e.actor = m_actor.staffId;
+    e.type = type;
+    e.prev = prev;
+    fields["at"] = std::to_string(m_clock.now());
+    e.fields = std::move(fields);
+    return e;
+}
+
+core::Status App::requireRole(Action action) const {
+    if (core::roleMay(m_actor.role, action)) return core::Ok{};
+    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
+                     std::string(core::code(m_actor.role)) + " may not " + core::code(action));
+}
+
+core::Status App::perform(const std::string& caseId, Action action, Fields fields) {
+    if (auto st = requireRole(action); !st) return st;
+    store::Transaction tx(m_db->handle());
+    if (!tx.began()) return store::sqlError(m_db->handle(), "begin");
+    auto c = m_store->loadCase(caseId);
+    if (!c) return c.error();
+    if (auto st = core::checkAllowed(c.value(), action); !st) return st;
+    const core::Event e = newEvent(caseId, core::code(action), c.value().lastHlc, std::move(fields));
+    if (auto r = m_store->insertEvents({e}); !r) return r.error();
+    if (auto st = tx.commit(); !st) return st;
+    ++m_revision;
+    return core::Ok{};
+}
+
+// [SECTION] Actions
+
+core::Result<CaseRef> App::registerCase(const core::Registration& r) {
+    if (auto st = requireRole(Action::Register); !st) return st.error();
+    if (auto errors = core::validateRegistration(r, m_clock.now()); !errors.empty()) return invalid(std::move(errors));
+    const std::string phone = r.phone.empty() ? "" : core::normalizePhone(r.phone).value();
+    const std::string key = core::customerKey(phone, r.account);
+    const core::Category category = *core::categoryFromCode(r.category);
+
+    store::Transaction tx(m_db->handle());
+    if (!tx.began()) return store::sqlError(m_db->handle(), "begin");
+    const std::string prefix = core::caseNumberPrefix(m_officeCode, r.receivedAt);
+    CaseRef ref{m_ids.uuid(), core::caseNumber(prefix, store::nextCaseSequence(*m_db, prefix)), false};
+    const auto repeatOf = store::findRepeatOf(*m_db, key, r.category, r.receivedAt,
+                                              static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs);
+    ref.repeat = repeatOf.has_value();
+    Fields f{{"number", ref.number},        {"channel", r.channel},
+             {"customer_name", r.customerName}, {"phone", phone},
+             {"account", r.account},        {"customer_key", key},
+             {"contact_method", r.contactMethod}, {"content", r.content},
+             {"received_at", std::to_string(r.receivedAt)}, {"category", r.category},
+             {"sub_type", r.subType},       {"importance", r.importance.empty() ? "normal" : r.importance},
+             {"policy", m_policies.id + "-v" + std::to_string(m_policies.version)},
+             {"limits", core::encodeLimits(core::milestonesFor(m_policies, category))},
+             {"working_hours", m_policies.workingHours ? "1" : "0"},
+             {"repeat_of", repeatOf.value_or("")}};
+    const core::Event e = newEvent(ref.id, core::code(Action::Register), {}, std::move(f));
+    if (auto res = m_store->insertEvents({e}); !res) return res.error();
+    if (auto st = tx.commit(); !st) return st.error();
+    ++m_revision;
+    return ref;
+}
+
+core::Status App::confirm(const std::string& caseId, const std::string& method, const std::string& text) {
+    if (!core::contactMethodFromCode(method))
+        return invalid({makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method")});
+    if (auto st = validText("confirmation_text", text, false); !st) return st;
+    return perform(caseId, Action::Confirm, {{"method", method}, {"text", text}});
+}
+
+core::Status App::classify(const std::string& caseId, const std::string& category, const std::string& subType,
+                           const std::string& importance) {
+    const auto cat = core::categoryFromCode(category);
+    std::vector<core::Error> errors;
+    if (!cat) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
+    if (!subType.empty()) {
+        const auto subs = store::subTypes(*m_db);
+        const bool known = std::any_of(subs.begin(), subs.end(),
+                                       [&](const store::SubType& s) { return s.id == subType && s.category == category; });
+        if (!known) errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_sub_type", subType, "sub_type"));
+    }
+    if (!importance.empty() && !core::importanceFromCode(importance))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", importance, "importance"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    auto c = m_store->loadCase(caseId);
+    if (!c) return c.error();
+    Fields f{{"category", category}, {"sub_type", subType}, {"importance", importance}};
+    // A corrected category takes that category's limits under the current policy.
+    if (*cat != c.value().category) f["limits"] = core::encodeLimits(core::milestonesFor(m_policies, *cat));
+    return perform(caseId, Action::Classify, std::move(f));
+}
+
+core::Status App::dispatch(const std::string& caseId, const std::string& department, const std::string& person,
+                           core::TimeMs expectedAt) {
+    std::vector<core::Error> errors;
+    const auto depts = store::departments(*m_db);
+    if (std::none_of(depts.begin(), depts.end(), [&](const store::Department& d) { return d.id == department; }))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_department", department, "department"));
+    const auto people = store::staff(*m_db);
+    if (std::none_of(people.begin(), people.end(), [&](const store::StaffMember& s) { return s.id == person; }))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
+    if (expectedAt < m_clock.now() - core::kClockSkewMs)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.in_past", {}, "expected_at"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::Dispatch,
+                   {{"department", department}, {"person", person}, {"expected_at", std::to_string(expectedAt)}});
+}
+
+core::Status App::investigate(const std::string& caseId, const std::string& note) {
+    if (auto st = validText("note", note); !st) return st;
+    return perform(caseId, Action::Investigate, {{"note", note}});
+}
+
+core::Status App::recordContact(const std::string& caseId, const std::string& method, const std::string& note) {
+    if (!core::contactMethodFromCode(method))
+        return invalid({makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method")});
+    if (auto st = validText("note", note); !st) return st;
+    return perform(caseId, Action::RecordContact, {{"method", method}, {"note", note}});
+}
+
+core::Status App::waitForCustomer(const std::string& caseId, const std::string& reason) {
+    if (auto st = validText("reason", reason); !st) return st;
+    return perform(caseId, Action::WaitForCustomer, {{"reason", reason}});
+}
+
+core::Status App::customerResponded(const std::string& caseId, const std::string& note) {
+    if (auto st = validText("note", note, false); !st) return st;
+    return perform(caseId, Action::CustomerResponded, {{"note", note}});
+}
+
+core::Status App::proposeSolution(const std::string& caseId, const std::string& solution) {
+    if (auto st = validText("solution", solution); !st) return st;
+    return perform(caseId, Action::ProposeSolution, {{"solution", solution}});
+}
+
+core::Status App::rejectSolution(const std::string& caseId, const std::string& reason) {
+    if (auto st = validText("reason", reason); !st) return st;
+    return perform(caseId, Action::RejectSolution, {{"reason", reason}});
+}
+
+core::Status App::implement(const std::string& caseId, const std::string& step) {
+    if (auto st = validText("step", step); !st) return st;
+    return perform(caseId, Action::Implement, {{"step", step}});
+}
+
+core::Status App::feedback(const std::string& caseId, const std::string& result, const std::string& method) {
+    std::vector<core::Error> errors;
+    if (auto e = textError("result", result)) errors.push_back(*e);
+    if (!core::contactMethodFromCode(method))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::Feedback, {{"result", result}, {"method", method}});
+}
+
+core::Status App::survey(const std::string& caseId, int rating, const std::string& comment, bool declined) {
+    if (!declined && (rating < 1 || rating > 5))
+        return invalid({makeError(ErrorCode::InvalidInput, "error.rating_range", std::to_string(rating), "rating")});
+    if (auto st = validText("comment", comment, false); !st) return st;
+    return perform(caseId, Action::Survey,
+                   {{"rating", declined ? "0" : std::to_string(rating)}, {"comment", comment}, {"declined", declined ? "1" : "0"}});
+}
+
+core::Status App::archive(const std::string& caseId) { return perform(caseId, Action::Archive, {}); }
+
+core::Status App::followUp(const std::string& caseId, bool resolved, const std::string& note) {
+    if (auto st = validText("note", note); !st) return st;
+    return perform(caseId, Action::FollowUp, {{"resolved", resolved ? "1" : "0"}, {"note", note}});
+}
+
+core::Status App::reopen(const std::string& caseId, const std::string& reason) {
+    if (auto st = validText("reason", reason); !st) return st;
+    return perform(caseId, Action::Reopen, {{"reason", reason}});
+}
+
+core::Status App::reassign(const std::string& caseId, const std::string& department, const std::string& person,
+                           const std::string& reason) {
+    std::vector<core::Error> errors;
+    const auto people = store::staff(*m_db);
+    if (std::none_of(people.begin(), people.end(), [&](const store::StaffMember& s) { return s.id == person; }))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
+    if (auto e = textError("reason", reason)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::Reassign, {{"department", department}, {"person", person}, {"reason", reason}});
+}
+
+core::Status App::cancel(const std::string& caseId, const std::string& reason) {
+    if (auto st = validText("reason", reason); !st) return st;
+    return perform(caseId, Action::Cancel, {{"reason", reason}});
+}
+
+core::Status App::merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason) {
+    std::vector<core::Error> errors;
+    const auto target = m_store->caseIdByNumber(intoNumber);
+    if (!target || *target == caseId)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_case", intoNumber, "into"));
+    if (auto e = textError("reason", reason)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::Merge, {{"into", intoNumber}, {"reason", reason}});
+}
+
+core::Status App::setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,
+                              const std::string& reason) {
+    auto c = m_store->loadCase(caseId);
+    if (!c) return c.error();
+    const core::CategoryPolicy* policy = core::policyFor(m_policies, c.value().category);
+    std::vector<core::Error> errors;
+    if (!core::milestoneFromCode(milestone))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", milestone, "milestone"));
+    if (limitHours < 1 || (policy && limitHours > policy->maxHours))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(limitHours), "limit_hours"));
+    if (auto e = textError("reason", reason)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::SetDeadline,
+                   {{"milestone", milestone}, {"limit_ms", std::to_string(limitHours * core::kHourMs)}, {"reason", reason}});
+}
+
+core::Result<int> App::recordEscalations() {
+    std::vector<std::string> open;
+    {
+        store::Statement s(m_db->handle(), "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
+                                           "AND next_due > 0 AND outcome = 'open'");
+        while (s.step() == SQLITE_ROW) open.push_back(s.text(0));
+    }
+    const Actor saved = m_actor;
+    m_actor = {"system", core::Role::Admin};
+    int recorded = 0;
+    for (const std::string& id : open) {
+        auto c = m_store->loadCase(id);
+        if (!c) continue;
+        const core::Calendar cal = c.value().workingHours ? m_calendar : core::Calendar::clockHours();
+        const int level = core::escalationLevel(c.value(), m_clock.now(), cal, m_policies.escalationShares);
+        if (level > c.value().escalationLevel && perform(id, Action::Escalate, {{"level", std::to_string(level)}}))
+            ++recorded;
+    }
+    m_actor = saved;
+    return recorded;
+}
+
+// [SECTION] Reads
+
+core::Result<core::Case> App::caseById(const std::string& caseId) const { return m_store->loadCase(caseId); }
+core::Result<std::vector<core::Event>> App::timeline(const std::string& caseId) const { return m_store->caseEvents(caseId); }
+std::optional<std::string> App::caseIdByNumber(const std::string& number) const { return m_store->caseIdByNumber(number); }
+
+core::Result<store::CasePage> App::listCases(store::ListQuery query) const {
+    query.now = m_clock.now();
+    return store::listCases(*m_db, query);
+}
+
+core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to) const {
+    auto rows = store::kpiRows(*m_db, from, to);
+    if (!rows) return rows.error();
+    return core::computeKpis(rows.value(), m_clock.now());
+}
+
+core::Result<std::vector<store::NamedCount>> App::countBy(const char* column) const { return store::countBy(*m_db, column); }
+core::Result<std::vector<std::string>> App::verify() const { return m_store->verify(); }
+core::Result<std::string> App::digest() const { return m_store->digest(); }
+std::vector<store::Department> App::departments() const { return store::departments(*m_db); }
+std::vector<store::StaffMember> App::staff() const { return store::staff(*m_db); }
+std::vector<store::SubType> App::subTypes() const { return store::subTypes(*m_db); }
 
 } // namespace tousu::app

@@ -1,37 +1,121 @@
-// The application layer: the one entry point that screens, the CLI and tests call. It owns the
-// database and the clock, and counts data revisions so screens know when to refresh view models.
-// Depends on core and store; never on ImGui or the platform.
+// The application layer: one function per user action. Each validates its input, checks the
+// actor's role and the workflow, appends one event and projects it — one SQLite transaction — then
+// bumps the data revision. Nothing is written when validation fails. Screens, the CLI and tests
+// call only this. Depends on core and store; never on ImGui or the platform.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/calendar.h"
 #include "core/clock.h"
+#include "core/event.h"
+#include "core/hlc.h"
+#include "core/ids.h"
+#include "core/kpi.h"
+#include "core/model.h"
+#include "core/policy.h"
 #include "core/result.h"
+#include "core/validate.h"
+#include "core/workflow.h"
+#include "store/queries.h"
 
-namespace tousu::store { class Database; }
+namespace tousu::store { class Database; class CaseStore; }
 
 namespace tousu::app {
 
 struct AppInfo {
     std::string version;
     int schemaVersion = 0;
+    std::string officeCode, officeName, deviceId;
+};
+
+struct Actor {
+    std::string staffId = "system";
+    core::Role role = core::Role::Admin;
+};
+
+struct CaseRef {
+    std::string id, number;
+    bool repeat = false;
 };
 
 class App {
 public:
-    static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock);
+    static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock,
+                                                   std::uint64_t seed);
     ~App();
+
+    // A new database: office identity, a device origin id, default reference data. Idempotent.
+    core::Status initialize(const std::string& officeCode, const std::string& officeName);
 
     AppInfo info() const;
     const core::Clock& clock() const { return m_clock; }
+    const core::PolicySet& policies() const { return m_policies; }
+    const core::Calendar& calendar() const { return m_calendar; }
+    void setActor(Actor actor) { m_actor = std::move(actor); }
+    const Actor& actor() const { return m_actor; }
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const { return m_revision; }
 
+    // [SECTION] Actions (DOMAIN.md, the process)
+    core::Result<CaseRef> registerCase(const core::Registration& r);
+    core::Status confirm(const std::string& caseId, const std::string& method, const std::string& text);
+    core::Status classify(const std::string& caseId, const std::string& category, const std::string& subType,
+                          const std::string& importance);
+    core::Status dispatch(const std::string& caseId, const std::string& department, const std::string& person,
+                          core::TimeMs expectedAt);
+    core::Status investigate(const std::string& caseId, const std::string& note);
+    core::Status recordContact(const std::string& caseId, const std::string& method, const std::string& note);
+    core::Status waitForCustomer(const std::string& caseId, const std::string& reason);
+    core::Status customerResponded(const std::string& caseId, const std::string& note);
+    core::Status proposeSolution(const std::string& caseId, const std::string& solution);
+    core::Status rejectSolution(const std::string& caseId, const std::string& reason);
+    core::Status implement(const std::string& caseId, const std::string& step);
+    core::Status feedback(const std::string& caseId, const std::string& result, const std::string& method);
+    core::Status survey(const std::string& caseId, int rating, const std::string& comment, bool declined);
+    core::Status archive(const std::string& caseId);
+    core::Status followUp(const std::string& caseId, bool resolved, const std::string& note);
+    core::Status reopen(const std::string& caseId, const std::string& reason);
+    core::Status reassign(const std::string& caseId, const std::string& department, const std::string& person,
+                          const std::string& reason);
+    core::Status cancel(const std::string& caseId, const std::string& reason);
+    core::Status merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason);
+    core::Status setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,
+                             const std::string& reason);
+    // Records an escalation event for every open case that crossed a new level; returns how many.
+    core::Result<int> recordEscalations();
+
+    // [SECTION] Reads
+    core::Result<core::Case> caseById(const std::string& caseId) const;
+    core::Result<std::vector<core::Event>> timeline(const std::string& caseId) const;
+    std::optional<std::string> caseIdByNumber(const std::string& number) const;
+    core::Result<store::CasePage> listCases(store::ListQuery query) const;
+    core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to) const;
+    core::Result<std::vector<store::NamedCount>> countBy(const char* column) const;
+    core::Result<std::vector<std::string>> verify() const;
+    core::Result<std::string> digest() const;
+    std::vector<store::Department> departments() const;
+    std::vector<store::StaffMember> staff() const;
+    std::vector<store::SubType> subTypes() const;
+
 private:
-    App(std::unique_ptr<store::Database> db, const core::Clock& clock);
+    App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed);
+    core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
+    core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
+    core::Status requireRole(core::Action action) const;
+
     std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::CaseStore> m_store;
     const core::Clock& m_clock;
+    core::IdGenerator m_ids;
+    core::HlcClock m_hlc;
+    core::PolicySet m_policies = core::defaultPolicies();
+    core::WorkingCalendar m_workingCalendar;
+    core::Calendar m_calendar = core::Calendar::clockHours();
+    Actor m_actor;
+    std::string m_deviceId, m_officeCode = "HQ";
     std::uint64_t m_revision = 1;
 };
 

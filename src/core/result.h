@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace tousu::core {
 
@@ -22,6 +23,7 @@ struct Error {
     std::string field;       // form field the error concerns, empty if none
     std::string messageKey;  // i18n key, e.g. "error.phone_format"
     std::string detail;      // for logs and developers; never shown raw to users
+    std::vector<Error> fieldErrors;   // form validation: one entry per field at fault
 };
 
 template <class T>

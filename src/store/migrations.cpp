@@ -4,10 +4,74 @@ namespace tousu::store {
 
 namespace {
 
+// Version 1: events are the truth; `cases`, `cases_fts` and the reference tables are projections
+// rebuilt from them. Times are ms since the epoch (UTC); HLCs are fixed-width text that sorts.
 constexpr Migration kMigrations[] = {
     {1, R"sql(
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
         INSERT INTO meta(key, value) VALUES ('created_by', 'tousu');
+
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL,
+            hlc TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            payload TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX events_by_case ON events(case_id, hlc, origin, id);
+
+        CREATE TABLE cases (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            number TEXT NOT NULL,
+            state TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            category TEXT NOT NULL,
+            sub_type TEXT NOT NULL,
+            importance TEXT NOT NULL,
+            customer_name TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            account TEXT NOT NULL,
+            customer_key TEXT NOT NULL,
+            content TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            department TEXT NOT NULL,
+            person TEXT NOT NULL,
+            expected_at INTEGER NOT NULL,
+            next_due INTEGER NOT NULL,
+            outcome TEXT NOT NULL,
+            paused INTEGER NOT NULL,
+            resolved_at INTEGER NOT NULL,
+            archived_at INTEGER NOT NULL,
+            rating INTEGER NOT NULL,
+            repeat_of TEXT NOT NULL,
+            reopen_count INTEGER NOT NULL,
+            escalation INTEGER NOT NULL,
+            concurrent_edit INTEGER NOT NULL,
+            event_count INTEGER NOT NULL,
+            updated_hlc TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX cases_number ON cases(number);
+        CREATE INDEX cases_state ON cases(state, received_at);
+        CREATE INDEX cases_category ON cases(category, received_at);
+        CREATE INDEX cases_department ON cases(department, received_at);
+        CREATE INDEX cases_person ON cases(person, received_at);
+        CREATE INDEX cases_due ON cases(next_due) WHERE next_due > 0;
+        CREATE INDEX cases_received ON cases(received_at);
+        CREATE INDEX cases_customer ON cases(customer_key, category, received_at);
+
+        CREATE VIRTUAL TABLE cases_fts USING fts5(number, customer_name, phone, content, tokenize = 'trigram');
+
+        CREATE TABLE departments (id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+                                  head TEXT NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
+        CREATE TABLE staff (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+                            department TEXT NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
+        CREATE TABLE sub_types (id TEXT PRIMARY KEY, category TEXT NOT NULL, name_zh TEXT NOT NULL,
+                                name_en TEXT NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
     )sql"},
 };
 

@@ -10,7 +10,7 @@ using namespace tousu;
 
 TEST_CASE("the app opens a fresh database at the current schema and reports its version") {
     core::SimulatedClock clock(0);
-    auto app = app::App::open(":memory:", clock);
+    auto app = app::App::open(":memory:", clock, 1);
     REQUIRE(app.ok());
     CHECK(app.value()->info().schemaVersion == store::Database::kSchemaVersion);
     CHECK_FALSE(app.value()->info().version.empty());
@@ -24,7 +24,7 @@ TEST_CASE("the app passes on the store's refusal of a newer database as a messag
     sqlite3_exec(raw, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
     core::SimulatedClock clock(0);
-    auto app = app::App::open(path, clock);
+    auto app = app::App::open(path, clock, 1);
     REQUIRE_FALSE(app.ok());
     CHECK(app.error().messageKey == "error.schema_too_new");
 }

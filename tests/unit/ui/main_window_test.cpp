@@ -11,7 +11,7 @@ namespace {
 
 struct Fixture {
     core::SimulatedClock clock{0};
-    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock).value());
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 1).value());
     ui::MainWindow window;
     test::Headless ui;
     std::function<void()> draw = [this] { window.draw(*app); };

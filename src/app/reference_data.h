@@ -1,0 +1,17 @@
+// The reference data a new office starts with: departments, staff with roles, and the sub-types of
+// the procedure's four categories. Recorded as events, so it is versioned and syncs like cases.
+#pragma once
+#include <vector>
+
+#include "core/fields.h"
+
+namespace tousu::app {
+
+struct ReferenceItem {
+    const char* type;   // event type: ref.department, ref.staff, ref.sub_type
+    core::Fields fields;
+};
+
+std::vector<ReferenceItem> defaultReferenceData();
+
+} // namespace tousu::app

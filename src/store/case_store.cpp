@@ -1,0 +1,258 @@
+#include "store/case_store.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/deadline.h"
+#include "core/fold.h"
+#include "core/sha256.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+namespace tousu::store {
+
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+const char* outcomeCode(core::DeadlineOutcome o) {
+    return o == core::DeadlineOutcome::OnTime ? "on_time" : o == core::DeadlineOutcome::Late ? "late" : "open";
+}
+
+constexpr const char* kRowColumns =
+    "id, number, state, channel, category, sub_type, importance, customer_name, phone, account, customer_key, "
+    "content, department, person, outcome, repeat_of, updated_hlc, received_at, expected_at, next_due, "
+    "resolved_at, archived_at, paused, rating, reopen_count, escalation, concurrent_edit, event_count";
+
+void bindRow(Statement& s, const ProjectionRow& r) {
+    s.bind(1, r.id).bind(2, r.number).bind(3, r.state).bind(4, r.channel).bind(5, r.category).bind(6, r.subType)
+        .bind(7, r.importance).bind(8, r.customerName).bind(9, r.phone).bind(10, r.account).bind(11, r.customerKey)
+        .bind(12, r.content).bind(13, r.department).bind(14, r.person).bind(15, r.outcome).bind(16, r.repeatOf)
+        .bind(17, r.updatedHlc).bind(18, r.receivedAt).bind(19, r.expectedAt).bind(20, r.nextDue)
+        .bind(21, r.resolvedAt).bind(22, r.archivedAt).bind(23, r.paused).bind(24, r.rating).bind(25, r.reopenCount)
+        .bind(26, r.escalation).bind(27, r.concurrentEdit).bind(28, r.eventCount);
+}
+
+ProjectionRow readRow(const Statement& s) {
+    ProjectionRow r;
+    r.id = s.text(0); r.number = s.text(1); r.state = s.text(2); r.channel = s.text(3); r.category = s.text(4);
+    r.subType = s.text(5); r.importance = s.text(6); r.customerName = s.text(7); r.phone = s.text(8);
+    r.account = s.text(9); r.customerKey = s.text(10); r.content = s.text(11); r.department = s.text(12);
+    r.person = s.text(13); r.outcome = s.text(14); r.repeatOf = s.text(15); r.updatedHlc = s.text(16);
+    r.receivedAt = s.integer(17); r.expectedAt = s.integer(18); r.nextDue = s.integer(19);
+    r.resolvedAt = s.integer(20); r.archivedAt = s.integer(21); r.paused = int(s.integer(22));
+    r.rating = int(s.integer(23)); r.reopenCount = int(s.integer(24)); r.escalation = int(s.integer(25));
+    r.concurrentEdit = int(s.integer(26)); r.eventCount = int(s.integer(27));
+    return r;
+}
+
+std::string sameEventText(const core::Event& e) { return core::canonicalText(e); }
+
+} // namespace
+
+ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCalendar) {
+    const core::Calendar cal = c.workingHours ? officeCalendar : core::Calendar::clockHours();
+    ProjectionRow r;
+    r.id = c.id; r.number = c.number; r.state = core::code(c.state); r.channel = core::code(c.channel);
+    r.category = core::code(c.category); r.subType = c.subType; r.importance = core::code(c.importance);
+    r.customerName = c.customerName; r.phone = c.phone; r.account = c.account; r.customerKey = c.customerKey;
+    r.content = c.content; r.department = c.department; r.person = c.person;
+    r.outcome = outcomeCode(core::deadlineOutcome(c, cal));
+    r.repeatOf = c.repeatOf; r.updatedHlc = core::formatHlc(c.lastHlc);
+    r.receivedAt = c.receivedAt; r.expectedAt = c.expectedAt;
+    // While paused the due time keeps moving; it is stored as 0 and the row is marked paused.
+    r.nextDue = c.pausedSince ? 0 : core::nextDue(c, c.receivedAt, cal);
+    r.resolvedAt = c.resolvedAt; r.archivedAt = c.archivedAt; r.paused = c.pausedSince ? 1 : 0;
+    r.rating = c.rating; r.reopenCount = c.reopenCount; r.escalation = c.escalationLevel;
+    r.concurrentEdit = c.concurrentEdit ? 1 : 0; r.eventCount = c.eventCount;
+    return r;
+}
+
+core::Result<core::Event> eventFromRow(const std::string& id, const std::string& caseId, const std::string& hlc,
+                                       const std::string& origin, const std::string& actor, const std::string& type,
+                                       const std::string& prev, const std::string& payload) {
+    core::Event e;
+    e.id = id; e.caseId = caseId; e.origin = origin; e.actor = actor; e.type = type;
+    auto h = core::parseHlc(hlc);
+    auto p = core::parseHlc(prev);
+    auto f = core::decodeFields(payload);
+    if (!h || !p || !f) return makeError(ErrorCode::InvalidInput, "error.event_format", "event " + id);
+    e.hlc = h.value(); e.prev = p.value(); e.fields = std::move(f.value());
+    return e;
+}
+
+core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event>& events) {
+    sqlite3* db = m_db.handle();
+    Statement find(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
+    Statement insert(db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    if (!find.ok() || !insert.ok()) return sqlError(db, "prepare event insert");
+    InsertResult result;
+    std::set<std::string> touched;
+    std::vector<const core::Event*> reference;
+    for (const core::Event& e : events) {
+        find.bind(1, e.id);
+        const int rc = find.step();
+        if (rc == SQLITE_ROW) {
+            auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4),
+                                         find.text(5), find.text(6), find.text(7));
+            find.reset();
+            if (!existing || sameEventText(existing.value()) != sameEventText(e))
+                return makeError(ErrorCode::Conflict, "error.event_conflict", "event " + e.id + " differs from the stored one");
+            ++result.duplicates;
+            continue;
+        }
+        find.reset();
+        if (rc != SQLITE_DONE) return sqlError(db, "find event");
+        insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
+            .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
+        if (insert.step() != SQLITE_DONE) return sqlError(db, "insert event");
+        insert.reset();
+        ++result.inserted;
+        if (e.caseId.empty()) reference.push_back(&e);
+        else touched.insert(e.caseId);
+    }
+    for (const core::Event* e : reference)
+        if (auto st = projectReference(*e); !st) return st.error();
+    for (const std::string& id : touched)
+        if (auto st = reproject(id); !st) return st.error();
+    result.touchedCases.assign(touched.begin(), touched.end());
+    return result;
+}
+
+core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {
+    sqlite3* db = m_db.handle();
+    Statement s(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
+                    "ORDER BY hlc, origin, id");
+    if (!s.ok()) return sqlError(db, "prepare case events");
+    s.bind(1, caseId);
+    std::vector<core::Event> out;
+    while (s.step() == SQLITE_ROW) {
+        auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
+        if (!e) return e.error();
+        out.push_back(std::move(e.value()));
+    }
+    return out;
+}
+
+core::Result<core::Case> CaseStore::loadCase(const std::string& caseId) const {
+    auto events = caseEvents(caseId);
+    if (!events) return events.error();
+    if (events.value().empty()) return makeError(ErrorCode::NotFound, "error.case_not_found", caseId);
+    return core::foldEvents(std::move(events.value()), m_calendar);
+}
+
+std::optional<std::string> CaseStore::caseIdByNumber(const std::string& number) const {
+    Statement s(m_db.handle(), "SELECT id FROM cases WHERE number = ?");
+    s.bind(1, number);
+    if (s.step() == SQLITE_ROW) return s.text(0);
+    return std::nullopt;
+}
+
+core::Status CaseStore::reproject(const std::string& caseId) {
+    sqlite3* db = m_db.handle();
+    auto c = loadCase(caseId);
+    if (!c) return c.error();
+    const ProjectionRow row = projectionRow(c.value(), m_calendar);
+    Statement old(db, "SELECT rowid FROM cases WHERE id = ?");
+    old.bind(1, caseId);
+    std::int64_t rowid = old.step() == SQLITE_ROW ? old.integer(0) : 0;
+    if (rowid) {
+        Statement del(db, "DELETE FROM cases_fts WHERE rowid = ?");
+        if (auto st = del.bind(1, rowid).run(); !st) return st;
+        const std::string sql = std::string("REPLACE INTO cases(rowid, ") + kRowColumns +
+                                ") VALUES (?29,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+                                "?20,?21,?22,?23,?24,?25,?26,?27,?28)";
+        Statement up(db, sql.c_str());
+        bindRow(up, row);
+        up.bind(29, rowid);
+        if (auto st = up.run(); !st) return st;
+    } else {
+        const std::string sql = std::string("INSERT INTO cases(") + kRowColumns +
+                                ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+                                "?20,?21,?22,?23,?24,?25,?26,?27,?28)";
+        Statement ins(db, sql.c_str());
+        bindRow(ins, row);
+        if (auto st = ins.run(); !st) return st;
+        rowid = sqlite3_last_insert_rowid(db);
+    }
+    Statement fts(db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
+    return fts.bind(1, rowid).bind(2, row.number).bind(3, row.customerName).bind(4, row.phone + " " + row.account)
+        .bind(5, row.content).run();
+}
+
+core::Status CaseStore::projectReference(const core::Event& e) {
+    // Last writer by HLC wins: an older event arriving later (sync) does not overwrite a newer one.
+    sqlite3* db = m_db.handle();
+    const std::string hlc = core::formatHlc(e.hlc);
+    const auto& f = e.fields;
+    const std::string id = core::getField(f, "id");
+    if (e.type == "ref.department") {
+        Statement s(db, "INSERT INTO departments(id, name_zh, name_en, head, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+                        "ON CONFLICT(id) DO UPDATE SET name_zh=?2, name_en=?3, head=?4, updated_hlc=?5 "
+                        "WHERE excluded.updated_hlc > departments.updated_hlc");
+        return s.bind(1, id).bind(2, core::getField(f, "name_zh")).bind(3, core::getField(f, "name_en"))
+            .bind(4, core::getField(f, "head")).bind(5, hlc).run();
+    }
+    if (e.type == "ref.staff") {
+        Statement s(db, "INSERT INTO staff(id, name, role, department, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+                        "ON CONFLICT(id) DO UPDATE SET name=?2, role=?3, department=?4, updated_hlc=?5 "
+                        "WHERE excluded.updated_hlc > staff.updated_hlc");
+        return s.bind(1, id).bind(2, core::getField(f, "name")).bind(3, core::getField(f, "role"))
+            .bind(4, core::getField(f, "department")).bind(5, hlc).run();
+    }
+    if (e.type == "ref.sub_type") {
+        Statement s(db, "INSERT INTO sub_types(id, category, name_zh, name_en, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+                        "ON CONFLICT(id) DO UPDATE SET category=?2, name_zh=?3, name_en=?4, updated_hlc=?5 "
+                        "WHERE excluded.updated_hlc > sub_types.updated_hlc");
+        return s.bind(1, id).bind(2, core::getField(f, "category")).bind(3, core::getField(f, "name_zh"))
+            .bind(4, core::getField(f, "name_en")).bind(5, hlc).run();
+    }
+    return makeError(ErrorCode::InvalidInput, "error.unknown_reference", e.type);
+}
+
+core::Result<std::vector<std::string>> CaseStore::verify() const {
+    sqlite3* db = m_db.handle();
+    std::vector<std::string> bad;
+    Statement ids(db, "SELECT DISTINCT case_id FROM events WHERE case_id <> '' "
+                      "UNION SELECT id FROM cases ORDER BY 1");
+    const std::string sql = std::string("SELECT ") + kRowColumns + " FROM cases WHERE id = ?";
+    Statement row(db, sql.c_str());
+    Statement fts(db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
+                      "AND number = (SELECT number FROM cases WHERE id = ?)");
+    while (ids.step() == SQLITE_ROW) {
+        const std::string id = ids.text(0);
+        auto c = loadCase(id);
+        row.bind(1, id);
+        const bool haveRow = row.step() == SQLITE_ROW;
+        const bool same = c && haveRow && readRow(row) == projectionRow(c.value(), m_calendar);
+        row.reset();
+        fts.bind(1, id).bind(2, id);
+        const bool indexed = fts.step() == SQLITE_ROW && fts.integer(0) == 1;
+        fts.reset();
+        if (!same || !indexed) bad.push_back(c ? c.value().number : id);
+    }
+    return bad;
+}
+
+core::Result<std::string> CaseStore::digest() const {
+    sqlite3* db = m_db.handle();
+    Statement s(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events ORDER BY id");
+    if (!s.ok()) return sqlError(db, "prepare digest");
+    core::Sha256 h;
+    while (s.step() == SQLITE_ROW) {
+        auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
+        if (!e) return e.error();
+        h.update(core::canonicalText(e.value()));
+        h.update("\n");
+    }
+    return h.hexDigest();
+}
+
+core::Result<std::int64_t> CaseStore::eventCount() const {
+    Statement s(m_db.handle(), "SELECT count(*) FROM events");
+    if (s.step() != SQLITE_ROW) return sqlError(m_db.handle(), "count events");
+    return s.integer(0);
+}
+
+} // namespace tousu::store

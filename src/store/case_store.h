@@ -1,0 +1,67 @@
+// The event store and its projections. Events are appended (deduplicated by id) and every touched
+// case is re-folded into the `cases` row and the full-text index, inside the caller's transaction,
+// so the projection can never disagree with the events that were committed.
+//
+// Invariants:
+//   1. an event id is stored at most once; the same id with different content is refused (Conflict);
+//   2. after insertEvents() returns Ok, every touched case's row equals projectionRow(fold(events));
+//   3. verify() re-folds every case and reports each row that differs.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/event.h"
+#include "core/kpi.h"
+#include "core/model.h"
+#include "core/result.h"
+
+namespace tousu::store {
+
+class Database;
+
+// One row of the `cases` projection, derived from a folded case (and nothing else).
+struct ProjectionRow {
+    std::string id, number, state, channel, category, subType, importance, customerName, phone, account,
+        customerKey, content, department, person, outcome, repeatOf, updatedHlc;
+    std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0;
+    int paused = 0, rating = 0, reopenCount = 0, escalation = 0, concurrentEdit = 0, eventCount = 0;
+    bool operator==(const ProjectionRow&) const = default;
+};
+ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCalendar);
+
+struct InsertResult {
+    int inserted = 0;     // new events
+    int duplicates = 0;   // already present with identical content
+    std::vector<std::string> touchedCases;
+};
+
+class CaseStore {
+public:
+    CaseStore(Database& db, const core::Calendar& officeCalendar) : m_db(db), m_calendar(officeCalendar) {}
+
+    // Caller holds a transaction. Reference-data events (case id "") go to the reference tables.
+    core::Result<InsertResult> insertEvents(const std::vector<core::Event>& events);
+    core::Result<std::vector<core::Event>> caseEvents(const std::string& caseId) const;
+    core::Result<core::Case> loadCase(const std::string& caseId) const;
+    std::optional<std::string> caseIdByNumber(const std::string& number) const;
+    core::Status reproject(const std::string& caseId);
+
+    // Numbers of the cases whose projection differs from a fresh fold (empty: all consistent).
+    core::Result<std::vector<std::string>> verify() const;
+    // SHA-256 over every event's canonical text in id order: equal for equal logical content.
+    core::Result<std::string> digest() const;
+    core::Result<std::int64_t> eventCount() const;
+
+private:
+    core::Status projectReference(const core::Event& e);
+    Database& m_db;
+    const core::Calendar& m_calendar;
+};
+
+core::Result<core::Event> eventFromRow(const std::string& id, const std::string& caseId, const std::string& hlc,
+                                       const std::string& origin, const std::string& actor, const std::string& type,
+                                       const std::string& prev, const std::string& payload);
+
+} // namespace tousu::store

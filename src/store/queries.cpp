@@ -1,0 +1,206 @@
+#include "store/queries.h"
+
+#include "core/model.h"
+#include "core/validate.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+namespace tousu::store {
+
+namespace {
+
+const char* sortColumn(SortKey k) {
+    switch (k) {
+        case SortKey::Received: return "received_at";
+        case SortKey::Number: return "number";
+        case SortKey::Customer: return "customer_name";
+        case SortKey::Category: return "category";
+        case SortKey::State: return "state";
+        case SortKey::Department: return "department";
+        case SortKey::Person: return "person";
+        case SortKey::Due: return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
+    }
+    return "received_at";
+}
+
+// Builds the WHERE clause: each "@" in a clause becomes "?N" for that clause's value N.
+struct Where {
+    std::string sql;
+    std::vector<std::string> values;
+    std::vector<bool> isInt;
+
+    void add(std::string clause, const std::string& value, bool integer = false) {
+        values.push_back(value);
+        isInt.push_back(integer);
+        const std::string param = "?" + std::to_string(values.size());
+        for (std::size_t pos; (pos = clause.find('@')) != std::string::npos;) clause.replace(pos, 1, param);
+        sql += sql.empty() ? " WHERE " : " AND ";
+        sql += clause;
+    }
+    void bindAll(Statement& s) const {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (isInt[i]) s.bind(int(i) + 1, static_cast<std::int64_t>(std::stoll(values[i])));
+            else s.bind(int(i) + 1, values[i]);
+        }
+    }
+};
+
+std::string escapeLike(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+Where buildWhere(const ListQuery& q) {
+    Where w;
+    const ListFilter& f = q.filter;
+    if (!f.state.empty()) w.add("state = @", f.state);
+    if (!f.category.empty()) w.add("category = @", f.category);
+    if (!f.channel.empty()) w.add("channel = @", f.channel);
+    if (!f.department.empty()) w.add("department = @", f.department);
+    if (!f.person.empty()) w.add("person = @", f.person);
+    if (f.receivedFrom) w.add("received_at >= @", std::to_string(f.receivedFrom), true);
+    if (f.receivedTo) w.add("received_at < @", std::to_string(f.receivedTo), true);
+    if (f.overdueOnly) w.add("next_due > 0 AND next_due < @", std::to_string(q.now), true);
+    if (f.repeatOnly) w.add("repeat_of <> @", "");
+    if (f.openOnly) w.add("state NOT IN (@, 'cancelled')", "archived");
+    if (!f.search.empty()) {
+        // The trigram tokenizer needs three characters (code points); shorter terms scan with LIKE.
+        if (core::utf8Length(f.search) >= 3) {
+            std::string phrase = "\"";
+            for (char c : f.search) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+            phrase += "\"";
+            w.add("rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @)", phrase);
+        } else {
+            const std::string like = "%" + escapeLike(f.search) + "%";
+            w.add("(number LIKE @ ESCAPE '\\' OR customer_name LIKE @ ESCAPE '\\' OR phone LIKE @ ESCAPE '\\' "
+                  "OR content LIKE @ ESCAPE '\\')", like);
+        }
+    }
+    return w;
+}
+
+} // namespace
+
+core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
+    sqlite3* h = db.handle();
+    const Where w = buildWhere(q);
+    const std::string& where = w.sql;
+    CasePage page;
+    const std::string countSql = "SELECT count(*) FROM cases" + where;
+    Statement count(h, countSql.c_str());
+    if (!count.ok()) return sqlError(h, "prepare count");
+    w.bindAll(count);
+    if (count.step() != SQLITE_ROW) return sqlError(h, "count cases");
+    page.total = static_cast<int>(count.integer(0));
+
+    const std::string sql = std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
+                                        "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
+                                        "escalation FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
+                            (q.descending ? " DESC" : " ASC") + ", rowid" + (q.descending ? " DESC" : " ASC") +
+                            " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+    Statement s(h, sql.c_str());
+    if (!s.ok()) return sqlError(h, "prepare list");
+    w.bindAll(s);
+    while (s.step() == SQLITE_ROW) {
+        CaseRow r;
+        r.id = s.text(0); r.number = s.text(1); r.state = s.text(2); r.channel = s.text(3); r.category = s.text(4);
+        r.customerName = s.text(5); r.phone = s.text(6); r.department = s.text(7); r.person = s.text(8);
+        r.receivedAt = s.integer(9); r.nextDue = s.integer(10); r.paused = s.integer(11) != 0;
+        r.repeat = s.integer(12) != 0; r.concurrentEdit = s.integer(13) != 0; r.escalation = int(s.integer(14));
+        page.rows.push_back(std::move(r));
+    }
+    return page;
+}
+
+core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to) {
+    sqlite3* h = db.handle();
+    Statement s(h, "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, "
+                   "rating, repeat_of <> '' FROM cases WHERE received_at >= ? AND received_at < ?");
+    if (!s.ok()) return sqlError(h, "prepare kpi rows");
+    s.bind(1, from).bind(2, to);
+    std::vector<core::KpiRow> rows;
+    while (s.step() == SQLITE_ROW) {
+        core::KpiRow r;
+        r.category = core::categoryFromCode(s.text(0)).value_or(core::Category::Other);
+        r.channel = core::channelFromCode(s.text(1)).value_or(core::Channel::Other);
+        r.department = s.text(2);
+        r.person = s.text(3);
+        r.state = core::stateFromCode(s.text(4)).value_or(core::State::Registered);
+        const std::string outcome = s.text(5);
+        r.outcome = outcome == "on_time" ? core::DeadlineOutcome::OnTime
+                    : outcome == "late"  ? core::DeadlineOutcome::Late
+                                         : core::DeadlineOutcome::Open;
+        r.nextDue = s.integer(6);
+        r.receivedAt = s.integer(7);
+        r.resolvedAt = s.integer(8);
+        r.rating = int(s.integer(9));
+        r.repeat = s.integer(10) != 0;
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column) {
+    const std::string col = std::string(column) == "category" ? "category" : "state";
+    const std::string sql = "SELECT " + col + ", count(*) FROM cases GROUP BY 1 ORDER BY 1";
+    Statement s(db.handle(), sql.c_str());
+    std::vector<NamedCount> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), int(s.integer(1))});
+    return out;
+}
+
+std::optional<std::string> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
+                                        core::TimeMs receivedAt, core::TimeMs windowMs) {
+    Statement s(db.handle(), "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
+                             "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
+    s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
+    if (s.step() == SQLITE_ROW) return s.text(0);
+    return std::nullopt;
+}
+
+int nextCaseSequence(const Database& db, const std::string& prefix) {
+    Statement s(db.handle(), "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
+    s.bind(1, prefix).bind(2, prefix + "~");
+    if (s.step() != SQLITE_ROW) return 1;
+    const std::string last = s.text(0);
+    return last.size() > prefix.size() ? std::atoi(last.c_str() + prefix.size()) + 1 : 1;
+}
+
+std::optional<std::string> getMeta(const Database& db, const std::string& key) {
+    Statement s(db.handle(), "SELECT value FROM meta WHERE key = ?");
+    s.bind(1, key);
+    if (s.step() == SQLITE_ROW) return s.text(0);
+    return std::nullopt;
+}
+
+core::Status setMeta(Database& db, const std::string& key, const std::string& value) {
+    Statement s(db.handle(), "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    return s.bind(1, key).bind(2, value).run();
+}
+
+std::vector<Department> departments(const Database& db) {
+    Statement s(db.handle(), "SELECT id, name_zh, name_en, head FROM departments ORDER BY id");
+    std::vector<Department> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+}
+
+std::vector<StaffMember> staff(const Database& db) {
+    Statement s(db.handle(), "SELECT id, name, role, department FROM staff ORDER BY id");
+    std::vector<StaffMember> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+}
+
+std::vector<SubType> subTypes(const Database& db) {
+    Statement s(db.handle(), "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id");
+    std::vector<SubType> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+}
+
+} // namespace tousu::store

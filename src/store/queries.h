@@ -1,0 +1,72 @@
+// Read-side queries over the projections: the paged, sorted, filtered case list with full-text
+// search, KPI input rows, counts, repeat candidates, case-number sequences, reference data, meta.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/kpi.h"
+#include "core/result.h"
+#include "core/time.h"
+
+namespace tousu::store {
+
+class Database;
+
+struct ListFilter {
+    std::string state, category, channel, department, person;   // empty = any
+    core::TimeMs receivedFrom = 0, receivedTo = 0;                 // [from, to), 0 = open
+    bool overdueOnly = false;
+    bool repeatOnly = false;
+    bool openOnly = false;
+    std::string search;   // substring of number, customer, phone/account or content (3+ chars use FTS)
+};
+
+enum class SortKey { Received, Number, Customer, Category, State, Department, Person, Due };
+
+struct ListQuery {
+    ListFilter filter;
+    SortKey sort = SortKey::Received;
+    bool descending = true;
+    int offset = 0;
+    int limit = 50;
+    core::TimeMs now = 0;   // for "overdue"
+};
+
+struct CaseRow {
+    std::string id, number, state, channel, category, customerName, phone, department, person;
+    core::TimeMs receivedAt = 0, nextDue = 0;
+    bool paused = false, repeat = false, concurrentEdit = false;
+    int escalation = 0;
+};
+
+struct CasePage {
+    std::vector<CaseRow> rows;
+    int total = 0;
+};
+
+struct NamedCount {
+    std::string key;
+    int count;
+};
+
+struct Department { std::string id, nameZh, nameEn, head; };
+struct StaffMember { std::string id, name, role, department; };
+struct SubType { std::string id, category, nameZh, nameEn; };
+
+core::Result<CasePage> listCases(const Database& db, const ListQuery& q);
+core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to);
+core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column);   // "state" or "category"
+// The latest earlier case of the same customer and category within the window, if any.
+std::optional<std::string> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
+                                        core::TimeMs receivedAt, core::TimeMs windowMs);
+int nextCaseSequence(const Database& db, const std::string& numberPrefix);
+
+std::optional<std::string> getMeta(const Database& db, const std::string& key);
+core::Status setMeta(Database& db, const std::string& key, const std::string& value);
+
+std::vector<Department> departments(const Database& db);
+std::vector<StaffMember> staff(const Database& db);
+std::vector<SubType> subTypes(const Database& db);
+
+} // namespace tousu::store
