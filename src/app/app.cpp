@@ -54,7 +54,7 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
     std::unique_ptr<App> app(new App(std::move(db.value()), clock, seed));
     app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");
     app->m_officeCode = store::getMeta(*app->m_db, "office_code").value_or("HQ");
-    store::Statement maxHlc(app->m_db->handle(), "SELECT max(hlc) FROM events");
+    store::Statement maxHlc(*app->m_db, "SELECT max(hlc) FROM events");
     if (maxHlc.step() == SQLITE_ROW)
         if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
     return app;
@@ -85,6 +85,9 @@ AppInfo App::info() const {
             store::getMeta(*m_db, "office_name").value_or(""), m_deviceId};
 }
 
+core::Status App::beginBatch() { return m_db->exec("BEGIN IMMEDIATE"); }
+core::Status App::commitBatch() { return m_db->exec("COMMIT"); }
+
 core::Event App::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, Fields fields) {
     core::Event e;
     e.id = m_ids.uuid();
@@ -113,7 +116,7 @@ core::Status App::perform(const std::string& caseId, Action action, Fields field
     if (!c) return c.error();
     if (auto st = core::checkAllowed(c.value(), action); !st) return st;
     const core::Event e = newEvent(caseId, core::code(action), c.value().lastHlc, std::move(fields));
-    if (auto r = m_store->insertEvents({e}); !r) return r.error();
+    if (auto st = m_store->appendLocal(c.value(), e); !st) return st;
     if (auto st = tx.commit(); !st) return st;
     ++m_revision;
     return core::Ok{};
@@ -146,7 +149,7 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
              {"working_hours", m_policies.workingHours ? "1" : "0"},
              {"repeat_of", repeatOf.value_or("")}};
     const core::Event e = newEvent(ref.id, core::code(Action::Register), {}, std::move(f));
-    if (auto res = m_store->insertEvents({e}); !res) return res.error();
+    if (auto st = m_store->appendLocal(core::Case{}, e); !st) return st.error();
     if (auto st = tx.commit(); !st) return st.error();
     ++m_revision;
     return ref;
@@ -308,7 +311,7 @@ core::Status App::setDeadline(const std::string& caseId, const std::string& mile
 core::Result<int> App::recordEscalations() {
     std::vector<std::string> open;
     {
-        store::Statement s(m_db->handle(), "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
+        store::Statement s(*m_db, "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
                                            "AND next_due > 0 AND outcome = 'open'");
         while (s.step() == SQLITE_ROW) open.push_back(s.text(0));
     }

@@ -59,6 +59,11 @@ public:
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const { return m_revision; }
 
+    // Groups many actions into one durable commit (bulk generation, imports); each action still
+    // rolls back on its own if it fails.
+    core::Status beginBatch();
+    core::Status commitBatch();
+
     // [SECTION] Actions (DOMAIN.md, the process)
     core::Result<CaseRef> registerCase(const core::Registration& r);
     core::Status confirm(const std::string& caseId, const std::string& method, const std::string& text);

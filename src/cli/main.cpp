@@ -1,32 +1,47 @@
 // tousu-cli: the command-line front over the same app layer, for head-office admins and scripts.
 // Contract: JSON on stdout, errors on stderr, exit 0 only on success, --help for each command.
 #include <cstdio>
-#include <cstring>
 #include <string>
 
+#include "cli/commands.h"
 #include "core/version.h"
+
+using namespace tousu::cli;
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: tousu-cli <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  version      print the version as JSON\n"
-    "  --help       this text\n";
+void usage(std::FILE* out) {
+    std::fprintf(out, "tousu-cli %s — complaint desk tools\n\nusage: tousu-cli <command> [options]\n\ncommands:\n",
+                 tousu::core::version());
+    for (const Command* c = commands(); c->name; ++c) std::fprintf(out, "  %-10s %s\n", c->name, c->help);
+    std::fprintf(out, "\n`tousu-cli <command> --help` shows a command's options.\n");
+}
 
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-        std::fputs(kUsage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
     }
-    const std::string command = argv[1];
-    if (command == "version" || command == "--version") {
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        usage(stdout);
+        return 0;
+    }
+    if (name == "--version" || name == "version") {
         std::printf("{\"version\":\"%s\"}\n", tousu::core::version());
         return 0;
     }
-    std::fprintf(stderr, "tousu-cli: unknown command '%s' (see tousu-cli --help)\n", command.c_str());
+    for (const Command* c = commands(); c->name; ++c) {
+        if (name != c->name) continue;
+        const Args args = parseArgs(argc, argv, 2, {"--dry-run"});
+        if (args.help) {
+            std::printf("usage: tousu-cli %s\n\n%s\n", c->usage, c->help);
+            return 0;
+        }
+        return c->run(args);
+    }
+    std::fprintf(stderr, "tousu-cli: unknown command '%s' (see tousu-cli --help)\n", name.c_str());
     return 2;
 }

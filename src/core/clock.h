@@ -28,6 +28,7 @@ public:
     void setRate(double rate);                                  // 0 pauses; 1, 60, 3600 …
     double rate() const { return m_rate; }
     void jumpBy(TimeMs delta);
+    void jumpTo(TimeMs simulated) { jumpBy(simulated - now()); }   // forward only
 
 private:
     TimeMs m_simAnchor;        // simulated time at m_hostAnchor

@@ -84,8 +84,8 @@ core::Result<core::Event> eventFromRow(const std::string& id, const std::string&
 
 core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event>& events) {
     sqlite3* db = m_db.handle();
-    Statement find(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
-    Statement insert(db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    Statement find(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
+    Statement insert(m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
     if (!find.ok() || !insert.ok()) return sqlError(db, "prepare event insert");
     InsertResult result;
     std::set<std::string> touched;
@@ -122,7 +122,7 @@ core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event
 
 core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {
     sqlite3* db = m_db.handle();
-    Statement s(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
+    Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
                     "ORDER BY hlc, origin, id");
     if (!s.ok()) return sqlError(db, "prepare case events");
     s.bind(1, caseId);
@@ -143,66 +143,85 @@ core::Result<core::Case> CaseStore::loadCase(const std::string& caseId) const {
 }
 
 std::optional<std::string> CaseStore::caseIdByNumber(const std::string& number) const {
-    Statement s(m_db.handle(), "SELECT id FROM cases WHERE number = ?");
+    Statement s(m_db, "SELECT id FROM cases WHERE number = ?");
     s.bind(1, number);
     if (s.step() == SQLITE_ROW) return s.text(0);
     return std::nullopt;
 }
 
 core::Status CaseStore::reproject(const std::string& caseId) {
-    sqlite3* db = m_db.handle();
     auto c = loadCase(caseId);
     if (!c) return c.error();
-    const ProjectionRow row = projectionRow(c.value(), m_calendar);
-    Statement old(db, "SELECT rowid FROM cases WHERE id = ?");
-    old.bind(1, caseId);
-    std::int64_t rowid = old.step() == SQLITE_ROW ? old.integer(0) : 0;
-    if (rowid) {
-        Statement del(db, "DELETE FROM cases_fts WHERE rowid = ?");
-        if (auto st = del.bind(1, rowid).run(); !st) return st;
-        const std::string sql = std::string("REPLACE INTO cases(rowid, ") + kRowColumns +
-                                ") VALUES (?29,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-                                "?20,?21,?22,?23,?24,?25,?26,?27,?28)";
-        Statement up(db, sql.c_str());
-        bindRow(up, row);
-        up.bind(29, rowid);
-        if (auto st = up.run(); !st) return st;
-    } else {
-        const std::string sql = std::string("INSERT INTO cases(") + kRowColumns +
-                                ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-                                "?20,?21,?22,?23,?24,?25,?26,?27,?28)";
-        Statement ins(db, sql.c_str());
-        bindRow(ins, row);
-        if (auto st = ins.run(); !st) return st;
-        rowid = sqlite3_last_insert_rowid(db);
+    return writeProjection(c.value());
+}
+
+core::Status CaseStore::writeProjection(const core::Case& c) {
+    sqlite3* db = m_db.handle();
+    const ProjectionRow row = projectionRow(c, m_calendar);
+    const std::string searchPhone = row.phone + " " + row.account;
+    Statement old(m_db, "SELECT rowid, number, customer_name, phone || ' ' || account, content FROM cases WHERE id = ?");
+    old.bind(1, c.id);
+    std::int64_t rowid = 0;
+    bool textChanged = true;
+    if (old.step() == SQLITE_ROW) {
+        rowid = old.integer(0);
+        textChanged = old.text(1) != row.number || old.text(2) != row.customerName || old.text(3) != searchPhone ||
+                      old.text(4) != row.content;
     }
-    Statement fts(db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
-    return fts.bind(1, rowid).bind(2, row.number).bind(3, row.customerName).bind(4, row.phone + " " + row.account)
+    const std::string sql = std::string("INSERT INTO cases(rowid, ") + kRowColumns +
+                            ") VALUES (?29,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+                            "?20,?21,?22,?23,?24,?25,?26,?27,?28) ON CONFLICT(rowid) DO UPDATE SET " +
+                            "state=?3, channel=?4, category=?5, sub_type=?6, importance=?7, customer_name=?8, "
+                            "phone=?9, account=?10, customer_key=?11, content=?12, department=?13, person=?14, "
+                            "outcome=?15, repeat_of=?16, updated_hlc=?17, received_at=?18, expected_at=?19, "
+                            "next_due=?20, resolved_at=?21, archived_at=?22, paused=?23, rating=?24, "
+                            "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, number=?2";
+    Statement up(m_db, sql.c_str());
+    bindRow(up, row);
+    if (rowid) up.bind(29, rowid);   // unbound ?29 is NULL: a new rowid
+    if (auto st = up.run(); !st) return st;
+    if (!rowid) rowid = sqlite3_last_insert_rowid(db);
+    // The searchable text is set at registration; most actions leave the index alone.
+    if (!textChanged) return core::Ok{};
+    Statement del(m_db, "DELETE FROM cases_fts WHERE rowid = ?");
+    if (auto st = del.bind(1, rowid).run(); !st) return st;
+    Statement fts(m_db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
+    return fts.bind(1, rowid).bind(2, row.number).bind(3, row.customerName).bind(4, searchPhone)
         .bind(5, row.content).run();
+}
+
+core::Status CaseStore::appendLocal(const core::Case& before, const core::Event& e) {
+    Statement insert(m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
+        .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
+    if (auto st = insert.run(); !st) return st;
+    if (before.eventCount > 0 && !(before.lastHlc < e.hlc)) return reproject(e.caseId);   // not the newest: re-fold
+    core::Case after = before;
+    core::applyEvent(after, e, m_calendar);
+    return writeProjection(after);
 }
 
 core::Status CaseStore::projectReference(const core::Event& e) {
     // Last writer by HLC wins: an older event arriving later (sync) does not overwrite a newer one.
-    sqlite3* db = m_db.handle();
     const std::string hlc = core::formatHlc(e.hlc);
     const auto& f = e.fields;
     const std::string id = core::getField(f, "id");
     if (e.type == "ref.department") {
-        Statement s(db, "INSERT INTO departments(id, name_zh, name_en, head, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+        Statement s(m_db, "INSERT INTO departments(id, name_zh, name_en, head, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
                         "ON CONFLICT(id) DO UPDATE SET name_zh=?2, name_en=?3, head=?4, updated_hlc=?5 "
                         "WHERE excluded.updated_hlc > departments.updated_hlc");
         return s.bind(1, id).bind(2, core::getField(f, "name_zh")).bind(3, core::getField(f, "name_en"))
             .bind(4, core::getField(f, "head")).bind(5, hlc).run();
     }
     if (e.type == "ref.staff") {
-        Statement s(db, "INSERT INTO staff(id, name, role, department, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+        Statement s(m_db, "INSERT INTO staff(id, name, role, department, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
                         "ON CONFLICT(id) DO UPDATE SET name=?2, role=?3, department=?4, updated_hlc=?5 "
                         "WHERE excluded.updated_hlc > staff.updated_hlc");
         return s.bind(1, id).bind(2, core::getField(f, "name")).bind(3, core::getField(f, "role"))
             .bind(4, core::getField(f, "department")).bind(5, hlc).run();
     }
     if (e.type == "ref.sub_type") {
-        Statement s(db, "INSERT INTO sub_types(id, category, name_zh, name_en, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+        Statement s(m_db, "INSERT INTO sub_types(id, category, name_zh, name_en, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
                         "ON CONFLICT(id) DO UPDATE SET category=?2, name_zh=?3, name_en=?4, updated_hlc=?5 "
                         "WHERE excluded.updated_hlc > sub_types.updated_hlc");
         return s.bind(1, id).bind(2, core::getField(f, "category")).bind(3, core::getField(f, "name_zh"))
@@ -212,13 +231,12 @@ core::Status CaseStore::projectReference(const core::Event& e) {
 }
 
 core::Result<std::vector<std::string>> CaseStore::verify() const {
-    sqlite3* db = m_db.handle();
     std::vector<std::string> bad;
-    Statement ids(db, "SELECT DISTINCT case_id FROM events WHERE case_id <> '' "
+    Statement ids(m_db, "SELECT DISTINCT case_id FROM events WHERE case_id <> '' "
                       "UNION SELECT id FROM cases ORDER BY 1");
     const std::string sql = std::string("SELECT ") + kRowColumns + " FROM cases WHERE id = ?";
-    Statement row(db, sql.c_str());
-    Statement fts(db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
+    Statement row(m_db, sql.c_str());
+    Statement fts(m_db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
                       "AND number = (SELECT number FROM cases WHERE id = ?)");
     while (ids.step() == SQLITE_ROW) {
         const std::string id = ids.text(0);
@@ -237,7 +255,7 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
 
 core::Result<std::string> CaseStore::digest() const {
     sqlite3* db = m_db.handle();
-    Statement s(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events ORDER BY id");
+    Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events ORDER BY id");
     if (!s.ok()) return sqlError(db, "prepare digest");
     core::Sha256 h;
     while (s.step() == SQLITE_ROW) {
@@ -250,7 +268,7 @@ core::Result<std::string> CaseStore::digest() const {
 }
 
 core::Result<std::int64_t> CaseStore::eventCount() const {
-    Statement s(m_db.handle(), "SELECT count(*) FROM events");
+    Statement s(m_db, "SELECT count(*) FROM events");
     if (s.step() != SQLITE_ROW) return sqlError(m_db.handle(), "count events");
     return s.integer(0);
 }

@@ -47,6 +47,9 @@ public:
     core::Result<core::Case> loadCase(const std::string& caseId) const;
     std::optional<std::string> caseIdByNumber(const std::string& number) const;
     core::Status reproject(const std::string& caseId);
+    // A new local event for a case whose current fold is `before` (empty for a new case): stored and
+    // applied incrementally, without re-reading the case's events.
+    core::Status appendLocal(const core::Case& before, const core::Event& e);
 
     // Numbers of the cases whose projection differs from a fresh fold (empty: all consistent).
     core::Result<std::vector<std::string>> verify() const;
@@ -56,6 +59,7 @@ public:
 
 private:
     core::Status projectReference(const core::Event& e);
+    core::Status writeProjection(const core::Case& c);
     Database& m_db;
     const core::Calendar& m_calendar;
 };

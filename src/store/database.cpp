@@ -25,11 +25,27 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
     std::unique_ptr<Database> db(new Database(raw));   // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
+    // On disk (native): WAL keeps every commit durable against a crash of the process at one fsync
+    // per checkpoint instead of per commit. The browser build uses its own page store instead.
+    if (path != ":memory:")
+        if (auto st = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !st) return st.error();
     if (auto st = db->migrate(); !st) return st.error();
     return db;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    for (auto& [sql, stmt] : m_statements) sqlite3_finalize(stmt);
+    sqlite3_close_v2(m_db);
+}
+
+sqlite3_stmt* Database::cachedStatement(const std::string& sql) const {
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) return nullptr;
+    m_statements.emplace(sql, stmt);
+    return stmt;
+}
 
 core::Status Database::exec(const std::string& sql) {
     char* message = nullptr;

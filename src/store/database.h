@@ -4,10 +4,12 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/result.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace tousu::store {
 
@@ -24,11 +26,14 @@ public:
     int schemaVersion() const;
     core::Status exec(const std::string& sql);
     sqlite3* handle() const { return m_db; }
+    // A prepared statement for this SQL text, prepared once and reused (see store::Statement).
+    sqlite3_stmt* cachedStatement(const std::string& sql) const;
 
 private:
     explicit Database(sqlite3* db) : m_db(db) {}
     core::Status migrate();
     sqlite3* m_db;
+    mutable std::unordered_map<std::string, sqlite3_stmt*> m_statements;
 };
 
 } // namespace tousu::store

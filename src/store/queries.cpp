@@ -91,7 +91,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
     const std::string& where = w.sql;
     CasePage page;
     const std::string countSql = "SELECT count(*) FROM cases" + where;
-    Statement count(h, countSql.c_str());
+    Statement count(db, countSql.c_str());
     if (!count.ok()) return sqlError(h, "prepare count");
     w.bindAll(count);
     if (count.step() != SQLITE_ROW) return sqlError(h, "count cases");
@@ -102,7 +102,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
                                         "escalation FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
                             (q.descending ? " DESC" : " ASC") + ", rowid" + (q.descending ? " DESC" : " ASC") +
                             " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
-    Statement s(h, sql.c_str());
+    Statement s(db, sql.c_str());
     if (!s.ok()) return sqlError(h, "prepare list");
     w.bindAll(s);
     while (s.step() == SQLITE_ROW) {
@@ -118,7 +118,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
 
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to) {
     sqlite3* h = db.handle();
-    Statement s(h, "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, "
+    Statement s(db, "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, "
                    "rating, repeat_of <> '' FROM cases WHERE received_at >= ? AND received_at < ?");
     if (!s.ok()) return sqlError(h, "prepare kpi rows");
     s.bind(1, from).bind(2, to);
@@ -147,7 +147,7 @@ core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs
 core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column) {
     const std::string col = std::string(column) == "category" ? "category" : "state";
     const std::string sql = "SELECT " + col + ", count(*) FROM cases GROUP BY 1 ORDER BY 1";
-    Statement s(db.handle(), sql.c_str());
+    Statement s(db, sql.c_str());
     std::vector<NamedCount> out;
     while (s.step() == SQLITE_ROW) out.push_back({s.text(0), int(s.integer(1))});
     return out;
@@ -155,7 +155,7 @@ core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* co
 
 std::optional<std::string> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
                                         core::TimeMs receivedAt, core::TimeMs windowMs) {
-    Statement s(db.handle(), "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
+    Statement s(db, "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
                              "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
     s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
     if (s.step() == SQLITE_ROW) return s.text(0);
@@ -163,7 +163,7 @@ std::optional<std::string> findRepeatOf(const Database& db, const std::string& c
 }
 
 int nextCaseSequence(const Database& db, const std::string& prefix) {
-    Statement s(db.handle(), "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
+    Statement s(db, "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
     s.bind(1, prefix).bind(2, prefix + "~");
     if (s.step() != SQLITE_ROW) return 1;
     const std::string last = s.text(0);
@@ -171,33 +171,33 @@ int nextCaseSequence(const Database& db, const std::string& prefix) {
 }
 
 std::optional<std::string> getMeta(const Database& db, const std::string& key) {
-    Statement s(db.handle(), "SELECT value FROM meta WHERE key = ?");
+    Statement s(db, "SELECT value FROM meta WHERE key = ?");
     s.bind(1, key);
     if (s.step() == SQLITE_ROW) return s.text(0);
     return std::nullopt;
 }
 
 core::Status setMeta(Database& db, const std::string& key, const std::string& value) {
-    Statement s(db.handle(), "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    Statement s(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
     return s.bind(1, key).bind(2, value).run();
 }
 
 std::vector<Department> departments(const Database& db) {
-    Statement s(db.handle(), "SELECT id, name_zh, name_en, head FROM departments ORDER BY id");
+    Statement s(db, "SELECT id, name_zh, name_en, head FROM departments ORDER BY id");
     std::vector<Department> out;
     while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
     return out;
 }
 
 std::vector<StaffMember> staff(const Database& db) {
-    Statement s(db.handle(), "SELECT id, name, role, department FROM staff ORDER BY id");
+    Statement s(db, "SELECT id, name, role, department FROM staff ORDER BY id");
     std::vector<StaffMember> out;
     while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
     return out;
 }
 
 std::vector<SubType> subTypes(const Database& db) {
-    Statement s(db.handle(), "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id");
+    Statement s(db, "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id");
     std::vector<SubType> out;
     while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
     return out;

@@ -1,12 +1,14 @@
 #include "store/statement.h"
 
+#include "store/database.h"
+
 namespace tousu::store {
 
 core::Error sqlError(sqlite3* db, const std::string& what) {
     return core::makeError(core::ErrorCode::Storage, "error.storage", what + ": " + sqlite3_errmsg(db));
 }
 
-Statement::Statement(sqlite3* db, const char* sql) : m_db(db) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+Statement::Statement(const Database& db, const std::string& sql) : m_db(db.handle()), m_stmt(db.cachedStatement(sql)) {}
 
 core::Status Statement::run() {
     if (!m_stmt) return sqlError(m_db, "prepare");
@@ -16,17 +18,18 @@ core::Status Statement::run() {
     return core::Ok{};
 }
 
+// A savepoint: a transaction of its own at top level, or a nested part of a caller's batch.
 Transaction::Transaction(sqlite3* db) : m_db(db) {
-    m_began = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
+    m_began = sqlite3_exec(db, "SAVEPOINT tx", nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 Transaction::~Transaction() {
-    if (m_began && !m_done) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (m_began && !m_done) sqlite3_exec(m_db, "ROLLBACK TO tx; RELEASE tx", nullptr, nullptr, nullptr);
 }
 
 core::Status Transaction::commit() {
     if (!m_began) return sqlError(m_db, "begin");
-    if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return sqlError(m_db, "commit");
+    if (sqlite3_exec(m_db, "RELEASE tx", nullptr, nullptr, nullptr) != SQLITE_OK) return sqlError(m_db, "commit");
     m_done = true;
     return core::Ok{};
 }

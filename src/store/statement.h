@@ -9,10 +9,13 @@
 
 namespace tousu::store {
 
+class Database;
+
+// Borrows the database's cached prepared statement for `sql`; resets it when done.
 class Statement {
 public:
-    Statement(sqlite3* db, const char* sql);
-    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Database& db, const std::string& sql);
+    ~Statement() { if (m_stmt) { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); } }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -48,7 +51,7 @@ private:
 
 core::Error sqlError(sqlite3* db, const std::string& what);
 
-// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded.
+// SAVEPOINT … RELEASE, rolled back unless commit() succeeded; nests inside a caller's BEGIN.
 class Transaction {
 public:
     explicit Transaction(sqlite3* db);

@@ -1,0 +1,206 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "app/app.h"
+#include "app/generator.h"
+#include "core/deadline.h"
+#include "core/policy.h"
+
+namespace tousu::cli {
+
+namespace {
+
+using nlohmann::json;
+
+int fail(const std::string& message, int code = 1) {
+    std::fprintf(stderr, "tousu-cli: %s\n", message.c_str());
+    return code;
+}
+
+int failWith(const core::Error& e) {
+    std::string msg = e.messageKey + (e.detail.empty() ? "" : ": " + e.detail);
+    for (const auto& f : e.fieldErrors) msg += "\n  " + f.field + ": " + f.messageKey;
+    return fail(msg);
+}
+
+void print(const json& j) { std::printf("%s\n", j.dump(2).c_str()); }
+
+json rate(double v) { return v < 0 ? json(nullptr) : json(v); }
+
+json groupJson(const core::KpiGroup& g) {
+    json ratings = json::object();
+    for (int i = 0; i < 5; ++i) ratings[std::to_string(i + 1)] = g.ratingCounts[i];
+    return {{"cases", g.cases}, {"closed", g.closed}, {"decided", g.decided}, {"on_time", g.onTime},
+            {"on_time_rate", rate(g.onTimeRate())}, {"rated", g.rated}, {"satisfaction_mean", rate(g.satisfactionMean())},
+            {"satisfied_share", rate(g.satisfiedShare())}, {"ratings", ratings}, {"repeats", g.repeats},
+            {"repeat_rate", rate(g.repeatRate())}, {"mean_handling_hours", rate(g.meanHandlingHours())}};
+}
+
+// Opens an existing, initialised database (a path that does not exist is an error, not a new file).
+core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed) {
+    if (a.positional.empty()) return core::makeError(core::ErrorCode::InvalidInput, "missing DB argument");
+    const std::string& path = a.positional[0];
+    if (!std::filesystem::exists(path)) return core::makeError(core::ErrorCode::NotFound, "no such database", path);
+    auto app = app::App::open(path, clock, seed);
+    if (!app) return app.error();
+    if (app.value()->info().deviceId.empty())
+        return core::makeError(core::ErrorCode::InvalidInput, "database not initialised (run tousu-cli init)", path);
+    return app;
+}
+
+std::uint64_t randomSeed() { return (std::uint64_t(std::random_device()()) << 32) ^ std::random_device()(); }
+
+int cmdInit(const Args& a) {
+    if (a.positional.size() != 1) return fail("usage: tousu-cli init DB [--office CODE] [--office-name NAME]", 2);
+    const std::string& path = a.positional[0];
+    if (std::filesystem::exists(path)) return fail("refusing to overwrite existing file " + path);
+    core::SystemClock clock;
+    auto app = app::App::open(path, clock, randomSeed());
+    if (!app) return failWith(app.error());
+    if (auto st = app.value()->initialize(a.get("--office", "HQ"), a.get("--office-name", "总部")); !st) {
+        app.value().reset();
+        std::filesystem::remove(path);
+        return failWith(st.error());
+    }
+    const auto info = app.value()->info();
+    print({{"database", path}, {"office", info.officeCode}, {"office_name", info.officeName},
+           {"device_id", info.deviceId}, {"schema_version", info.schemaVersion}});
+    return 0;
+}
+
+int cmdGenerate(const Args& a) {
+    if (a.positional.size() != 1 || !a.has("--cases") || !a.has("--seed"))
+        return fail("usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]", 2);
+    app::GenerateOptions o;
+    o.cases = std::atoi(a.get("--cases").c_str());
+    o.seed = std::strtoull(a.get("--seed").c_str(), nullptr, 10);
+    o.days = std::atoi(a.get("--days", "90").c_str());
+    auto start = core::parseDate(a.get("--start", "2026-01-01"));
+    if (!start) return fail("--start must be YYYY-MM-DD");
+    if (o.cases < 1 || o.days < 1) return fail("--cases and --days must be positive");
+    o.start = start.value();
+    core::SimulatedClock clock(o.start);
+    auto app = openExisting(a, clock, o.seed);
+    if (!app) return failWith(app.error());
+    auto stats = app::generate(*app.value(), clock, o);
+    if (!stats) return failWith(stats.error());
+    const auto& s = stats.value();
+    print({{"cases", s.cases}, {"actions", s.actions}, {"repeats", s.repeats}, {"open", s.open}, {"failed", s.failed}});
+    return s.failed == 0 ? 0 : 1;
+}
+
+int cmdKpi(const Args& a) {
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    core::TimeMs from = INT64_MIN / 2, to = INT64_MAX / 2;
+    if (a.has("--from")) {
+        auto f = core::parseDate(a.get("--from"));
+        if (!f) return fail("--from must be YYYY-MM-DD");
+        from = f.value();
+    }
+    if (a.has("--to")) {
+        auto t = core::parseDate(a.get("--to"));
+        if (!t) return fail("--to must be YYYY-MM-DD");
+        to = t.value() + 24 * core::kHourMs;   // inclusive end day
+    }
+    auto report = app.value()->kpis(from, to);
+    if (!report) return failWith(report.error());
+    const auto& r = report.value();
+    json out = groupJson(r.total);
+    for (const auto& [name, groups] : {std::pair{"by_category", &r.byCategory}, std::pair{"by_channel", &r.byChannel},
+                                       std::pair{"by_department", &r.byDepartment}, std::pair{"by_person", &r.byPerson}}) {
+        json g = json::object();
+        for (const auto& [key, group] : *groups) g[key] = groupJson(group);
+        out[name] = g;
+    }
+    print(out);
+    return 0;
+}
+
+int cmdDeadlines(const Args& a) {
+    const auto category = core::categoryFromCode(a.get("--category"));
+    auto received = core::parseIso8601(a.get("--received"));
+    if (!category || !received)
+        return fail("usage: tousu-cli deadlines --category service_quality|billing|business|other --received ISO8601", 2);
+    const core::PolicySet policies = core::defaultPolicies();
+    core::Case c;
+    c.receivedAt = received.value();
+    c.milestones = core::milestonesFor(policies, *category);
+    json list = json::array();
+    for (const auto& s : core::deadlineStatus(c, c.receivedAt, core::Calendar::clockHours(), policies.nearShare))
+        list.push_back({{"milestone", core::code(s.milestone)}, {"limit_hours", s.limitMs / core::kHourMs},
+                        {"due", core::formatIso8601(s.dueAt)}});
+    print({{"category", core::code(*category)}, {"received", core::formatIso8601(c.receivedAt)}, {"milestones", list},
+           {"appeal_risk", core::formatIso8601(core::appealRiskAt(c, policies))}});
+    return 0;
+}
+
+int cmdVerify(const Args& a) {
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    auto bad = app.value()->verify();
+    if (!bad) return failWith(bad.error());
+    auto counts = app.value()->countBy("state");
+    int cases = 0;
+    if (counts) for (const auto& c : counts.value()) cases += c.count;
+    print({{"cases", cases}, {"ok", bad.value().empty()}, {"inconsistent", bad.value()}});
+    return bad.value().empty() ? 0 : 1;
+}
+
+int cmdDigest(const Args& a) {
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    auto d = app.value()->digest();
+    if (!d) return failWith(d.error());
+    print({{"digest", d.value()}});
+    return 0;
+}
+
+int cmdStats(const Args& a) {
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    json out = json::object();
+    int total = 0;
+    for (const char* col : {"state", "category"}) {
+        auto counts = app.value()->countBy(col);
+        if (!counts) return failWith(counts.error());
+        json g = json::object();
+        for (const auto& c : counts.value()) {
+            g[c.key] = c.count;
+            if (std::string(col) == "state") total += c.count;
+        }
+        out[std::string("by_") + col] = g;
+    }
+    out["cases"] = total;
+    print(out);
+    return 0;
+}
+
+const Command kCommands[] = {
+    {"init", "init DB [--office CODE] [--office-name NAME]",
+     "Create an empty database with default reference data and a new device origin id.", cmdInit},
+    {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]",
+     "Add realistic synthetic complaints through the app layer with a simulated clock.", cmdGenerate},
+    {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+     "KPIs of the cases received in the period (both ends inclusive, office time zone +08:00).", cmdKpi},
+    {"deadlines", "deadlines --category C --received ISO8601",
+     "Milestone due times under the default policy (clock hours).", cmdDeadlines},
+    {"verify", "verify DB", "Re-fold every case from its events and compare with the projections.", cmdVerify},
+    {"digest", "digest DB", "A stable hash of the logical content (events and reference data).", cmdDigest},
+    {"stats", "stats DB", "Case counts by state and category.", cmdStats},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+} // namespace
+
+const Command* commands() { return kCommands; }
+
+} // namespace tousu::cli
