@@ -152,6 +152,8 @@ std::optional<std::string> CaseStore::caseIdByNumber(const std::string& number) 
 core::Status CaseStore::reproject(const std::string& caseId) {
     auto c = loadCase(caseId);
     if (!c) return c.error();
+    // Events can arrive before their case's registration (sync): no row until it does.
+    if (c.value().id.empty()) return core::Ok{};
     return writeProjection(c.value());
 }
 
@@ -243,12 +245,13 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         auto c = loadCase(id);
         row.bind(1, id);
         const bool haveRow = row.step() == SQLITE_ROW;
-        const bool same = c && haveRow && readRow(row) == projectionRow(c.value(), m_calendar);
+        const bool registered = c && !c.value().id.empty();
+        const bool same = registered ? haveRow && readRow(row) == projectionRow(c.value(), m_calendar) : !haveRow;
         row.reset();
         fts.bind(1, id).bind(2, id);
-        const bool indexed = fts.step() == SQLITE_ROW && fts.integer(0) == 1;
+        const bool indexed = !registered || (fts.step() == SQLITE_ROW && fts.integer(0) == 1);
         fts.reset();
-        if (!same || !indexed) bad.push_back(c ? c.value().number : id);
+        if (!same || !indexed) bad.push_back(registered ? c.value().number : id);
     }
     return bad;
 }

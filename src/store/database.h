@@ -15,7 +15,7 @@ namespace tousu::store {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // path ":memory:" opens a private in-memory database.
     static core::Result<std::unique_ptr<Database>> open(const std::string& path);

@@ -73,6 +73,10 @@ constexpr Migration kMigrations[] = {
         CREATE TABLE sub_types (id TEXT PRIMARY KEY, category TEXT NOT NULL, name_zh TEXT NOT NULL,
                                 name_en TEXT NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
     )sql"},
+    // Version 2: what each sync peer has already been sent (per-peer export watermarks).
+    {2, R"sql(
+        CREATE TABLE peers (name TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+    )sql"},
 };
 
 } // namespace

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Contract tests for tousu-cli: JSON on stdout, errors on stderr, exit 0 only on success.
+usage: cli_test.py PATH_TO_TOUSU_CLI CHECK   (ctest runs each CHECK as its own test)"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+
+
+def run(*args, ok=True):
+    p = subprocess.run([CLI, *args], capture_output=True, text=True)
+    if ok and p.returncode != 0:
+        raise AssertionError(f"{args} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+def js(*args):
+    return json.loads(run(*args).stdout)
+
+
+def fresh(tmp, name="a.db", office="BJ01"):
+    path = os.path.join(tmp, name)
+    js("init", path, "--office", office, "--office-name", "北京一营")
+    return path
+
+
+def check_init_refuses_existing(tmp):
+    path = fresh(tmp)
+    p = run("init", path, ok=False)
+    assert p.returncode != 0 and "refusing" in p.stderr and p.stdout == ""
+    p = run("init", os.path.join(tmp, "b.db"), "--office", "bad code!", ok=False)
+    assert p.returncode != 0 and not os.path.exists(os.path.join(tmp, "b.db"))
+
+
+def check_generate_is_deterministic(tmp):
+    a = fresh(tmp)
+    b = os.path.join(tmp, "copy.db")
+    shutil.copy(a, b)
+    c = os.path.join(tmp, "copy2.db")
+    shutil.copy(a, c)
+    for db, seed in ((a, "5"), (b, "5"), (c, "6")):
+        stats = js("generate", db, "--cases", "300", "--seed", seed, "--start", "2026-09-01", "--days", "30")
+        assert stats["cases"] == 300 and stats["failed"] == 0, stats
+    da, db_, dc = (js("digest", x)["digest"] for x in (a, b, c))
+    assert da == db_, "same seed on the same fresh database must give the same content"
+    assert da != dc, "another seed must give other content"
+
+
+def check_generated_data_is_realistic_and_consistent(tmp):
+    db = fresh(tmp)
+    stats = js("generate", db, "--cases", "400", "--seed", "9", "--start", "2026-09-01", "--days", "40")
+    assert stats["repeats"] > 0 and 0 < stats["open"] < 400, stats
+    assert js("verify", db)["ok"] is True
+    s = js("stats", db)
+    assert s["cases"] == 400
+    assert set(s["by_category"]) == {"service_quality", "billing", "business", "other"}
+    assert s["by_state"].get("archived", 0) > 200
+    k = js("kpi", db)
+    assert k["cases"] + s["by_state"].get("cancelled", 0) == 400
+    assert 0.5 < k["on_time_rate"] < 1.0 and 1 <= k["satisfaction_mean"] <= 5
+    assert set(k["by_channel"]) == {"phone", "online", "email", "social_media", "letter_visit", "other"}
+
+
+def check_kpi_period_is_inclusive_and_empty_is_null(tmp):
+    db = fresh(tmp)
+    js("generate", db, "--cases", "200", "--seed", "3", "--start", "2026-09-01", "--days", "10")
+    whole = js("kpi", db, "--from", "2026-09-01", "--to", "2026-09-10")["cases"]
+    halves = js("kpi", db, "--from", "2026-09-01", "--to", "2026-09-05")["cases"] + \
+        js("kpi", db, "--from", "2026-09-06", "--to", "2026-09-10")["cases"]
+    assert whole == halves and whole > 150, (whole, halves)
+    empty = js("kpi", db, "--from", "2030-01-01", "--to", "2030-01-31")
+    assert empty["cases"] == 0 and empty["on_time_rate"] is None and empty["satisfaction_mean"] is None
+
+
+def check_deadlines(tmp):
+    d = js("deadlines", "--category", "service_quality", "--received", "2026-11-28T09:30:00+08:00")
+    assert [m["due"] for m in d["milestones"]] == ["2026-11-29T09:30:00+08:00", "2026-11-30T09:30:00+08:00"]
+    d = js("deadlines", "--category", "billing", "--received", "2026-11-28T01:30:00Z")
+    assert d["milestones"][0]["due"] == "2026-12-01T09:30:00+08:00"
+    assert d["appeal_risk"] == "2026-12-13T09:30:00+08:00"
+    p = run("deadlines", "--category", "nonsense", "--received", "2026-11-28T09:30:00+08:00", ok=False)
+    assert p.returncode == 2 and "usage" in p.stderr
+
+
+def check_errors_and_help(tmp):
+    assert run("frobnicate", ok=False).returncode == 2
+    assert run("verify", os.path.join(tmp, "missing.db"), ok=False).returncode != 0
+    for cmd in ("init", "generate", "kpi", "deadlines", "verify", "digest", "stats"):
+        p = run(cmd, "--help")
+        assert p.stdout.startswith("usage: tousu-cli " + cmd), cmd
+    assert "generate" in run("--help").stdout
+
+
+def check_verify_detects_tampering(tmp):
+    import sqlite3
+    db = fresh(tmp)
+    js("generate", db, "--cases", "50", "--seed", "1", "--start", "2026-09-01", "--days", "5")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE cases SET rating = 1 WHERE rowid = (SELECT min(rowid) FROM cases)")
+    con.commit()
+    con.close()
+    p = run("verify", db, ok=False)
+    assert p.returncode == 1 and json.loads(p.stdout)["ok"] is False
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        globals()["check_" + sys.argv[2]](tmp)
+    print("ok")

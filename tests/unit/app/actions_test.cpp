@@ -1,0 +1,179 @@
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "store/queries.h"
+
+using namespace tousu;
+
+namespace {
+
+core::TimeMs at(const char* iso) { return core::parseIso8601(iso).value(); }
+
+struct Desk {
+    core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 42).value());
+    Desk() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        app->setActor({"s09", core::Role::Supervisor});
+    }
+
+    core::Registration registration(const char* phone = "138 0013 8000", const char* category = "billing") {
+        return {"phone", "王芳", phone, "", "phone", "本月话费多扣了五十元，要求退费", category, "bill_error", "normal",
+                clock.now()};
+    }
+    int eventCount() { return static_cast<int>(app->timeline("").value().size()); }
+    std::string digest() { return app->digest().value(); }
+    void later(core::TimeMs ms) { clock.jumpBy(ms); }
+};
+
+} // namespace
+
+TEST_CASE("registering a complaint numbers it per office and day, normalises the phone") {
+    Desk d;
+    auto a = d.app->registerCase(d.registration());
+    auto b = d.app->registerCase(d.registration("13900139000"));
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a.value().number == "TS-BJ01-20261128-0001");
+    CHECK(b.value().number == "TS-BJ01-20261128-0002");
+    const core::Case c = d.app->caseById(a.value().id).value();
+    CHECK(c.phone == "13800138000");
+    CHECK(c.state == core::State::Registered);
+    CHECK(c.milestones.size() == 1);
+}
+
+TEST_CASE("invalid input is refused field by field and nothing is written") {
+    Desk d;
+    const std::string before = d.digest();
+    core::Registration r = d.registration("12345");
+    r.customerName = "";
+    auto res = d.app->registerCase(r);
+    REQUIRE_FALSE(res.ok());
+    REQUIRE(res.error().fieldErrors.size() == 2);
+    CHECK(res.error().fieldErrors[0].field == "customer_name");
+    CHECK(res.error().fieldErrors[1].messageKey == "error.phone_format");
+    CHECK(d.digest() == before);
+}
+
+TEST_CASE("walking a case through every step to archive keeps projections equal to a fresh fold") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    const auto step = [&](core::Status st) {
+        REQUIRE(st.ok());
+        d.later(core::kHourMs);
+        REQUIRE(d.app->verify().value().empty());
+    };
+    step(d.app->confirm(id, "sms", "您的投诉已受理"));
+    step(d.app->classify(id, "billing", "bill_error", "important"));
+    step(d.app->dispatch(id, "billing", "s05", d.clock.now() + 48 * core::kHourMs));
+    step(d.app->investigate(id, "已核实扣费记录"));
+    step(d.app->recordContact(id, "phone", "与客户确认扣费时间"));
+    step(d.app->waitForCustomer(id, "等待客户提供截图"));
+    step(d.app->customerResponded(id, "客户已提供"));
+    step(d.app->proposeSolution(id, "退还多扣费用"));
+    step(d.app->implement(id, "已提交退费申请"));
+    step(d.app->feedback(id, "已退费并告知客户", "phone"));
+    step(d.app->survey(id, 5, "满意", false));
+    step(d.app->archive(id));
+    const core::Case c = d.app->caseById(id).value();
+    CHECK(c.state == core::State::Archived);
+    CHECK(c.pausedTotalMs == core::kHourMs);
+    CHECK(c.milestones[0].metAt > 0);
+    CHECK(d.app->timeline(id).value().size() == 13);
+}
+
+TEST_CASE("an action the workflow forbids is refused with the state and action, nothing written") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    const std::string before = d.digest();
+    auto st = d.app->archive(id);
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().messageKey == "error.action_not_allowed");
+    CHECK(st.error().detail == "archive in registered");
+    CHECK(d.digest() == before);
+}
+
+TEST_CASE("a role may only do what it is allowed to") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    d.app->setActor({"s03", core::Role::Handler});
+    auto st = d.app->confirm(id, "sms", "已受理");
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().messageKey == "error.role_not_allowed");
+}
+
+TEST_CASE("archived cases are read-only except follow-up and reopen") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    REQUIRE(d.app->confirm(id, "sms", "").ok());
+    REQUIRE(d.app->classify(id, "billing", "", "").ok());
+    REQUIRE(d.app->dispatch(id, "billing", "s05", d.clock.now() + core::kHourMs).ok());
+    REQUIRE(d.app->investigate(id, "查").ok());
+    REQUIRE(d.app->proposeSolution(id, "退费").ok());
+    REQUIRE(d.app->implement(id, "已退").ok());
+    REQUIRE(d.app->feedback(id, "已告知", "phone").ok());
+    REQUIRE(d.app->survey(id, 0, "", true).ok());
+    REQUIRE(d.app->archive(id).ok());
+    CHECK_FALSE(d.app->investigate(id, "再查").ok());
+    CHECK_FALSE(d.app->reassign(id, "billing", "s06", "换人").ok());
+    REQUIRE(d.app->followUp(id, false, "问题再次出现").ok());
+    CHECK(d.app->caseById(id).value().state == core::State::Investigating);
+}
+
+TEST_CASE("a repeat complaint within 30 days is flagged and linked; after 30 days it is not") {
+    Desk d;
+    const auto first = d.app->registerCase(d.registration()).value();
+    CHECK_FALSE(first.repeat);
+    d.later(29 * 24 * core::kHourMs);
+    const auto second = d.app->registerCase(d.registration("+86 138-0013-8000")).value();
+    CHECK(second.repeat);
+    CHECK(d.app->caseById(second.id).value().repeatOf == first.id);
+    const auto otherCategory = d.app->registerCase(d.registration("13800138000", "business")).value();
+    CHECK_FALSE(otherCategory.repeat);
+    d.later(31 * 24 * core::kHourMs);
+    CHECK_FALSE(d.app->registerCase(d.registration()).value().repeat);
+}
+
+TEST_CASE("dispatch refuses unknown departments and people, and a time in the past") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    REQUIRE(d.app->confirm(id, "sms", "").ok());
+    REQUIRE(d.app->classify(id, "billing", "", "").ok());
+    auto st = d.app->dispatch(id, "nowhere", "nobody", d.clock.now() - core::kHourMs);
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().fieldErrors.size() == 3);
+    CHECK(d.app->caseById(id).value().state == core::State::Classified);
+}
+
+TEST_CASE("escalations are recorded once per level crossed") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;   // billing: 72 h
+    d.later(44 * core::kHourMs);   // 61 %
+    CHECK(d.app->recordEscalations().value() == 1);
+    CHECK(d.app->recordEscalations().value() == 0);
+    d.later(30 * core::kHourMs);   // past the limit
+    CHECK(d.app->recordEscalations().value() == 1);
+    CHECK(d.app->caseById(id).value().escalationLevel == 3);
+}
+
+TEST_CASE("KPIs from the app count what the cases did") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    d.app->registerCase(d.registration("13900139000"));
+    REQUIRE(d.app->confirm(id, "sms", "").ok());
+    REQUIRE(d.app->classify(id, "billing", "", "").ok());
+    REQUIRE(d.app->dispatch(id, "billing", "s05", d.clock.now() + core::kHourMs).ok());
+    REQUIRE(d.app->investigate(id, "查").ok());
+    REQUIRE(d.app->proposeSolution(id, "退费").ok());
+    REQUIRE(d.app->implement(id, "已退").ok());
+    d.later(10 * core::kHourMs);
+    REQUIRE(d.app->feedback(id, "已告知", "phone").ok());
+    REQUIRE(d.app->survey(id, 4, "", false).ok());
+    const auto k = d.app->kpis(0, at("2027-01-01T00:00:00+08:00")).value();
+    CHECK(k.total.cases == 2);
+    CHECK(k.total.decided == 1);
+    CHECK(k.total.onTime == 1);
+    CHECK(k.total.satisfactionMean() == doctest::Approx(4.0));
+    CHECK(k.total.meanHandlingHours() == doctest::Approx(10.0));
+    CHECK(k.byPerson.at("s05").cases == 1);
+}
