@@ -44,10 +44,10 @@ TEST_CASE("the whole procedure runs from registration to archive") {
         {"investigate", State::Investigating}, {"propose_solution", State::SolutionProposed},
         {"implement", State::Implementing}, {"implement", State::Implementing}, {"feedback", State::FedBack},
         {"survey", State::Surveyed}, {"archive", State::Archived}};
-    for (const auto& [type, state] : path) {
-        CAPTURE(type);
-        b.add(type);
-        CHECK(b.fold().state == state);
+    for (const auto& step : path) {
+        CAPTURE(step.first);
+        b.add(step.first);
+        CHECK(b.fold().state == step.second);
     }
     CHECK_FALSE(b.fold().concurrentEdit);
 }
