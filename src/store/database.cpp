@@ -25,10 +25,6 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) 
     std::unique_ptr<Database> db(new Database(raw));   // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
-    // On disk (native): WAL keeps every commit durable against a crash of the process at one fsync
-    // per checkpoint instead of per commit. The browser build uses its own page store instead.
-    if (path != ":memory:")
-        if (auto st = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !st) return st.error();
     if (auto st = db->migrate(); !st) return st.error();
     return db;
 }

@@ -22,7 +22,7 @@ constexpr Migration kMigrations[] = {
             prev TEXT NOT NULL,
             payload TEXT NOT NULL
         ) STRICT;
-        CREATE INDEX events_by_case ON events(case_id, hlc, origin, id);
+        CREATE INDEX events_by_case ON events(case_id);   -- a case has tens of events: sorting them is cheap
 
         CREATE TABLE cases (
             rowid INTEGER PRIMARY KEY,

@@ -1,0 +1,81 @@
+// The domain workload, compiled both natively and to wasm (run under node) so the two can be
+// compared on the same database file:
+//   bench_domain generate DB N      time `generate` of N cases into an initialised database
+//   bench_domain queries DB RUNS    time list query (filter+sort+page), FTS search and full KPIs
+// Prints one JSON object per figure: {"op", "cases", "median_ms", "min_ms", "max_ms", "runs"}.
+// Driven by shell/bench.sh, which computes the wasm/native ratios.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app/app.h"
+#include "app/generator.h"
+#include "bench_stats.h"
+
+using namespace tousu;
+
+namespace {
+
+void emit(const char* op, int cases, const bench::Stats& s, int runs) {
+    std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d}\n", op, cases,
+                s.median, s.min, s.max, runs);
+    std::fflush(stdout);
+}
+
+int caseCount(app::App& app) {
+    store::ListQuery q;
+    q.limit = 0;
+    auto page = app.listCases(q);
+    return page ? page.value().total : 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: bench_domain generate DB N | queries DB RUNS\n");
+        return 2;
+    }
+    const std::string mode = argv[1], path = argv[2];
+    const int n = std::atoi(argv[3]);
+    const core::TimeMs start = core::parseDate("2026-01-01").value();
+    core::SimulatedClock clock(start);
+    auto opened = app::App::open(path, clock, 20261128);
+    if (!opened) {
+        std::fprintf(stderr, "bench_domain: %s\n", opened.error().detail.c_str());
+        return 1;
+    }
+    app::App& app = *opened.value();
+    if (mode == "generate") {
+        if (auto st = app.initialize("BJ01", "bench"); !st) return 1;
+        app::GenerateOptions o;
+        o.cases = n;
+        o.seed = 7;
+        o.start = start;
+        o.days = 365;
+        int failed = 0;
+        const bench::Stats s = bench::measure(1, [&] { failed = app::generate(app, clock, o).value().failed; });
+        emit("generate", n, s, 1);
+        return failed == 0 ? 0 : 1;
+    }
+    // Queries run "now" = the end of the generated year.
+    clock.jumpTo(core::parseDate("2027-01-01").value());
+    const int cases = caseCount(app);
+    store::ListQuery list;
+    list.filter.category = "billing";
+    list.filter.openOnly = false;
+    list.sort = store::SortKey::Due;
+    list.offset = 200;
+    list.limit = 50;
+    emit("list_filter_sort_page", cases, bench::measure(n, [&] { (void)app.listCases(list); }), n);
+    store::ListQuery search;
+    search.filter.search = "多扣了";
+    search.limit = 50;
+    emit("fts_search", cases, bench::measure(n, [&] { (void)app.listCases(search); }), n);
+    store::ListQuery shortSearch;
+    shortSearch.filter.search = "掉线";
+    shortSearch.limit = 50;
+    emit("short_search_like", cases, bench::measure(n, [&] { (void)app.listCases(shortSearch); }), n);
+    emit("kpi_full", cases, bench::measure(n, [&] { (void)app.kpis(0, INT64_MAX / 2); }), n);
+    return 0;
+}
