@@ -54,6 +54,13 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
     std::unique_ptr<App> app(new App(std::move(db.value()), clock, seed));
     app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");
     app->m_officeCode = store::getMeta(*app->m_db, "office_code").value_or("HQ");
+    if (auto tsv = store::getMeta(*app->m_db, "working_calendar")) {
+        auto parsed = core::parseWorkingCalendar(*tsv);
+        if (!parsed) return parsed.error();
+        app->m_workingCalendar = std::move(parsed.value());
+        app->m_calendar = core::Calendar::working(app->m_workingCalendar);
+        app->m_policies.workingHours = true;
+    }
     store::Statement maxHlc(*app->m_db, "SELECT max(hlc) FROM events");
     if (maxHlc.step() == SQLITE_ROW)
         if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
@@ -83,6 +90,24 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
 AppInfo App::info() const {
     return {core::version(), m_db->schemaVersion(), m_officeCode,
             store::getMeta(*m_db, "office_name").value_or(""), m_deviceId};
+}
+
+core::Status App::useWorkingHours(const std::string& calendarTsv) {
+    auto parsed = core::parseWorkingCalendar(calendarTsv);
+    if (!parsed) return parsed.error();
+    store::Transaction tx(m_db->handle());
+    if (auto st = store::setMeta(*m_db, "working_calendar", calendarTsv); !st) return st;
+    if (auto st = tx.commit(); !st) return st;
+    m_workingCalendar = std::move(parsed.value());
+    m_calendar = core::Calendar::working(m_workingCalendar);
+    m_policies.workingHours = true;
+    return core::Ok{};
+}
+
+std::optional<int> App::calendarDaysLeft() const {
+    if (!m_policies.workingHours) return std::nullopt;
+    const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
+    return static_cast<int>(m_workingCalendar.lastDay - today);
 }
 
 core::Status App::beginBatch() { return m_db->exec("BEGIN IMMEDIATE"); }
@@ -148,6 +173,11 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
              {"limits", core::encodeLimits(core::milestonesFor(m_policies, category))},
              {"working_hours", m_policies.workingHours ? "1" : "0"},
              {"repeat_of", repeatOf.value_or("")}};
+    if (category == core::Category::Billing && r.chargeDate > 0 &&
+        core::billingChargeTooOld(r.chargeDate, r.receivedAt, m_policies)) {
+        f["charge_date"] = std::to_string(r.chargeDate);
+        f["regulator_ineligible"] = "1";
+    }
     const core::Event e = newEvent(ref.id, core::code(Action::Register), {}, std::move(f));
     if (auto st = m_store->appendLocal(core::Case{}, e); !st) return st.error();
     if (auto st = tx.commit(); !st) return st.error();

@@ -50,6 +50,12 @@ public:
     // A new database: office identity, a device origin id, default reference data. Idempotent.
     core::Status initialize(const std::string& officeCode, const std::string& officeName);
 
+    // Opt in to limits counted in working hours of this calendar (assets/calendar/*.tsv); kept in
+    // the database. Cases opened afterwards use it; earlier cases keep clock hours.
+    core::Status useWorkingHours(const std::string& calendarTsv);
+    // Days until the working calendar's data ends (warn under 60), or nullopt with clock hours.
+    std::optional<int> calendarDaysLeft() const;
+
     AppInfo info() const;
     const core::Clock& clock() const { return m_clock; }
     const core::PolicySet& policies() const { return m_policies; }

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -61,14 +63,24 @@ int cmdInit(const Args& a) {
     core::SystemClock clock;
     auto app = app::App::open(path, clock, randomSeed());
     if (!app) return failWith(app.error());
-    if (auto st = app.value()->initialize(a.get("--office", "HQ"), a.get("--office-name", "总部")); !st) {
+    core::Status st = app.value()->initialize(a.get("--office", "HQ"), a.get("--office-name", "总部"));
+    if (st && a.has("--working-hours")) {
+        std::ifstream in(a.get("--working-hours"));
+        std::stringstream text;
+        text << in.rdbuf();
+        st = in ? app.value()->useWorkingHours(text.str())
+                : core::Status(core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--working-hours")));
+    }
+    if (!st) {
         app.value().reset();
         std::filesystem::remove(path);
         return failWith(st.error());
     }
     const auto info = app.value()->info();
-    print({{"database", path}, {"office", info.officeCode}, {"office_name", info.officeName},
-           {"device_id", info.deviceId}, {"schema_version", info.schemaVersion}});
+    json out = {{"database", path}, {"office", info.officeCode}, {"office_name", info.officeName},
+                {"device_id", info.deviceId}, {"schema_version", info.schemaVersion}};
+    if (auto days = app.value()->calendarDaysLeft()) out["calendar_days_left"] = *days;
+    print(out);
     return 0;
 }
 
@@ -185,8 +197,9 @@ int cmdStats(const Args& a) {
 }
 
 const Command kCommands[] = {
-    {"init", "init DB [--office CODE] [--office-name NAME]",
-     "Create an empty database with default reference data and a new device origin id.", cmdInit},
+    {"init", "init DB [--office CODE] [--office-name NAME] [--working-hours CALENDAR.tsv]",
+     "Create an empty database with default reference data and a new device origin id; optionally count\n"
+     "limits in working hours of a holiday calendar (assets/calendar/cn-2026.tsv).", cmdInit},
     {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]",
      "Add realistic synthetic complaints through the app layer with a simulated clock.", cmdGenerate},
     {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD]",

@@ -45,8 +45,10 @@ Result<WorkingCalendar> parseWorkingCalendar(std::string_view text) {
         if (kind == "holiday") cal.holidays.insert(d);
         else if (kind == "workday") cal.makeUpDays.insert(d);
         else return bad("kind must be holiday or workday");
-        cal.firstDay = cal.firstDay == 0 ? d : std::min(cal.firstDay, d);
-        cal.lastDay = std::max(cal.lastDay, d);
+        // A year's notice covers the whole year: the data runs to 31 December of its last year.
+        const CivilDate civil = civilFromDays(d);
+        cal.firstDay = cal.firstDay == 0 ? daysFromCivil({civil.year, 1, 1}) : std::min(cal.firstDay, daysFromCivil({civil.year, 1, 1}));
+        cal.lastDay = std::max(cal.lastDay, daysFromCivil({civil.year, 12, 31}));
         if (end == text.size()) break;
     }
     return cal;

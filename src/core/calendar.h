@@ -17,7 +17,7 @@ struct WorkingCalendar {
     int dayEndMinute = 17 * 60 + 30;      // 17:30
     std::set<std::int64_t> holidays;      // day numbers (core::daysFromCivil) that are days off
     std::set<std::int64_t> makeUpDays;    // weekend days that are working days
-    std::int64_t firstDay = 0, lastDay = 0;   // the span the data covers
+    std::int64_t firstDay = 0, lastDay = 0;   // the span the data covers: whole years
 
     bool isWorkingDay(std::int64_t day) const;
 };

@@ -28,6 +28,7 @@ void applyRegister(Case& c, const Event& e) {
     c.policyId = getField(f, "policy");
     c.workingHours = getField(f, "working_hours") == "1";
     c.repeatOf = getField(f, "repeat_of");
+    c.regulatorIneligible = getField(f, "regulator_ineligible") == "1";
     auto limits = decodeLimits(getField(f, "limits"));
     c.milestones = limits ? limits.value() : std::vector<MilestoneClock>{};
 }

@@ -82,6 +82,7 @@ struct Case {
     int escalationLevel = 0;
     int followUps = 0;
     bool concurrentEdit = false;    // two offices changed the same field concurrently
+    bool regulatorIneligible = false;   // billing dispute over charges too old for a regulator appeal
     Hlc lastHlc;
     int eventCount = 0;
 };

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "app/app.h"
+#include "core/deadline.h"
 #include "store/queries.h"
 
 using namespace tousu;
@@ -176,4 +180,32 @@ TEST_CASE("KPIs from the app count what the cases did") {
     CHECK(k.total.satisfactionMean() == doctest::Approx(4.0));
     CHECK(k.total.meanHandlingHours() == doctest::Approx(10.0));
     CHECK(k.byPerson.at("s05").cases == 1);
+}
+
+TEST_CASE("with the 2026 working calendar a case's limit skips the National Day holiday") {
+    Desk d;
+    std::ifstream in(TOUSU_SOURCE_DIR "/assets/calendar/cn-2026.tsv");
+    std::stringstream tsv;
+    tsv << in.rdbuf();
+    REQUIRE(d.app->useWorkingHours(tsv.str()).ok());
+    CHECK(d.app->calendarDaysLeft() == 33);   // the data ends 2026-12-31; today is 2026-11-28: warn
+    core::Registration r = d.registration();
+    r.receivedAt = at("2026-09-30T17:00:00+08:00");
+    const std::string id = d.app->registerCase(r).value().id;
+    const core::Case c = d.app->caseById(id).value();
+    CHECK(c.workingHours);
+    // 72 working hours of 9 h a day: 30 min on 9-30, none on 10-01..07, then 10-08, 10-09, the
+    // Saturday make-up day 10-10, and 10-12..16: the last half hour is not needed (checked by hand
+    // and with an independent script).
+    const auto s = core::deadlineStatus(c, d.clock.now(), d.app->calendar(), 0.8);
+    CHECK(core::formatIso8601(s.at(0).dueAt) == "2026-10-16T17:00:00+08:00");
+}
+
+TEST_CASE("a billing dispute over charges older than five months is flagged at intake") {
+    Desk d;
+    core::Registration r = d.registration();
+    r.chargeDate = at("2026-05-01T00:00:00+08:00");
+    CHECK(d.app->caseById(d.app->registerCase(r).value().id).value().regulatorIneligible);
+    r.chargeDate = at("2026-10-01T00:00:00+08:00");
+    CHECK_FALSE(d.app->caseById(d.app->registerCase(r).value().id).value().regulatorIneligible);
 }
