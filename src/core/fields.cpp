@@ -5,9 +5,7 @@
 
 namespace tousu::core {
 
-namespace {
-
-void appendString(std::string& out, const std::string& s) {
+void appendJsonString(std::string& out, const std::string& s) {
     out += '"';
     for (const unsigned char c : s) {
         if (c == '"') out += "\\\"";
@@ -23,6 +21,8 @@ void appendString(std::string& out, const std::string& s) {
     }
     out += '"';
 }
+
+namespace {
 
 void appendUtf8(std::string& out, unsigned cp) {
     if (cp < 0x80) out += static_cast<char>(cp);
@@ -104,9 +104,9 @@ std::string encodeFields(const Fields& fields) {
     std::string out = "{";
     for (const auto& [k, v] : fields) {
         if (out.size() > 1) out += ',';
-        appendString(out, k);
+        appendJsonString(out, k);
         out += ':';
-        appendString(out, v);
+        appendJsonString(out, v);
     }
     return out + "}";
 }

@@ -13,6 +13,8 @@ namespace tousu::core {
 using Fields = std::map<std::string, std::string>;
 
 std::string encodeFields(const Fields& fields);
+// Appends s as a JSON string literal (quotes, backslashes and control characters escaped).
+void appendJsonString(std::string& out, const std::string& s);
 Result<Fields> decodeFields(const std::string& json);
 
 std::string getField(const Fields& f, const std::string& key, const std::string& fallback = {});

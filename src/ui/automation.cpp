@@ -3,6 +3,8 @@
 // [SECTION] Test-engine hook definitions required by IMGUI_ENABLE_TEST_ENGINE.
 #include "ui/automation.h"
 
+#include "core/fields.h"
+
 #include <cstdio>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -26,28 +28,6 @@ struct Data {
 Data& data() {
     static Data d;
     return d;
-}
-
-void appendJsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (const unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
 }
 
 void appendNumber(std::string& out, const char* name, float v) {
@@ -88,18 +68,18 @@ std::string lastFrameJson() {
     for (const Widget& w : data().last) {
         if (out.size() > 1) out += ',';
         out += "{\"label\":";
-        appendJsonString(out, w.label);
+        core::appendJsonString(out, w.label);
         out += ",\"id\":";
-        appendJsonString(out, w.id);
+        core::appendJsonString(out, w.id);
         out += ",\"window\":";
-        appendJsonString(out, w.window);
+        core::appendJsonString(out, w.window);
         appendNumber(out, "x", w.x);
         appendNumber(out, "y", w.y);
         appendNumber(out, "w", w.w);
         appendNumber(out, "h", w.h);
         if (w.hasValue) {
             out += ",\"value\":";
-            appendJsonString(out, w.value);
+            core::appendJsonString(out, w.value);
         }
         out += '}';
     }

@@ -25,7 +25,15 @@ struct Desk {
         return {"phone", "王芳", phone, "", "phone", "本月话费多扣了五十元，要求退费", category, "bill_error", "normal",
                 clock.now()};
     }
-    int eventCount() { return static_cast<int>(app->timeline("").value().size()); }
+    // Registered → … → implementing, the steps every closing test needs.
+    void toImplementing(const std::string& id) {
+        REQUIRE(app->confirm(id, "sms", "").ok());
+        REQUIRE(app->classify(id, "billing", "", "").ok());
+        REQUIRE(app->dispatch(id, "billing", "s05", clock.now() + core::kHourMs).ok());
+        REQUIRE(app->investigate(id, "查").ok());
+        REQUIRE(app->proposeSolution(id, "退费").ok());
+        REQUIRE(app->implement(id, "已退").ok());
+    }
     std::string digest() { return app->digest().value(); }
     void later(core::TimeMs ms) { clock.jumpBy(ms); }
 };
@@ -109,12 +117,7 @@ TEST_CASE("a role may only do what it is allowed to") {
 TEST_CASE("archived cases are read-only except follow-up and reopen") {
     Desk d;
     const std::string id = d.app->registerCase(d.registration()).value().id;
-    REQUIRE(d.app->confirm(id, "sms", "").ok());
-    REQUIRE(d.app->classify(id, "billing", "", "").ok());
-    REQUIRE(d.app->dispatch(id, "billing", "s05", d.clock.now() + core::kHourMs).ok());
-    REQUIRE(d.app->investigate(id, "查").ok());
-    REQUIRE(d.app->proposeSolution(id, "退费").ok());
-    REQUIRE(d.app->implement(id, "已退").ok());
+    d.toImplementing(id);
     REQUIRE(d.app->feedback(id, "已告知", "phone").ok());
     REQUIRE(d.app->survey(id, 0, "", true).ok());
     REQUIRE(d.app->archive(id).ok());
@@ -164,12 +167,7 @@ TEST_CASE("KPIs from the app count what the cases did") {
     Desk d;
     const std::string id = d.app->registerCase(d.registration()).value().id;
     d.app->registerCase(d.registration("13900139000"));
-    REQUIRE(d.app->confirm(id, "sms", "").ok());
-    REQUIRE(d.app->classify(id, "billing", "", "").ok());
-    REQUIRE(d.app->dispatch(id, "billing", "s05", d.clock.now() + core::kHourMs).ok());
-    REQUIRE(d.app->investigate(id, "查").ok());
-    REQUIRE(d.app->proposeSolution(id, "退费").ok());
-    REQUIRE(d.app->implement(id, "已退").ok());
+    d.toImplementing(id);
     d.later(10 * core::kHourMs);
     REQUIRE(d.app->feedback(id, "已告知", "phone").ok());
     REQUIRE(d.app->survey(id, 4, "", false).ok());
