@@ -25,6 +25,13 @@ int main() {
         return 1;
     }
     g_app = std::move(opened.value());
+    // Until profiles and persistence land, each page load is a fresh office with the default
+    // reference data, worked by the administrator profile.
+    if (auto st = g_app->initialize("HQ", "本地营业部"); !st) {
+        std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
+        return 1;
+    }
+    g_app->setActor({"s10", core::Role::Admin});
     if (!platform::start({[] { g_window.draw(*g_app); }})) {
         std::fprintf(stderr, "tousu: WebGL2 is not available\n");
         return 1;

@@ -20,6 +20,7 @@ struct ListFilter {
     bool repeatOnly = false;
     bool openOnly = false;
     std::string search;   // substring of number, customer, phone/account or content (3+ chars use FTS)
+    bool operator==(const ListFilter&) const = default;
 };
 
 enum class SortKey { Received, Number, Customer, Category, State, Department, Person, Due };

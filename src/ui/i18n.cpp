@@ -1,5 +1,6 @@
 #include "ui/i18n.h"
 
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -53,12 +54,19 @@ void setLanguage(Language language) { g_language = language; }
 Language language() { return g_language; }
 const char* languageTag(Language language) { return language == Language::ZhCN ? "zh-CN" : "en"; }
 
-const char* tr(const char* key) {
+const char* tr(const char* key) { return tr(std::string(key)); }
+
+const char* tr(const std::string& key) {
     const auto& byKey = tables().byKey;
     const auto it = byKey.find(key);
-    if (it == byKey.end()) return key;
+    if (it == byKey.end()) {
+        static std::set<std::string> missing;   // keys shown as themselves need stable storage
+        return missing.insert(key).first->c_str();
+    }
     return (g_language == Language::ZhCN ? it->second->zh : it->second->en).c_str();
 }
+
+const char* trCode(const char* prefix, const std::string& code) { return tr(std::string(prefix) + "." + code); }
 
 std::string label(const char* key, const char* id) { return std::string(tr(key)) + "##" + id; }
 

@@ -15,6 +15,9 @@ const char* languageTag(Language language);   // "zh-CN", "en"
 
 // Text for a key in the current language; the key itself if the table lacks it (visible, not blank).
 const char* tr(const char* key);
+const char* tr(const std::string& key);
+// tr(prefix + "." + code), e.g. trCode("state", "archived") → "已归档".
+const char* trCode(const char* prefix, const std::string& code);
 // "text##id", for ImGui labels of interactive items.
 std::string label(const char* key, const char* id);
 

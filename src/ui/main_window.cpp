@@ -10,28 +10,26 @@ namespace tousu::ui {
 
 namespace {
 
-const char* viewTitleKey(MainWindow::View v) {
-    switch (v) {
-        case MainWindow::View::WorkQueue: return "action.work_queue";
-        case MainWindow::View::CaseList: return "action.case_list";
-        case MainWindow::View::NewCase: return "action.new_case";
-    }
-    return "";
-}
-
 bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
 
 } // namespace
 
+void MainWindow::go(const std::optional<Navigation>& nav) {
+    if (nav) m_nav = *nav;
+}
+
 void MainWindow::handleShortcuts() {
-    if (ctrlPressed(ImGuiKey_N)) m_view = View::NewCase;
-    if (ctrlPressed(ImGuiKey_F)) m_focusSearch = true;
+    if (ctrlPressed(ImGuiKey_N)) m_nav = {View::NewCase, {}};
+    if (ctrlPressed(ImGuiKey_F)) {
+        m_focusSearch = true;
+        if (m_nav.view != View::CaseList) m_nav = {View::CaseList, {}};
+    }
 }
 
 void MainWindow::drawMenuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
-        if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_view == v)) m_view = v;
+        if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
     };
     destination("action.work_queue", "work_queue", View::WorkQueue);
     destination("action.case_list", "case_list", View::CaseList);
@@ -76,10 +74,16 @@ void MainWindow::draw(app::App& app) {
             m_focusSearch = false;
         }
         ImGui::SetNextItemWidth(-FLT_MIN);
-        widgets::textField("##search", m_search, tr("search.hint"));
+        // Typing a search goes to the list, where the results are.
+        if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)
+            m_nav = {View::CaseList, {}};
         ImGui::Separator();
-        ImGui::TextUnformatted(tr(viewTitleKey(m_view)));
-        widgets::emptyState(tr("main.empty"));
+        switch (m_nav.view) {
+            case View::WorkQueue: widgets::emptyState(tr("main.empty")); break;
+            case View::CaseList: go(m_list.draw(app, m_search)); break;
+            case View::NewCase: go(m_intake.draw(app)); break;
+            case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
+        }
     }
     ImGui::End();
     drawAbout(app);

@@ -3,23 +3,31 @@
 #pragma once
 #include <string>
 
+#include "ui/screens/case_detail_screen.h"
+#include "ui/screens/case_list_screen.h"
+#include "ui/screens/intake_screen.h"
+#include "ui/screens/navigation.h"
+
 namespace tousu::app { class App; }
 
 namespace tousu::ui {
 
 class MainWindow {
 public:
-    enum class View { WorkQueue, CaseList, NewCase };
-
     void draw(app::App& app);
-    View view() const { return m_view; }
+    View view() const { return m_nav.view; }
 
 private:
     void drawMenuBar();
     void drawAbout(app::App& app);
     void handleShortcuts();
 
-    View m_view = View::WorkQueue;
+    void go(const std::optional<Navigation>& nav);
+
+    Navigation m_nav;
+    IntakeScreen m_intake;
+    CaseListScreen m_list;
+    CaseDetailScreen m_detail;
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false;

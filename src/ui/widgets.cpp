@@ -3,6 +3,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "ui/automation.h"
+#include "ui/i18n.h"
 
 namespace tousu::ui::widgets {
 
@@ -25,6 +26,47 @@ void emptyState(const char* text) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
                                ImGui::GetCursorPosY() + avail.y * 0.35f));
     ImGui::TextDisabled("%s", text);
+}
+
+bool combo(const std::string& label, const char* id, const std::vector<Choice>& choices, std::string& value) {
+    const char* preview = "";
+    for (const Choice& c : choices)
+        if (value == c.code) preview = c.text.c_str();
+    bool changed = false;
+    if (ImGui::BeginCombo(label.c_str(), preview)) {
+        for (const Choice& c : choices) {
+            const std::string item = c.text + "##" + id + "_" + c.code;
+            if (ImGui::Selectable(item.c_str(), value == c.code)) {
+                value = c.code;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+std::vector<Choice> codeChoices(const char* prefix, std::initializer_list<const char*> codes) {
+    std::vector<Choice> out;
+    for (const char* c : codes) out.push_back({c, trCode(prefix, c)});
+    return out;
+}
+
+namespace {
+constexpr ImVec4 kErrorColour(0.78f, 0.12f, 0.12f, 1.0f);
+}
+
+void fieldError(const core::Error* error, const char* field) {
+    if (!error) return;
+    for (const core::Error& e : error->fieldErrors)
+        if (e.field == field) {
+            ImGui::TextColored(kErrorColour, "%s", tr(e.messageKey));
+            return;
+        }
+}
+
+void actionError(const core::Error* error) {
+    if (error) ImGui::TextColored(kErrorColour, "%s", tr(error->messageKey));
 }
 
 } // namespace tousu::ui::widgets

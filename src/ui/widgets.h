@@ -1,7 +1,11 @@
 // Our shared widgets (never in namespace ImGui). Text fields report their value to the automation
 // contract here, once, instead of in every screen.
 #pragma once
+#include <initializer_list>
 #include <string>
+#include <vector>
+
+#include "core/result.h"
 
 #include <imgui.h>
 
@@ -11,5 +15,16 @@ bool textField(const std::string& label, std::string& value, const char* hint = 
                ImGuiInputTextFlags flags = 0);
 bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiInputTextFlags flags = 0);
 void emptyState(const char* text);
+
+// A choice among codes, shown by their translated names (prefix.code); items are "name##id_code".
+struct Choice {
+    std::string code, text;
+};
+bool combo(const std::string& label, const char* id, const std::vector<Choice>& choices, std::string& value);
+std::vector<Choice> codeChoices(const char* prefix, std::initializer_list<const char*> codes);
+// The error for `field` from a failed action, in red under the field; nothing if none.
+void fieldError(const core::Error* error, const char* field);
+// An error that is not about one field (workflow, role, storage), as a red line.
+void actionError(const core::Error* error);
 
 } // namespace tousu::ui::widgets

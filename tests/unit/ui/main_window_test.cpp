@@ -45,15 +45,15 @@ TEST_CASE("clicking the language switch changes labels but not ids") {
 
 TEST_CASE("clicking a destination in the menu bar switches the main view") {
     Fixture f;
-    CHECK(f.window.view() == ui::MainWindow::View::WorkQueue);
+    CHECK(f.window.view() == ui::View::WorkQueue);
     f.ui.click("case_list", f.draw);
-    CHECK(f.window.view() == ui::MainWindow::View::CaseList);
+    CHECK(f.window.view() == ui::View::CaseList);
 }
 
 TEST_CASE("Ctrl+N opens the new-complaint view") {
     Fixture f;
     f.ui.chord(ImGuiKey_N, f.draw);
-    CHECK(f.window.view() == ui::MainWindow::View::NewCase);
+    CHECK(f.window.view() == ui::View::NewCase);
 }
 
 TEST_CASE("text typed into the search field is reported as its value") {

@@ -1,0 +1,35 @@
+#include "ui/format.h"
+
+#include <cstdio>
+
+#include "ui/i18n.h"
+
+namespace tousu::ui {
+
+std::string formatDateTime(core::TimeMs t) {
+    const std::string iso = core::formatIso8601(t);
+    return iso.substr(0, 10) + " " + iso.substr(11, 5);
+}
+
+std::string formatShort(core::TimeMs t) { return formatDateTime(t).substr(5); }
+
+std::string formatRemaining(core::TimeMs remainingMs) {
+    const bool overdue = remainingMs < 0;
+    const long long minutes = (overdue ? -remainingMs : remainingMs) / 60000;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, tr(overdue ? "time.overdue" : "time.left"), static_cast<int>(minutes / 60),
+                  static_cast<int>(minutes % 60));
+    return buf;
+}
+
+core::Result<core::TimeMs> parseTypedTime(const std::string& text) {
+    std::string t = text;
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    if (t.size() == 16) t += ":00";
+    if (t.size() == 19) t += "+08:00";
+    auto parsed = core::parseIso8601(t);
+    if (!parsed) return core::makeError(core::ErrorCode::InvalidInput, "error.time_format", text, "received_at");
+    return parsed;
+}
+
+} // namespace tousu::ui

@@ -1,0 +1,15 @@
+// How times and durations read on screen (office time zone +08:00).
+#pragma once
+#include <string>
+
+#include "core/time.h"
+
+namespace tousu::ui {
+
+std::string formatDateTime(core::TimeMs t);   // "2026-11-28 09:30"
+std::string formatShort(core::TimeMs t);      // "11-28 09:30"
+std::string formatRemaining(core::TimeMs remainingMs);   // "剩 5 小时 03 分" / "超时 2 小时 00 分"
+// Parses what an agent types for a time: "2026-11-28 09:30", "2026-11-28T09:30" or full ISO 8601.
+core::Result<core::TimeMs> parseTypedTime(const std::string& text);
+
+} // namespace tousu::ui

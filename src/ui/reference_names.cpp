@@ -1,0 +1,27 @@
+#include "ui/reference_names.h"
+
+#include "app/app.h"
+#include "ui/i18n.h"
+
+namespace tousu::ui {
+
+void ReferenceNames::refresh(const app::App& app) {
+    if (app.revision() == m_revision) return;
+    m_revision = app.revision();
+    m_departments = app.departments();
+    m_staff = app.staff();
+}
+
+const char* ReferenceNames::department(const std::string& id) const {
+    for (const auto& d : m_departments)
+        if (d.id == id) return (language() == Language::ZhCN ? d.nameZh : d.nameEn).c_str();
+    return id.c_str();
+}
+
+const char* ReferenceNames::person(const std::string& id) const {
+    for (const auto& s : m_staff)
+        if (s.id == id) return s.name.c_str();
+    return id.c_str();
+}
+
+} // namespace tousu::ui

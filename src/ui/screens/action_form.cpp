@@ -1,0 +1,172 @@
+#include "ui/screens/action_form.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/policy.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/reference_names.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+using core::Action;
+
+namespace {
+
+// The free-text field an action asks for, by its field name (also its ##id and string key).
+const char* textFieldOf(Action a) {
+    switch (a) {
+        case Action::Confirm: return "confirmation_text";
+        case Action::Investigate:
+        case Action::RecordContact:
+        case Action::CustomerResponded:
+        case Action::FollowUp: return "note";
+        case Action::WaitForCustomer:
+        case Action::RejectSolution:
+        case Action::Reopen:
+        case Action::Reassign:
+        case Action::Cancel:
+        case Action::Merge:
+        case Action::SetDeadline: return "reason";
+        case Action::ProposeSolution: return "solution";
+        case Action::Implement: return "step";
+        case Action::Feedback: return "result";
+        case Action::Survey: return "comment";
+        default: return nullptr;
+    }
+}
+
+bool needsMethod(Action a) { return a == Action::Confirm || a == Action::RecordContact || a == Action::Feedback; }
+bool needsAssignee(Action a) { return a == Action::Dispatch || a == Action::Reassign; }
+
+} // namespace
+
+const char* actionId(Action a) { return a == Action::ProposeSolution ? "solution" : core::code(a); }
+
+void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
+    m_action = action;
+    m_error.reset();
+    m_text.clear();
+    m_into.clear();
+    m_method = core::code(c.contactMethod);
+    m_category = core::code(c.category);
+    m_subType = c.subType;
+    m_importance = core::code(c.importance);
+    m_department = c.department;
+    m_person = c.person;
+    m_rating = 0;
+    m_declined = false;
+    m_resolved = true;
+    m_hours = c.milestones.empty() ? 24 : static_cast<int>(c.milestones.back().limitMs / core::kHourMs);
+    if (action == Action::Confirm) {
+        // The confirmation the agent sends by SMS, e-mail or reads out on the phone.
+        const core::TimeMs due = c.receivedAt + (c.milestones.empty() ? 0 : c.milestones.back().limitMs);
+        m_text = std::string("【") + tr("app.title") + "】" + tr("confirm.text.1") + c.number + tr("confirm.text.2") +
+                 trCode("category", core::code(c.category)) + tr("confirm.text.3") + formatDateTime(due) +
+                 tr("confirm.text.4");
+    }
+    (void)app;
+}
+
+core::Status ActionForm::submit(app::App& app, const core::Case& c) {
+    const std::string& id = c.id;
+    const core::TimeMs expected = app.clock().now() + static_cast<core::TimeMs>(m_hours) * core::kHourMs;
+    switch (*m_action) {
+        case Action::Confirm: return app.confirm(id, m_method, m_text);
+        case Action::Classify: return app.classify(id, m_category, m_subType, m_importance);
+        case Action::Dispatch: return app.dispatch(id, m_department, m_person, expected);
+        case Action::Investigate: return app.investigate(id, m_text);
+        case Action::RecordContact: return app.recordContact(id, m_method, m_text);
+        case Action::WaitForCustomer: return app.waitForCustomer(id, m_text);
+        case Action::CustomerResponded: return app.customerResponded(id, m_text);
+        case Action::ProposeSolution: return app.proposeSolution(id, m_text);
+        case Action::RejectSolution: return app.rejectSolution(id, m_text);
+        case Action::Implement: return app.implement(id, m_text);
+        case Action::Feedback: return app.feedback(id, m_text, m_method);
+        case Action::Survey: return app.survey(id, m_rating, m_text, m_declined);
+        case Action::Archive: return app.archive(id);
+        case Action::FollowUp: return app.followUp(id, m_resolved, m_text);
+        case Action::Reopen: return app.reopen(id, m_text);
+        case Action::Reassign: return app.reassign(id, m_department, m_person, m_text);
+        case Action::Cancel: return app.cancel(id, m_text);
+        case Action::Merge: return app.merge(id, m_into, m_text);
+        case Action::SetDeadline: {
+            const char* milestone = c.milestones.empty() ? "handled" : core::code(c.milestones.back().milestone);
+            return app.setDeadline(id, milestone, m_hours, m_text);
+        }
+        default: return core::makeError(core::ErrorCode::NotAllowed, "error.action_not_allowed");
+    }
+}
+
+bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& names) {
+    if (!m_action) return false;
+    const Action a = *m_action;
+    const core::Error* err = m_error ? &*m_error : nullptr;
+    ImGui::SeparatorText(trCode("action", core::code(a)));
+    if (a == Action::Classify) {
+        widgets::combo(label("field.category", "category"), "category",
+                       widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}), m_category);
+        std::vector<widgets::Choice> subs;
+        for (const auto& s : app.subTypes())
+            if (s.category == m_category) subs.push_back({s.id, language() == Language::ZhCN ? s.nameZh : s.nameEn});
+        widgets::combo(label("field.sub_type", "sub_type"), "sub_type", subs, m_subType);
+        widgets::combo(label("field.importance", "importance"), "importance",
+                       widgets::codeChoices("importance", {"normal", "important", "urgent"}), m_importance);
+    }
+    if (needsAssignee(a)) {
+        std::vector<widgets::Choice> depts, people;
+        for (const auto& d : names.departments()) depts.push_back({d.id, names.department(d.id)});
+        for (const auto& s : names.staff())
+            if (s.department == m_department) people.push_back({s.id, s.name});
+        if (widgets::combo(label("field.department", "department"), "department", depts, m_department)) m_person.clear();
+        widgets::fieldError(err, "department");
+        widgets::combo(label("field.person", "person"), "person", people, m_person);
+        widgets::fieldError(err, "person");
+    }
+    if (a == Action::Dispatch || a == Action::SetDeadline) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::InputInt(label("field.expected_hours", "expected_hours").c_str(), &m_hours);
+        widgets::fieldError(err, a == Action::Dispatch ? "expected_at" : "limit_hours");
+    }
+    if (needsMethod(a)) {
+        widgets::combo(label("field.contact_method", "contact_method"), "contact_method",
+                       widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_method);
+    }
+    if (a == Action::Survey) {
+        ImGui::TextUnformatted(tr("field.rating"));
+        for (int r = 1; r <= 5; ++r) {
+            ImGui::SameLine();
+            const std::string item = std::to_string(r) + "##rating_" + std::to_string(r);
+            if (ImGui::RadioButton(item.c_str(), m_rating == r)) m_rating = r;
+        }
+        widgets::fieldError(err, "rating");
+        ImGui::Checkbox(label("field.declined", "declined").c_str(), &m_declined);
+    }
+    if (a == Action::FollowUp) ImGui::Checkbox(label("field.resolved", "resolved").c_str(), &m_resolved);
+    if (a == Action::Merge) {
+        widgets::textField(label("field.into", "into"), m_into);
+        widgets::fieldError(err, "into");
+    }
+    if (const char* field = textFieldOf(a)) {
+        ImGui::TextUnformatted(tr(std::string("field.") + field));
+        widgets::textArea(std::string("##") + field, m_text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
+        widgets::fieldError(err, field);
+    }
+    if (err && err->fieldErrors.empty()) widgets::actionError(err);
+    bool done = false;
+    if (ImGui::Button(label("action.submit", "submit").c_str())) {
+        if (auto st = submit(app, c); st) {
+            m_action.reset();
+            done = true;
+        } else {
+            m_error = st.error();
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(label("action.close", "close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) m_action.reset();
+    return done;
+}
+
+} // namespace tousu::ui

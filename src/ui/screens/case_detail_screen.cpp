@@ -1,0 +1,118 @@
+#include "ui/screens/case_detail_screen.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/deadline.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+// The text an event carries worth showing in the timeline.
+std::string eventSummary(const core::Event& e) {
+    for (const char* key : {"note", "reason", "solution", "step", "result", "comment", "text", "content"})
+        if (auto it = e.fields.find(key); it != e.fields.end() && !it->second.empty()) return it->second;
+    if (e.type == "survey") return e.fields.count("rating") ? e.fields.at("rating") + " / 5" : "";
+    return {};
+}
+
+ImVec4 levelColour(core::DeadlineLevel level) {
+    switch (level) {
+        case core::DeadlineLevel::Overdue:
+        case core::DeadlineLevel::MetLate: return ImVec4(0.80f, 0.10f, 0.10f, 1);
+        case core::DeadlineLevel::Near: return ImVec4(0.80f, 0.50f, 0.00f, 1);
+        case core::DeadlineLevel::Met: return ImVec4(0.10f, 0.55f, 0.20f, 1);
+        default: return ImVec4(0.15f, 0.15f, 0.15f, 1);
+    }
+}
+
+} // namespace
+
+void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
+    if (caseId == m_caseId && app.revision() == m_revision) return;
+    if (caseId != m_caseId) m_form.close();
+    m_caseId = caseId;
+    m_revision = app.revision();
+    auto c = app.caseById(caseId);
+    m_case = c ? std::optional<core::Case>(c.value()) : std::nullopt;
+    auto events = app.timeline(caseId);
+    m_events = events ? events.value() : std::vector<core::Event>{};
+    m_names.refresh(app);
+}
+
+void CaseDetailScreen::drawHeader(const app::App& app) {
+    const core::Case& c = *m_case;
+    ImGui::Text("%s  ·  %s  ·  %s", c.number.c_str(), trCode("state", core::code(c.state)),
+                trCode("category", core::code(c.category)));
+    if (!c.repeatOf.empty()) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "  %s", tr("detail.repeat")); }
+    if (c.concurrentEdit) ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "%s", tr("detail.concurrent"));
+    ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
+                       trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());
+    ImGui::TextWrapped("%s", c.content.c_str());
+    if (!c.person.empty())
+        ImGui::Text("%s：%s / %s", tr("field.person"), m_names.department(c.department), m_names.person(c.person));
+
+    ImGui::SeparatorText(tr("detail.milestones"));
+    const core::Calendar cal = c.workingHours ? app.calendar() : core::Calendar::clockHours();
+    for (const auto& s : core::deadlineStatus(c, app.clock().now(), cal, app.policies().nearShare)) {
+        std::string status = s.level == core::DeadlineLevel::Met       ? tr("detail.met")
+                             : s.level == core::DeadlineLevel::MetLate ? tr("detail.met_late")
+                             : c.pausedSince                           ? tr("time.paused")
+                                                                       : formatRemaining(s.remainingMs);
+        const bool met = s.level == core::DeadlineLevel::Met || s.level == core::DeadlineLevel::MetLate;
+        if (!core::isOpen(c.state) && !met) status = tr("time.done");
+        ImGui::TextColored(levelColour(s.level), "%s  %s  %s", trCode("milestone", core::code(s.milestone)),
+                           formatDateTime(s.dueAt).c_str(), status.c_str());
+    }
+    if (core::isOpen(c.state))
+        ImGui::TextDisabled(tr("detail.appeal_risk"), formatDateTime(core::appealRiskAt(c, app.policies())).c_str());
+}
+
+void CaseDetailScreen::drawTimeline() {
+    ImGui::SeparatorText(tr("detail.timeline"));
+    for (auto it = m_events.rbegin(); it != m_events.rend(); ++it) {
+        const core::Event& e = *it;
+        const core::TimeMs at = core::getInt(e.fields, "at", e.hlc.wall);
+        ImGui::TextDisabled("%s", formatDateTime(at).c_str());
+        ImGui::SameLine();
+        ImGui::Text("%s  %s", trCode("action", e.type), m_names.person(e.actor));
+        const std::string summary = eventSummary(e);
+        if (!summary.empty() && e.type != "register") {
+            ImGui::Indent();
+            ImGui::TextWrapped("%s", summary.c_str());
+            ImGui::Unindent();
+        }
+    }
+}
+
+std::optional<Navigation> CaseDetailScreen::draw(app::App& app, const std::string& caseId) {
+    load(app, caseId);
+    std::optional<Navigation> nav;
+    if (ImGui::Button(label("action.back", "back").c_str())) nav = Navigation{View::CaseList, {}};
+    if (!m_case) {
+        widgets::emptyState(tr("error.case_not_found"));
+        return nav;
+    }
+    drawHeader(app);
+
+    ImGui::SeparatorText(tr("detail.actions"));
+    if (m_case->state == core::State::Archived) ImGui::TextDisabled("%s", tr("detail.read_only"));
+    bool first = true;
+    for (core::Action a : core::allowedActions(*m_case)) {
+        if (!core::roleMay(app.actor().role, a)) continue;
+        if (!first) ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 6) ImGui::NewLine();
+        first = false;
+        const std::string button = std::string(trCode("action", core::code(a))) + "##" + actionId(a);
+        if (ImGui::Button(button.c_str())) m_form.open(a, *m_case, app);
+    }
+    if (m_form.isOpen()) m_form.draw(app, *m_case, m_names);
+    drawTimeline();
+    return nav;
+}
+
+} // namespace tousu::ui

@@ -1,0 +1,36 @@
+// Case detail: header with state, deadlines and time left, the full timeline (every event with
+// actor and time), and only the actions the workflow and the user's role allow.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+#include "core/model.h"
+#include "ui/reference_names.h"
+#include "ui/screens/action_form.h"
+#include "ui/screens/navigation.h"
+
+namespace tousu::app { class App; }
+
+namespace tousu::ui {
+
+class CaseDetailScreen {
+public:
+    std::optional<Navigation> draw(app::App& app, const std::string& caseId);
+
+private:
+    void load(app::App& app, const std::string& caseId);
+    void drawHeader(const app::App& app);
+    void drawTimeline();
+
+    std::string m_caseId;
+    std::uint64_t m_revision = 0;
+    std::optional<core::Case> m_case;
+    std::vector<core::Event> m_events;
+    ReferenceNames m_names;
+    ActionForm m_form;
+};
+
+} // namespace tousu::ui
