@@ -63,6 +63,10 @@ void noteValue(unsigned int imguiId, const char* utf8) {
     }
 }
 
+void noteLabel(unsigned int imguiId, const char* label) {
+    ImGuiTestEngineHook_ItemInfo(ImGui::GetCurrentContext(), imguiId, label, 0);
+}
+
 std::string lastFrameJson() {
     std::string out = "[";
     for (const Widget& w : data().last) {

@@ -23,6 +23,8 @@ const std::vector<Widget>& lastFrame();
 std::string lastFrameJson();
 // Text widgets report their buffer here (called by ui::widgets, not by screens).
 void noteValue(unsigned int imguiId, const char* utf8);
+// Labels an item whose widget reports no label to the hooks (Dear ImGui 1.90's BeginCombo).
+void noteLabel(unsigned int imguiId, const char* label);
 
 std::string idFromLabel(const std::string& label);
 

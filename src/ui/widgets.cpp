@@ -33,7 +33,10 @@ bool combo(const std::string& label, const char* id, const std::vector<Choice>& 
     for (const Choice& c : choices)
         if (value == c.code) preview = c.text.c_str();
     bool changed = false;
-    if (ImGui::BeginCombo(label.c_str(), preview)) {
+    const ImGuiID itemId = ImGui::GetID(label.c_str());
+    const bool open = ImGui::BeginCombo(label.c_str(), preview);
+    automation::noteLabel(itemId, label.c_str());
+    if (open) {
         for (const Choice& c : choices) {
             const std::string item = c.text + "##" + id + "_" + c.code;
             if (ImGui::Selectable(item.c_str(), value == c.code)) {

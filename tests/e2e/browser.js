@@ -36,7 +36,7 @@ export async function openApp(env, contextOptions = {}) {
 
 export const widgets = (page) => page.evaluate(() => window.tousu.widgets());
 
-export async function widget(page, id, timeout = 5000) {
+export async function widget(page, id, timeout = 10000) {
   const until = Date.now() + timeout;
   for (;;) {
     const w = (await widgets(page)).find((x) => x.id === id);
@@ -65,7 +65,7 @@ export async function value(page, id) {
 
 // Polls the last frame's widgets until `check(widget)` holds for the widget `id`, or fails with
 // what was last seen. Input is processed over a few frames, so assertions wait for it.
-export async function waitForWidget(page, id, check, timeout = 5000) {
+export async function waitForWidget(page, id, check, timeout = 10000) {
   const until = Date.now() + timeout;
   let last;
   for (;;) {
@@ -80,3 +80,14 @@ export const waitForValue = (page, id, expected) =>
   waitForWidget(page, id, (w) => w.value === expected).then((w) => w.value, () => value(page, id));
 export const waitForLabel = (page, id, expected) =>
   waitForWidget(page, id, (w) => w.label === expected).then((w) => w.label, () => widget(page, id).then((w) => w.label));
+
+// Polls until some widget of the last frame satisfies `check`; returns it.
+export async function waitForAny(page, check, timeout = 10000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = (await widgets(page)).find(check);
+    if (found) return found;
+    if (Date.now() > until) throw new Error('no widget matched');
+    await page.waitForTimeout(30);
+  }
+}

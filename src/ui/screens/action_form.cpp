@@ -151,7 +151,8 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     }
     if (const char* field = textFieldOf(a)) {
         ImGui::TextUnformatted(tr(std::string("field.") + field));
-        widgets::textArea(std::string("##") + field, m_text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
+        // "form_" keeps the field's id apart from the action buttons' (the "solution" button, say).
+        widgets::textArea(std::string("##form_") + field, m_text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
         widgets::fieldError(err, field);
     }
     if (err && err->fieldErrors.empty()) widgets::actionError(err);
