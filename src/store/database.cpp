@@ -19,9 +19,9 @@ core::Error sqliteError(sqlite3* db, const std::string& what) {
 
 } // namespace
 
-core::Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, const char* vfs) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs);
     std::unique_ptr<Database> db(new Database(raw));   // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();

@@ -17,8 +17,9 @@ class Database {
 public:
     static constexpr int kSchemaVersion = 2;
 
-    // path ":memory:" opens a private in-memory database.
-    static core::Result<std::unique_ptr<Database>> open(const std::string& path);
+    // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
+    // (store/page_vfs.h in the browser), nullptr the default.
+    static core::Result<std::unique_ptr<Database>> open(const std::string& path, const char* vfs = nullptr);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
