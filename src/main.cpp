@@ -1,5 +1,5 @@
 // Wires the web app: the app layer over SQLite, the ImGui desk, and the web platform.
-// The database lives in memory until browser persistence (IndexedDB page store) lands.
+// The database is kept in IndexedDB through the page-store VFS (platform/web/persistence.cpp).
 #include <cstdio>
 #include <memory>
 #include <random>
@@ -19,14 +19,18 @@ ui::MainWindow g_window;
 } // namespace
 
 int main() {
-    auto opened = app::App::open(":memory:", g_clock, std::random_device()());
+    const platform::DatabaseLocation where = platform::prepareDatabase([](platform::SaveState s) {
+        if (g_app) g_app->setSaveState(static_cast<app::SaveState>(s));
+    });
+    auto opened = app::App::open(where.path, g_clock, std::random_device()(), where.vfs);
     if (!opened) {
         std::fprintf(stderr, "tousu: cannot open the database: %s\n", opened.error().detail.c_str());
         return 1;
     }
     g_app = std::move(opened.value());
-    // Until profiles and persistence land, each page load is a fresh office with the default
-    // reference data, worked by the administrator profile.
+    if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
+    // A first start sets up the office with the default reference data (idempotent afterwards).
+    // Until staff profiles land, the administrator profile does the work.
     if (auto st = g_app->initialize("HQ", "本地营业部"); !st) {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;

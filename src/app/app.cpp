@@ -48,8 +48,9 @@ App::App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uin
 
 App::~App() = default;
 
-core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const core::Clock& clock, std::uint64_t seed) {
-    auto db = store::Database::open(dbPath);
+core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const core::Clock& clock, std::uint64_t seed,
+                                             const char* vfs) {
+    auto db = store::Database::open(dbPath, vfs);
     if (!db) return db.error();
     std::unique_ptr<App> app(new App(std::move(db.value()), clock, seed));
     app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");

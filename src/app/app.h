@@ -36,6 +36,9 @@ struct Actor {
     core::Role role = core::Role::Admin;
 };
 
+// Whether committed changes are safely kept (browser persistence reports it; native is Saved).
+enum class SaveState { Memory, Saved, Saving, Failed };
+
 struct CaseRef {
     std::string id, number;
     bool repeat = false;
@@ -44,7 +47,7 @@ struct CaseRef {
 class App {
 public:
     static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock,
-                                                   std::uint64_t seed);
+                                                   std::uint64_t seed, const char* vfs = nullptr);
     ~App();
 
     // A new database: office identity, a device origin id, default reference data. Idempotent.
@@ -64,6 +67,8 @@ public:
     const Actor& actor() const { return m_actor; }
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const { return m_revision; }
+    SaveState saveState() const { return m_saveState; }
+    void setSaveState(SaveState s) { m_saveState = s; }
 
     // Groups many actions into one durable commit (bulk generation, imports); each action still
     // rolls back on its own if it fails.
@@ -128,6 +133,7 @@ private:
     Actor m_actor;
     std::string m_deviceId, m_officeCode = "HQ";
     std::uint64_t m_revision = 1;
+    SaveState m_saveState = SaveState::Saved;
 };
 
 } // namespace tousu::app

@@ -2,6 +2,7 @@
 // The UI asks for frames here; the platform decides when to actually render them.
 #pragma once
 #include <functional>
+#include <string>
 
 namespace tousu::platform {
 
@@ -15,5 +16,17 @@ bool start(Callbacks callbacks);
 void requestRedraw();
 // Render once after `ms` milliseconds (deadline clocks, tooltips); the earliest request wins.
 void requestRedrawAfter(double ms);
+
+enum class SaveState { Memory, Saved, Saving, Failed };
+
+struct DatabaseLocation {
+    std::string path;
+    const char* vfs;     // SQLite VFS name, nullptr for the default
+    bool persistent;     // false: nothing survives a reload
+};
+
+// Loads the persisted database (if the browser can keep one) and says where to open it; commits
+// are then saved in the background and `onSaveState` reports their progress.
+DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState);
 
 } // namespace tousu::platform

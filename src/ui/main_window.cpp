@@ -26,7 +26,18 @@ void MainWindow::handleShortcuts() {
     }
 }
 
-void MainWindow::drawMenuBar() {
+void MainWindow::drawSaveState(const app::App& app) {
+    static const ImVec4 kColours[] = {ImVec4(0.75f, 0.45f, 0, 1), ImVec4(0.10f, 0.55f, 0.20f, 1),
+                                      ImVec4(0.40f, 0.40f, 0.40f, 1), ImVec4(0.80f, 0.10f, 0.10f, 1)};
+    static const char* kKeys[] = {"save.memory", "save.saved", "save.saving", "save.failed"};
+    const int s = static_cast<int>(app.saveState());
+    const char* text = tr(kKeys[s]);
+    const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 4;
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - toggle - ImGui::CalcTextSize(text).x - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::TextColored(kColours[s], "%s", text);
+}
+
+void MainWindow::drawMenuBar(const app::App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
         if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
@@ -38,6 +49,7 @@ void MainWindow::drawMenuBar() {
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
     }
+    drawSaveState(app);
     // The language switch names the other language, in that language, at the right edge.
     const std::string toggle = label("action.lang_toggle", "lang_toggle");
     const float width = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 2;
@@ -61,7 +73,7 @@ void MainWindow::drawAbout(app::App& app) {
 
 void MainWindow::draw(app::App& app) {
     handleShortcuts();
-    drawMenuBar();
+    drawMenuBar(app);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

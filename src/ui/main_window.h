@@ -18,7 +18,8 @@ public:
     View view() const { return m_nav.view; }
 
 private:
-    void drawMenuBar();
+    void drawMenuBar(const app::App& app);
+    void drawSaveState(const app::App& app);
     void drawAbout(app::App& app);
     void handleShortcuts();
 

@@ -22,6 +22,20 @@ export async function launch() {
   };
 }
 
+// A browser on a profile directory that outlives it: what a person's browser keeps between runs.
+// Pass the `port` of an earlier run to come back to the same origin (IndexedDB is per origin).
+export async function launchPersistent(userDataDir, port = 0) {
+  const { server, url } = await serve(webDir, port);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, viewport: { width: 1280, height: 800 },
+  });
+  return { url, port: server.address().port, context, async close() { await context.close(); server.close(); } };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.tousu && window.tousu.ready === true, null, { timeout: 30000 });
+}
+
 // Opens the app in a fresh context and waits for window.tousu.ready; collects console errors.
 export async function openApp(env, contextOptions = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });

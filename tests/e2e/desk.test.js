@@ -3,38 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, widgets, click, frames, waitForWidget, waitForAny } from './browser.js';
+import { typeInto, choose, registerComplaint } from './desk_steps.js';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
 const ids = async (page) => (await widgets(page)).map((w) => w.id);
-
-async function typeInto(page, id, text) {
-  await click(page, id);
-  await page.keyboard.insertText(text);
-  await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
-}
-
-async function choose(page, comboId, itemId) {
-  await click(page, comboId);
-  await click(page, itemId);
-}
-
-async function registerComplaint(page) {
-  await click(page, 'new_case');
-  await typeInto(page, 'customer_name', '王芳');
-  await click(page, 'customer_phone');
-  await page.keyboard.type('138 0013 8000');
-  await click(page, 'content');
-  // Chinese through the IME path: a composition, then the committed text.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text: 'kuandai', selectionStart: 7, selectionEnd: 7 });
-  await cdp.send('Input.insertText', { text: '宽带经常掉线，光猫指示灯闪红' });
-  await waitForWidget(page, 'content', (w) => w.value === '宽带经常掉线，光猫指示灯闪红');
-  await click(page, 'save_case');
-  return waitForWidget(page, 'confirm', () => true);
-}
 
 // Clicks an action, fills its text field (if any) and submits; waits for the next action's button.
 async function act(page, actionId, { text, field, before: prepare } = {}, next) {

@@ -1,0 +1,51 @@
+// Browser persistence: the SQLite database lives in the page-store VFS (store/page_vfs.h) and each
+// commit's pages go to IndexedDB through web/js/lib_idb.js. Without IndexedDB (private mode in some
+// browsers) the database stays in memory and the app says nothing will be kept.
+#include <emscripten.h>
+
+#include <vector>
+
+#include "platform/platform.h"
+#include "store/page_vfs.h"
+
+extern "C" {
+int tousu_idb_image_size(void);
+void tousu_idb_take_image(unsigned char* ptr);
+void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
+                      const unsigned char* const* data);
+}
+
+namespace tousu::platform {
+
+namespace {
+
+constexpr const char* kVfs = "tousu-pages";
+constexpr const char* kFile = "tousu.db";
+std::function<void(SaveState)> g_onSaveState;
+
+} // namespace
+
+DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState) {
+    g_onSaveState = std::move(onSaveState);
+    const int size = tousu_idb_image_size();
+    if (size < 0) return {":memory:", nullptr, false};
+    std::vector<unsigned char> image(static_cast<std::size_t>(size));
+    if (size > 0) tousu_idb_take_image(image.data());
+    store::registerPageVfs(kVfs);
+    store::preloadPages(kFile, std::move(image));
+    store::setPageSink(kFile, [](const store::PageBatch& b) {
+        std::vector<unsigned> numbers(b.pages.begin(), b.pages.end());
+        tousu_idb_commit(b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()), numbers.data(),
+                         b.data.data());
+    });
+    return {kFile, kVfs, true};
+}
+
+} // namespace tousu::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_save_state(int state) {
+    using tousu::platform::SaveState;
+    if (tousu::platform::g_onSaveState)
+        tousu::platform::g_onSaveState(state == 0 ? SaveState::Saved : state == 1 ? SaveState::Saving : SaveState::Failed);
+    tousu::platform::requestRedraw();
+}

@@ -1,0 +1,29 @@
+// Steps of the desk journeys shared by the browser tests: typing, choosing, registering.
+import { click, waitForWidget } from './browser.js';
+
+export async function typeInto(page, id, text) {
+  await click(page, id);
+  await page.keyboard.insertText(text);
+  await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
+}
+
+export async function choose(page, comboId, itemId) {
+  await click(page, comboId);
+  await click(page, itemId);
+}
+
+// Registers 王芳's broadband complaint, the Chinese content through a real IME composition;
+// resolves once the new case's detail (its confirm button) is shown.
+export async function registerComplaint(page, content = '宽带经常掉线，光猫指示灯闪红') {
+  await click(page, 'new_case');
+  await typeInto(page, 'customer_name', '王芳');
+  await click(page, 'customer_phone');
+  await page.keyboard.type('138 0013 8000');
+  await click(page, 'content');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'kuandai', selectionStart: 7, selectionEnd: 7 });
+  await cdp.send('Input.insertText', { text: content });
+  await waitForWidget(page, 'content', (w) => w.value === content);
+  await click(page, 'save_case');
+  return waitForWidget(page, 'confirm', () => true);
+}
