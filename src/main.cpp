@@ -19,9 +19,13 @@ ui::MainWindow g_window;
 } // namespace
 
 int main() {
-    const platform::DatabaseLocation where = platform::prepareDatabase([](platform::SaveState s) {
-        if (g_app) g_app->setSaveState(static_cast<app::SaveState>(s));
-    });
+    const platform::DatabaseLocation where = platform::prepareDatabase(
+        [](platform::SaveState s) {
+            if (g_app) g_app->setSaveState(static_cast<app::SaveState>(s));
+        },
+        [](bool writer) {
+            if (g_app) g_app->setReadOnly(!writer);
+        });
     auto opened = app::App::open(where.path, g_clock, std::random_device()(), where.vfs);
     if (!opened) {
         std::fprintf(stderr, "tousu: cannot open the database: %s\n", opened.error().detail.c_str());
@@ -29,9 +33,11 @@ int main() {
     }
     g_app = std::move(opened.value());
     if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
+    g_app->setReadOnly(!where.writer);
+    g_window.onTakeOver([] { platform::takeOverWriting(); });
     // A first start sets up the office with the default reference data (idempotent afterwards).
     // Until staff profiles land, the administrator profile does the work.
-    if (auto st = g_app->initialize("HQ", "本地营业部"); !st) {
+    if (auto st = g_app->initialize("HQ", "本地营业部"); !st && !g_app->readOnly()) {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;
     }

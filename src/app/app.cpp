@@ -73,6 +73,7 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
         !std::all_of(officeCode.begin(), officeCode.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
         return invalid({makeError(ErrorCode::InvalidInput, "error.office_code", officeCode, "office")});
     if (!m_deviceId.empty()) return core::Ok{};   // already initialised
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     store::Transaction tx(m_db->handle());
     m_deviceId = m_ids.uuid();
     m_officeCode = officeCode;
@@ -129,6 +130,7 @@ core::Event App::newEvent(const std::string& caseId, const std::string& type, co
 }
 
 core::Status App::requireRole(Action action) const {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (core::roleMay(m_actor.role, action)) return core::Ok{};
     return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
                      std::string(core::code(m_actor.role)) + " may not " + core::code(action));

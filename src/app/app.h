@@ -69,6 +69,9 @@ public:
     std::uint64_t revision() const { return m_revision; }
     SaveState saveState() const { return m_saveState; }
     void setSaveState(SaveState s) { m_saveState = s; }
+    // Read-only while another browser tab writes this workspace: every action is refused.
+    bool readOnly() const { return m_readOnly; }
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
 
     // Groups many actions into one durable commit (bulk generation, imports); each action still
     // rolls back on its own if it fails.
@@ -134,6 +137,7 @@ private:
     std::string m_deviceId, m_officeCode = "HQ";
     std::uint64_t m_revision = 1;
     SaveState m_saveState = SaveState::Saved;
+    bool m_readOnly = false;
 };
 
 } // namespace tousu::app

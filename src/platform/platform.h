@@ -23,10 +23,14 @@ struct DatabaseLocation {
     std::string path;
     const char* vfs;     // SQLite VFS name, nullptr for the default
     bool persistent;     // false: nothing survives a reload
+    bool writer;         // false: another tab is writing; this one is read-only
 };
 
 // Loads the persisted database (if the browser can keep one) and says where to open it; commits
-// are then saved in the background and `onSaveState` reports their progress.
-DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState);
+// are then saved in the background and `onSaveState` reports their progress; `onWriter` reports
+// that another tab took over writing.
+DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std::function<void(bool)> onWriter);
+// Reloads this tab as the writer; the tab writing until now becomes read-only.
+void takeOverWriting();
 
 } // namespace tousu::platform

@@ -85,6 +85,11 @@ void MainWindow::draw(app::App& app) {
             ImGui::SetKeyboardFocusHere();
             m_focusSearch = false;
         }
+        if (app.readOnly()) {
+            ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_takeOver) m_takeOver();
+        }
         ImGui::SetNextItemWidth(-FLT_MIN);
         // Typing a search goes to the list, where the results are.
         if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)

@@ -69,3 +69,31 @@ test('the app says when nothing will be kept', async () => {
   await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-memory-only.png') });
   await context.close();
 });
+
+test('a second tab opens read-only, offers to take over, and follows what the writer commits', { timeout: 90000 }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const first = await context.newPage();
+  await first.goto(env.url);
+  await waitReady(first);
+  const second = await context.newPage();
+  await second.goto(env.url);
+  await waitReady(second);
+  const has = async (page, id) => (await widgets(page)).some((w) => w.id === id);
+  await waitForAny(second, (w) => w.id === 'take_over');
+  assert.ok(!(await has(first, 'take_over')), 'the first tab writes');
+
+  // What the writer commits appears in the read-only tab (it loads the new state afresh).
+  await first.bringToFront();
+  const reloaded = second.waitForEvent('load', { timeout: 20000 });
+  await registerComplaint(first);
+  await saved(first);
+  await reloaded;
+  await waitReady(second);
+  await second.bringToFront();
+  await click(second, 'case_list');
+  await waitForAny(second, (w) => w.id.startsWith('case_TS-'), 15000);
+
+  await second.close();
+  await first.close();
+  await context.close();
+});

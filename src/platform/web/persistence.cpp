@@ -10,6 +10,8 @@
 
 extern "C" {
 int tousu_idb_image_size(void);
+int tousu_idb_is_writer(void);
+void tousu_idb_take_over(void);
 void tousu_idb_take_image(unsigned char* ptr);
 void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
                       const unsigned char* const* data);
@@ -22,13 +24,15 @@ namespace {
 constexpr const char* kVfs = "tousu-pages";
 constexpr const char* kFile = "tousu.db";
 std::function<void(SaveState)> g_onSaveState;
+std::function<void(bool)> g_onWriter;
 
 } // namespace
 
-DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState) {
+DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std::function<void(bool)> onWriter) {
     g_onSaveState = std::move(onSaveState);
+    g_onWriter = std::move(onWriter);
     const int size = tousu_idb_image_size();
-    if (size < 0) return {":memory:", nullptr, false};
+    if (size < 0) return {":memory:", nullptr, false, true};
     std::vector<unsigned char> image(static_cast<std::size_t>(size));
     if (size > 0) tousu_idb_take_image(image.data());
     store::registerPageVfs(kVfs);
@@ -38,10 +42,17 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState) {
         tousu_idb_commit(b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()), numbers.data(),
                          b.data.data());
     });
-    return {kFile, kVfs, true};
+    return {kFile, kVfs, true, tousu_idb_is_writer() != 0};
 }
 
+void takeOverWriting() { tousu_idb_take_over(); }
+
 } // namespace tousu::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {
+    if (tousu::platform::g_onWriter) tousu::platform::g_onWriter(writer != 0);
+    tousu::platform::requestRedraw();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_save_state(int state) {
     using tousu::platform::SaveState;
