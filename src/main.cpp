@@ -15,6 +15,18 @@ namespace {
 core::SystemClock g_clock;
 std::unique_ptr<app::App> g_app;
 ui::MainWindow g_window;
+core::TimeMs g_lastTick = 0;
+
+// Once a minute: deadline clocks move on screen, and crossed escalation levels are recorded.
+void minuteTick() {
+    const core::TimeMs now = g_clock.now();
+    if (now - g_lastTick >= 60000) {
+        g_lastTick = now;
+        if (!g_app->readOnly()) (void)g_app->recordEscalations();
+    }
+    // Keep the next tick scheduled (an earlier wake, e.g. for a tooltip, may have replaced it).
+    platform::requestRedrawAfter(static_cast<double>(60000 - (now - g_lastTick)));
+}
 
 } // namespace
 
@@ -42,7 +54,11 @@ int main() {
         return 1;
     }
     g_app->setActor({"s10", core::Role::Admin});
-    if (!platform::start({[] { g_window.draw(*g_app); }})) {
+    g_lastTick = g_clock.now();
+    if (!platform::start({[] {
+            minuteTick();
+            g_window.draw(*g_app);
+        }})) {
         std::fprintf(stderr, "tousu: WebGL2 is not available\n");
         return 1;
     }

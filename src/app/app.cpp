@@ -62,6 +62,7 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
         app->m_calendar = core::Calendar::working(app->m_workingCalendar);
         app->m_policies.workingHours = true;
     }
+    app->loadPolicies();
     store::Statement maxHlc(*app->m_db, "SELECT max(hlc) FROM events");
     if (maxHlc.step() == SQLITE_ROW)
         if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
@@ -83,6 +84,11 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
     std::vector<core::Event> events;
     for (const ReferenceItem& item : defaultReferenceData())
         events.push_back(newEvent("", item.type, {}, item.fields));
+    for (const core::CategoryPolicy& p : m_policies.categories)
+        events.push_back(newEvent("", "ref.policy", {},
+                                  {{"category", core::code(p.category)}, {"version", std::to_string(p.version)},
+                                   {"limits", core::encodeLimits(core::milestonesFor(m_policies, p.category))},
+                                   {"max_hours", std::to_string(p.maxHours)}}));
     if (auto r = m_store->insertEvents(events); !r) return r.error();
     if (auto st = tx.commit(); !st) return st;
     ++m_revision;
@@ -110,6 +116,47 @@ std::optional<int> App::calendarDaysLeft() const {
     if (!m_policies.workingHours) return std::nullopt;
     const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
     return static_cast<int>(m_workingCalendar.lastDay - today);
+}
+
+void App::loadPolicies() {
+    for (const store::PolicyRow& row : store::policies(*m_db))
+        if (const auto category = core::categoryFromCode(row.category))
+            core::applyStoredPolicy(m_policies, *category, row.limits, row.maxHours, row.version);
+}
+
+core::Status App::updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
+                               int maxHours) {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (m_actor.role != core::Role::Admin) return makeError(ErrorCode::NotAllowed, "error.role_not_allowed");
+    const auto cat = core::categoryFromCode(category);
+    const core::CategoryPolicy* current = cat ? core::policyFor(m_policies, *cat) : nullptr;
+    std::vector<core::Error> errors;
+    if (!current) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
+    std::vector<core::MilestoneClock> limits;
+    for (const auto& [milestone, hours] : limitHours) {
+        const auto m = core::milestoneFromCode(milestone);
+        const bool known = current && m &&
+                           std::any_of(current->rules.begin(), current->rules.end(),
+                                       [&](const core::MilestoneRule& r) { return r.milestone == *m; });
+        if (!known || hours < 1 || hours > 24 * 30)
+            errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", milestone, "limit_hours"));
+        else limits.push_back({*m, hours * core::kHourMs, 0});
+    }
+    if (current && limits.size() != current->rules.size() && errors.empty())
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", "every milestone needs a limit", "limit_hours"));
+    if (maxHours < 1 || maxHours > 24 * 30)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    const int version = current->version + 1;
+    store::Transaction tx(m_db->handle());
+    const core::Event e = newEvent("", "ref.policy", {},
+                                   {{"category", category}, {"version", std::to_string(version)},
+                                    {"limits", core::encodeLimits(limits)}, {"max_hours", std::to_string(maxHours)}});
+    if (auto r = m_store->insertEvents({e}); !r) return r.error();
+    if (auto st = tx.commit(); !st) return st;
+    loadPolicies();
+    ++m_revision;
+    return core::Ok{};
 }
 
 core::Status App::beginBatch() { return m_db->exec("BEGIN IMMEDIATE"); }
@@ -172,7 +219,7 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
              {"contact_method", r.contactMethod}, {"content", r.content},
              {"received_at", std::to_string(r.receivedAt)}, {"category", r.category},
              {"sub_type", r.subType},       {"importance", r.importance.empty() ? "normal" : r.importance},
-             {"policy", m_policies.id + "-v" + std::to_string(m_policies.version)},
+             {"policy", r.category + "-v" + std::to_string(core::policyFor(m_policies, category)->version)},
              {"limits", core::encodeLimits(core::milestonesFor(m_policies, category))},
              {"working_hours", m_policies.workingHours ? "1" : "0"},
              {"repeat_of", repeatOf.value_or("")}};

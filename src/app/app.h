@@ -78,6 +78,11 @@ public:
     core::Status beginBatch();
     core::Status commitBatch();
 
+    // Administrators edit a category's deadline policy: new limits per milestone (hours) and the
+    // most a supervisor may set per case. Stored as a new version; open cases keep theirs.
+    core::Status updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
+                              int maxHours);
+
     // [SECTION] Actions (DOMAIN.md, the process)
     core::Result<CaseRef> registerCase(const core::Registration& r);
     core::Status confirm(const std::string& caseId, const std::string& method, const std::string& text);
@@ -124,6 +129,7 @@ private:
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
     core::Status requireRole(core::Action action) const;
+    void loadPolicies();
 
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::CaseStore> m_store;

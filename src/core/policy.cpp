@@ -32,6 +32,21 @@ std::vector<MilestoneClock> milestonesFor(const PolicySet& set, Category categor
 
 Action metBy(Milestone m) { return m == Milestone::InitialInvestigation ? Action::Investigate : Action::Feedback; }
 
+bool applyStoredPolicy(PolicySet& set, Category category, const std::string& limits, int maxHours, int version) {
+    auto decoded = decodeLimits(limits);
+    if (!decoded || decoded.value().empty()) return false;
+    for (auto& c : set.categories) {
+        if (c.category != category) continue;
+        c.rules.clear();
+        for (const auto& m : decoded.value())
+            c.rules.push_back({m.milestone, static_cast<int>(m.limitMs / kHourMs), metBy(m.milestone)});
+        c.maxHours = maxHours;
+        c.version = version;
+        return true;
+    }
+    return false;
+}
+
 std::string encodeLimits(const std::vector<MilestoneClock>& milestones) {
     std::string out;
     for (const auto& m : milestones) {

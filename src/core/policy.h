@@ -21,6 +21,7 @@ struct CategoryPolicy {
     Category category;
     std::vector<MilestoneRule> rules;
     int maxHours;      // the most a supervisor may set per case
+    int version = 1;   // bumped by every edit; a case records the version it was opened under
 };
 
 struct PolicySet {
@@ -42,6 +43,8 @@ PolicySet defaultPolicies();
 const CategoryPolicy* policyFor(const PolicySet& set, Category category);
 std::vector<MilestoneClock> milestonesFor(const PolicySet& set, Category category);
 Action metBy(Milestone m);
+// Replaces a category's rules from stored limits ("feedback=172800000;…"); false if malformed.
+bool applyStoredPolicy(PolicySet& set, Category category, const std::string& limits, int maxHours, int version);
 
 // "initial_investigation=86400000;feedback=172800000" — stored in the register event.
 std::string encodeLimits(const std::vector<MilestoneClock>& milestones);

@@ -229,6 +229,13 @@ core::Status CaseStore::projectReference(const core::Event& e) {
         return s.bind(1, id).bind(2, core::getField(f, "category")).bind(3, core::getField(f, "name_zh"))
             .bind(4, core::getField(f, "name_en")).bind(5, hlc).run();
     }
+    if (e.type == "ref.policy") {
+        Statement s(m_db, "INSERT INTO policies(category, version, limits, max_hours, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
+                          "ON CONFLICT(category) DO UPDATE SET version=?2, limits=?3, max_hours=?4, updated_hlc=?5 "
+                          "WHERE excluded.updated_hlc > policies.updated_hlc");
+        return s.bind(1, core::getField(f, "category")).bind(2, core::getInt(f, "version", 1))
+            .bind(3, core::getField(f, "limits")).bind(4, core::getInt(f, "max_hours", 72)).bind(5, hlc).run();
+    }
     return makeError(ErrorCode::InvalidInput, "error.unknown_reference", e.type);
 }
 

@@ -77,6 +77,12 @@ constexpr Migration kMigrations[] = {
     {2, R"sql(
         CREATE TABLE peers (name TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
     )sql"},
+    // Version 3: deadline policies as versioned reference data (ref.policy events), one row per
+    // category holding its latest version; cases keep the limits they were opened under.
+    {3, R"sql(
+        CREATE TABLE policies (category TEXT PRIMARY KEY, version INTEGER NOT NULL, limits TEXT NOT NULL,
+                               max_hours INTEGER NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
+    )sql"},
 };
 
 } // namespace

@@ -203,4 +203,11 @@ std::vector<SubType> subTypes(const Database& db) {
     return out;
 }
 
+std::vector<PolicyRow> policies(const Database& db) {
+    Statement s(db, "SELECT category, limits, version, max_hours FROM policies ORDER BY category");
+    std::vector<PolicyRow> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), int(s.integer(2)), int(s.integer(3))});
+    return out;
+}
+
 } // namespace tousu::store

@@ -54,6 +54,7 @@ struct NamedCount {
 struct Department { std::string id, nameZh, nameEn, head; };
 struct StaffMember { std::string id, name, role, department; };
 struct SubType { std::string id, category, nameZh, nameEn; };
+struct PolicyRow { std::string category, limits; int version = 0, maxHours = 0; };
 
 core::Result<CasePage> listCases(const Database& db, const ListQuery& q);
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to);
@@ -69,5 +70,6 @@ core::Status setMeta(Database& db, const std::string& key, const std::string& va
 std::vector<Department> departments(const Database& db);
 std::vector<StaffMember> staff(const Database& db);
 std::vector<SubType> subTypes(const Database& db);
+std::vector<PolicyRow> policies(const Database& db);
 
 } // namespace tousu::store

@@ -36,6 +36,7 @@ bool combo(const std::string& label, const char* id, const std::vector<Choice>& 
     const ImGuiID itemId = ImGui::GetID(label.c_str());
     const bool open = ImGui::BeginCombo(label.c_str(), preview);
     automation::noteLabel(itemId, label.c_str());
+    automation::noteValue(itemId, value.c_str());   // the chosen code: stable in every language
     if (open) {
         for (const Choice& c : choices) {
             const std::string item = c.text + "##" + id + "_" + c.code;

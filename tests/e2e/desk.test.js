@@ -18,7 +18,12 @@ async function act(page, actionId, { text, field, before: prepare } = {}, next) 
   if (prepare) await prepare();
   if (text) await typeInto(page, field, text);
   await click(page, 'submit');
-  if (next) await waitForWidget(page, next, () => true);
+  if (next) {
+    await waitForWidget(page, next, () => true).catch(async (e) => {
+      await page.screenshot({ path: `/tmp/tousu-failed-${actionId}.png` });
+      throw e;
+    });
+  }
 }
 
 test('a complaint typed in Chinese is registered and walked through every step to archive', async () => {

@@ -7,9 +7,17 @@ export async function typeInto(page, id, text) {
   await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
 }
 
+// Opens a combo and picks an item; combos report the chosen code as their value, so this waits
+// for it (and tries again if a click landed while another popup was closing).
 export async function choose(page, comboId, itemId) {
-  await click(page, comboId);
-  await click(page, itemId);
+  const code = itemId.slice(comboId.length + 1);
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    await click(page, comboId);
+    await click(page, itemId).catch(() => {});
+    const ok = await waitForWidget(page, comboId, (w) => w.value === code, 3000).then(() => true, () => false);
+    if (ok) return;
+  }
+  throw new Error(`could not choose ${itemId}`);
 }
 
 // Registers 王芳's broadband complaint, the Chinese content through a real IME composition;

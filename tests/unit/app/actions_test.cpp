@@ -207,3 +207,30 @@ TEST_CASE("a billing dispute over charges older than five months is flagged at i
     r.chargeDate = at("2026-10-01T00:00:00+08:00");
     CHECK_FALSE(d.app->caseById(d.app->registerCase(r).value().id).value().regulatorIneligible);
 }
+
+TEST_CASE("an edited deadline policy applies to new cases only and survives reopening") {
+    const char* path = "/tmp/tousu_test_policy.sqlite";
+    std::remove(path);
+    core::SimulatedClock clock(at("2026-11-28T09:00:00+08:00"));
+    std::string oldId;
+    {
+        auto app = std::move(app::App::open(path, clock, 7).value());
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        app->setActor({"s10", core::Role::Admin});
+        const core::Registration r{"phone", "王芳", "13800138000", "", "phone", "话费多扣", "billing", "", "", clock.now()};
+        oldId = app->registerCase(r).value().id;
+        app->setActor({"s09", core::Role::Supervisor});
+        CHECK(app->updatePolicy("billing", {{"handled", 48}}, 72).error().messageKey == "error.role_not_allowed");
+        app->setActor({"s10", core::Role::Admin});
+        CHECK(app->updatePolicy("billing", {{"feedback", 48}}, 72).error().fieldErrors.at(0).field == "limit_hours");
+        REQUIRE(app->updatePolicy("billing", {{"handled", 48}}, 72).ok());
+    }
+    auto app = std::move(app::App::open(path, clock, 8).value());
+    app->setActor({"s10", core::Role::Admin});
+    CHECK(core::policyFor(app->policies(), core::Category::Billing)->version == 2);
+    const core::Registration r{"phone", "李娜", "13900139000", "", "phone", "话费多扣", "billing", "", "", clock.now()};
+    const core::Case fresh = app->caseById(app->registerCase(r).value().id).value();
+    CHECK(fresh.milestones.at(0).limitMs == 48 * core::kHourMs);
+    CHECK(fresh.policyId == "billing-v2");
+    CHECK(app->caseById(oldId).value().milestones.at(0).limitMs == 72 * core::kHourMs);   // keeps its policy
+}
