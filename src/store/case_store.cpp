@@ -204,37 +204,31 @@ core::Status CaseStore::appendLocal(const core::Case& before, const core::Event&
 }
 
 core::Status CaseStore::projectReference(const core::Event& e) {
-    // Last writer by HLC wins: an older event arriving later (sync) does not overwrite a newer one.
-    const std::string hlc = core::formatHlc(e.hlc);
-    const auto& f = e.fields;
-    const std::string id = core::getField(f, "id");
-    if (e.type == "ref.department") {
-        Statement s(m_db, "INSERT INTO departments(id, name_zh, name_en, head, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
-                        "ON CONFLICT(id) DO UPDATE SET name_zh=?2, name_en=?3, head=?4, updated_hlc=?5 "
-                        "WHERE excluded.updated_hlc > departments.updated_hlc");
-        return s.bind(1, id).bind(2, core::getField(f, "name_zh")).bind(3, core::getField(f, "name_en"))
-            .bind(4, core::getField(f, "head")).bind(5, hlc).run();
-    }
-    if (e.type == "ref.staff") {
-        Statement s(m_db, "INSERT INTO staff(id, name, role, department, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
-                        "ON CONFLICT(id) DO UPDATE SET name=?2, role=?3, department=?4, updated_hlc=?5 "
-                        "WHERE excluded.updated_hlc > staff.updated_hlc");
-        return s.bind(1, id).bind(2, core::getField(f, "name")).bind(3, core::getField(f, "role"))
-            .bind(4, core::getField(f, "department")).bind(5, hlc).run();
-    }
-    if (e.type == "ref.sub_type") {
-        Statement s(m_db, "INSERT INTO sub_types(id, category, name_zh, name_en, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
-                        "ON CONFLICT(id) DO UPDATE SET category=?2, name_zh=?3, name_en=?4, updated_hlc=?5 "
-                        "WHERE excluded.updated_hlc > sub_types.updated_hlc");
-        return s.bind(1, id).bind(2, core::getField(f, "category")).bind(3, core::getField(f, "name_zh"))
-            .bind(4, core::getField(f, "name_en")).bind(5, hlc).run();
-    }
-    if (e.type == "ref.policy") {
-        Statement s(m_db, "INSERT INTO policies(category, version, limits, max_hours, updated_hlc) VALUES (?1,?2,?3,?4,?5) "
-                          "ON CONFLICT(category) DO UPDATE SET version=?2, limits=?3, max_hours=?4, updated_hlc=?5 "
-                          "WHERE excluded.updated_hlc > policies.updated_hlc");
-        return s.bind(1, core::getField(f, "category")).bind(2, core::getInt(f, "version", 1))
-            .bind(3, core::getField(f, "limits")).bind(4, core::getInt(f, "max_hours", 72)).bind(5, hlc).run();
+    // One table per kind of reference data: its key column and the payload fields it keeps.
+    struct ReferenceTable {
+        const char* type;
+        const char* table;
+        const char* key;
+        const char* fields[3];
+    };
+    static const ReferenceTable kTables[] = {
+        {"ref.department", "departments", "id", {"name_zh", "name_en", "head"}},
+        {"ref.staff", "staff", "id", {"name", "role", "department"}},
+        {"ref.sub_type", "sub_types", "id", {"category", "name_zh", "name_en"}},
+        {"ref.policy", "policies", "category", {"version", "limits", "max_hours"}},
+    };
+    for (const ReferenceTable& t : kTables) {
+        if (e.type != t.type) continue;
+        // Last writer by HLC wins: an older event arriving later (sync) does not overwrite a newer one.
+        const std::string table = t.table;
+        std::string sql = "INSERT INTO " + table + "(" + t.key + ", " + t.fields[0] + ", " + t.fields[1] + ", " +
+                          t.fields[2] + ", updated_hlc) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(" + t.key +
+                          ") DO UPDATE SET " + t.fields[0] + " = ?2, " + t.fields[1] + " = ?3, " + t.fields[2] +
+                          " = ?4, updated_hlc = ?5 WHERE excluded.updated_hlc > " + table + ".updated_hlc";
+        Statement s(m_db, sql);
+        s.bind(1, core::getField(e.fields, t.key)).bind(5, core::formatHlc(e.hlc));
+        for (int i = 0; i < 3; ++i) s.bind(2 + i, core::getField(e.fields, t.fields[i]));
+        return s.run();
     }
     return makeError(ErrorCode::InvalidInput, "error.unknown_reference", e.type);
 }
