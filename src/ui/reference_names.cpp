@@ -10,6 +10,7 @@ void ReferenceNames::refresh(const app::App& app) {
     m_revision = app.revision();
     m_departments = app.departments();
     m_staff = app.staff();
+    m_subTypes = app.subTypes();
 }
 
 const char* ReferenceNames::department(const std::string& id) const {

@@ -18,11 +18,13 @@ public:
     const char* person(const std::string& id) const;
     const std::vector<store::Department>& departments() const { return m_departments; }
     const std::vector<store::StaffMember>& staff() const { return m_staff; }
+    const std::vector<store::SubType>& subTypes() const { return m_subTypes; }
 
 private:
     std::uint64_t m_revision = 0;
     std::vector<store::Department> m_departments;
     std::vector<store::StaffMember> m_staff;
+    std::vector<store::SubType> m_subTypes;
 };
 
 } // namespace tousu::ui

@@ -109,7 +109,7 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
         widgets::combo(label("field.category", "category"), "category",
                        widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}), m_category);
         std::vector<widgets::Choice> subs;
-        for (const auto& s : app.subTypes())
+        for (const auto& s : names.subTypes())   // cached per data revision, never SQL per frame
             if (s.category == m_category) subs.push_back({s.id, language() == Language::ZhCN ? s.nameZh : s.nameEn});
         widgets::combo(label("field.sub_type", "sub_type"), "sub_type", subs, m_subType);
         widgets::combo(label("field.importance", "importance"), "importance",
