@@ -19,7 +19,9 @@
 #include "core/result.h"
 #include "core/validate.h"
 #include "core/workflow.h"
+#include "store/exchange.h"
 #include "store/queries.h"
+#include "sync/bundle.h"
 
 namespace tousu::store { class Database; class CaseStore; }
 
@@ -42,6 +44,19 @@ enum class SaveState { Memory, Saved, Saving, Failed };
 struct CaseRef {
     std::string id, number;
     bool repeat = false;
+};
+
+// What to put in an export bundle. Empty: everything.
+struct ExportScope {
+    std::string peer;                       // only what this peer has not been sent (then remembered)
+    std::vector<std::string> caseNumbers;   // only these cases, with all reference data
+};
+
+// What an import did (or, dry-run, would do).
+struct ImportSummary {
+    int events = 0, newEvents = 0, duplicates = 0;
+    int newCases = 0, updatedCases = 0, referenceChanges = 0;
+    std::vector<std::string> concurrentCases;   // numbers of cases that now show a concurrent edit
 };
 
 class App {
@@ -110,6 +125,14 @@ public:
                              const std::string& reason);
     // Records an escalation event for every open case that crossed a new level; returns how many.
     core::Result<int> recordEscalations();
+
+    // [SECTION] Sync (app/exchange.cpp)
+    core::Result<sync::Bundle> exportBundle(const ExportScope& scope);
+    // All or nothing: either every event is stored and projected, or nothing changes. `apply`
+    // false is the preview: the same work, rolled back. Refused when the bundle's case events
+    // name departments, staff or sub-types that neither this database nor the bundle defines.
+    core::Result<ImportSummary> importBundle(const sync::Bundle& bundle, bool apply);
+    std::vector<store::Peer> peers() const;
 
     // [SECTION] Reads
     core::Result<core::Case> caseById(const std::string& caseId) const;

@@ -1,5 +1,8 @@
 #include "cli/commands.h"
 
+#include "cli/common.h"
+#include "cli/sync_commands.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,19 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-int fail(const std::string& message, int code = 1) {
-    std::fprintf(stderr, "tousu-cli: %s\n", message.c_str());
-    return code;
-}
-
-int failWith(const core::Error& e) {
-    std::string msg = e.messageKey + (e.detail.empty() ? "" : ": " + e.detail);
-    for (const auto& f : e.fieldErrors) msg += "\n  " + f.field + ": " + f.messageKey;
-    return fail(msg);
-}
-
-void print(const json& j) { std::printf("%s\n", j.dump(2).c_str()); }
-
 json rate(double v) { return v < 0 ? json(nullptr) : json(v); }
 
 json groupJson(const core::KpiGroup& g) {
@@ -40,18 +30,6 @@ json groupJson(const core::KpiGroup& g) {
             {"on_time_rate", rate(g.onTimeRate())}, {"rated", g.rated}, {"satisfaction_mean", rate(g.satisfactionMean())},
             {"satisfied_share", rate(g.satisfiedShare())}, {"ratings", ratings}, {"repeats", g.repeats},
             {"repeat_rate", rate(g.repeatRate())}, {"mean_handling_hours", rate(g.meanHandlingHours())}};
-}
-
-// Opens an existing, initialised database (a path that does not exist is an error, not a new file).
-core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed) {
-    if (a.positional.empty()) return core::makeError(core::ErrorCode::InvalidInput, "missing DB argument");
-    const std::string& path = a.positional[0];
-    if (!std::filesystem::exists(path)) return core::makeError(core::ErrorCode::NotFound, "no such database", path);
-    auto app = app::App::open(path, clock, seed);
-    if (!app) return app.error();
-    if (app.value()->info().deviceId.empty())
-        return core::makeError(core::ErrorCode::InvalidInput, "database not initialised (run tousu-cli init)", path);
-    return app;
 }
 
 std::uint64_t randomSeed() { return (std::uint64_t(std::random_device()()) << 32) ^ std::random_device()(); }
@@ -209,6 +187,11 @@ const Command kCommands[] = {
     {"verify", "verify DB", "Re-fold every case from its events and compare with the projections.", cmdVerify},
     {"digest", "digest DB", "A stable hash of the logical content (events and reference data).", cmdDigest},
     {"stats", "stats DB", "Case counts by state and category.", cmdStats},
+    {"export", "export DB OUT.json [--peer NAME] [--case NUMBER]…",
+     "Write a sync bundle: everything, only what peer NAME has not been sent yet (then remembered),\n"
+     "or only the given cases (repeat --case or separate numbers with commas).", cmdExport},
+    {"import", "import DB IN.json [--dry-run]",
+     "Apply a sync bundle all or nothing; --dry-run only reports what it would change.", cmdImport},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -7,18 +7,24 @@ namespace tousu::core {
 
 void appendJsonString(std::string& out, const std::string& s) {
     out += '"';
-    for (const unsigned char c : s) {
+    std::size_t run = 0;   // start of the current run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, run, i - run);
+        run = i + 1;
         if (c == '"') out += "\\\"";
         else if (c == '\\') out += "\\\\";
         else if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
         else if (c == '\t') out += "\\t";
-        else if (c < 0x20) {
+        else {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\u%04x", c);
             out += buf;
-        } else out += static_cast<char>(c);
+        }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 

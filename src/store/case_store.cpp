@@ -117,6 +117,7 @@ core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event
     for (const std::string& id : touched)
         if (auto st = reproject(id); !st) return st.error();
     result.touchedCases.assign(touched.begin(), touched.end());
+    result.referenceInserted = static_cast<int>(reference.size());
     return result;
 }
 
@@ -219,14 +220,16 @@ core::Status CaseStore::projectReference(const core::Event& e) {
     };
     for (const ReferenceTable& t : kTables) {
         if (e.type != t.type) continue;
-        // Last writer by HLC wins: an older event arriving later (sync) does not overwrite a newer one.
+        // Last writer wins in event order (hlc, origin, id): an older event arriving later (sync)
+        // does not overwrite a newer one, and equal HLCs from two offices resolve the same everywhere.
+        // updated_hlc holds that order key; fixed-width HLC text makes it sort as the order does.
         const std::string table = t.table;
         std::string sql = "INSERT INTO " + table + "(" + t.key + ", " + t.fields[0] + ", " + t.fields[1] + ", " +
                           t.fields[2] + ", updated_hlc) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(" + t.key +
                           ") DO UPDATE SET " + t.fields[0] + " = ?2, " + t.fields[1] + " = ?3, " + t.fields[2] +
                           " = ?4, updated_hlc = ?5 WHERE excluded.updated_hlc > " + table + ".updated_hlc";
         Statement s(m_db, sql);
-        s.bind(1, core::getField(e.fields, t.key)).bind(5, core::formatHlc(e.hlc));
+        s.bind(1, core::getField(e.fields, t.key)).bind(5, core::formatHlc(e.hlc) + " " + e.origin + " " + e.id);
         for (int i = 0; i < 3; ++i) s.bind(2 + i, core::getField(e.fields, t.fields[i]));
         return s.run();
     }

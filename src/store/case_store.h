@@ -34,6 +34,7 @@ ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCal
 struct InsertResult {
     int inserted = 0;     // new events
     int duplicates = 0;   // already present with identical content
+    int referenceInserted = 0;   // of `inserted`, reference-data events
     std::vector<std::string> touchedCases;
 };
 

@@ -107,6 +107,57 @@ def check_verify_detects_tampering(tmp):
     assert p.returncode == 1 and json.loads(p.stdout)["ok"] is False
 
 
+def check_sync_round_trip(tmp):
+    a = fresh(tmp, "a.db", "BJ01")
+    b = fresh(tmp, "b.db", "SH01")
+    js("generate", a, "--cases", "120", "--seed", "3", "--start", "2026-09-01", "--days", "10")
+    js("generate", b, "--cases", "80", "--seed", "4", "--start", "2026-09-05", "--days", "10")
+    fa, fb = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")
+    assert js("export", a, fa)["events"] > 120
+    js("export", b, fb)
+    before = js("digest", a)["digest"]
+    preview = js("import", a, fb, "--dry-run")
+    assert preview["applied"] is False and preview["new_cases"] == 80, preview
+    assert js("digest", a)["digest"] == before, "a dry run must change nothing"
+    applied = js("import", a, fb)
+    assert applied["new_cases"] == 80 and applied["from_office"] == "SH01", applied
+    js("import", b, fa)
+    assert js("digest", a)["digest"] == js("digest", b)["digest"]
+    again = js("import", a, fb)
+    assert again["new_events"] == 0 and again["duplicates"] == again["events"], again
+    assert js("stats", b)["cases"] == 200 and js("verify", b)["ok"] is True
+    # A peer export carries only what that peer has not been sent.
+    assert js("export", a, fa, "--peer", "SH01")["events"] > 0
+    assert js("export", a, fa, "--peer", "SH01")["events"] == 0
+    number = json.loads(run("export", a, fa, "--case", "TS-BJ01-20260901-0001").stdout)
+    assert number["events"] > 0
+
+
+def check_import_refuses_bad_files(tmp):
+    a = fresh(tmp, "a.db", "BJ01")
+    b = fresh(tmp, "b.db", "SH01")
+    js("generate", b, "--cases", "20", "--seed", "4", "--start", "2026-09-05", "--days", "3")
+    good = os.path.join(tmp, "b.json")
+    js("export", b, good)
+    text = open(good, encoding="utf-8").read()
+    before = js("digest", a)["digest"]
+    bad = {
+        "not_json.json": ("这不是 JSON", "error.bundle_not_json"),
+        "truncated.json": (text[: len(text) // 2], "error.bundle_truncated"),
+        "edited.json": (text.replace("宽带", "宽频", 1), "error.bundle_hash"),
+        "newer.json": (text.replace('"version":1', '"version":7', 1), "error.bundle_newer"),
+    }
+    for name, (content, message) in bad.items():
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content)
+        p = run("import", a, path, ok=False)
+        assert p.returncode != 0 and message in p.stderr and p.stdout == "", (name, p.stderr)
+    p = run("import", a, os.path.join(tmp, "missing.json"), ok=False)
+    assert p.returncode != 0 and "cannot read" in p.stderr
+    assert js("digest", a)["digest"] == before and js("stats", a)["cases"] == 0
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         globals()["check_" + sys.argv[2]](tmp)

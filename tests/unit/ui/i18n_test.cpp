@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <set>
 
 #include "ui/i18n.h"
@@ -34,4 +37,20 @@ TEST_CASE("a label keeps its id whatever the language") {
 
 TEST_CASE("a missing key shows the key instead of an empty label") {
     CHECK(std::string(tr("no.such.key")) == "no.such.key");
+}
+
+TEST_CASE("every error message key used in the sources has a text to show") {
+    namespace fs = std::filesystem;
+    const std::regex key("\"(error\\.[a-z_]+)\"");
+    int checked = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(TOUSU_SOURCE_DIR) / "src")) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path());
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (std::sregex_iterator it(text.begin(), text.end(), key), end; it != end; ++it, ++checked) {
+            CAPTURE(entry.path().filename().string());
+            CHECK(std::string(tr((*it)[1].str().c_str())) != (*it)[1].str());
+        }
+    }
+    CHECK(checked > 40);
 }

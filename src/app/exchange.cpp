@@ -1,0 +1,116 @@
+// Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
+#include <set>
+
+#include "app/app.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+namespace tousu::app {
+
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+// Case-event fields that name reference data, and the reference type that defines them.
+struct ReferenceUse {
+    const char* field;
+    const char* type;
+};
+constexpr ReferenceUse kReferenceUses[] = {
+    {"department", "ref.department"}, {"person", "ref.staff"}, {"sub_type", "ref.sub_type"}};
+
+// "ref.staff:s11" for every id this database or the bundle defines.
+std::set<std::string> knownReferences(const store::Database& db, const std::vector<core::Event>& events) {
+    std::set<std::string> known;
+    for (const auto& d : store::departments(db)) known.insert("ref.department:" + d.id);
+    for (const auto& s : store::staff(db)) known.insert("ref.staff:" + s.id);
+    for (const auto& t : store::subTypes(db)) known.insert("ref.sub_type:" + t.id);
+    for (const core::Event& e : events)
+        if (e.caseId.empty()) known.insert(e.type + ":" + core::getField(e.fields, "id"));
+    return known;
+}
+
+std::optional<core::Error> unknownReferences(const store::Database& db, const std::vector<core::Event>& events) {
+    const std::set<std::string> known = knownReferences(db, events);
+    std::set<std::string> missing;
+    for (const core::Event& e : events)
+        for (const ReferenceUse& use : kReferenceUses)
+            if (const std::string id = core::getField(e.fields, use.field);
+                !e.caseId.empty() && !id.empty() && !known.count(std::string(use.type) + ":" + id))
+                missing.insert(std::string(use.field) + " " + id);
+    if (missing.empty()) return std::nullopt;
+    std::string detail;
+    for (const std::string& m : missing) detail += (detail.empty() ? "" : ", ") + m;
+    return makeError(ErrorCode::InvalidInput, "error.bundle_unknown_reference", detail);
+}
+
+// -1: no row (not registered here yet); else the row's concurrent_edit flag.
+int concurrentFlag(const store::Database& db, const std::string& caseId) {
+    store::Statement s(db, "SELECT concurrent_edit FROM cases WHERE id = ?");
+    s.bind(1, caseId);
+    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
+}
+
+} // namespace
+
+core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
+    core::Result<store::StoredEvents> stored = store::StoredEvents{};
+    if (!scope.caseNumbers.empty()) {
+        std::vector<std::string> ids;
+        for (const std::string& number : scope.caseNumbers) {
+            auto id = m_store->caseIdByNumber(number);
+            if (!id) return makeError(ErrorCode::NotFound, "error.unknown_case", number, "case");
+            ids.push_back(*id);
+        }
+        stored = store::eventsOfCases(*m_db, ids);
+    } else {
+        stored = store::eventsAfter(*m_db, scope.peer.empty() ? 0 : store::peerWatermark(*m_db, scope.peer));
+    }
+    if (!stored) return stored.error();
+    if (!scope.peer.empty() && scope.caseNumbers.empty()) {
+        if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+        if (auto st = store::setPeerWatermark(*m_db, scope.peer, stored.value().lastSeq, m_clock.now()); !st)
+            return st.error();
+    }
+    const AppInfo me = info();
+    return sync::Bundle{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)};
+}
+
+core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool apply) {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto e = unknownReferences(*m_db, bundle.events)) return *e;
+    std::set<std::string> caseIds;
+    for (const core::Event& e : bundle.events)
+        if (!e.caseId.empty()) caseIds.insert(e.caseId);
+    std::map<std::string, int> before;
+    for (const std::string& id : caseIds) before[id] = concurrentFlag(*m_db, id);
+
+    store::Transaction tx(m_db->handle());
+    if (!tx.began()) return store::sqlError(m_db->handle(), "begin import");
+    auto inserted = m_store->insertEvents(bundle.events);
+    if (!inserted) return inserted.error();
+    ImportSummary summary;
+    summary.events = static_cast<int>(bundle.events.size());
+    summary.newEvents = inserted.value().inserted;
+    summary.duplicates = inserted.value().duplicates;
+    summary.referenceChanges = inserted.value().referenceInserted;
+    for (const std::string& id : inserted.value().touchedCases) {
+        const int after = concurrentFlag(*m_db, id);
+        if (after < 0) continue;   // events of a case whose registration has not arrived yet
+        ++(before[id] < 0 ? summary.newCases : summary.updatedCases);
+        if (after == 1 && before[id] != 1)
+            if (auto c = m_store->loadCase(id)) summary.concurrentCases.push_back(c.value().number);
+    }
+    if (!apply) return summary;   // the transaction rolls back
+    if (auto st = tx.commit(); !st) return st.error();
+    for (const core::Event& e : bundle.events) m_hlc.observe(e.hlc);
+    if (summary.referenceChanges) loadPolicies();
+    if (summary.newEvents) ++m_revision;
+    return summary;
+}
+
+std::vector<store::Peer> App::peers() const { return store::peers(*m_db); }
+
+} // namespace tousu::app

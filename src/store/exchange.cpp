@@ -1,0 +1,70 @@
+#include "store/exchange.h"
+
+#include <algorithm>
+
+#include "core/fields.h"
+
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+namespace tousu::store {
+
+namespace {
+
+constexpr const char* kEventColumns = "seq, id, case_id, hlc, origin, actor, type, prev, payload";
+
+core::Status readEvents(Statement& s, StoredEvents& out) {
+    while (s.step() == SQLITE_ROW) {
+        auto e = eventFromRow(s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8));
+        if (!e) return e.error();
+        out.events.push_back(std::move(e.value()));
+        out.lastSeq = std::max(out.lastSeq, s.integer(0));
+    }
+    return core::Ok{};
+}
+
+} // namespace
+
+core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq) {
+    Statement s(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq");
+    StoredEvents out{{}, seq};
+    if (auto st = readEvents(s.bind(1, seq), out); !st) return st.error();
+    return out;
+}
+
+core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<std::string>& caseIds) {
+    // The ids go through a temporary JSON array so that one cached statement serves any count.
+    std::string ids = "[";
+    for (const std::string& id : caseIds) {
+        if (ids.size() > 1) ids += ',';
+        core::appendJsonString(ids, id);
+    }
+    ids += ']';
+    Statement s(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = '' OR case_id IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY seq");
+    StoredEvents out;
+    if (auto st = readEvents(s.bind(1, ids), out); !st) return st.error();
+    return out;
+}
+
+std::vector<Peer> peers(const Database& db) {
+    Statement s(db, "SELECT name, last_seq, updated_at FROM peers ORDER BY name");
+    std::vector<Peer> out;
+    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.integer(1), s.integer(2)});
+    return out;
+}
+
+std::int64_t peerWatermark(const Database& db, const std::string& name) {
+    Statement s(db, "SELECT last_seq FROM peers WHERE name = ?");
+    s.bind(1, name);
+    return s.step() == SQLITE_ROW ? s.integer(0) : 0;
+}
+
+core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at) {
+    Statement s(db, "INSERT INTO peers(name, last_seq, updated_at) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT(name) DO UPDATE SET last_seq = max(last_seq, ?2), updated_at = ?3");
+    return s.bind(1, name).bind(2, seq).bind(3, at).run();
+}
+
+} // namespace tousu::store

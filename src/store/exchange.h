@@ -1,0 +1,35 @@
+// The store side of sync: reading stored events for a bundle, in the order they were stored, and
+// remembering per peer how far it has been sent (the `peers` table's watermark on events.seq).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+#include "core/result.h"
+#include "core/time.h"
+
+namespace tousu::store {
+
+class Database;
+
+struct StoredEvents {
+    std::vector<core::Event> events;
+    std::int64_t lastSeq = 0;   // the highest seq read (the watermark to remember)
+};
+
+// Every event stored after `seq` (0: everything).
+core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq);
+// Every event of these cases, and all reference data (small, and what their events refer to).
+core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<std::string>& caseIds);
+
+struct Peer {
+    std::string name;
+    std::int64_t lastSeq = 0;
+    core::TimeMs updatedAt = 0;
+};
+std::vector<Peer> peers(const Database& db);
+std::int64_t peerWatermark(const Database& db, const std::string& name);
+core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at);
+
+} // namespace tousu::store

@@ -1,0 +1,150 @@
+#include "sync/bundle.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "core/sha256.h"
+#include "sync/event_json.h"
+
+namespace tousu::sync {
+
+using nlohmann::json;
+
+namespace {
+
+core::Error refuse(const char* key, std::string detail = {}, std::string field = {}) {
+    return core::makeError(core::ErrorCode::InvalidInput, key, std::move(detail), std::move(field));
+}
+
+// A JSON document that stops early ends without closing its outer object.
+bool looksTruncated(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '{' && text[last] != '}';
+}
+
+// Collects the events array element by element while nlohmann parses the rest of the document.
+struct EventCollector {
+    std::vector<core::Event> events;
+    std::unordered_map<std::string, std::string> seen;   // id -> canonical text
+    std::optional<core::Error> firstError;
+    core::Sha256 hash;        // over every event read, repeats included, as the writer hashed them
+    std::size_t read = 0;
+    std::string lastKey;
+    bool inEvents = false, sawEvents = false;
+
+    void fail(core::Error e) {
+        if (!firstError) firstError = std::move(e);
+    }
+
+    bool operator()(int depth, json::parse_event_t ev, json& parsed) {
+        if (depth == 1 && ev == json::parse_event_t::key) lastKey = parsed.get<std::string>();
+        if (depth == 1 && ev == json::parse_event_t::array_start) {
+            inEvents = lastKey == "events";
+            sawEvents = sawEvents || inEvents;
+        }
+        if (depth == 1 && ev == json::parse_event_t::array_end && inEvents) {
+            inEvents = false;
+            return false;   // the events are kept as Events, not as JSON
+        }
+        if (!inEvents || depth != 2) return true;
+        // An element is complete at its end (objects, arrays) or at once (scalars).
+        if (ev != json::parse_event_t::object_end && ev != json::parse_event_t::array_end &&
+            ev != json::parse_event_t::value)
+            return true;
+        if (firstError) return false;
+        const std::string where = "event " + std::to_string(events.size() + 1);
+        if (read >= kMaxBundleEvents) {
+            fail(refuse("error.bundle_too_many", "more than " + std::to_string(kMaxBundleEvents) + " events"));
+            return false;
+        }
+        auto e = eventFromJson(parsed);
+        if (!e) {
+            fail(refuse("error.bundle_event", where + ": " + e.error().detail, e.error().field));
+            return false;
+        }
+        std::string text = core::canonicalText(e.value());
+        hash.update(text);
+        hash.update("\n");
+        ++read;
+        auto [it, fresh] = seen.emplace(e.value().id, text);
+        if (!fresh) {
+            if (it->second != text) fail(refuse("error.bundle_duplicate", where + ": id " + e.value().id));
+            return false;
+        }
+        events.push_back(std::move(e.value()));
+        return false;
+    }
+};
+
+} // namespace
+
+std::string eventsHash(const std::vector<core::Event>& events) {
+    core::Sha256 h;
+    for (const core::Event& e : events) {
+        h.update(core::canonicalText(e));
+        h.update("\n");
+    }
+    return h.hexDigest();
+}
+
+std::string writeBundle(const Bundle& b) {
+    const json header = {{"format", kBundleFormat},
+                         {"version", kBundleVersion},
+                         {"origin", b.origin},
+                         {"office", {{"code", b.officeCode}, {"name", b.officeName}}},
+                         {"created", core::formatIso8601(b.created)},
+                         {"count", b.events.size()},
+                         {"sha256", eventsHash(b.events)}};
+    std::string out = header.dump();
+    out.pop_back();   // reopen the object to append the events array
+    out += ",\"events\":[";
+    for (std::size_t i = 0; i < b.events.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        out += eventToJson(b.events[i]).dump();
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+core::Result<Bundle> readBundle(std::string_view text) {
+    if (text.size() > kMaxBundleBytes)
+        return refuse("error.bundle_too_large", std::to_string(text.size() >> 20) + " MiB");
+    EventCollector collect;
+    json root = json::parse(text.begin(), text.end(), std::ref(collect), false);
+    if (root.is_discarded()) return refuse(looksTruncated(text) ? "error.bundle_truncated" : "error.bundle_not_json");
+    if (!root.is_object() || root.value("format", json()) != kBundleFormat)
+        return refuse("error.bundle_format", "format is not \"tousu.bundle\"", "format");
+    const json version = root.value("version", json());
+    if (!version.is_number_integer() || version.get<int>() < 1)
+        return refuse("error.bundle_format", "version must be a positive integer", "version");
+    if (version.get<int>() > kBundleVersion)
+        return refuse("error.bundle_newer", "version " + std::to_string(version.get<int>()), "version");
+    if (collect.firstError) return *collect.firstError;
+    if (!collect.sawEvents)
+        return refuse("error.bundle_format", "no events array", "events");
+
+    Bundle b;
+    b.events = std::move(collect.events);
+    const auto str = [&](const json& j, const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    b.origin = str(root, "origin");
+    if (b.origin.empty() || b.origin.size() > kMaxIdLength) return refuse("error.bundle_format", "origin", "origin");
+    const json office = root.value("office", json::object());
+    b.officeCode = str(office, "code");
+    b.officeName = str(office, "name");
+    auto created = core::parseIso8601(str(root, "created"));
+    if (!created) return refuse("error.bundle_format", "created is not an ISO 8601 time", "created");
+    b.created = created.value();
+    // A repeated event with equal content was dropped while reading; count and hash include it.
+    const json count = root.value("count", json());
+    if (!count.is_number_unsigned() || count.get<std::size_t>() != collect.read)
+        return refuse("error.bundle_count", "says " + count.dump() + ", holds " + std::to_string(collect.read), "count");
+    if (str(root, "sha256") != collect.hash.hexDigest())
+        return refuse("error.bundle_hash", "the events do not match the file's sha256", "sha256");
+    return b;
+}
+
+} // namespace tousu::sync
