@@ -46,7 +46,10 @@ int main() {
     g_app = std::move(opened.value());
     if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
     g_app->setReadOnly(!where.writer);
-    g_window.onTakeOver([] { platform::takeOverWriting(); });
+    g_window.setHost({platform::takeOverWriting, platform::saveFile, platform::pickFile});
+    platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
+        g_window.fileReceived(*g_app, name, bytes, errorKey);
+    });
     // A first start sets up the office with the default reference data (idempotent afterwards).
     // Until staff profiles land, the administrator profile does the work.
     if (auto st = g_app->initialize("HQ", "本地营业部"); !st && !g_app->readOnly()) {

@@ -10,6 +10,18 @@ struct Callbacks {
     std::function<void()> drawFrame;   // build the ImGui frame (between NewFrame and Render)
 };
 
+// [SECTION] Files the user saves and opens (platform/web/files.cpp)
+
+// Offers `bytes` to the user as a download named `name`.
+void saveFile(const std::string& name, const std::string& mimeType, const std::string& bytes);
+// A file the user picked or dropped on the page: its name and bytes (gzip already undone), or a
+// message key saying why it could not be read (then `bytes` is empty).
+using FileReceived = std::function<void(const std::string& name, std::string bytes, const std::string& errorKey)>;
+// Where files arrive; set once. Dropping a file anywhere on the page delivers it too.
+void onFileReceived(FileReceived f);
+// Opens the browser's file picker for files matching `accept` (e.g. ".json,.gz").
+void pickFile(const char* accept);
+
 // Sets up the window/canvas, graphics, input and fonts, then returns; frames run on demand.
 bool start(Callbacks callbacks);
 // Render a few more frames soon (input, data change). Cheap to call often.

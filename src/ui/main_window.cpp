@@ -37,7 +37,7 @@ void MainWindow::drawSaveState(const app::App& app) {
     ImGui::TextColored(kColours[s], "%s", text);
 }
 
-void MainWindow::drawMenuBar(const app::App& app) {
+void MainWindow::drawMenuBar(app::App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
         if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
@@ -45,6 +45,13 @@ void MainWindow::drawMenuBar(const app::App& app) {
     destination("action.work_queue", "work_queue", View::WorkQueue);
     destination("action.case_list", "case_list", View::CaseList);
     destination("action.new_case", "new_case", View::NewCase);
+    if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
+        if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll(app, m_host);
+        if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.askPeer();
+        if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
+            m_sync.importFile(m_host);
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
@@ -88,7 +95,8 @@ void MainWindow::draw(app::App& app) {
         if (app.readOnly()) {
             ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
             ImGui::SameLine();
-            if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_takeOver) m_takeOver();
+            if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
+                m_host.takeOverWriting();
         }
         ImGui::SetNextItemWidth(-FLT_MIN);
         // Typing a search goes to the list, where the results are.
@@ -104,6 +112,7 @@ void MainWindow::draw(app::App& app) {
     }
     ImGui::End();
     drawAbout(app);
+    m_sync.draw(app, m_host);
 }
 
 } // namespace tousu::ui

@@ -1,13 +1,14 @@
 // The frame of the desk: the menu bar with the main destinations and the language switch, the
 // global search box and the main area that screens fill. UI-transient state only.
 #pragma once
-#include <functional>
 #include <string>
 
+#include "ui/host.h"
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
 #include "ui/screens/intake_screen.h"
 #include "ui/screens/navigation.h"
+#include "ui/sync_dialog.h"
 
 namespace tousu::app { class App; }
 
@@ -16,12 +17,15 @@ namespace tousu::ui {
 class MainWindow {
 public:
     void draw(app::App& app);
-    // What "take over" does in a read-only tab (the platform reloads this tab as the writer).
-    void onTakeOver(std::function<void()> f) { m_takeOver = std::move(f); }
+    void setHost(Host host) { m_host = std::move(host); }
+    // A file the user picked or dropped on the page (a sync bundle).
+    void fileReceived(app::App& app, const std::string& name, const std::string& bytes, const std::string& errorKey) {
+        m_sync.received(app, name, bytes, errorKey);
+    }
     View view() const { return m_nav.view; }
 
 private:
-    void drawMenuBar(const app::App& app);
+    void drawMenuBar(app::App& app);
     void drawSaveState(const app::App& app);
     void drawAbout(app::App& app);
     void handleShortcuts();
@@ -35,7 +39,8 @@ private:
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false;
-    std::function<void()> m_takeOver;
+    SyncDialog m_sync;
+    Host m_host;
 };
 
 } // namespace tousu::ui

@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "ui/automation.h"
@@ -26,6 +27,15 @@ void emptyState(const char* text) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
                                ImGui::GetCursorPosY() + avail.y * 0.35f));
     ImGui::TextDisabled("%s", text);
+}
+
+void reportedText(const char* id, const std::string& text, const ImVec4* colour) {
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    ImGui::TextUnformatted(text.c_str());
+    if (colour) ImGui::PopStyleColor();
+    const ImGuiID itemId = ImGui::GetID(id);
+    ImGui::ItemAdd(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), itemId, nullptr, ImGuiItemFlags_NoNav);
+    automation::noteLabel(itemId, (text + "##" + id).c_str());
 }
 
 bool combo(const std::string& label, const char* id, const std::vector<Choice>& choices, std::string& value) {

@@ -15,6 +15,8 @@ bool textField(const std::string& label, std::string& value, const char* hint = 
                ImGuiInputTextFlags flags = 0);
 bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiInputTextFlags flags = 0);
 void emptyState(const char* text);
+// Plain text that tests can read: reported to the automation contract as "text##id".
+void reportedText(const char* id, const std::string& text, const ImVec4* colour = nullptr);
 
 // A choice among codes, shown by their translated names (prefix.code); items are "name##id_code".
 struct Choice {

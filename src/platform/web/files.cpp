@@ -1,0 +1,41 @@
+// Downloads, the file picker and drag-and-drop (web/js/lib_files.js): bytes cross the JS boundary
+// once, through the wasm heap.
+#include <emscripten.h>
+
+#include "platform/platform.h"
+
+extern "C" {
+void tousu_files_install(double maxBytes);
+void tousu_files_save(const char* name, const char* mimeType, const char* data, double size);
+void tousu_files_pick(const char* accept);
+}
+
+namespace tousu::platform {
+
+namespace {
+
+// Larger files are refused before they are copied into the wasm heap (sync::kMaxBundleBytes).
+constexpr double kMaxFileBytes = 512.0 * 1024 * 1024;
+FileReceived g_received;
+
+} // namespace
+
+void saveFile(const std::string& name, const std::string& mimeType, const std::string& bytes) {
+    tousu_files_save(name.c_str(), mimeType.c_str(), bytes.data(), static_cast<double>(bytes.size()));
+}
+
+void onFileReceived(FileReceived f) {
+    g_received = std::move(f);
+    tousu_files_install(kMaxFileBytes);
+}
+
+void pickFile(const char* accept) { tousu_files_pick(accept); }
+
+} // namespace tousu::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_file(const char* name, const char* data, double size, const char* errorKey) {
+    if (tousu::platform::g_received)
+        tousu::platform::g_received(name, std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
+                                    errorKey ? errorKey : "");
+    tousu::platform::requestRedraw();
+}

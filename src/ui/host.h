@@ -1,0 +1,15 @@
+// What the desk asks of the page it runs in (the platform, wired in main.cpp). The UI never
+// calls the platform itself: dependencies flow platform → ui.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace tousu::ui {
+
+struct Host {
+    std::function<void()> takeOverWriting;
+    std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
+    std::function<void(const char* accept)> pickFile;
+};
+
+} // namespace tousu::ui

@@ -1,0 +1,51 @@
+// The documented bundle format (assets/sync/bundle.schema.json) matches what tousu writes: the
+// example under assets/ and a fresh export by tousu-cli validate; broken variants do not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = process.env.TOUSU_CLI || path.join(root, 'build/native/tousu-cli');
+const schema = JSON.parse(fs.readFileSync(path.join(root, 'assets/sync/bundle.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+const example = JSON.parse(fs.readFileSync(path.join(root, 'assets/sync/example-bundle.json'), 'utf8'));
+
+test('the example bundle under assets/ follows the schema and holds complaints', () => {
+  assert.ok(validate(example), JSON.stringify(validate.errors));
+  assert.equal(example.count, example.events.length);
+  assert.ok(example.events.some((e) => e.type === 'register'));
+});
+
+test('a bundle freshly exported by tousu-cli follows the schema', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-schema-'));
+  try {
+    const db = path.join(dir, 'a.db');
+    const out = path.join(dir, 'a.json');
+    execFileSync(cli, ['init', db, '--office', 'GZ01']);
+    execFileSync(cli, ['generate', db, '--cases', '30', '--seed', '11', '--start', '2026-10-01', '--days', '20']);
+    execFileSync(cli, ['export', db, out]);
+    const bundle = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.ok(validate(bundle), JSON.stringify(validate.errors));
+    assert.ok(new Set(bundle.events.map((e) => e.type)).size > 10, 'many kinds of events travelled');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the schema rejects what the reader rejects: unknown types, non-string payloads, newer versions', () => {
+  const broken = (change) => {
+    const b = structuredClone(example);
+    change(b);
+    return validate(b);
+  };
+  assert.equal(broken((b) => { b.events[0].type = 'teleport'; }), false);
+  assert.equal(broken((b) => { b.events[0].payload.id = 7; }), false);
+  assert.equal(broken((b) => { b.version = 2; }), false);
+  assert.equal(broken((b) => { delete b.sha256; }), false);
+  assert.equal(broken((b) => { b.events[0].hlc = 'yesterday'; }), false);
+});
