@@ -133,6 +133,8 @@ public:
     // name departments, staff or sub-types that neither this database nor the bundle defines.
     core::Result<ImportSummary> importBundle(const sync::Bundle& bundle, bool apply);
     std::vector<store::Peer> peers() const;
+    // Every case as a TMF621 Trouble Ticket, as one JSON array (README, "TMF621"); returns how many.
+    core::Result<int> exportTmf(std::string& out) const;
 
     // [SECTION] Reads
     core::Result<core::Case> caseById(const std::string& caseId) const;

@@ -1,7 +1,11 @@
 // Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
+#include <algorithm>
 #include <set>
 
 #include "app/app.h"
+#include "core/deadline.h"
+#include "core/fold.h"
+#include "sync/tmf621.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/statement.h"
@@ -112,5 +116,36 @@ core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool a
 }
 
 std::vector<store::Peer> App::peers() const { return store::peers(*m_db); }
+
+core::Result<int> App::exportTmf(std::string& out) const {
+    int count = 0;
+    out += "[";
+    const auto emit = [&](std::vector<core::Event>& events) {
+        std::sort(events.begin(), events.end(), core::eventBefore);
+        const core::Case c = core::foldEvents(events, m_calendar);
+        if (c.id.empty()) return;   // its registration has not arrived yet
+        const core::Calendar cal = c.workingHours ? m_calendar : core::Calendar::clockHours();
+        const auto status = core::deadlineStatus(c, m_clock.now(), cal, m_policies.nearShare);
+        out += count++ ? ",\n" : "\n";
+        out += sync::troubleTicket(events, m_calendar, status.empty() ? 0 : status.back().dueAt).dump();
+    };
+    // Events grouped by case through the case index; each group is folded on its own.
+    store::Statement s(*m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
+                              "WHERE case_id <> '' ORDER BY case_id");
+    std::vector<core::Event> group;
+    while (s.step() == SQLITE_ROW) {
+        auto e = store::eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                                     s.text(7));
+        if (!e) return e.error();
+        if (!group.empty() && group.front().caseId != e.value().caseId) {
+            emit(group);
+            group.clear();
+        }
+        group.push_back(std::move(e.value()));
+    }
+    if (!group.empty()) emit(group);
+    out += "\n]\n";
+    return count;
+}
 
 } // namespace tousu::app

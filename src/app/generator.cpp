@@ -173,7 +173,8 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
     constexpr int kBatch = 2000;
     if (auto st = app.beginBatch(); !st) return st.error();
     for (const Planned& p : plan) {
-        if (p.at > end) break;   // what would happen after the end stays undone: open cases
+        // What would happen after the end stays undone (open cases); every case is still registered.
+        if (p.at > end && p.step != Step::Register) continue;
         if (stats.actions % kBatch == kBatch - 1) {
             if (auto st = app.commitBatch(); !st) return st.error();
             if (auto st = app.beginBatch(); !st) return st.error();

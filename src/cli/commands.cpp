@@ -192,6 +192,11 @@ const Command kCommands[] = {
      "or only the given cases (repeat --case or separate numbers with commas).", cmdExport},
     {"import", "import DB IN.json [--dry-run]",
      "Apply a sync bundle all or nothing; --dry-run only reports what it would change.", cmdImport},
+    {"export-tmf", "export-tmf DB OUT.json",
+     "Every case as a TM Forum TMF621 Trouble Ticket (ticketType complaint), with every note and status change.",
+     cmdExportTmf},
+    {"export-csv", "export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]",
+     "The case list as CSV for Excel (UTF-8 with BOM); phones masked unless --full-phones.", cmdExportCsv},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -13,7 +13,7 @@ namespace {
 void usage(std::FILE* out) {
     std::fprintf(out, "tousu-cli %s — complaint desk tools\n\nusage: tousu-cli <command> [options]\n\ncommands:\n",
                  tousu::core::version());
-    for (const Command* c = commands(); c->name; ++c) std::fprintf(out, "  %-10s %s\n", c->name, c->help);
+    for (const Command* c = commands(); c->name; ++c) std::fprintf(out, "  %-11s %s\n", c->name, c->help);
     std::fprintf(out, "\n`tousu-cli <command> --help` shows a command's options.\n");
 }
 
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     }
     for (const Command* c = commands(); c->name; ++c) {
         if (name != c->name) continue;
-        const Args args = parseArgs(argc, argv, 2, {"--dry-run"});
+        const Args args = parseArgs(argc, argv, 2, {"--dry-run", "--full-phones"});
         if (args.help) {
             std::printf("usage: tousu-cli %s\n\n%s\n", c->usage, c->help);
             return 0;

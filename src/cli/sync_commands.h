@@ -1,4 +1,4 @@
-// tousu-cli export / import: sync bundles between offices (README, "Bundle format").
+// tousu-cli export / import (sync bundles between offices) and the interchange exports (TMF621, CSV).
 #pragma once
 #include "cli/args.h"
 
@@ -6,5 +6,7 @@ namespace tousu::cli {
 
 int cmdExport(const Args& a);
 int cmdImport(const Args& a);
+int cmdExportTmf(const Args& a);
+int cmdExportCsv(const Args& a);
 
 } // namespace tousu::cli

@@ -20,6 +20,11 @@ std::size_t utf8Length(const std::string& s) {
     return n;
 }
 
+std::string maskPhone(const std::string& phone) {
+    if (phone.size() < 7) return phone;
+    return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
+}
+
 Result<std::string> normalizePhone(const std::string& text) {
     std::string digits;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -13,6 +13,8 @@ namespace tousu::core {
 // "+86 138 0013 8000", "0086-13800138000" → "13800138000"; "010-6552 1234" → "01065521234".
 // Mobile: 1[3-9] + 9 digits. Landline: 0 + area code + number, 10–12 digits in all.
 Result<std::string> normalizePhone(const std::string& text);
+// "13800138000" → "138****8000", for lists and exports where the full number is not needed.
+std::string maskPhone(const std::string& phone);
 // The identity used for repeat detection: the normalised phone, else "acct:" + account.
 std::string customerKey(const std::string& normalizedPhone, const std::string& account);
 std::size_t utf8Length(const std::string& s);

@@ -48,6 +48,7 @@ void MainWindow::drawMenuBar(app::App& app) {
     if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll(app, m_host);
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.askPeer();
+        if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str())) m_sync.exportTmf(app, m_host);
         if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
             m_sync.importFile(m_host);
         ImGui::EndMenu();
@@ -105,7 +106,10 @@ void MainWindow::draw(app::App& app) {
         ImGui::Separator();
         switch (m_nav.view) {
             case View::WorkQueue: widgets::emptyState(tr("main.empty")); break;
-            case View::CaseList: go(m_list.draw(app, m_search)); break;
+            case View::CaseList:
+                go(m_list.draw(app, m_search));
+                if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
+                break;
             case View::NewCase: go(m_intake.draw(app)); break;
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
         }

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/case_csv.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -15,12 +16,11 @@ constexpr ImVec4 kAmber(0.75f, 0.45f, 0.0f, 1.0f);
 constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
 
 // "tousu-HQ-20261129-1030.json": sorts by time in a downloads folder.
-std::string bundleFileName(const app::App& app, const std::string& peer) {
+std::string exportFileName(const app::App& app, const std::string& kind, const char* extension) {
     std::string stamp = formatDateTime(app.clock().now());   // "2026-11-29 10:30"
     std::string digits;
     for (char c : stamp) if (c >= '0' && c <= '9') digits += c;
-    return "tousu-" + app.info().officeCode + (peer.empty() ? "" : "-to-" + peer) + "-" + digits.substr(0, 8) + "-" +
-           digits.substr(8) + ".json";
+    return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + extension;
 }
 
 std::string format(const char* key, int n) {
@@ -38,14 +38,38 @@ bool closeButton(const char* key, const char* id) {
 void SyncDialog::exportScope(app::App& app, const Host& host, const app::ExportScope& scope) {
     auto bundle = app.exportBundle(scope);
     if (!bundle) return refuse(bundle.error());
-    m_fileName = bundleFileName(app, scope.peer);
-    m_exported = static_cast<int>(bundle.value().events.size());
-    if (host.saveFile) host.saveFile(m_fileName, "application/json", sync::writeBundle(bundle.value()));
+    const std::string name = exportFileName(app, scope.peer.empty() ? "" : "-to-" + scope.peer, ".json");
+    if (host.saveFile) host.saveFile(name, "application/json", sync::writeBundle(bundle.value()));
+    exported(name, static_cast<int>(bundle.value().events.size()));
+}
+
+void SyncDialog::exported(const std::string& fileName, int count) {
+    m_fileName = fileName;
+    m_exported = count;
     m_stage = Stage::Exported;
     m_openPopup = true;
 }
 
 void SyncDialog::exportAll(app::App& app, const Host& host) { exportScope(app, host, {}); }
+
+void SyncDialog::exportTmf(app::App& app, const Host& host) {
+    std::string out;
+    auto count = app.exportTmf(out);
+    if (!count) return refuse(count.error());
+    const std::string name = exportFileName(app, "-tmf621", ".json");
+    if (host.saveFile) host.saveFile(name, "application/json", out);
+    exported(name, count.value());
+}
+
+void SyncDialog::exportCsv(app::App& app, const Host& host, const store::ListFilter& filter) {
+    auto csv = caseListCsv(app, filter, false);
+    if (!csv) return refuse(csv.error());
+    const std::string name = exportFileName(app, "-list", ".csv");
+    if (host.saveFile) host.saveFile(name, "text/csv;charset=utf-8", csv.value());
+    int rows = -1;
+    for (char c : csv.value()) rows += c == '\n';
+    exported(name, rows);
+}
 
 void SyncDialog::importFile(const Host& host) const {
     if (host.pickFile) host.pickFile(".json,.gz,application/json");

@@ -13,6 +13,8 @@ namespace tousu::ui {
 class SyncDialog {
 public:
     void exportAll(app::App& app, const Host& host);
+    void exportTmf(app::App& app, const Host& host);
+    void exportCsv(app::App& app, const Host& host, const store::ListFilter& filter);
     void askPeer() { m_stage = Stage::PeerExport; m_openPopup = true; }
     void importFile(const Host& host) const;
     // A file arrived (picker or drop): read and preview it.
@@ -22,6 +24,7 @@ public:
 private:
     enum class Stage { Closed, PeerExport, Exported, Preview, Applied, Refused };
     void exportScope(app::App& app, const Host& host, const app::ExportScope& scope);
+    void exported(const std::string& fileName, int count);
     void refuse(core::Error e);
     void drawPeerExport(app::App& app, const Host& host);
     void drawPreview(app::App& app);

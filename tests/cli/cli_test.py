@@ -158,6 +158,39 @@ def check_import_refuses_bad_files(tmp):
     assert js("digest", a)["digest"] == before and js("stats", a)["cases"] == 0
 
 
+def check_interchange_exports(tmp):
+    import csv
+    import re
+    db = fresh(tmp)
+    js("generate", db, "--cases", "60", "--seed", "8", "--start", "2026-09-01", "--days", "10")
+    cases = js("stats", db)["cases"]
+    out = os.path.join(tmp, "list.csv")
+    js("export-csv", db, out)
+    raw = open(out, "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the UTF-8 byte-order mark"
+    rows = list(csv.reader(raw[3:].decode("utf-8").splitlines()))
+    assert rows[0][0] == "投诉编号" and len(rows) == cases + 1, (rows[0], len(rows))
+    phones = [r[3] for r in rows[1:] if r[3]]
+    assert phones and all(re.fullmatch(r"\d{3}\*{4}\d{4}", p) for p in phones), phones[:3]
+    js("export-csv", db, out, "--lang", "en", "--full-phones", "--state", "archived")
+    rows = list(csv.reader(open(out, encoding="utf-8-sig").read().splitlines()))
+    assert rows[0][0] == "Number" and all(r[6] == "Archived" for r in rows[1:]) and len(rows) > 1
+    assert all(re.fullmatch(r"\d{11}|0\d{9,11}", r[3]) for r in rows[1:] if r[3])
+
+    tmf = os.path.join(tmp, "tmf.json")
+    assert js("export-tmf", db, tmf)["tickets"] == cases
+    tickets = json.load(open(tmf, encoding="utf-8"))
+    statuses = {"acknowledged", "inProgress", "pending", "held", "resolved", "closed", "rejected", "cancelled"}
+    assert all(t["ticketType"] == "complaint" and t["status"] in statuses for t in tickets)
+    # Full fidelity, counted independently from the sync bundle: one note per case event after registration.
+    bundle = os.path.join(tmp, "all.json")
+    js("export", db, bundle)
+    events = json.load(open(bundle, encoding="utf-8"))["events"]
+    case_events = [e for e in events if e["case"]]
+    registers = [e for e in case_events if e["type"] == "register"]
+    assert sum(len(t["note"]) for t in tickets) == len(case_events) - len(registers)
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
         globals()["check_" + sys.argv[2]](tmp)

@@ -48,6 +48,26 @@ test('an office exports everything as a downloaded bundle', async () => {
   await context.close();
 });
 
+test('the case list downloads as a CSV file that Excel reads as UTF-8', async () => {
+  const { context, page, errors } = await openApp(env, { acceptDownloads: true });
+  await registerComplaint(page, '话费账单多扣了三十元，要求退还');
+  await click(page, 'case_list');
+  const download = page.waitForEvent('download');
+  await click(page, 'export_csv');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^tousu-HQ-list-\d{8}-\d{4}\.csv$/);
+  const csvPath = path.join(tmp, file.suggestedFilename());
+  await file.saveAs(csvPath);
+  const bytes = fs.readFileSync(csvPath);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^投诉编号,受理时间,客户姓名,联系电话/);
+  assert.match(lines[1], /^TS-HQ-\d{8}-0001,.*,王芳,138\*\*\*\*8000,/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('another office previews the bundle, imports it and finds the complaint', async () => {
   const { context, page, errors } = await openApp(env);
   await pickFile(page, bundlePath);

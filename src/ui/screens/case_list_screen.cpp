@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "core/validate.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -16,12 +17,6 @@ constexpr store::SortKey kColumnSort[] = {store::SortKey::Number, store::SortKey
                                           store::SortKey::Person, store::SortKey::Due};
 constexpr const char* kColumns[] = {"col.number", "col.received", "col.customer", "col.category",
                                     "col.state", "col.department", "col.person", "col.time_left"};
-
-// 138****1234: staff see the full number in the case itself.
-std::string maskPhone(const std::string& phone) {
-    if (phone.size() < 7) return phone;
-    return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
-}
 
 void timeLeftCell(const store::CaseRow& r, core::TimeMs now) {
     if (r.paused) { ImGui::TextDisabled("%s", tr("time.paused")); return; }
@@ -55,6 +50,8 @@ std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string&
     const int total = m_model.total(app);
     ImGui::SameLine();
     ImGui::TextDisabled(tr("list.count"), total);
+    ImGui::SameLine();
+    m_exportRequested = total > 0 && ImGui::SmallButton(label("list.export_csv", "export_csv").c_str());
     if (total == 0) {
         widgets::emptyState(tr("list.empty"));
         return nav;
@@ -88,7 +85,7 @@ std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string&
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s %s", r->customerName.c_str(), maskPhone(r->phone).c_str());
+            ImGui::Text("%s %s", r->customerName.c_str(), core::maskPhone(r->phone).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

@@ -15,6 +15,9 @@ namespace tousu::ui {
 class CaseListScreen {
 public:
     std::optional<Navigation> draw(app::App& app, const std::string& search);
+    // The export button was pressed this frame: the caller exports filter() as CSV.
+    bool exportRequested() const { return m_exportRequested; }
+    const store::ListFilter& filter() const { return m_filter; }
 
 private:
     app::CaseListModel m_model;
@@ -22,6 +25,7 @@ private:
     store::ListFilter m_filter;
     store::SortKey m_sort = store::SortKey::Received;
     bool m_descending = true;
+    bool m_exportRequested = false;
 };
 
 } // namespace tousu::ui

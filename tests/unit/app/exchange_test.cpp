@@ -7,6 +7,8 @@
 #include <random>
 
 #include "app/app.h"
+#include <nlohmann/json.hpp>
+
 #include "sync/bundle.h"
 
 using namespace tousu;
@@ -295,4 +297,40 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
                    << divergent << " divergent replicas");
     CHECK(divergent == 0);
     CHECK(events > trials * 28);   // more than each office's reference data: cases really travelled
+}
+
+// [SECTION] Interchange
+
+TEST_CASE("TMF621 export: one ticket per case with every event as a note and the status history") {
+    Office a("A", 1);
+    const std::string id = a.registerOne();
+    REQUIRE(a.app->confirm(id, "sms", "您的投诉已受理").ok());
+    REQUIRE(a.app->classify(id, "service_quality", "network_fault", "urgent").ok());
+    REQUIRE(a.app->dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
+    REQUIRE(a.app->waitForCustomer(id, "客户出差，下周在家").ok());
+    const std::string other = a.registerOne("手机信号差");
+    REQUIRE(a.app->cancel(other, "客户撤回").ok());
+    std::string out;
+    auto count = a.app->exportTmf(out);
+    REQUIRE(count.ok());
+    CHECK(count.value() == 2);
+    const auto tickets = nlohmann::json::parse(out);
+    REQUIRE(tickets.size() == 2);
+    const core::Case c = a.app->caseById(id).value();
+    const auto& t = tickets[0]["externalId"] == id ? tickets[0] : tickets[1];
+    const auto& cancelled = tickets[0]["externalId"] == id ? tickets[1] : tickets[0];
+    CHECK(t["id"] == c.number);
+    CHECK(t["ticketType"] == "complaint");
+    CHECK(t["status"] == "pending");
+    CHECK(t["severity"] == "critical");
+    CHECK(t["description"] == "家中宽带无法上网，光猫亮红灯");
+    CHECK(t["note"].size() == 4);   // every event after registration
+    const std::string lastNote = t["note"][3]["text"];
+    CHECK(lastNote.find("客户出差") != std::string::npos);
+    std::vector<std::string> statuses;
+    for (const auto& h : t["statusChangeHistory"]) statuses.push_back(h["status"]);
+    CHECK(statuses == std::vector<std::string>{"acknowledged", "inProgress", "pending"});
+    CHECK(t["relatedParty"][0]["contactMedium"][0]["characteristic"]["phoneNumber"] == "13800138000");
+    CHECK(t["relatedParty"][1]["id"] == "s03");
+    CHECK(cancelled["status"] == "cancelled");
 }

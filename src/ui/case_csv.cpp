@@ -1,0 +1,43 @@
+#include "ui/case_csv.h"
+
+#include "app/app.h"
+#include "core/validate.h"
+#include "sync/csv.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/reference_names.h"
+
+namespace tousu::ui {
+
+core::Result<std::string> caseListCsv(const app::App& app, const store::ListFilter& filter, bool fullPhones) {
+    ReferenceNames names;
+    names.refresh(app);
+    std::string out = sync::kUtf8Bom;
+    sync::appendCsvRow(out, {tr("col.number"), tr("col.received"), tr("field.customer_name"), tr("field.customer_phone"),
+                             tr("field.channel"), tr("col.category"), tr("col.state"), tr("col.department"),
+                             tr("col.person"), tr("col.due"), tr("col.time_left"), tr("col.repeat"),
+                             tr("col.concurrent")});
+    const core::TimeMs now = app.clock().now();
+    store::ListQuery q;
+    q.filter = filter;
+    q.limit = 2000;
+    q.now = now;
+    for (;; q.offset += q.limit) {
+        auto page = app.listCases(q);
+        if (!page) return page.error();
+        for (const store::CaseRow& r : page.value().rows) {
+            const bool timed = r.nextDue > 0 && !r.paused;
+            sync::appendCsvRow(out, {r.number, formatDateTime(r.receivedAt), r.customerName,
+                                     fullPhones ? r.phone : core::maskPhone(r.phone), trCode("channel", r.channel),
+                                     trCode("category", r.category), trCode("state", r.state),
+                                     names.department(r.department), names.person(r.person),
+                                     timed ? formatDateTime(r.nextDue) : "",
+                                     r.paused ? tr("time.paused") : timed ? formatRemaining(r.nextDue - now) : "",
+                                     r.repeat ? tr("csv.yes") : "", r.concurrentEdit ? tr("csv.yes") : ""});
+        }
+        if (static_cast<int>(page.value().rows.size()) < q.limit) break;
+    }
+    return out;
+}
+
+} // namespace tousu::ui
