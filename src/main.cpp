@@ -56,7 +56,8 @@ int main() {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;
     }
-    g_app->setActor({"s10", core::Role::Admin});
+    // Whoever signed in last continues; a new desk starts as the administrator.
+    if (!g_app->signIn(g_app->lastSignedIn().value_or("s10"))) (void)g_app->signIn("s10");
     g_lastTick = g_clock.now();
     if (!platform::start({[] {
             minuteTick();

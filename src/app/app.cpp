@@ -63,6 +63,12 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
         app->m_policies.workingHours = true;
     }
     app->loadPolicies();
+    if (store::getMeta(*app->m_db, "reproject")) {   // a migration added a projected column
+        store::Transaction tx(app->m_db->handle());
+        if (auto n = app->m_store->reprojectAll(); !n) return n.error();
+        if (auto st = app->m_db->exec("DELETE FROM meta WHERE key = 'reproject'"); !st) return st.error();
+        if (auto st = tx.commit(); !st) return st.error();
+    }
     store::Statement maxHlc(*app->m_db, "SELECT max(hlc) FROM events");
     if (maxHlc.step() == SQLITE_ROW)
         if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
@@ -117,6 +123,20 @@ std::optional<int> App::calendarDaysLeft() const {
     const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
     return static_cast<int>(m_workingCalendar.lastDay - today);
 }
+
+core::Status App::signIn(const std::string& staffId) {
+    for (const store::StaffMember& s : store::staff(*m_db)) {
+        if (s.id != staffId) continue;
+        const auto role = core::roleFromCode(s.role);
+        if (!role) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
+        m_actor = {s.id, *role};
+        if (m_readOnly || lastSignedIn() == staffId) return core::Ok{};
+        return store::setMeta(*m_db, "signed_in", staffId);
+    }
+    return makeError(ErrorCode::NotFound, "error.unknown_person", staffId, "person");
+}
+
+std::optional<std::string> App::lastSignedIn() const { return store::getMeta(*m_db, "signed_in"); }
 
 void App::loadPolicies() {
     for (const store::PolicyRow& row : store::policies(*m_db))
@@ -418,6 +438,7 @@ std::optional<std::string> App::caseIdByNumber(const std::string& number) const 
 
 core::Result<store::CasePage> App::listCases(store::ListQuery query) const {
     query.now = m_clock.now();
+    query.nearShare = m_policies.nearShare;
     return store::listCases(*m_db, query);
 }
 

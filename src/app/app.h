@@ -79,6 +79,11 @@ public:
     const core::PolicySet& policies() const { return m_policies; }
     const core::Calendar& calendar() const { return m_calendar; }
     void setActor(Actor actor) { m_actor = std::move(actor); }
+    // The staff member working at this device from now on, with the role their record gives them;
+    // remembered in the database, so the next start continues as them.
+    core::Status signIn(const std::string& staffId);
+    // The member signed in last time, if any.
+    std::optional<std::string> lastSignedIn() const;
     const Actor& actor() const { return m_actor; }
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const { return m_revision; }

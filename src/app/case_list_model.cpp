@@ -14,7 +14,8 @@ void CaseListModel::setQuery(const store::ListFilter& filter, store::SortKey sor
 }
 
 void CaseListModel::refreshIfStale(const App& app) {
-    const long long minute = m_filter.overdueOnly ? app.clock().now() / 60000 : 0;
+    const bool timeDependent = m_filter.overdueOnly || m_filter.nearOnly || m_filter.followUpDueOnly;
+    const long long minute = timeDependent ? app.clock().now() / 60000 : 0;
     if (app.revision() == m_revision && minute == m_minute && m_total >= 0) return;
     m_revision = app.revision();
     m_minute = minute;

@@ -28,7 +28,7 @@ private:
     store::SortKey m_sort = store::SortKey::Received;
     bool m_descending = true;
     std::uint64_t m_revision = 0;
-    long long m_minute = -1;     // "overdue" depends on the time: re-query once a minute when filtered by it
+    long long m_minute = -1;     // overdue / near / follow-up filters depend on the time: re-query once a minute
     int m_total = -1;
     std::map<int, std::vector<store::CaseRow>> m_blocks;
 };

@@ -81,4 +81,11 @@ bool billingChargeTooOld(TimeMs chargeDate, TimeMs receivedAt, const PolicySet& 
     return chargeDate < limitMs;
 }
 
+TimeMs followUpDueAt(const Case& c) {
+    const bool visited = c.followUps > c.reopenCount;
+    const bool resolved = c.state == State::Surveyed || c.state == State::Archived;
+    if (c.importance == Importance::Normal || !resolved || visited || c.resolvedAt == 0) return 0;
+    return c.resolvedAt + kFollowUpAfterMs;
+}
+
 } // namespace tousu::core

@@ -34,6 +34,11 @@ int escalationLevel(const Case& c, TimeMs now, const Calendar& cal, const std::v
 // OnTime once every milestone is met within its limit; Late once any is met late; else Open
 // (an open case may still be overdue now: see nextDue).
 DeadlineOutcome deadlineOutcome(const Case& c, const Calendar& cal);
+// When an important or urgent complaint is due for its follow-up visit (回访): some days after the
+// result was fed back, once per resolution (a visit that finds it unresolved reopens the case, and
+// the next resolution is visited again). 0 when no visit is due.
+constexpr TimeMs kFollowUpAfterMs = 3 * 24 * kHourMs;
+TimeMs followUpDueAt(const Case& c);
 // The date from which the customer may appeal to the regulator (received + appealDays).
 TimeMs appealRiskAt(const Case& c, const PolicySet& policies);
 // True if a billing dispute concerns charges older than the regulator accepts.

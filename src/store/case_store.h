@@ -25,7 +25,7 @@ class Database;
 struct ProjectionRow {
     std::string id, number, state, channel, category, subType, importance, customerName, phone, account,
         customerKey, content, department, person, outcome, repeatOf, updatedHlc;
-    std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0;
+    std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0, followUpDue = 0;
     int paused = 0, rating = 0, reopenCount = 0, escalation = 0, concurrentEdit = 0, eventCount = 0;
     bool operator==(const ProjectionRow&) const = default;
 };
@@ -48,6 +48,8 @@ public:
     core::Result<core::Case> loadCase(const std::string& caseId) const;
     std::optional<std::string> caseIdByNumber(const std::string& number) const;
     core::Status reproject(const std::string& caseId);
+    // Re-folds every case (after a migration that added a projected column); returns how many.
+    core::Result<int> reprojectAll();
     // A new local event for a case whose current fold is `before` (empty for a new case): stored and
     // applied incrementally, without re-reading the case's events.
     core::Status appendLocal(const core::Case& before, const core::Event& e);

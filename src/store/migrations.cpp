@@ -83,6 +83,13 @@ constexpr Migration kMigrations[] = {
         CREATE TABLE policies (category TEXT PRIMARY KEY, version INTEGER NOT NULL, limits TEXT NOT NULL,
                                max_hours INTEGER NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
     )sql"},
+    // Version 4: when a follow-up visit is due (work queue, follow-ups screen). Existing rows are
+    // re-folded once when the app opens (meta "reproject").
+    {4, R"sql(
+        ALTER TABLE cases ADD COLUMN follow_up_due INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX cases_follow_up ON cases(follow_up_due) WHERE follow_up_due > 0;
+        INSERT OR REPLACE INTO meta(key, value) VALUES ('reproject', '1');
+    )sql"},
 };
 
 } // namespace

@@ -19,6 +19,7 @@ const char* sortColumn(SortKey k) {
         case SortKey::Department: return "department";
         case SortKey::Person: return "person";
         case SortKey::Due: return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
+        case SortKey::FollowUpDue: return "follow_up_due";
     }
     return "received_at";
 }
@@ -66,7 +67,15 @@ Where buildWhere(const ListQuery& q) {
     if (f.receivedTo) w.add("received_at < @", std::to_string(f.receivedTo), true);
     if (f.overdueOnly) w.add("next_due > 0 AND next_due < @", std::to_string(q.now), true);
     if (f.repeatOnly) w.add("repeat_of <> @", "");
-    if (f.openOnly) w.add("state NOT IN (@, 'cancelled')", "archived");
+    if (f.openOnly || f.unassignedOnly) w.add("state NOT IN (@, 'cancelled')", "archived");
+    if (f.unassignedOnly) w.add("person = @", "");
+    if (f.nearOnly) {
+        // Integer arithmetic in per-mille keeps the clause exact and index-friendly on next_due.
+        w.add("next_due >= @", std::to_string(q.now), true);
+        w.add("(@ - received_at) * 1000 >= (next_due - received_at) * " +
+                  std::to_string(static_cast<int>(q.nearShare * 1000)), std::to_string(q.now), true);
+    }
+    if (f.followUpDueOnly) w.add("follow_up_due > 0 AND follow_up_due <= @", std::to_string(q.now), true);
     if (!f.search.empty()) {
         // The trigram tokenizer needs three characters (code points); shorter terms scan with LIKE.
         if (core::utf8Length(f.search) >= 3) {
@@ -99,7 +108,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
 
     const std::string sql = std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
                                         "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
-                                        "escalation FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
+                                        "escalation, follow_up_due FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
                             (q.descending ? " DESC" : " ASC") + ", rowid" + (q.descending ? " DESC" : " ASC") +
                             " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
     Statement s(db, sql.c_str());
@@ -111,6 +120,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
         r.customerName = s.text(5); r.phone = s.text(6); r.department = s.text(7); r.person = s.text(8);
         r.receivedAt = s.integer(9); r.nextDue = s.integer(10); r.paused = s.integer(11) != 0;
         r.repeat = s.integer(12) != 0; r.concurrentEdit = s.integer(13) != 0; r.escalation = int(s.integer(14));
+        r.followUpDue = s.integer(15);
         page.rows.push_back(std::move(r));
     }
     return page;

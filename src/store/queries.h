@@ -19,11 +19,14 @@ struct ListFilter {
     bool overdueOnly = false;
     bool repeatOnly = false;
     bool openOnly = false;
+    bool unassignedOnly = false;   // open and no responsible person yet
+    bool nearOnly = false;         // not overdue yet, but `nearShare` of the time to the next due is used
+    bool followUpDueOnly = false;  // a follow-up visit is due (now or earlier)
     std::string search;   // substring of number, customer, phone/account or content (3+ chars use FTS)
     bool operator==(const ListFilter&) const = default;
 };
 
-enum class SortKey { Received, Number, Customer, Category, State, Department, Person, Due };
+enum class SortKey { Received, Number, Customer, Category, State, Department, Person, Due, FollowUpDue };
 
 struct ListQuery {
     ListFilter filter;
@@ -31,12 +34,13 @@ struct ListQuery {
     bool descending = true;
     int offset = 0;
     int limit = 50;
-    core::TimeMs now = 0;   // for "overdue"
+    core::TimeMs now = 0;   // for "overdue", "near" and "follow-up due"
+    double nearShare = 0.8;
 };
 
 struct CaseRow {
     std::string id, number, state, channel, category, customerName, phone, department, person;
-    core::TimeMs receivedAt = 0, nextDue = 0;
+    core::TimeMs receivedAt = 0, nextDue = 0, followUpDue = 0;
     bool paused = false, repeat = false, concurrentEdit = false;
     int escalation = 0;
 };

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "core/workflow.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
 
@@ -37,6 +38,22 @@ void MainWindow::drawSaveState(const app::App& app) {
     ImGui::TextColored(kColours[s], "%s", text);
 }
 
+// Who works at this desk now: their name and role in the menu bar; choosing another person signs
+// them in (their role decides which actions they may take).
+void MainWindow::drawUserMenu(app::App& app) {
+    m_names.refresh(app);
+    const app::Actor& me = app.actor();
+    const std::string title = std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role)) + "##user";
+    if (!ImGui::BeginMenu(title.c_str())) return;
+    ImGui::TextDisabled("%s", tr("user.sign_in_as"));
+    for (const store::StaffMember& s : m_names.staff()) {
+        const std::string item = s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) +
+                                 "##signin_" + s.id;
+        if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) (void)app.signIn(s.id);
+    }
+    ImGui::EndMenu();
+}
+
 void MainWindow::drawMenuBar(app::App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
@@ -57,6 +74,7 @@ void MainWindow::drawMenuBar(app::App& app) {
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
     }
+    drawUserMenu(app);
     drawSaveState(app);
     // The language switch names the other language, in that language, at the right edge.
     const std::string toggle = label("action.lang_toggle", "lang_toggle");
@@ -105,7 +123,7 @@ void MainWindow::draw(app::App& app) {
             m_nav = {View::CaseList, {}};
         ImGui::Separator();
         switch (m_nav.view) {
-            case View::WorkQueue: widgets::emptyState(tr("main.empty")); break;
+            case View::WorkQueue: go(m_queue.draw(app)); break;
             case View::CaseList:
                 go(m_list.draw(app, m_search));
                 if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());

@@ -8,6 +8,7 @@
 #include "ui/screens/case_list_screen.h"
 #include "ui/screens/intake_screen.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/work_queue_screen.h"
 #include "ui/sync_dialog.h"
 
 namespace tousu::app { class App; }
@@ -27,12 +28,15 @@ public:
 private:
     void drawMenuBar(app::App& app);
     void drawSaveState(const app::App& app);
+    void drawUserMenu(app::App& app);
     void drawAbout(app::App& app);
     void handleShortcuts();
 
     void go(const std::optional<Navigation>& nav);
 
     Navigation m_nav;
+    WorkQueueScreen m_queue;
+    ReferenceNames m_names;
     IntakeScreen m_intake;
     CaseListScreen m_list;
     CaseDetailScreen m_detail;

@@ -1,11 +1,10 @@
-// Case list 投诉列表: all cases in a virtualised table (ListClipper over paged SQL), sortable by
-// any column, filtered by state, category and overdue, searched by the global search box.
+// Case list 投诉列表: all cases in the shared case table, filtered by state, category and overdue,
+// searched by the global search box, exported as CSV.
 #pragma once
 #include <optional>
 #include <string>
 
-#include "app/case_list_model.h"
-#include "ui/reference_names.h"
+#include "ui/case_table.h"
 #include "ui/screens/navigation.h"
 
 namespace tousu::app { class App; }
@@ -20,11 +19,8 @@ public:
     const store::ListFilter& filter() const { return m_filter; }
 
 private:
-    app::CaseListModel m_model;
-    ReferenceNames m_names;
+    CaseTable m_table;
     store::ListFilter m_filter;
-    store::SortKey m_sort = store::SortKey::Received;
-    bool m_descending = true;
     bool m_exportRequested = false;
 };
 

@@ -73,3 +73,42 @@ TEST_CASE("Ctrl+F puts the keyboard focus into the search field") {
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("search")->value == "x");
 }
+
+TEST_CASE("the work queue counts what needs attention and lists the chosen tile's cases") {
+    Fixture f;
+    REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->signIn("s09").ok());   // a supervisor registers and dispatches
+    f.clock.jumpTo(core::parseIso8601("2026-11-28T09:00:00+08:00").value());
+    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "",
+                         "normal", f.clock.now()};
+    const auto first = f.app->registerCase(r).value();
+    const auto second = f.app->registerCase(r).value();
+    REQUIRE(f.app->confirm(first.id, "sms", "").ok());
+    REQUIRE(f.app->classify(first.id, "service_quality", "", "").ok());
+    REQUIRE(f.app->dispatch(first.id, "network", "s03", f.clock.now() + core::kHourMs).ok());
+    REQUIRE(f.app->signIn("s03").ok());   // the handler's queue
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("queue_mine") != nullptr);
+    CHECK(f.ui.widget("queue_mine")->label == "我的待办\n1##queue_mine");
+    CHECK(f.ui.widget("queue_unassigned")->label == "未分派\n1##queue_unassigned");
+    CHECK(f.ui.widget("case_" + first.number) != nullptr);
+    CHECK(f.ui.widget("case_" + second.number) == nullptr);
+    f.ui.click("queue_unassigned", f.draw);
+    CHECK(f.ui.widget("case_" + second.number) != nullptr);
+    CHECK(f.ui.widget("case_" + first.number) == nullptr);
+}
+
+TEST_CASE("the user menu names who is signed in and signs in someone else") {
+    Fixture f;
+    REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->signIn("s10").ok());
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("user") != nullptr);
+    CHECK(f.ui.widget("user")->label == "吴婷 · 管理员##user");
+    f.ui.click("user", f.draw);
+    f.ui.click("signin_s05", f.draw);
+    CHECK(f.app->actor().staffId == "s05");
+    CHECK(f.app->actor().role == core::Role::Handler);
+    CHECK(f.ui.widget("user")->label == "陈静 · 处理人员##user");
+}

@@ -1,0 +1,91 @@
+#include "ui/case_table.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/validate.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+
+namespace tousu::ui {
+
+namespace {
+
+constexpr store::SortKey kColumnSort[] = {store::SortKey::Number, store::SortKey::Received, store::SortKey::Customer,
+                                          store::SortKey::Category, store::SortKey::State, store::SortKey::Department,
+                                          store::SortKey::Person, store::SortKey::Due};
+constexpr const char* kColumns[] = {"col.number", "col.received", "col.customer", "col.category",
+                                    "col.state", "col.department", "col.person", "col.time_left"};
+constexpr int kColumnCount = 8;
+
+void timeLeftCell(const store::CaseRow& r, core::TimeMs now) {
+    if (r.followUpDue > 0 && r.nextDue == 0) {   // resolved, a follow-up visit pending
+        ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.70f, 1), "%s %s", tr("time.follow_up"), formatShort(r.followUpDue).c_str());
+        return;
+    }
+    if (r.paused) { ImGui::TextDisabled("%s", tr("time.paused")); return; }
+    if (r.nextDue == 0) { ImGui::TextDisabled("%s", tr("time.done")); return; }
+    const core::TimeMs remaining = r.nextDue - now;
+    const double used = r.nextDue > r.receivedAt ? double(now - r.receivedAt) / double(r.nextDue - r.receivedAt) : 1.0;
+    const ImVec4 colour = remaining < 0 ? ImVec4(0.80f, 0.10f, 0.10f, 1) : used >= 0.8 ? ImVec4(0.80f, 0.50f, 0.00f, 1)
+                                                                                      : ImVec4(0.15f, 0.15f, 0.15f, 1);
+    ImGui::TextColored(colour, "%s", formatRemaining(remaining).c_str());
+}
+
+} // namespace
+
+int CaseTable::total(app::App& app, const store::ListFilter& filter) {
+    m_model.setQuery(filter, m_sort, m_descending);
+    return m_model.total(app);
+}
+
+std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter& filter, const char* tableId) {
+    std::optional<Navigation> nav;
+    m_names.refresh(app);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable(tableId, kColumnCount, flags)) return nav;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (int i = 0; i < kColumnCount; ++i)
+        ImGui::TableSetupColumn(tr(kColumns[i]), i == 1 ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending
+                                                        : ImGuiTableColumnFlags_None);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+        m_sort = kColumnSort[specs->Specs[0].ColumnIndex];
+        m_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        specs->SpecsDirty = false;
+    }
+    m_model.setQuery(filter, m_sort, m_descending);
+    const core::TimeMs now = app.clock().now();
+    ImGuiListClipper clipper;
+    clipper.Begin(m_model.total(app));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const store::CaseRow* r = m_model.row(app, i);
+            if (!r) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string rowLabel = r->number + "##case_" + r->number;
+            if (ImGui::Selectable(rowLabel.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                nav = Navigation{View::CaseDetail, r->id};
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s %s", r->customerName.c_str(), core::maskPhone(r->phone).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(trCode("category", r->category));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(trCode("state", r->state));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m_names.department(r->department));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m_names.person(r->person));
+            ImGui::TableNextColumn();
+            timeLeftCell(*r, now);
+        }
+    }
+    ImGui::EndTable();
+    return nav;
+}
+
+} // namespace tousu::ui

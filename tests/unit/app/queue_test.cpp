@@ -1,0 +1,147 @@
+// The work queue's questions to the store: unassigned, near the limit, overdue, follow-ups due,
+// and who is signed in.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "core/deadline.h"
+#include "store/database.h"
+#include "store/queries.h"
+
+#include <filesystem>
+
+using namespace tousu;
+
+namespace {
+
+core::TimeMs at(const char* iso) { return core::parseIso8601(iso).value(); }
+
+struct Desk {
+    core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 7).value());
+    Desk() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->signIn("s09").ok());
+    }
+    std::string registerOne(const char* category = "service_quality", const char* importance = "normal") {
+        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", category, "", importance,
+                             clock.now()};
+        return app->registerCase(r).value().id;
+    }
+    int count(store::ListFilter f) {
+        store::ListQuery q;
+        q.filter = std::move(f);
+        q.limit = 0;
+        return app->listCases(q).value().total;
+    }
+    void resolve(const std::string& id) {
+        REQUIRE(app->confirm(id, "sms", "").ok());
+        REQUIRE(app->classify(id, "service_quality", "", "").ok());
+        REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+        REQUIRE(app->investigate(id, "查").ok());
+        REQUIRE(app->proposeSolution(id, "换光猫").ok());
+        REQUIRE(app->implement(id, "已换").ok());
+        REQUIRE(app->feedback(id, "已恢复", "phone").ok());
+    }
+};
+
+store::ListFilter unassigned() { store::ListFilter f; f.unassignedOnly = true; return f; }
+store::ListFilter near() { store::ListFilter f; f.nearOnly = true; return f; }
+store::ListFilter overdue() { store::ListFilter f; f.overdueOnly = true; return f; }
+store::ListFilter followUps() { store::ListFilter f; f.followUpDueOnly = true; return f; }
+
+} // namespace
+
+TEST_CASE("a new case is unassigned until dispatched, then belongs to its person and department") {
+    Desk d;
+    const std::string id = d.registerOne();
+    CHECK(d.count(unassigned()) == 1);
+    REQUIRE(d.app->confirm(id, "sms", "").ok());
+    REQUIRE(d.app->classify(id, "service_quality", "", "").ok());
+    REQUIRE(d.app->dispatch(id, "network", "s03", d.clock.now() + core::kHourMs).ok());
+    CHECK(d.count(unassigned()) == 0);
+    store::ListFilter mine;
+    mine.person = "s03";
+    mine.openOnly = true;
+    CHECK(d.count(mine) == 1);
+}
+
+TEST_CASE("a case is near its limit from 80 % of the time used, overdue after it") {
+    Desk d;
+    d.registerOne("service_quality");   // first milestone: 24 h
+    d.clock.jumpBy(19 * core::kHourMs);
+    CHECK(d.count(near()) == 0);
+    CHECK(d.count(overdue()) == 0);
+    d.clock.jumpBy(core::kHourMs);     // 20 h of 24: 83 %
+    CHECK(d.count(near()) == 1);
+    CHECK(d.count(overdue()) == 0);
+    d.clock.jumpBy(5 * core::kHourMs);
+    CHECK(d.count(near()) == 0);
+    CHECK(d.count(overdue()) == 1);
+}
+
+TEST_CASE("important complaints are due a follow-up visit three days after resolution, again after a reopen") {
+    Desk d;
+    const std::string normal = d.registerOne("service_quality", "normal");
+    const std::string important = d.registerOne("service_quality", "important");
+    d.resolve(normal);
+    d.resolve(important);
+    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == 0);   // fed back, not yet surveyed
+    REQUIRE(d.app->survey(important, 3, "", false).ok());
+    REQUIRE(d.app->survey(normal, 3, "", false).ok());
+    const core::TimeMs resolvedAt = d.app->caseById(important).value().resolvedAt;
+    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == resolvedAt + core::kFollowUpAfterMs);
+    CHECK(core::followUpDueAt(d.app->caseById(normal).value()) == 0);
+    REQUIRE(d.app->archive(important).ok());
+    d.clock.jumpBy(2 * 24 * core::kHourMs);
+    CHECK(d.count(followUps()) == 0);
+    d.clock.jumpBy(2 * 24 * core::kHourMs);
+    CHECK(d.count(followUps()) == 1);
+    REQUIRE(d.app->followUp(important, false, "仍然断网").ok());   // unresolved: reopened
+    CHECK(d.count(followUps()) == 0);
+    REQUIRE(d.app->proposeSolution(important, "更换线路").ok());
+    REQUIRE(d.app->implement(important, "已更换").ok());
+    REQUIRE(d.app->feedback(important, "已恢复", "phone").ok());
+    REQUIRE(d.app->survey(important, 4, "", false).ok());
+    d.clock.jumpBy(4 * 24 * core::kHourMs);
+    CHECK(d.count(followUps()) == 1);
+    REQUIRE(d.app->followUp(important, true, "已解决").ok());
+    CHECK(d.count(followUps()) == 0);
+}
+
+TEST_CASE("signing in takes the role from the staff record and is remembered") {
+    Desk d;
+    REQUIRE(d.app->signIn("s01").ok());
+    CHECK(d.app->actor().role == core::Role::Agent);
+    CHECK(d.app->lastSignedIn() == "s01");
+    CHECK_FALSE(d.app->signIn("s99").ok());
+    CHECK(d.app->actor().staffId == "s01");
+    CHECK(d.app->cancel(d.registerOne(), "客户撤回").ok() == core::roleMay(core::Role::Agent, core::Action::Cancel));
+}
+
+TEST_CASE("a database flagged after a migration re-folds every case when opened") {
+    const std::string path = (std::filesystem::temp_directory_path() / "tousu-reproject-test.db").string();
+    std::filesystem::remove(path);
+    core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
+    std::string id;
+    {
+        auto app = std::move(app::App::open(path, clock, 3).value());
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "urgent",
+                             clock.now()};
+        id = app->registerCase(r).value().id;
+    }
+    {   // what a migration adding the column leaves behind: defaults, and the flag
+        auto db = std::move(store::Database::open(path).value());
+        REQUIRE(db->exec("UPDATE cases SET next_due = 0; INSERT INTO meta VALUES ('reproject', '1')").ok());
+    }
+    auto app = std::move(app::App::open(path, clock, 3).value());
+    CHECK(app->caseById(id).value().number == "TS-BJ01-20261128-0001");
+    CHECK(app->verify().value().empty());
+    store::ListQuery q;
+    q.filter.overdueOnly = true;
+    clock.jumpBy(25 * core::kHourMs);
+    CHECK(app->listCases(q).value().total == 1);   // next_due was recomputed
+    CHECK_FALSE(store::getMeta(*store::Database::open(path).value(), "reproject").has_value());
+    app.reset();
+    std::filesystem::remove(path);
+}
