@@ -46,9 +46,13 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
     if (!ImGui::BeginTable(tableId, kColumnCount, flags)) return nav;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (int i = 0; i < kColumnCount; ++i)
-        ImGui::TableSetupColumn(tr(kColumns[i]), i == 1 ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending
-                                                        : ImGuiTableColumnFlags_None);
+    // Case numbers have a fixed shape: their column fits one; the others share the rest.
+    const float numberWidth = ImGui::CalcTextSize("TS-BJ01-20261128-0000").x + ImGui::GetStyle().CellPadding.x * 2;
+    for (int i = 0; i < kColumnCount; ++i) {
+        ImGuiTableColumnFlags f = i == 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+        if (i == 1) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+        ImGui::TableSetupColumn(tr(kColumns[i]), f, i == 0 ? numberWidth : 0.0f);
+    }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
         m_sort = kColumnSort[specs->Specs[0].ColumnIndex];

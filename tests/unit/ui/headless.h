@@ -37,12 +37,13 @@ public:
         return nullptr;
     }
 
-    // Press and release the left button at the centre of a widget of the last frame.
-    void click(const std::string& id, const std::function<void()>& draw) {
+    // Press and release the left button on a widget of the last frame: at its centre, or `dx`
+    // from its left edge (table rows: their centre may be a column border's resize handle).
+    void click(const std::string& id, const std::function<void()>& draw, float dx = -1) {
         const auto* w = widget(id);
         if (!w) return;
         ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(w->x + w->w / 2, w->y + w->h / 2);
+        io.AddMousePosEvent(dx < 0 ? w->x + w->w / 2 : w->x + dx, w->y + w->h / 2);
         frame(draw);
         io.AddMouseButtonEvent(0, true);
         frame(draw);

@@ -97,6 +97,8 @@ TEST_CASE("the work queue counts what needs attention and lists the chosen tile'
     f.ui.click("queue_unassigned", f.draw);
     CHECK(f.ui.widget("case_" + second.number) != nullptr);
     CHECK(f.ui.widget("case_" + first.number) == nullptr);
+    f.ui.click("case_" + second.number, f.draw, 30);
+    CHECK(f.window.view() == ui::View::CaseDetail);
 }
 
 TEST_CASE("the user menu names who is signed in and signs in someone else") {
