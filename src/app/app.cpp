@@ -52,7 +52,12 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
                                              const char* vfs) {
     auto db = store::Database::open(dbPath, vfs);
     if (!db) return db.error();
-    std::unique_ptr<App> app(new App(std::move(db.value()), clock, seed));
+    return over(std::move(db.value()), clock, seed);
+}
+
+core::Result<std::unique_ptr<App>> App::over(std::unique_ptr<store::Database> db, const core::Clock& clock,
+                                             std::uint64_t seed) {
+    std::unique_ptr<App> app(new App(std::move(db), clock, seed));
     app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");
     app->m_officeCode = store::getMeta(*app->m_db, "office_code").value_or("HQ");
     if (auto tsv = store::getMeta(*app->m_db, "working_calendar")) {

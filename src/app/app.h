@@ -52,6 +52,13 @@ struct ExportScope {
     std::vector<std::string> caseNumbers;   // only these cases, with all reference data
 };
 
+// What a backup file holds, checked before it may replace anything.
+struct BackupInfo {
+    std::string officeCode, officeName;
+    int cases = 0;
+    std::int64_t events = 0;
+};
+
 // What an import did (or, dry-run, would do).
 struct ImportSummary {
     int events = 0, newEvents = 0, duplicates = 0;
@@ -131,6 +138,18 @@ public:
     // Records an escalation event for every open case that crossed a new level; returns how many.
     core::Result<int> recordEscalations();
 
+    // [SECTION] Backup and restore (app/backup.cpp)
+    // The whole database as a SQLite file; remembers when, for the backup reminder.
+    core::Result<std::string> backup();
+    std::optional<core::TimeMs> lastBackupAt() const;
+    int backupReminderDays() const;   // default 7
+    core::Status setBackupReminderDays(int days);
+    // Checks a backup file: SQLite, intact, ours, not newer, and every case consistent with its events.
+    core::Result<BackupInfo> checkBackup(const std::string& bytes) const;
+    // Replaces all data with a checked backup's, in one transaction. Then reopen the app: its
+    // office identity, policies and calendar come from the restored data.
+    core::Status restore(const std::string& bytes);
+
     // [SECTION] Sync (app/exchange.cpp)
     core::Result<sync::Bundle> exportBundle(const ExportScope& scope);
     // All or nothing: either every event is stored and projected, or nothing changes. `apply`
@@ -156,6 +175,9 @@ public:
 
 private:
     App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed);
+    // The app over an opened database: office identity, calendar, policies, HLC loaded from it.
+    static core::Result<std::unique_ptr<App>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
+                                                   std::uint64_t seed);
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
     core::Status requireRole(core::Action action) const;

@@ -2,6 +2,7 @@
 // transaction, so a crash mid-migration leaves the previous version intact.
 #include "store/database.h"
 
+#include <cstring>
 #include <sqlite3.h>
 
 #include "store/migrations.h"
@@ -27,6 +28,63 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, 
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
     if (auto st = db->migrate(); !st) return st.error();
     return db;
+}
+
+core::Result<std::unique_ptr<Database>> Database::openImage(const std::string& bytes) {
+    static constexpr char kMagic[] = "SQLite format 3";   // and its NUL: the first 16 bytes of every file
+    if (bytes.size() < 512 || bytes.compare(0, sizeof kMagic, std::string(kMagic, sizeof kMagic)) != 0)
+        return makeError(ErrorCode::InvalidInput, "error.backup_not_sqlite");
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    std::unique_ptr<Database> db(new Database(raw));
+    if (rc != SQLITE_OK) return sqliteError(raw, "open image");
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+    if (!copy) return sqliteError(nullptr, "image");
+    std::memcpy(copy, bytes.data(), bytes.size());
+    if (sqlite3_deserialize(raw, "main", copy, static_cast<sqlite3_int64>(bytes.size()),
+                            static_cast<sqlite3_int64>(bytes.size()),
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
+        return makeError(ErrorCode::InvalidInput, "error.backup_corrupt", sqlite3_errmsg(raw));
+    sqlite3_stmt* check = nullptr;
+    std::string verdict = "unreadable";
+    if (sqlite3_prepare_v2(raw, "PRAGMA integrity_check(1)", -1, &check, nullptr) == SQLITE_OK &&
+        sqlite3_step(check) == SQLITE_ROW)
+        verdict = reinterpret_cast<const char*>(sqlite3_column_text(check, 0));
+    sqlite3_finalize(check);
+    if (verdict != "ok") return makeError(ErrorCode::InvalidInput, "error.backup_corrupt", verdict);
+    const int version = db->schemaVersion();
+    if (version > kSchemaVersion)
+        return makeError(ErrorCode::Unsupported, "error.schema_too_new", "backup schema " + std::to_string(version));
+    sqlite3_stmt* mark = nullptr;
+    bool ours = false;
+    if (sqlite3_prepare_v2(raw, "SELECT value FROM meta WHERE key = 'created_by'", -1, &mark, nullptr) == SQLITE_OK &&
+        sqlite3_step(mark) == SQLITE_ROW)
+        ours = std::string(reinterpret_cast<const char*>(sqlite3_column_text(mark, 0))) == "tousu";
+    sqlite3_finalize(mark);
+    if (version < 1 || !ours) return makeError(ErrorCode::InvalidInput, "error.backup_not_tousu");
+    if (auto st = db->migrate(); !st) return st.error();
+    return db;
+}
+
+core::Result<std::string> Database::serialize() const {
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(m_db, "main", &size, 0);
+    if (!data) return sqliteError(m_db, "serialize");
+    std::string out(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+    sqlite3_free(data);
+    return out;
+}
+
+core::Status Database::replaceWith(const Database& source) {
+    // Cached statements would hold read locks on the old content; finalised, they are re-prepared.
+    for (auto& [sql, stmt] : m_statements) sqlite3_finalize(stmt);
+    m_statements.clear();
+    sqlite3_backup* b = sqlite3_backup_init(m_db, "main", source.m_db, "main");
+    if (!b) return sqliteError(m_db, "backup init");
+    const int rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return sqliteError(m_db, "restore");
+    return core::Ok{};
 }
 
 Database::~Database() {

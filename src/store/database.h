@@ -20,6 +20,14 @@ public:
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
     // (store/page_vfs.h in the browser), nullptr the default.
     static core::Result<std::unique_ptr<Database>> open(const std::string& path, const char* vfs = nullptr);
+    // A private in-memory database from a SQLite file image (a backup), checked before anything is
+    // migrated: a SQLite file (error.backup_not_sqlite), intact (error.backup_corrupt), written by
+    // tousu (error.backup_not_tousu), not by a newer version (error.schema_too_new).
+    static core::Result<std::unique_ptr<Database>> openImage(const std::string& bytes);
+    // The whole database as a SQLite file image.
+    core::Result<std::string> serialize() const;
+    // Replaces this database's content with `source`'s in one transaction (SQLite's backup API).
+    core::Status replaceWith(const Database& source);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

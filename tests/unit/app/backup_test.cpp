@@ -1,0 +1,123 @@
+// Backup and restore: a backup restores to the same content; every kind of bad file is refused
+// with its own message and leaves the current data untouched.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <sqlite3.h>
+
+#include "app/app.h"
+#include "store/database.h"
+
+using namespace tousu;
+
+namespace {
+
+core::TimeMs at(const char* iso) { return core::parseIso8601(iso).value(); }
+
+struct Desk {
+    core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
+    std::unique_ptr<app::App> app;
+    explicit Desk(const char* office, const std::string& path = ":memory:") {
+        app = std::move(app::App::open(path, clock, 5).value());
+        REQUIRE(app->initialize(office, office).ok());
+        REQUIRE(app->signIn("s09").ok());
+    }
+    void registerOne(const char* content) {
+        core::Registration r{"phone", "王芳", "13800138000", "", "phone", content, "billing", "bill_error", "normal",
+                             clock.now()};
+        REQUIRE(app->registerCase(r).ok());
+    }
+    std::string digest() { return app->digest().value(); }
+};
+
+// Edits a backup image with SQL through a temporary file, as a tampering user would.
+std::string edited(const std::string& image, const std::string& sql) {
+    const auto path = std::filesystem::temp_directory_path() / "tousu-backup-edit.db";
+    std::ofstream(path, std::ios::binary).write(image.data(), static_cast<std::streamsize>(image.size()));
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream out;
+    out << in.rdbuf();
+    std::filesystem::remove(path);
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("a backup restores into another desk as the same content, and is described before") {
+    Desk a("A"), b("B");
+    a.registerOne("本月话费多扣五十元");
+    a.registerOne("套餐变更后仍按原套餐扣费");
+    const std::string image = a.app->backup().value();
+    auto info = b.app->checkBackup(image);
+    REQUIRE(info.ok());
+    CHECK(info.value().officeCode == "A");
+    CHECK(info.value().cases == 2);
+    CHECK(info.value().events > 2);
+    REQUIRE(b.app->restore(image).ok());
+    CHECK(b.digest() == a.digest());
+    CHECK(b.app->verify().value().empty());
+}
+
+TEST_CASE("restore replaces a file database durably: reopened, it holds the backup") {
+    const std::string path = (std::filesystem::temp_directory_path() / "tousu-restore-test.db").string();
+    std::filesystem::remove(path);
+    Desk a("A");
+    a.registerOne("宽带断网");
+    const std::string image = a.app->backup().value();
+    {
+        Desk b("B", path);
+        b.registerOne("另一件投诉：信号差");
+        REQUIRE(b.app->restore(image).ok());
+    }
+    core::SimulatedClock clock{at("2026-11-28T10:00:00+08:00")};
+    auto reopened = std::move(app::App::open(path, clock, 9).value());
+    CHECK(reopened->digest().value() == a.digest());
+    CHECK(reopened->info().officeCode == "A");
+    reopened.reset();
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("bad backup files are refused with their own message and change nothing") {
+    Desk a("A"), b("B");
+    a.registerOne("本月话费多扣五十元");
+    b.registerOne("宽带断网");
+    const std::string image = a.app->backup().value();
+    const std::string before = b.digest();
+    const auto refusal = [&](const std::string& bytes) {
+        auto r = b.app->restore(bytes);
+        return r.ok() ? std::string("restored") : r.error().messageKey;
+    };
+    CHECK(refusal("not a database at all, just text that is long enough to have a header ...") ==
+          "error.backup_not_sqlite");
+    CHECK(refusal(image.substr(0, image.size() / 2)) == "error.backup_corrupt");
+    std::string flipped = image;
+    for (std::size_t page = 4096; page < flipped.size(); page += 4096) flipped[page] = '\x42';   // no b-tree page type
+    CHECK(refusal(flipped) == "error.backup_corrupt");
+    CHECK(refusal(edited(image, "PRAGMA user_version = 99")) == "error.schema_too_new");
+    CHECK(refusal(edited(image, "DELETE FROM meta WHERE key = 'created_by'")) == "error.backup_not_tousu");
+    CHECK(refusal(edited(image, "UPDATE cases SET state = 'archived'")) == "error.backup_inconsistent");
+    CHECK(b.digest() == before);
+    CHECK(b.app->verify().value().empty());
+}
+
+TEST_CASE("a read-only tab cannot restore; the reminder interval is validated and the last backup remembered") {
+    Desk a("A");
+    CHECK_FALSE(a.app->lastBackupAt().has_value());
+    CHECK(a.app->backupReminderDays() == 7);
+    const std::string image = a.app->backup().value();
+    CHECK(a.app->lastBackupAt() == a.clock.now());
+    CHECK(a.app->setBackupReminderDays(30).ok());
+    CHECK(a.app->backupReminderDays() == 30);
+    CHECK_FALSE(a.app->setBackupReminderDays(0).ok());
+    a.app->setReadOnly(true);
+    CHECK(a.app->restore(image).error().messageKey == "error.read_only");
+}
