@@ -50,6 +50,9 @@ int main() {
     platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
         g_window.fileReceived(*g_app, name, bytes, errorKey);
     });
+    platform::onStorageStatus([](const platform::StorageStatus& s) {
+        g_window.setStorage({true, s.persisted, s.safariRisk, s.usedBytes, s.quotaBytes});
+    });
     // A first start sets up the office with the default reference data (idempotent afterwards).
     // Until staff profiles land, the administrator profile does the work.
     if (auto st = g_app->initialize("HQ", "本地营业部"); !st && !g_app->readOnly()) {

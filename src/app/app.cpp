@@ -58,26 +58,33 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
 core::Result<std::unique_ptr<App>> App::over(std::unique_ptr<store::Database> db, const core::Clock& clock,
                                              std::uint64_t seed) {
     std::unique_ptr<App> app(new App(std::move(db), clock, seed));
-    app->m_deviceId = store::getMeta(*app->m_db, "device_id").value_or("");
-    app->m_officeCode = store::getMeta(*app->m_db, "office_code").value_or("HQ");
-    if (auto tsv = store::getMeta(*app->m_db, "working_calendar")) {
+    if (auto st = app->loadState(); !st) return st.error();
+    return app;
+}
+
+core::Status App::loadState() {
+    m_deviceId = store::getMeta(*m_db, "device_id").value_or("");
+    m_officeCode = store::getMeta(*m_db, "office_code").value_or("HQ");
+    m_policies = core::defaultPolicies();
+    m_calendar = core::Calendar::clockHours();
+    if (auto tsv = store::getMeta(*m_db, "working_calendar")) {
         auto parsed = core::parseWorkingCalendar(*tsv);
         if (!parsed) return parsed.error();
-        app->m_workingCalendar = std::move(parsed.value());
-        app->m_calendar = core::Calendar::working(app->m_workingCalendar);
-        app->m_policies.workingHours = true;
+        m_workingCalendar = std::move(parsed.value());
+        m_calendar = core::Calendar::working(m_workingCalendar);
+        m_policies.workingHours = true;
     }
-    app->loadPolicies();
-    if (store::getMeta(*app->m_db, "reproject")) {   // a migration added a projected column
-        store::Transaction tx(app->m_db->handle());
-        if (auto n = app->m_store->reprojectAll(); !n) return n.error();
-        if (auto st = app->m_db->exec("DELETE FROM meta WHERE key = 'reproject'"); !st) return st.error();
-        if (auto st = tx.commit(); !st) return st.error();
+    loadPolicies();
+    if (store::getMeta(*m_db, "reproject")) {   // a migration added a projected column
+        store::Transaction tx(m_db->handle());
+        if (auto n = m_store->reprojectAll(); !n) return n.error();
+        if (auto st = m_db->exec("DELETE FROM meta WHERE key = 'reproject'"); !st) return st;
+        if (auto st = tx.commit(); !st) return st;
     }
-    store::Statement maxHlc(*app->m_db, "SELECT max(hlc) FROM events");
+    store::Statement maxHlc(*m_db, "SELECT max(hlc) FROM events");
     if (maxHlc.step() == SQLITE_ROW)
-        if (auto h = core::parseHlc(maxHlc.text(0))) app->m_hlc.observe(h.value());
-    return app;
+        if (auto h = core::parseHlc(maxHlc.text(0))) m_hlc.observe(h.value());
+    return core::Ok{};
 }
 
 core::Status App::initialize(const std::string& officeCode, const std::string& officeName) {

@@ -146,8 +146,8 @@ public:
     core::Status setBackupReminderDays(int days);
     // Checks a backup file: SQLite, intact, ours, not newer, and every case consistent with its events.
     core::Result<BackupInfo> checkBackup(const std::string& bytes) const;
-    // Replaces all data with a checked backup's, in one transaction. Then reopen the app: its
-    // office identity, policies and calendar come from the restored data.
+    // Replaces all data with a checked backup's, in one transaction; office identity, policies and
+    // calendar are then the restored ones.
     core::Status restore(const std::string& bytes);
 
     // [SECTION] Sync (app/exchange.cpp)
@@ -178,6 +178,8 @@ private:
     // The app over an opened database: office identity, calendar, policies, HLC loaded from it.
     static core::Result<std::unique_ptr<App>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
                                                    std::uint64_t seed);
+    // Office identity, calendar, policies and HLC from the database (at open, after a restore).
+    core::Status loadState();
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
     core::Status requireRole(core::Action action) const;

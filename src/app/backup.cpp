@@ -11,7 +11,7 @@ using core::makeError;
 core::Result<std::string> App::backup() {
     auto image = m_db->serialize();
     if (!image) return image.error();
-    if (!m_readOnly) (void)store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()));
+    if (!m_readOnly && store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()))) ++m_revision;
     return image;
 }
 
@@ -58,7 +58,7 @@ core::Status App::restore(const std::string& bytes) {
     if (!source) return source.error();
     if (auto st = m_db->replaceWith(*source.value()); !st) return st;
     ++m_revision;
-    return core::Ok{};
+    return loadState();
 }
 
 } // namespace tousu::app

@@ -44,5 +44,15 @@ struct DatabaseLocation {
 DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std::function<void(bool)> onWriter);
 // Reloads this tab as the writer; the tab writing until now becomes read-only.
 void takeOverWriting();
+// Reloads the page (after a restore: the app starts again over the restored data).
+void reloadPage();
+
+// How safe the browser keeps the data; reported once, soon after start.
+struct StorageStatus {
+    bool persisted = false;     // navigator.storage.persist() granted: not evicted under pressure
+    bool safariRisk = false;    // Safari outside an installed app: deleted after 7 days unused
+    double usedBytes = 0, quotaBytes = 0;
+};
+void onStorageStatus(std::function<void(const StorageStatus&)> f);
 
 } // namespace tousu::platform

@@ -6,6 +6,13 @@
 
 namespace tousu::ui {
 
+// How safe the browser keeps the data (platform::StorageStatus, seen from the UI).
+struct StorageInfo {
+    bool known = false;
+    bool persisted = true, safariRisk = false;
+    double usedBytes = 0, quotaBytes = 0;
+};
+
 struct Host {
     std::function<void()> takeOverWriting;
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;

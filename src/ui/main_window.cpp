@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/workflow.h"
+#include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
 
@@ -54,6 +55,66 @@ void MainWindow::drawUserMenu(app::App& app) {
     ImGui::EndMenu();
 }
 
+void MainWindow::fileReceived(app::App& app, const std::string& name, const std::string& bytes,
+                              const std::string& errorKey) {
+    if (errorKey.empty() && looksLikeBackup(bytes)) m_backup.received(app, name, bytes);
+    else m_sync.received(app, name, bytes, errorKey);
+}
+
+void MainWindow::drawBackupMenu(app::App& app) {
+    if (!ImGui::BeginMenu(label("menu.backup", "backup").c_str())) return;
+    if (ImGui::MenuItem(label("backup.download", "backup_download").c_str())) m_backup.download(app, m_host);
+    if (ImGui::MenuItem(label("backup.restore", "backup_restore").c_str(), nullptr, false, !app.readOnly()))
+        m_backup.pickFile(m_host);
+    ImGui::Separator();
+    const auto last = app.lastBackupAt();
+    char line[256];
+    std::snprintf(line, sizeof line, tr("backup.last"), last ? formatDateTime(*last).c_str() : tr("backup.never"));
+    ImGui::TextDisabled("%s", line);
+    if (ImGui::BeginMenu(label("backup.remind_every", "remind_every").c_str())) {
+        for (int days : {1, 7, 14, 30}) {
+            std::snprintf(line, sizeof line, tr("backup.every_days"), days);
+            const std::string item = std::string(line) + "##remind_" + std::to_string(days);
+            if (ImGui::MenuItem(item.c_str(), nullptr, app.backupReminderDays() == days))
+                (void)app.setBackupReminderDays(days);
+        }
+        ImGui::EndMenu();
+    }
+    if (m_storage.known && m_storage.quotaBytes > 0) {
+        const auto mb = [](double b) { char t[32]; std::snprintf(t, sizeof t, "%.1f MB", b / 1048576.0); return std::string(t); };
+        std::snprintf(line, sizeof line, tr("backup.storage_used"), mb(m_storage.usedBytes).c_str(),
+                      mb(m_storage.quotaBytes).c_str());
+        ImGui::TextDisabled("%s", line);
+    }
+    ImGui::EndMenu();
+}
+
+// The backup reminder once the interval has passed (or never backed up, with complaints to lose),
+// and plain words when the browser may delete the data.
+void MainWindow::drawStorageWarnings(app::App& app) {
+    constexpr ImVec4 kAmber(0.75f, 0.45f, 0, 1);
+    const long long hour = app.clock().now() / core::kHourMs;
+    if (app.revision() != m_backupCheckedRevision || hour != m_backupCheckedHour) {
+        m_backupCheckedRevision = app.revision();
+        m_backupCheckedHour = hour;
+        const auto last = app.lastBackupAt();
+        store::ListQuery any;
+        any.limit = 0;
+        const auto page = app.listCases(any);
+        const bool haveCases = page && page.value().total > 0;
+        m_backupDue = haveCases && (!last || app.clock().now() - *last >= app.backupReminderDays() * 24 * core::kHourMs);
+    }
+    if (m_storage.safariRisk) ImGui::TextColored(kAmber, "%s", tr("backup.safari_risk"));
+    if (!m_backupDue) return;
+    const auto last = app.lastBackupAt();
+    char line[512];
+    std::snprintf(line, sizeof line, tr("backup.reminder"), last ? formatDateTime(*last).c_str() : tr("backup.never"));
+    ImGui::TextColored(kAmber, "%s", line);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label("backup.reminder_go", "reminder_backup").c_str())) m_backup.download(app, m_host);
+    if (!m_storage.persisted && !m_storage.safariRisk) ImGui::TextDisabled("%s", tr("backup.eviction_risk"));
+}
+
 void MainWindow::drawMenuBar(app::App& app) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
@@ -70,6 +131,7 @@ void MainWindow::drawMenuBar(app::App& app) {
             m_sync.importFile(m_host);
         ImGui::EndMenu();
     }
+    drawBackupMenu(app);
     if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
@@ -117,6 +179,7 @@ void MainWindow::draw(app::App& app) {
             if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
                 m_host.takeOverWriting();
         }
+        drawStorageWarnings(app);
         ImGui::SetNextItemWidth(-FLT_MIN);
         // Typing a search goes to the list, where the results are.
         if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)
@@ -135,6 +198,7 @@ void MainWindow::draw(app::App& app) {
     ImGui::End();
     drawAbout(app);
     m_sync.draw(app, m_host);
+    m_backup.draw(app, m_host);
 }
 
 } // namespace tousu::ui

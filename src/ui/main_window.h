@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "ui/backup_dialog.h"
 #include "ui/host.h"
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
@@ -19,16 +20,17 @@ class MainWindow {
 public:
     void draw(app::App& app);
     void setHost(Host host) { m_host = std::move(host); }
-    // A file the user picked or dropped on the page (a sync bundle).
-    void fileReceived(app::App& app, const std::string& name, const std::string& bytes, const std::string& errorKey) {
-        m_sync.received(app, name, bytes, errorKey);
-    }
+    // A file the user picked or dropped on the page: a backup (SQLite) or a sync bundle.
+    void fileReceived(app::App& app, const std::string& name, const std::string& bytes, const std::string& errorKey);
+    void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
 
 private:
     void drawMenuBar(app::App& app);
     void drawSaveState(const app::App& app);
     void drawUserMenu(app::App& app);
+    void drawBackupMenu(app::App& app);
+    void drawStorageWarnings(app::App& app);
     void drawAbout(app::App& app);
     void handleShortcuts();
 
@@ -44,6 +46,11 @@ private:
     bool m_focusSearch = false;
     bool m_openAbout = false;
     SyncDialog m_sync;
+    BackupDialog m_backup;
+    StorageInfo m_storage;
+    std::uint64_t m_backupCheckedRevision = 0;
+    long long m_backupCheckedHour = 0;
+    bool m_backupDue = false;
     Host m_host;
 };
 

@@ -12,6 +12,8 @@ extern "C" {
 int tousu_idb_image_size(void);
 int tousu_idb_is_writer(void);
 void tousu_idb_take_over(void);
+void tousu_page_reload(void);
+void tousu_storage_watch(void);
 void tousu_idb_take_image(unsigned char* ptr);
 void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
                       const unsigned char* const* data);
@@ -25,6 +27,7 @@ constexpr const char* kVfs = "tousu-pages";
 constexpr const char* kFile = "tousu.db";
 std::function<void(SaveState)> g_onSaveState;
 std::function<void(bool)> g_onWriter;
+std::function<void(const StorageStatus&)> g_onStorage;
 
 } // namespace
 
@@ -47,6 +50,13 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std
 
 void takeOverWriting() { tousu_idb_take_over(); }
 
+void reloadPage() { tousu_page_reload(); }
+
+void onStorageStatus(std::function<void(const StorageStatus&)> f) {
+    g_onStorage = std::move(f);
+    tousu_storage_watch();
+}
+
 } // namespace tousu::platform
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {
@@ -58,5 +68,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_save_state(int state) {
     using tousu::platform::SaveState;
     if (tousu::platform::g_onSaveState)
         tousu::platform::g_onSaveState(state == 0 ? SaveState::Saved : state == 1 ? SaveState::Saving : SaveState::Failed);
+    tousu::platform::requestRedraw();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_storage(int persisted, int safariRisk, double used, double quota) {
+    if (tousu::platform::g_onStorage) tousu::platform::g_onStorage({persisted != 0, safariRisk != 0, used, quota});
     tousu::platform::requestRedraw();
 }

@@ -65,6 +65,7 @@ TEST_CASE("a backup restores into another desk as the same content, and is descr
     REQUIRE(b.app->restore(image).ok());
     CHECK(b.digest() == a.digest());
     CHECK(b.app->verify().value().empty());
+    CHECK(b.app->info().officeCode == "A");   // the restored identity, without reopening
 }
 
 TEST_CASE("restore replaces a file database durably: reopened, it holds the backup") {

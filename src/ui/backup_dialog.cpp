@@ -1,0 +1,133 @@
+#include "ui/backup_dialog.h"
+
+#include <imgui.h>
+
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+constexpr const char* kPopup = "###backup_dialog";
+constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
+
+std::string backupFileName(const app::App& app, const char* kind) {
+    std::string digits;
+    for (char c : formatDateTime(app.clock().now())) if (c >= '0' && c <= '9') digits += c;
+    return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + ".sqlite";
+}
+
+// Downloads the current data; the file name, or empty if it could not be read.
+std::string saveBackup(app::App& app, const Host& host, const char* kind) {
+    auto image = app.backup();
+    if (!image) return {};
+    const std::string name = backupFileName(app, kind);
+    if (host.saveFile) host.saveFile(name, "application/vnd.sqlite3", image.value());
+    return name;
+}
+
+std::string format(const char* key, int n) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, tr(key), n);
+    return buf;
+}
+
+} // namespace
+
+bool looksLikeBackup(const std::string& bytes) { return bytes.rfind("SQLite format 3", 0) == 0; }
+
+void BackupDialog::show(Stage s) {
+    m_stage = s;
+    m_openPopup = true;
+}
+
+void BackupDialog::refuse(core::Error e) {
+    m_error = std::move(e);
+    m_bytes.clear();
+    show(Stage::Refused);
+}
+
+void BackupDialog::download(app::App& app, const Host& host) {
+    m_savedAs = saveBackup(app, host, "-backup");
+    if (m_savedAs.empty()) return refuse(core::makeError(core::ErrorCode::Storage, "error.storage"));
+    show(Stage::Downloaded);
+}
+
+void BackupDialog::pickFile(const Host& host) const {
+    if (host.pickFile) host.pickFile(".sqlite,.db,application/vnd.sqlite3");
+}
+
+void BackupDialog::received(app::App& app, const std::string& name, const std::string& bytes) {
+    m_fileName = name;
+    auto info = app.checkBackup(bytes);
+    if (!info) return refuse(info.error());
+    m_info = info.value();
+    m_bytes = bytes;
+    show(Stage::Preview);
+}
+
+void BackupDialog::draw(app::App& app, const Host& host) {
+    if (m_openPopup) {
+        ImGui::OpenPopup(kPopup);
+        m_openPopup = false;
+    }
+    if (m_stage == Stage::Closed) return;
+    const char* title = m_stage == Stage::Downloaded ? "backup.download_title" : "backup.restore_title";
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal((std::string(tr(title)) + kPopup).c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    bool close = false;
+    switch (m_stage) {
+        case Stage::Downloaded:
+            widgets::reportedText("backup_done", tr("backup.downloaded"));
+            ImGui::TextDisabled("%s", m_savedAs.c_str());
+            break;
+        case Stage::Preview: {
+            ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
+            ImGui::Text("%s %s (%s)", tr("sync.from"), m_info.officeName.c_str(), m_info.officeCode.c_str());
+            widgets::reportedText("backup_cases", format("backup.cases", m_info.cases));
+            ImGui::TextDisabled("%s", format("backup.records", static_cast<int>(m_info.events)).c_str());
+            ImGui::Separator();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            ImGui::TextUnformatted(tr("backup.replace_warning"));
+            ImGui::PopTextWrapPos();
+            ImGui::BeginDisabled(app.readOnly());
+            if (ImGui::Button(label("backup.restore_go", "restore_apply").c_str())) {
+                m_savedAs = saveBackup(app, host, "-before-restore");
+                if (m_savedAs.empty()) {
+                    refuse(core::makeError(core::ErrorCode::Storage, "error.storage"));
+                } else if (auto st = app.restore(m_bytes); !st) {
+                    refuse(st.error());
+                } else {
+                    m_bytes.clear();
+                    m_stage = Stage::Restored;
+                }
+            }
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            close = ImGui::Button(label("dialog.cancel", "restore_cancel").c_str());
+            break;
+        }
+        case Stage::Restored:
+            widgets::reportedText("restore_done", format("backup.restored", m_info.cases));
+            ImGui::TextDisabled("%s %s", tr("backup.previous_saved"), m_savedAs.c_str());
+            break;
+        default:
+            ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
+            widgets::reportedText("backup_error", tr(m_error.messageKey), &kRed);
+            if (!m_error.detail.empty()) ImGui::TextDisabled("%s %s", tr("sync.detail"), m_error.detail.c_str());
+            ImGui::TextUnformatted(tr("sync.unchanged"));
+            break;
+    }
+    if (m_stage != Stage::Preview) close = ImGui::Button(label("about.close", "backup_close").c_str());
+    if (close || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        m_stage = Stage::Closed;
+        m_bytes.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+} // namespace tousu::ui
