@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up if needed, then: native build + ctest, wasm build + core tests under node, and the
-# browser tests in headless Chromium against build/web. Ends with one line "N passed, N failed".
+# browser tests in headless Chromium against build/web, and a short run of each fuzz target
+# (ASan/UBSan). Ends with one line "N passed, N failed".
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -40,6 +41,15 @@ if shell/build.sh web; then
   if [ -z "$p" ]; then failed=$((failed + 1)); else passed=$((passed + p)); failed=$((failed + ${f:-0})); fi
 else
   failed=$((failed + 1))
+fi
+
+stage "fuzz targets, a short run each (shell/fuzz.sh; longer: shell/fuzz.sh 600)"
+if shell/fuzz.sh "${TOUSU_FUZZ_SECONDS:-10}" 2>&1 | tee build/fuzz.log; then
+  passed=$((passed + $(grep -cE '^\| fuzz_' build/fuzz/report.md)))
+else
+  # one failure per target that crashed, or one if the fuzz build itself failed
+  crashed=$(grep -E '^\| fuzz_' build/fuzz/report.md 2>/dev/null | awk -F'|' '$6 !~ /^ *0 *$/' | wc -l)
+  failed=$((failed + (crashed > 0 ? crashed : 1)))
 fi
 
 echo "$passed passed, $failed failed"

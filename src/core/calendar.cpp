@@ -22,6 +22,7 @@ bool WorkingCalendar::isWorkingDay(std::int64_t day) const {
 
 Result<WorkingCalendar> parseWorkingCalendar(std::string_view text) {
     WorkingCalendar cal;
+    bool spanSet = false;
     int lineNo = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -47,8 +48,12 @@ Result<WorkingCalendar> parseWorkingCalendar(std::string_view text) {
         else return bad("kind must be holiday or workday");
         // A year's notice covers the whole year: the data runs to 31 December of its last year.
         const CivilDate civil = civilFromDays(d);
-        cal.firstDay = cal.firstDay == 0 ? daysFromCivil({civil.year, 1, 1}) : std::min(cal.firstDay, daysFromCivil({civil.year, 1, 1}));
-        cal.lastDay = std::max(cal.lastDay, daysFromCivil({civil.year, 12, 31}));
+        // The first line sets the span (day 0, 1970-01-01, is a real day, so no sentinel value).
+        const bool first = !spanSet;
+        spanSet = true;
+        const std::int64_t yearStart = daysFromCivil({civil.year, 1, 1}), yearEnd = daysFromCivil({civil.year, 12, 31});
+        cal.firstDay = first ? yearStart : std::min(cal.firstDay, yearStart);
+        cal.lastDay = first ? yearEnd : std::max(cal.lastDay, yearEnd);
         if (end == text.size()) break;
     }
     return cal;

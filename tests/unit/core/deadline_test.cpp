@@ -119,3 +119,13 @@ TEST_CASE("a bad calendar line is refused with its line number") {
     CHECK(bad.error().detail.find("line 3") != std::string::npos);
     CHECK_FALSE(parseWorkingCalendar("2026-10-01\tvacation\tx\n").ok());
 }
+
+TEST_CASE("a calendar's span covers every line's whole year, 1970 included (found by fuzz_calendar)") {
+    auto parsed = parseWorkingCalendar("1970-09-20\tworkday\tx\n2026-10-10\tworkday\ty\n");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().firstDay == 0);   // 1970-01-01
+    CHECK(parsed.value().lastDay == daysFromCivil({2026, 12, 31}));
+    auto early = parseWorkingCalendar("1969-05-01\tholiday\tx\n");
+    REQUIRE(early.ok());
+    CHECK(early.value().lastDay == daysFromCivil({1969, 12, 31}));
+}
