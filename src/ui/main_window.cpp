@@ -149,10 +149,10 @@ void MainWindow::drawMenuBar(app::App& app) {
 
 void MainWindow::drawAbout(app::App& app) {
     if (m_openAbout) {
-        ImGui::OpenPopup("##about_dialog");
+        ImGui::OpenPopup("###about_dialog");
         m_openAbout = false;
     }
-    if (!ImGui::BeginPopupModal("##about_dialog", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal((std::string(tr("action.about")) + "###about_dialog").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text(tr("about.text"), app.info().version.c_str());
     if (ImGui::Button(label("about.close", "about_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
         ImGui::CloseCurrentPopup();
