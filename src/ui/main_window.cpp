@@ -67,9 +67,9 @@ void MainWindow::drawBackupMenu(app::App& app) {
     if (ImGui::MenuItem(label("backup.restore", "backup_restore").c_str(), nullptr, false, !app.readOnly()))
         m_backup.pickFile(m_host);
     ImGui::Separator();
-    const auto last = app.lastBackupAt();
     char line[256];
-    std::snprintf(line, sizeof line, tr("backup.last"), last ? formatDateTime(*last).c_str() : tr("backup.never"));
+    std::snprintf(line, sizeof line, tr("backup.last"),
+                  m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
     ImGui::TextDisabled("%s", line);
     if (ImGui::BeginMenu(label("backup.remind_every", "remind_every").c_str())) {
         for (int days : {1, 7, 14, 30}) {
@@ -97,7 +97,8 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (app.revision() != m_backupCheckedRevision || hour != m_backupCheckedHour) {
         m_backupCheckedRevision = app.revision();
         m_backupCheckedHour = hour;
-        const auto last = app.lastBackupAt();
+        m_lastBackup = app.lastBackupAt();
+        const auto& last = m_lastBackup;
         store::ListQuery any;
         any.limit = 0;
         const auto page = app.listCases(any);
@@ -106,9 +107,9 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     }
     if (m_storage.safariRisk) ImGui::TextColored(kAmber, "%s", tr("backup.safari_risk"));
     if (!m_backupDue) return;
-    const auto last = app.lastBackupAt();
     char line[512];
-    std::snprintf(line, sizeof line, tr("backup.reminder"), last ? formatDateTime(*last).c_str() : tr("backup.never"));
+    std::snprintf(line, sizeof line, tr("backup.reminder"),
+                  m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
     ImGui::TextColored(kAmber, "%s", line);
     ImGui::SameLine();
     if (ImGui::SmallButton(label("backup.reminder_go", "reminder_backup").c_str())) m_backup.download(app, m_host);

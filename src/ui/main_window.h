@@ -51,6 +51,7 @@ private:
     std::uint64_t m_backupCheckedRevision = 0;
     long long m_backupCheckedHour = 0;
     bool m_backupDue = false;
+    std::optional<core::TimeMs> m_lastBackup;
     Host m_host;
 };
 

@@ -5,19 +5,10 @@
 //   2. deadline arithmetic inverts: elapsed(from, add(from, d)) == d for a few starts and durations.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <string_view>
 
 #include "core/calendar.h"
-
-// As in fuzz_support.h, which needs the app layer; this target links core only.
-#define FUZZ_CHECK(cond)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            std::fprintf(stderr, "\n== fuzz invariant failed: %s\n== at %s:%d\n", #cond, __FILE__, __LINE__); \
-            __builtin_trap();                                                                     \
-        }                                                                                         \
-    } while (0)
+#include "fuzz_check.h"
 
 using namespace tousu;
 

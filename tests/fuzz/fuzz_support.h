@@ -16,14 +16,7 @@
 #include "core/clock.h"
 #include "core/time.h"
 
-// A broken invariant is a finding: say which one, then trap like a sanitizer would.
-#define FUZZ_CHECK(cond)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            std::fprintf(stderr, "\n== fuzz invariant failed: %s\n== at %s:%d\n", #cond, __FILE__, __LINE__); \
-            __builtin_trap();                                                                     \
-        }                                                                                         \
-    } while (0)
+#include "fuzz_check.h"
 
 namespace tousu::fuzz {
 

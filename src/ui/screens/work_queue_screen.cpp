@@ -44,7 +44,7 @@ store::ListFilter WorkQueueScreen::filterFor(const app::App& app, int section) c
     return f;
 }
 
-void WorkQueueScreen::refreshCounts(app::App& app) {
+void WorkQueueScreen::refresh(app::App& app) {
     const long long minute = app.clock().now() / 60000;
     if (app.revision() == m_revision && minute == m_minute && app.actor().staffId == m_actor) return;
     m_revision = app.revision();
@@ -53,7 +53,7 @@ void WorkQueueScreen::refreshCounts(app::App& app) {
     store::ListQuery q;
     q.limit = 0;   // counts only
     for (int i = 0; i < kSectionCount; ++i) {
-        q.filter = filterFor(app, i);
+        q.filter = m_filters[static_cast<std::size_t>(i)] = filterFor(app, i);
         auto page = app.listCases(q);
         m_counts[static_cast<std::size_t>(i)] = page ? page.value().total : 0;
     }
@@ -63,7 +63,7 @@ void WorkQueueScreen::refreshCounts(app::App& app) {
 }
 
 std::optional<Navigation> WorkQueueScreen::draw(app::App& app) {
-    refreshCounts(app);
+    refresh(app);
     if (m_allCases == 0) {
         widgets::emptyState(tr("main.empty"));
         return std::nullopt;
@@ -85,7 +85,7 @@ std::optional<Navigation> WorkQueueScreen::draw(app::App& app) {
         widgets::emptyState(tr(kSections[m_selected].emptyKey));
         return std::nullopt;
     }
-    return m_table.draw(app, filterFor(app, m_selected), "##queue_table");
+    return m_table.draw(app, m_filters[static_cast<std::size_t>(m_selected)], "##queue_table");
 }
 
 } // namespace tousu::ui

@@ -21,9 +21,10 @@ public:
 
 private:
     store::ListFilter filterFor(const app::App& app, int section) const;
-    void refreshCounts(app::App& app);
+    void refresh(app::App& app);   // filters and counts, once per data revision, minute or sign-in
 
     int m_selected = Mine;
+    std::array<store::ListFilter, kSectionCount> m_filters{};
     std::array<int, kSectionCount> m_counts{};
     int m_allCases = 0;
     std::uint64_t m_revision = 0;
