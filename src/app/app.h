@@ -50,6 +50,7 @@ struct CaseRef {
 struct ExportScope {
     std::string peer;                       // only what this peer has not been sent (then remembered)
     std::vector<std::string> caseNumbers;   // only these cases, with all reference data
+    bool maskPersonal = false;              // customers' names, phones and accounts hidden (sync/mask.h)
 };
 
 // What a backup file holds, checked before it may replace anything.

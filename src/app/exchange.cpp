@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/deadline.h"
 #include "core/fold.h"
+#include "sync/mask.h"
 #include "sync/tmf621.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -79,7 +80,12 @@ core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
             return st.error();
     }
     const AppInfo me = info();
-    return sync::Bundle{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)};
+    sync::Bundle bundle{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)};
+    if (scope.maskPersonal) {
+        sync::maskPersonalData(bundle.events, m_ids.uuid());
+        bundle.masked = true;
+    }
+    return bundle;
 }
 
 core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool apply) {

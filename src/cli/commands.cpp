@@ -187,11 +187,14 @@ const Command kCommands[] = {
     {"verify", "verify DB", "Re-fold every case from its events and compare with the projections.", cmdVerify},
     {"digest", "digest DB", "A stable hash of the logical content (events and reference data).", cmdDigest},
     {"stats", "stats DB", "Case counts by state and category.", cmdStats},
-    {"export", "export DB OUT.json [--peer NAME] [--case NUMBER]…",
+    {"export", "export DB OUT.json[.gz] [--peer NAME] [--case NUMBER]… [--mask] [--encrypt]",
      "Write a sync bundle: everything, only what peer NAME has not been sent yet (then remembered),\n"
-     "or only the given cases (repeat --case or separate numbers with commas).", cmdExport},
-    {"import", "import DB IN.json [--dry-run]",
-     "Apply a sync bundle all or nothing; --dry-run only reports what it would change.", cmdImport},
+     "or only the given cases (repeat --case or separate numbers with commas). --mask hides customers'\n"
+     "names, phones and accounts; --encrypt seals the file with the passphrase from --passphrase-file F\n"
+     "or TOUSU_PASSPHRASE (AES-256-GCM, PBKDF2-SHA256); OUT ending in .gz is gzipped.", cmdExport},
+    {"import", "import DB IN.json[.gz] [--dry-run] [--passphrase-file F]",
+     "Apply a sync bundle all or nothing; --dry-run only reports what it would change. Gzipped and\n"
+     "encrypted bundles are recognised; the passphrase comes from --passphrase-file or TOUSU_PASSPHRASE.", cmdImport},
     {"export-tmf", "export-tmf DB OUT.json",
      "Every case as a TM Forum TMF621 Trouble Ticket (ticketType complaint), with every note and status change.",
      cmdExportTmf},

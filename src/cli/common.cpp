@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ui/i18n.h"
+
 namespace tousu::cli {
 
 using core::ErrorCode;
@@ -14,8 +16,19 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
+namespace {
+
+// The desk's English message for a key, so the CLI explains errors the way the desk does.
+std::string english(const std::string& key) {
+    for (const ui::StringRow& row : ui::stringTable())
+        if (row.key == key) return " (" + row.en + ")";
+    return {};
+}
+
+} // namespace
+
 int failWith(const core::Error& e) {
-    std::string msg = e.messageKey + (e.detail.empty() ? "" : ": " + e.detail);
+    std::string msg = e.messageKey + english(e.messageKey) + (e.detail.empty() ? "" : ": " + e.detail);
     for (const auto& f : e.fieldErrors) msg += "\n  " + f.field + ": " + f.messageKey;
     return fail(msg);
 }

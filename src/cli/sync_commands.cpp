@@ -1,7 +1,12 @@
 #include "cli/sync_commands.h"
 
+#include <cstdlib>
+#include <fstream>
+
 #include "cli/common.h"
+#include "cli/gzip.h"
 #include "sync/bundle.h"
+#include "sync/seal.h"
 #include "ui/case_csv.h"
 #include "ui/i18n.h"
 
@@ -9,25 +14,83 @@ namespace tousu::cli {
 
 using nlohmann::json;
 
+namespace {
+
+bool endsWith(const std::string& s, const char* suffix) {
+    const std::string tail(suffix);
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// From --passphrase-file (its first line) or TOUSU_PASSPHRASE; never a plain argument, which
+// every user of the machine could read in the process list.
+core::Result<std::string> passphrase(const Args& a) {
+    if (a.has("--passphrase-file")) {
+        std::ifstream in(a.get("--passphrase-file"));
+        std::string line;
+        if (!in || !std::getline(in, line)) return core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--passphrase-file"));
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        return line;
+    }
+    if (const char* env = std::getenv("TOUSU_PASSPHRASE"); env && *env) return std::string(env);
+    return core::makeError(core::ErrorCode::InvalidInput, "error.passphrase_needed",
+                           "give --passphrase-file FILE or set TOUSU_PASSPHRASE");
+}
+
+// What `export` writes: the bundle, sealed with --encrypt, gzipped when OUT ends in .gz.
+core::Result<std::string> packBundle(const Args& a, std::string text) {
+    if (a.has("--encrypt")) {
+        auto pass = passphrase(a);
+        if (!pass) return pass.error();
+        if (auto weak = sync::checkNewPassphrase(pass.value(), pass.value())) return *weak;
+        auto sealed = sync::seal(text, pass.value());
+        if (!sealed) return sealed.error();
+        text = sync::writeSealed(sealed.value());
+    }
+    return endsWith(a.positional[1], ".gz") ? gzip(text) : text;
+}
+
+// What `import` reads: any file `export` can write.
+core::Result<std::string> unpackBundle(const Args& a, std::string bytes) {
+    if (isGzip(bytes)) {
+        auto inflated = gunzip(bytes, sync::kMaxBundleBytes);
+        if (!inflated) return inflated.error();
+        bytes = std::move(inflated.value());
+    }
+    if (!sync::looksSealed(bytes)) return bytes;
+    auto sealed = sync::readSealed(bytes);
+    if (!sealed) return sealed.error();
+    auto pass = passphrase(a);
+    if (!pass) return pass.error();
+    return sync::unseal(sealed.value(), pass.value());
+}
+
+} // namespace
+
 int cmdExport(const Args& a) {
-    if (a.positional.size() != 2) return fail("usage: tousu-cli export DB OUT.json [--peer NAME] [--case NUMBER]…", 2);
+    if (a.positional.size() != 2)
+        return fail("usage: tousu-cli export DB OUT.json[.gz] [--peer NAME] [--case NUMBER]… [--mask] [--encrypt]", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
-    const app::ExportScope scope{a.get("--peer"), a.all("--case")};
+    const app::ExportScope scope{a.get("--peer"), a.all("--case"), a.has("--mask")};
     auto bundle = app.value()->exportBundle(scope);
     if (!bundle) return failWith(bundle.error());
-    if (auto st = writeFile(a.positional[1], sync::writeBundle(bundle.value())); !st) return failWith(st.error());
-    print({{"file", a.positional[1]}, {"events", bundle.value().events.size()}, {"sha256", sync::eventsHash(bundle.value().events)}});
+    auto file = packBundle(a, sync::writeBundle(bundle.value()));
+    if (!file) return failWith(file.error());
+    if (auto st = writeFile(a.positional[1], file.value()); !st) return failWith(st.error());
+    print({{"file", a.positional[1]}, {"events", bundle.value().events.size()}, {"sha256", sync::eventsHash(bundle.value().events)},
+           {"masked", bundle.value().masked}, {"encrypted", a.has("--encrypt")}, {"bytes", file.value().size()}});
     return 0;
 }
 
 int cmdImport(const Args& a) {
-    if (a.positional.size() != 2) return fail("usage: tousu-cli import DB IN.json [--dry-run]", 2);
+    if (a.positional.size() != 2) return fail("usage: tousu-cli import DB IN.json[.gz] [--dry-run] [--passphrase-file F]", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
-    auto text = readFile(a.positional[1], sync::kMaxBundleBytes);
+    auto file = readFile(a.positional[1], sync::kMaxBundleBytes);
+    if (!file) return failWith(file.error());
+    auto text = unpackBundle(a, std::move(file.value()));
     if (!text) return failWith(text.error());
     auto bundle = sync::readBundle(text.value());
     if (!bundle) return failWith(bundle.error());
@@ -35,7 +98,7 @@ int cmdImport(const Args& a) {
     auto s = app.value()->importBundle(bundle.value(), apply);
     if (!s) return failWith(s.error());
     const auto& r = s.value();
-    print({{"applied", apply}, {"from_office", bundle.value().officeCode}, {"events", r.events},
+    print({{"applied", apply}, {"from_office", bundle.value().officeCode}, {"masked", bundle.value().masked}, {"events", r.events},
            {"new_events", r.newEvents}, {"duplicates", r.duplicates}, {"new_cases", r.newCases},
            {"updated_cases", r.updatedCases}, {"reference_changes", r.referenceChanges},
            {"concurrent_edits", r.concurrentCases}});

@@ -4,6 +4,9 @@
 #include <functional>
 #include <string>
 
+#include "core/result.h"
+#include "sync/sealed.h"
+
 namespace tousu::platform {
 
 struct Callbacks {
@@ -21,6 +24,13 @@ using FileReceived = std::function<void(const std::string& name, std::string byt
 void onFileReceived(FileReceived f);
 // Opens the browser's file picker for files matching `accept` (e.g. ".json,.gz").
 void pickFile(const char* accept);
+
+// [SECTION] Passphrase encryption of bundles (platform/web/crypto.cpp, WebCrypto); `done` runs later.
+
+void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done);
+void unseal(const sync::Sealed& sealed, const std::string& passphrase, std::function<void(core::Result<std::string>)> done);
+
+// [SECTION] The page
 
 // Sets up the window/canvas, graphics, input and fonts, then returns; frames run on demand.
 bool start(Callbacks callbacks);

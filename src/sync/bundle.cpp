@@ -89,13 +89,14 @@ std::string eventsHash(const std::vector<core::Event>& events) {
 }
 
 std::string writeBundle(const Bundle& b) {
-    const json header = {{"format", kBundleFormat},
+    json header = {{"format", kBundleFormat},
                          {"version", kBundleVersion},
                          {"origin", b.origin},
                          {"office", {{"code", b.officeCode}, {"name", b.officeName}}},
                          {"created", core::formatIso8601(b.created)},
                          {"count", b.events.size()},
                          {"sha256", eventsHash(b.events)}};
+    if (b.masked) header["masked"] = true;
     std::string out = header.dump();
     out.pop_back();   // reopen the object to append the events array
     out += ",\"events\":[";
@@ -138,6 +139,7 @@ core::Result<Bundle> readBundle(std::string_view text) {
     auto created = core::parseIso8601(str(root, "created"));
     if (!created) return refuse("error.bundle_format", "created is not an ISO 8601 time", "created");
     b.created = created.value();
+    b.masked = root.value("masked", json()) == true;
     // A repeated event with equal content was dropped while reading; count and hash include it.
     const json count = root.value("count", json());
     if (!count.is_number_unsigned() || count.get<std::size_t>() != collect.read)

@@ -24,6 +24,7 @@ struct Bundle {
     std::string officeCode, officeName;
     core::TimeMs created = 0;
     std::vector<core::Event> events;
+    bool masked = false;       // customers' personal data hidden (sync/mask.h)
 };
 
 // SHA-256 over the events' canonical text, one per line, in bundle order.

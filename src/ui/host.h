@@ -4,6 +4,9 @@
 #include <functional>
 #include <string>
 
+#include "core/result.h"
+#include "sync/sealed.h"
+
 namespace tousu::ui {
 
 // How safe the browser keeps the data (platform::StorageStatus, seen from the UI).
@@ -17,6 +20,11 @@ struct Host {
     std::function<void()> takeOverWriting;
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;
+    // Passphrase encryption of bundles (sync/sealed.h); the answer may come after a few frames.
+    using Sealing = std::function<void(core::Result<sync::Sealed>)>;
+    using Opening = std::function<void(core::Result<std::string>)>;
+    std::function<void(const std::string& plain, const std::string& passphrase, Sealing done)> seal;
+    std::function<void(const sync::Sealed& sealed, const std::string& passphrase, Opening done)> unseal;
 };
 
 } // namespace tousu::ui

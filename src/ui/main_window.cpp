@@ -55,10 +55,9 @@ void MainWindow::drawUserMenu(app::App& app) {
     ImGui::EndMenu();
 }
 
-void MainWindow::fileReceived(app::App& app, const std::string& name, const std::string& bytes,
-                              const std::string& errorKey) {
+void MainWindow::fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
     if (errorKey.empty() && looksLikeBackup(bytes)) m_backup.received(app, name, bytes);
-    else m_sync.received(app, name, bytes, errorKey);
+    else m_sync.received(app, name, std::move(bytes), errorKey);
 }
 
 void MainWindow::drawBackupMenu(app::App& app) {
@@ -125,8 +124,8 @@ void MainWindow::drawMenuBar(app::App& app) {
     destination("action.case_list", "case_list", View::CaseList);
     destination("action.new_case", "new_case", View::NewCase);
     if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
-        if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll(app, m_host);
-        if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.askPeer();
+        if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
+        if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
         if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str())) m_sync.exportTmf(app, m_host);
         if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
             m_sync.importFile(m_host);

@@ -21,7 +21,7 @@ public:
     void draw(app::App& app);
     void setHost(Host host) { m_host = std::move(host); }
     // A file the user picked or dropped on the page: a backup (SQLite) or a sync bundle.
-    void fileReceived(app::App& app, const std::string& name, const std::string& bytes, const std::string& errorKey);
+    void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
 

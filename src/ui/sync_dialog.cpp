@@ -35,22 +35,54 @@ bool closeButton(const char* key, const char* id) {
 
 } // namespace
 
-void SyncDialog::exportScope(app::App& app, const Host& host, const app::ExportScope& scope) {
-    auto bundle = app.exportBundle(scope);
-    if (!bundle) return refuse(bundle.error());
-    const std::string name = exportFileName(app, scope.peer.empty() ? "" : "-to-" + scope.peer, ".json");
-    if (host.saveFile) host.saveFile(name, "application/json", sync::writeBundle(bundle.value()));
-    exported(name, static_cast<int>(bundle.value().events.size()));
-}
-
-void SyncDialog::exported(const std::string& fileName, int count) {
-    m_fileName = fileName;
-    m_exported = count;
-    m_stage = Stage::Exported;
+void SyncDialog::show(Stage stage) {
+    m_stage = stage;
     m_openPopup = true;
 }
 
-void SyncDialog::exportAll(app::App& app, const Host& host) { exportScope(app, host, {}); }
+void SyncDialog::askExport(bool forPeer) {
+    m_exporting = true;
+    m_forPeer = forPeer;
+    m_fileName.clear();
+    m_passphraseError.reset();
+    show(Stage::ExportOptions);
+}
+
+void SyncDialog::startWork(const char* messageKey, std::function<void()> work) {
+    m_workKey = messageKey;
+    m_work = std::move(work);
+    m_workFrames = 0;
+    show(Stage::Working);
+}
+
+void SyncDialog::exportBundle(app::App& app, const Host& host) {
+    auto bundle = app.exportBundle({m_forPeer ? m_peer : "", {}, m_mask});
+    if (!bundle) return refuse(bundle.error());
+    const std::string kind = (m_forPeer ? "-to-" + m_peer : "") + (m_encrypt ? "-encrypted" : "");
+    const std::string name = exportFileName(app, kind, ".json");
+    const int count = static_cast<int>(bundle.value().events.size());
+    std::string text = sync::writeBundle(bundle.value());
+    if (!m_encrypt) {
+        if (host.saveFile) host.saveFile(name, "application/json", text);
+        return exported(name, count);
+    }
+    if (!host.seal) return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
+    m_workKey = "sync.working_encrypt";
+    host.seal(text, m_passphrase, [this, save = host.saveFile, name, count](core::Result<sync::Sealed> sealed) {
+        if (!sealed) return refuse(sealed.error());
+        if (save) save(name, "application/json", sync::writeSealed(sealed.value()));
+        exported(name, count);
+    });
+    m_passphrase.clear();
+    m_repeated.clear();
+}
+
+void SyncDialog::exported(const std::string& fileName, int count) {
+    m_exporting = true;
+    m_fileName = fileName;
+    m_exported = count;
+    show(Stage::Exported);
+}
 
 void SyncDialog::exportTmf(app::App& app, const Host& host) {
     std::string out;
@@ -78,46 +110,132 @@ void SyncDialog::importFile(const Host& host) const {
 void SyncDialog::refuse(core::Error e) {
     m_error = std::move(e);
     m_bundle.reset();
-    m_stage = Stage::Refused;
-    m_openPopup = true;
+    m_sealed.reset();
+    m_work = nullptr;
+    show(Stage::Refused);
 }
 
-void SyncDialog::received(app::App& app, const std::string& name, const std::string& bytes,
-                          const std::string& errorKey) {
+void SyncDialog::received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
+    m_exporting = false;
     m_fileName = name;
+    m_bundle.reset();
     if (!errorKey.empty()) return refuse(core::makeError(core::ErrorCode::InvalidInput, errorKey));
-    auto bundle = sync::readBundle(bytes);
+    if (sync::looksSealed(bytes)) {
+        auto sealed = sync::readSealed(bytes);
+        if (!sealed) return refuse(sealed.error());
+        m_sealed = std::move(sealed.value());
+        m_passphrase.clear();
+        m_passphraseError.reset();
+        return show(Stage::Passphrase);
+    }
+    startWork("sync.working_check", [this, &app, text = std::move(bytes)] { preview(app, text); });
+}
+
+void SyncDialog::preview(app::App& app, const std::string& text) {
+    auto bundle = sync::readBundle(text);
     if (!bundle) return refuse(bundle.error());
     auto preview = app.importBundle(bundle.value(), false);
     if (!preview) return refuse(preview.error());
     m_bundle = std::move(bundle.value());
     m_summary = preview.value();
-    m_stage = Stage::Preview;
-    m_openPopup = true;
+    show(Stage::Preview);
 }
 
-void SyncDialog::drawPeerExport(app::App& app, const Host& host) {
-    ImGui::TextUnformatted(tr("sync.peer_explain"));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
-    for (const store::Peer& p : app.peers()) {
-        const std::string item = p.name + "  (" + formatDateTime(p.updatedAt) + ")##peer_" + p.name;
-        if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
+void SyncDialog::unlock(app::App& app, const Host& host) {
+    if (!host.unseal) return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
+    startWork("sync.working_decrypt", nullptr);
+    host.unseal(*m_sealed, m_passphrase, [this, &app](core::Result<std::string> plain) {
+        if (plain) {
+            m_sealed.reset();
+            return startWork("sync.working_check", [this, &app, text = std::move(plain.value())] { preview(app, text); });
+        }
+        if (plain.error().messageKey != "error.sealed_passphrase") return refuse(plain.error());
+        m_passphraseError = plain.error();   // ask again: a typo must not cost the file
+        show(Stage::Passphrase);
+    });
+    m_passphrase.clear();
+}
+
+void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
+    bool enter = false;
+    if (m_forPeer) {
+        ImGui::TextUnformatted(tr("sync.peer_explain"));
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        enter |= widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr, ImGuiInputTextFlags_EnterReturnsTrue);
+        for (const store::Peer& p : app.peers()) {
+            const std::string item = p.name + "  (" + formatDateTime(p.updatedAt) + ")##peer_" + p.name;
+            if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
+        }
+        ImGui::Separator();
     }
-    const bool valid = !m_peer.empty() && m_peer.find_first_not_of(" ") != std::string::npos;
+    ImGui::Checkbox(label("sync.mask", "export_mask").c_str(), &m_mask);
+    ImGui::TextDisabled("%s", tr("sync.mask_explain"));
+    ImGui::Checkbox(label("sync.encrypt", "export_encrypt").c_str(), &m_encrypt);
+    if (m_encrypt) {
+        ImGui::TextDisabled("%s", tr("sync.encrypt_explain"));
+        const ImGuiInputTextFlags secret = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+        enter |= widgets::textField(label("sync.passphrase", "form_passphrase"), m_passphrase, nullptr, secret);
+        widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase");
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+        enter |= widgets::textField(label("sync.passphrase_repeat", "form_passphrase_repeat"), m_repeated, nullptr, secret);
+        widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase_repeat");
+    }
+    const bool valid = !m_forPeer || m_peer.find_first_not_of(" ") != std::string::npos;
     ImGui::BeginDisabled(!valid);
     const bool go = ImGui::Button(label("sync.export_go", "export_go").c_str()) || (enter && valid);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (closeButton("dialog.cancel", "export_cancel")) {
+        m_passphrase.clear();
+        m_repeated.clear();
         m_stage = Stage::Closed;
         ImGui::CloseCurrentPopup();
+        return;
     }
-    if (go) {
+    if (!go) return;
+    m_passphraseError.reset();
+    if (m_encrypt) {
+        if (auto weak = sync::checkNewPassphrase(m_passphrase, m_repeated)) {
+            m_passphraseError = core::Error{};
+            m_passphraseError->fieldErrors.push_back(*weak);
+            return;
+        }
+    }
+    startWork("sync.working_export", [this, &app, &host] { exportBundle(app, host); });
+}
+
+void SyncDialog::drawPassphrase(app::App& app, const Host& host) {
+    ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
+    ImGui::TextUnformatted(tr("sync.sealed_explain"));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = widgets::textField(label("sync.passphrase", "form_passphrase"), m_passphrase, nullptr,
+                                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    if (m_passphraseError) widgets::reportedText("passphrase_error", tr(m_passphraseError->messageKey), &kRed);
+    ImGui::BeginDisabled(m_passphrase.empty());
+    const bool go = ImGui::Button(label("sync.unlock", "import_unlock").c_str()) || (enter && !m_passphrase.empty());
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (closeButton("dialog.cancel", "import_cancel")) {
+        m_sealed.reset();
+        m_passphrase.clear();
+        m_stage = Stage::Closed;
         ImGui::CloseCurrentPopup();
-        exportScope(app, host, {m_peer, {}});
+    } else if (go) {
+        unlock(app, host);
+    }
+}
+
+void SyncDialog::drawWorking() {
+    widgets::reportedText("sync_working", tr(m_workKey));
+    ImGui::TextDisabled("%s", m_fileName.c_str());
+    // The message is on screen for one frame before the work blocks the next.
+    if (m_work && ++m_workFrames > 1) {
+        auto work = std::move(m_work);
+        m_work = nullptr;
+        work();
     }
 }
 
@@ -126,6 +244,7 @@ void SyncDialog::drawPreview(app::App& app) {
     ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
     ImGui::Text("%s %s (%s) · %s", tr("sync.from"), b.officeName.c_str(), b.officeCode.c_str(),
                 formatDateTime(b.created).c_str());
+    if (b.masked) widgets::reportedText("import_masked", tr("sync.masked_file"), &kAmber);
     ImGui::Separator();
     const app::ImportSummary& s = m_summary;
     widgets::reportedText("import_new_cases", format("sync.new_cases", s.newCases));
@@ -143,11 +262,13 @@ void SyncDialog::drawPreview(app::App& app) {
     if (s.newEvents == 0) ImGui::TextDisabled("%s", tr("sync.nothing_new"));
     ImGui::Separator();
     if (ImGui::Button(label("sync.apply", "import_apply").c_str())) {
-        auto applied = app.importBundle(b, true);
-        if (!applied) return refuse(applied.error());
-        m_summary = applied.value();
-        m_bundle.reset();
-        m_stage = Stage::Applied;
+        startWork("sync.working_import", [this, &app] {
+            auto applied = app.importBundle(*m_bundle, true);
+            if (!applied) return refuse(applied.error());
+            m_summary = applied.value();
+            m_bundle.reset();
+            show(Stage::Applied);
+        });
         return;
     }
     ImGui::SameLine();
@@ -182,13 +303,13 @@ void SyncDialog::draw(app::App& app, const Host& host) {
         m_openPopup = false;
     }
     if (m_stage == Stage::Closed) return;
-    const char* titles[] = {"", "sync.export_peer", "sync.export_title", "sync.import_title", "sync.import_title",
-                            "sync.import_title"};
-    const std::string title = std::string(tr(titles[static_cast<int>(m_stage)])) + kPopup;
+    const std::string title = std::string(tr(m_exporting ? "sync.export_title" : "sync.import_title")) + kPopup;
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     switch (m_stage) {
-        case Stage::PeerExport: drawPeerExport(app, host); break;
+        case Stage::ExportOptions: drawExportOptions(app, host); break;
+        case Stage::Working: drawWorking(); break;
+        case Stage::Passphrase: drawPassphrase(app, host); break;
         case Stage::Preview: drawPreview(app); break;
         default: drawOutcome(); break;
     }

@@ -1,38 +1,57 @@
 // Sync from the desk: export bundles as downloads (everything, or what a peer office has not been
-// sent yet), and import a picked or dropped bundle — read, previewed as a dry run (new and updated
-// cases, concurrent edits), then applied all or nothing only when the user confirms.
+// sent yet; optionally with customers' personal data hidden and sealed with a passphrase), and
+// import a picked or dropped bundle — opened with its passphrase if sealed, read, previewed as a
+// dry run (new and updated cases, concurrent edits), then applied all or nothing only when the
+// user confirms. Slow steps show what is happening before they start.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "app/app.h"
+#include "sync/sealed.h"
 #include "ui/host.h"
 
 namespace tousu::ui {
 
 class SyncDialog {
 public:
-    void exportAll(app::App& app, const Host& host);
+    void exportAll() { askExport(false); }
+    void exportPeer() { askExport(true); }
     void exportTmf(app::App& app, const Host& host);
     void exportCsv(app::App& app, const Host& host, const store::ListFilter& filter);
-    void askPeer() { m_stage = Stage::PeerExport; m_openPopup = true; }
     void importFile(const Host& host) const;
-    // A file arrived (picker or drop): read and preview it.
-    void received(app::App& app, const std::string& name, const std::string& bytes, const std::string& errorKey);
+    // A file arrived (picker or drop): open, read and preview it.
+    void received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void draw(app::App& app, const Host& host);
 
 private:
-    enum class Stage { Closed, PeerExport, Exported, Preview, Applied, Refused };
-    void exportScope(app::App& app, const Host& host, const app::ExportScope& scope);
+    enum class Stage { Closed, ExportOptions, Working, Passphrase, Exported, Preview, Applied, Refused };
+    void show(Stage stage);
+    void askExport(bool forPeer);
+    // Shows `messageKey` for a frame, then runs `work` (which moves the dialog on).
+    void startWork(const char* messageKey, std::function<void()> work);
+    void exportBundle(app::App& app, const Host& host);
     void exported(const std::string& fileName, int count);
+    void unlock(app::App& app, const Host& host);
+    void preview(app::App& app, const std::string& text);
     void refuse(core::Error e);
-    void drawPeerExport(app::App& app, const Host& host);
+    void drawExportOptions(app::App& app, const Host& host);
+    void drawPassphrase(app::App& app, const Host& host);
     void drawPreview(app::App& app);
+    void drawWorking();
     void drawOutcome();
 
     Stage m_stage = Stage::Closed;
     bool m_openPopup = false;
     std::string m_fileName, m_peer;
+    bool m_exporting = false, m_forPeer = false, m_mask = false, m_encrypt = false;
+    std::string m_passphrase, m_repeated;
+    std::optional<core::Error> m_passphraseError;
+    std::optional<sync::Sealed> m_sealed;
+    const char* m_workKey = "";
+    std::function<void()> m_work;
+    int m_workFrames = 0;
     int m_exported = 0;
     std::optional<sync::Bundle> m_bundle;
     app::ImportSummary m_summary;

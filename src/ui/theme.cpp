@@ -15,6 +15,9 @@ void applyTheme() {
     s.ItemSpacing = ImVec2(10, 8);
     s.WindowPadding = ImVec2(12, 10);
     s.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    // Light grey fields: the light style's white ones vanish on white popups and dialogs.
+    s.Colors[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.94f, 1.0f);
+    s.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.85f, 0.89f, 0.95f, 1.0f);
 }
 
 bool loadFonts(const char* fontPath, float scale) {

@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/validate.h"
 #include "ui/automation.h"
 #include "ui/i18n.h"
 
@@ -11,7 +12,10 @@ namespace tousu::ui::widgets {
 bool textField(const std::string& label, std::string& value, const char* hint, ImGuiInputTextFlags flags) {
     const bool changed = hint ? ImGui::InputTextWithHint(label.c_str(), hint, &value, flags)
                               : ImGui::InputText(label.c_str(), &value, flags);
-    automation::noteValue(ImGui::GetItemID(), value.c_str());
+    // A passphrase is reported as one * per character: tests see that typing arrived, scripts
+    // reading the automation contract never see the secret.
+    const std::string reported = flags & ImGuiInputTextFlags_Password ? std::string(core::utf8Length(value), '*') : value;
+    automation::noteValue(ImGui::GetItemID(), reported.c_str());
     return changed;
 }
 

@@ -158,6 +158,52 @@ def check_import_refuses_bad_files(tmp):
     assert js("digest", a)["digest"] == before and js("stats", a)["cases"] == 0
 
 
+def check_sealed_gzipped_and_masked_bundles(tmp):
+    import gzip
+    a = fresh(tmp, "a.db", "BJ01")
+    js("generate", a, "--cases", "15", "--seed", "5", "--start", "2026-09-01", "--days", "3")
+    digest = js("digest", a)["digest"]
+    secret = os.path.join(tmp, "pass.txt")
+    with open(secret, "w", encoding="utf-8") as f:
+        f.write("北京一营 口令 2026\n")
+    out = os.path.join(tmp, "out.json.gz")
+    exported = js("export", a, out, "--encrypt", "--passphrase-file", secret)
+    assert exported["encrypted"] is True and exported["masked"] is False
+    envelope = json.loads(gzip.decompress(open(out, "rb").read()))
+    assert envelope["format"] == "tousu.sealed" and "宽带" not in json.dumps(envelope, ensure_ascii=False)
+
+    def imports(name, *extra, env=None):
+        db = fresh(tmp, name, "SH01")
+        p = subprocess.run([CLI, "import", db, out, *extra], capture_output=True, text=True,
+                           env={**os.environ, **(env or {})})
+        return db, p
+
+    db, p = imports("none.db")
+    assert p.returncode != 0 and "error.passphrase_needed" in p.stderr, p.stderr
+    db, p = imports("wrong.db", env={"TOUSU_PASSPHRASE": "北京一营 口令 2027"})
+    assert p.returncode != 0 and "error.sealed_passphrase" in p.stderr and "Wrong passphrase" in p.stderr, p.stderr
+    assert js("stats", db)["cases"] == 0
+    db, p = imports("right.db", "--passphrase-file", secret)
+    assert p.returncode == 0 and json.loads(p.stdout)["new_cases"] == 15, p.stderr
+    js("import", a, out, "--passphrase-file", secret)
+    assert js("digest", a)["digest"] == digest, "importing our own export changes nothing"
+
+    os.environ["TOUSU_PASSPHRASE"] = "short"
+    p = run("export", a, out, "--encrypt", ok=False)
+    del os.environ["TOUSU_PASSPHRASE"]
+    assert p.returncode != 0 and "error.passphrase_short" in p.stderr
+
+    masked = os.path.join(tmp, "masked.json")
+    assert js("export", a, masked, "--mask")["masked"] is True
+    text = open(masked, encoding="utf-8").read()
+    phones = [e["payload"]["phone"] for e in json.loads(text)["events"] if e["type"] == "register"]
+    assert phones and all("****" in p for p in phones if p), phones
+    with open(os.path.join(tmp, "cut.json.gz"), "wb") as f:
+        f.write(gzip.compress(text.encode())[:200])
+    p = run("import", a, os.path.join(tmp, "cut.json.gz"), ok=False)
+    assert p.returncode != 0 and "error.file_unreadable" in p.stderr, p.stderr
+
+
 def check_interchange_exports(tmp):
     import csv
     import re

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../../shell/serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoDir = path.resolve(here, '../..');
 export const webDir = process.env.TOUSU_WEB_DIR || path.resolve(here, '../../build/web');
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',

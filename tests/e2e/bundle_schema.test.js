@@ -1,5 +1,6 @@
 // The documented bundle format (assets/sync/bundle.schema.json) matches what tousu writes: the
-// example under assets/ and a fresh export by tousu-cli validate; broken variants do not.
+// example under assets/ and a fresh export by tousu-cli validate; broken variants do not. The same
+// for the envelope of encrypted bundles (assets/sync/sealed.schema.json).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cli = process.env.TOUSU_CLI || path.join(root, 'build/native/tousu-cli');
 const schema = JSON.parse(fs.readFileSync(path.join(root, 'assets/sync/bundle.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
+const validateSealed = new Ajv({ allErrors: true })
+  .compile(JSON.parse(fs.readFileSync(path.join(root, 'assets/sync/sealed.schema.json'), 'utf8')));
 const example = JSON.parse(fs.readFileSync(path.join(root, 'assets/sync/example-bundle.json'), 'utf8'));
 
 test('the example bundle under assets/ follows the schema and holds complaints', () => {
@@ -48,4 +51,41 @@ test('the schema rejects what the reader rejects: unknown types, non-string payl
   assert.equal(broken((b) => { b.version = 2; }), false);
   assert.equal(broken((b) => { delete b.sha256; }), false);
   assert.equal(broken((b) => { b.events[0].hlc = 'yesterday'; }), false);
+});
+
+// Opens a sealed envelope with node's own WebCrypto: a third implementation, besides OpenSSL and Chromium's.
+async function open(envelope, passphrase) {
+  const { subtle } = globalThis.crypto;
+  const material = await subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  const key = await subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: Buffer.from(envelope.kdf.salt, 'base64'), iterations: envelope.kdf.iterations },
+    material, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+  const iv = Buffer.from(envelope.cipher.iv, 'base64');
+  return new TextDecoder().decode(await subtle.decrypt({ name: 'AES-GCM', iv }, key, Buffer.from(envelope.data, 'base64')));
+}
+
+test('a masked, encrypted export by tousu-cli follows the envelope schema and, opened, the bundle schema', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-schema-'));
+  try {
+    const db = path.join(dir, 'a.db');
+    const sealed = path.join(dir, 'sealed.json');
+    const env = { ...process.env, TOUSU_PASSPHRASE: 'schema test passphrase' };
+    execFileSync(cli, ['init', db, '--office', 'GZ01']);
+    execFileSync(cli, ['generate', db, '--cases', '10', '--seed', '12', '--start', '2026-10-01', '--days', '5']);
+    execFileSync(cli, ['export', db, sealed, '--mask', '--encrypt'], { env });
+    const envelope = JSON.parse(fs.readFileSync(sealed, 'utf8'));
+    assert.ok(validateSealed(envelope), JSON.stringify(validateSealed.errors));
+    assert.equal(Buffer.from(envelope.kdf.salt, 'base64').length, 16);
+    assert.equal(validateSealed({ ...envelope, version: 2 }), false);
+    assert.equal(validateSealed({ ...envelope, cipher: { ...envelope.cipher, name: 'AES-CBC' } }), false);
+
+    const bundle = JSON.parse(await open(envelope, 'schema test passphrase'));
+    assert.ok(validate(bundle), JSON.stringify(validate.errors));
+    assert.equal(bundle.masked, true);
+    const phones = bundle.events.filter((e) => e.type === 'register').map((e) => e.payload.phone).filter(Boolean);
+    assert.ok(phones.length > 0 && phones.every((p) => /^\d{3}\*{4}\d{4}$/.test(p)), phones.join(' '));
+    await assert.rejects(open(envelope, 'schema test passphrasE'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,12 +1,14 @@
 // Sync between two offices in real Chromium: one exports a bundle (a real download), the other
 // imports it through the file picker and by dropping it on the page, previews, applies, and finds
-// the complaint by a Chinese substring. A tampered file is refused and changes nothing.
+// the complaint by a Chinese substring. A tampered file is refused and changes nothing. Encrypted
+// bundles sealed by WebCrypto here open in tousu-cli (OpenSSL) and the other way round.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, click, waitForWidget, waitForAny, widgets } from './browser.js';
+import { launch, openApp, click, waitForWidget, waitForAny, widgets, repoDir } from './browser.js';
 import { typeInto, registerComplaint } from './desk_steps.js';
 
 let env;
@@ -19,6 +21,19 @@ after(async () => {
 });
 
 const caseRows = async (page) => (await widgets(page)).filter((w) => w.id.startsWith('case_TS-'));
+
+const cli = process.env.TOUSU_CLI || path.join(repoDir, 'build/native/tousu-cli');
+const runCli = (args, passphrase) => JSON.parse(execFileSync(cli, args, {
+  encoding: 'utf8', env: { ...process.env, TOUSU_PASSPHRASE: passphrase ?? '' }, stdio: ['ignore', 'pipe', 'pipe'],
+}));
+
+// Passphrase fields report one * per character, never the text.
+async function typeSecret(page, id, text) {
+  await click(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await waitForWidget(page, id, (w) => w.value === '*'.repeat([...text].length));
+}
 
 async function pickFile(page, file) {
   const chooser = page.waitForEvent('filechooser');
@@ -33,6 +48,7 @@ test('an office exports everything as a downloaded bundle', async () => {
   const download = page.waitForEvent('download');
   await click(page, 'sync');
   await click(page, 'export_all');
+  await click(page, 'export_go');
   const file = await download;
   assert.match(file.suggestedFilename(), /^tousu-HQ-\d{8}-\d{4}\.json$/);
   bundlePath = path.join(tmp, file.suggestedFilename());
@@ -115,4 +131,54 @@ test('a bundle dropped on the page is previewed; a tampered one is refused and c
   await waitForWidget(page, 'import_done', () => true);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a bundle encrypted in the browser opens with tousu-cli, and one encrypted by tousu-cli opens in the browser', async () => {
+  const passphrase = '营业部 口令 2026';
+  const first = await openApp(env, { acceptDownloads: true });
+  await registerComplaint(first.page, '新装宽带后网速只有签约的一半');
+  await click(first.page, 'sync');
+  await click(first.page, 'export_all');
+  await click(first.page, 'export_encrypt');
+  await typeSecret(first.page, 'form_passphrase', passphrase);
+  await typeSecret(first.page, 'form_passphrase_repeat', passphrase);
+  const download = first.page.waitForEvent('download');
+  await click(first.page, 'export_go');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^tousu-HQ-encrypted-\d{8}-\d{4}\.json$/);
+  const sealedPath = path.join(tmp, file.suggestedFilename());
+  await file.saveAs(sealedPath);
+  const envelope = JSON.parse(fs.readFileSync(sealedPath, 'utf8'));
+  assert.equal(envelope.format, 'tousu.sealed');
+  assert.equal(envelope.kdf.iterations, 600000);
+  assert.ok(!fs.readFileSync(sealedPath, 'utf8').includes('13800138000'));
+  assert.deepEqual(first.errors, []);
+  await first.context.close();
+
+  // OpenSSL opens what WebCrypto sealed, and only with the right passphrase.
+  const db = path.join(tmp, 'cli.db');
+  runCli(['init', db, '--office', 'SH01']);
+  assert.throws(() => runCli(['import', db, sealedPath], 'wrong passphrase'), /error\.sealed_passphrase/);
+  assert.equal(runCli(['import', db, sealedPath], passphrase).new_cases, 1);
+  const back = path.join(tmp, 'from-cli.json');
+  assert.equal(runCli(['export', db, back, '--encrypt'], '另一个口令 from cli').encrypted, true);
+
+  // WebCrypto opens what OpenSSL sealed; a wrong passphrase is asked again, not fatal.
+  const second = await openApp(env);
+  await pickFile(second.page, back);
+  await typeSecret(second.page, 'form_passphrase', '另一个口令 from CLI');
+  await click(second.page, 'import_unlock');
+  const wrong = await waitForWidget(second.page, 'passphrase_error', () => true, 20000);
+  assert.match(wrong.label, /口令不正确/);
+  await typeSecret(second.page, 'form_passphrase', '另一个口令 from cli');
+  await click(second.page, 'import_unlock');
+  await waitForWidget(second.page, 'import_new_cases', (w) => /新投诉 1 件/.test(w.label), 20000);
+  await click(second.page, 'import_apply');
+  await waitForWidget(second.page, 'import_done', () => true);
+  await click(second.page, 'sync_close');
+  await click(second.page, 'case_list');
+  await typeInto(second.page, 'search', '签约的一半');
+  assert.ok(await waitForAny(second.page, (w) => w.id.startsWith('case_TS-HQ-')));
+  assert.deepEqual(second.errors, []);
+  await second.context.close();
 });

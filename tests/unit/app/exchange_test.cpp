@@ -133,6 +133,33 @@ TEST_CASE("a case export carries those cases and the reference data, nothing els
     CHECK_FALSE(a.app->exportBundle({"", {"TS-NOPE-1"}}).ok());
 }
 
+TEST_CASE("a masked export hides every customer's name, phone and key but keeps their cases linked") {
+    Office a("A", 1), b("B", 2);
+    const std::string first = a.registerOne();
+    a.clock.jumpBy(core::kHourMs);
+    const std::string second = a.registerOne("宽带又断了，第二次投诉");
+    app::ExportScope scope;
+    scope.maskPersonal = true;
+    const sync::Bundle bundle = a.exportAll(scope);
+    CHECK(bundle.masked);
+    const std::string text = sync::writeBundle(bundle);
+    CHECK(text.find("13800138000") == std::string::npos);
+    CHECK(b.importFrom(bundle).newCases == 2);
+    const core::Case one = b.app->caseById(first).value(), two = b.app->caseById(second).value();
+    CHECK(one.customerName == "王*");
+    CHECK(one.phone == "138****8000");
+    CHECK(one.customerKey.rfind("anon-", 0) == 0);
+    CHECK(one.customerKey == two.customerKey);
+    CHECK(two.repeatOf == first);
+    CHECK(a.app->caseById(first).value().phone == "13800138000");
+    const auto keyOf = [&](const sync::Bundle& from) {
+        for (const core::Event& e : from.events)
+            if (e.caseId == first && e.type == "register") return core::getField(e.fields, "customer_key");
+        return std::string();
+    };
+    CHECK(keyOf(a.exportAll(scope)) != keyOf(bundle));   // a new pseudonym for every export
+}
+
 TEST_CASE("a bundle that names unknown staff is refused whole and the database is unchanged") {
     Office a("A", 1), b("B", 2);
     const std::string id = a.registerOne();
