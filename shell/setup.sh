@@ -19,7 +19,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 
 PACKAGES=(emscripten binaryen node-acorn cmake ninja-build g++ chromium
           nlohmann-json3-dev doctest-dev fonts-wqy-microhei python3-fonttools tcl xz-utils
-          gzip brotli python3 clang libclang-rt-14-dev)
+          gzip brotli python3 clang libclang-rt-14-dev libssl-dev zlib1g-dev)
 
 # ---- 1. Debian packages --------------------------------------------------------------
 missing=()
