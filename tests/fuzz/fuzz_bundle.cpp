@@ -5,7 +5,8 @@
 //      import on success and on the counts;
 //   3. a refused import changes nothing (all or nothing);
 //   4. after a successful import, verify() finds no inconsistency;
-//   5. importing the same bundle again adds no event and leaves the digest unchanged.
+//   5. importing the same bundle again adds no event and leaves the digest unchanged;
+//   6. an encrypted envelope (sync/sealed.h) that reads is written back to one that reads the same.
 // A mutated file almost never keeps its "count" and "sha256" right, so the reader would refuse nearly
 // every input at the last check. When the text is JSON with an events array, the harness therefore
 // also tries it with count and sha256 recomputed: both the checksum refusal and everything behind it
@@ -21,6 +22,7 @@
 #include "fuzz_support.h"
 #include "sync/bundle.h"
 #include "sync/event_json.h"
+#include "sync/sealed.h"
 
 using namespace tousu;
 
@@ -87,10 +89,21 @@ void checkImport(const sync::Bundle& bundle) {
     FUZZ_CHECK(app.digest().value() == after);
 }
 
+void checkEnvelope(std::string_view text) {
+    const auto sealed = sync::readSealed(text);
+    if (!sealed.ok()) return;
+    const auto again = sync::readSealed(sync::writeSealed(sealed.value()));   // 6
+    FUZZ_CHECK(again.ok());
+    FUZZ_CHECK(again.value().iterations == sealed.value().iterations);
+    FUZZ_CHECK(again.value().salt == sealed.value().salt && again.value().iv == sealed.value().iv);
+    FUZZ_CHECK(again.value().data == sealed.value().data);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    if (sync::looksSealed(text)) return checkEnvelope(text), 0;
     auto bundle = sync::readBundle(text);
     if (!bundle.ok()) {
         const auto fixed = withFixedChecksums(text);
