@@ -2,9 +2,7 @@
 
 namespace tousu::core {
 
-namespace {
-
-void add(KpiGroup& g, const KpiRow& r, TimeMs now) {
+void addToGroup(KpiGroup& g, const KpiRow& r, TimeMs now) {
     ++g.cases;
     if (!isOpen(r.state)) ++g.closed;
     const bool overdueNow = r.outcome == DeadlineOutcome::Open && r.nextDue > 0 && r.nextDue < now;
@@ -25,15 +23,13 @@ void add(KpiGroup& g, const KpiRow& r, TimeMs now) {
     }
 }
 
-} // namespace
-
 void addToKpis(KpiReport& report, const KpiRow& row, TimeMs now) {
     if (row.state == State::Cancelled) return;
-    add(report.total, row, now);
-    add(report.byCategory[code(row.category)], row, now);
-    add(report.byChannel[code(row.channel)], row, now);
-    if (!row.department.empty()) add(report.byDepartment[row.department], row, now);
-    if (!row.person.empty()) add(report.byPerson[row.person], row, now);
+    addToGroup(report.total, row, now);
+    addToGroup(report.byCategory[code(row.category)], row, now);
+    addToGroup(report.byChannel[code(row.channel)], row, now);
+    if (!row.department.empty()) addToGroup(report.byDepartment[row.department], row, now);
+    if (!row.person.empty()) addToGroup(report.byPerson[row.person], row, now);
 }
 
 KpiReport computeKpis(const std::vector<KpiRow>& rows, TimeMs now) {

@@ -21,7 +21,8 @@ enum class DeadlineOutcome { OnTime, Late, Open };
 struct KpiRow {
     Category category = Category::Other;
     Channel channel = Channel::Other;
-    std::string department, person;
+    std::string subType, department, person;
+    std::string customerKey, phone;   // for repeat complainants (the phone is shown masked)
     State state = State::Registered;
     DeadlineOutcome outcome = DeadlineOutcome::Open;
     TimeMs nextDue = 0;        // earliest unmet due time (0: none, or paused)
@@ -49,6 +50,8 @@ struct KpiReport {
     std::map<std::string, KpiGroup> byCategory, byChannel, byDepartment, byPerson;
 };
 
+// One row into one group (cancelled rows too: callers skip those); addToKpis does every group.
+void addToGroup(KpiGroup& group, const KpiRow& row, TimeMs now);
 void addToKpis(KpiReport& report, const KpiRow& row, TimeMs now);
 KpiReport computeKpis(const std::vector<KpiRow>& rows, TimeMs now);
 

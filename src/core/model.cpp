@@ -51,7 +51,7 @@ std::optional<E> parse(const CodeName<E> (&table)[N], std::string_view s) {
 
 const Channel kChannels[6] = {Channel::Phone, Channel::Online, Channel::Email, Channel::SocialMedia,
                               Channel::LetterVisit, Channel::Other};
-const Category kCategories[4] = {Category::ServiceQuality, Category::Billing, Category::Business, Category::Other};
+const Category kCategories[kCategoryCount] = {Category::ServiceQuality, Category::Billing, Category::Business, Category::Other};
 const State kStates[12] = {State::Registered, State::Confirmed, State::Classified, State::Dispatched,
                            State::Investigating, State::SolutionProposed, State::Implementing, State::FedBack,
                            State::Surveyed, State::Archived, State::PendingCustomer, State::Cancelled};

@@ -40,7 +40,8 @@ std::optional<State> stateFromCode(std::string_view s);
 std::optional<Milestone> milestoneFromCode(std::string_view s);
 
 extern const Channel kChannels[6];
-extern const Category kCategories[4];
+constexpr std::size_t kCategoryCount = 4;
+extern const Category kCategories[kCategoryCount];
 extern const State kStates[12];
 
 bool isOpen(State s);   // not archived, not cancelled

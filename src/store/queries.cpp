@@ -129,7 +129,7 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to) {
     sqlite3* h = db.handle();
     Statement s(db, "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, "
-                   "rating, repeat_of <> '' FROM cases WHERE received_at >= ? AND received_at < ?");
+                   "rating, repeat_of <> '', sub_type, customer_key, phone FROM cases WHERE received_at >= ? AND received_at < ?");
     if (!s.ok()) return sqlError(h, "prepare kpi rows");
     s.bind(1, from).bind(2, to);
     std::vector<core::KpiRow> rows;
@@ -149,6 +149,9 @@ core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs
         r.resolvedAt = s.integer(8);
         r.rating = int(s.integer(9));
         r.repeat = s.integer(10) != 0;
+        r.subType = s.text(11);
+        r.customerKey = s.text(12);
+        r.phone = s.text(13);
         rows.push_back(std::move(r));
     }
     return rows;
