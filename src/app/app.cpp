@@ -454,11 +454,28 @@ core::Result<store::CasePage> App::listCases(store::ListQuery query) const {
     return store::listCases(*m_db, query);
 }
 
-core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to) const {
+core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter) const {
     auto rows = store::kpiRows(*m_db, from, to);
     if (!rows) return rows.error();
-    return core::computeKpis(rows.value(), m_clock.now());
+    core::KpiReport report;
+    for (const core::KpiRow& r : rows.value())
+        if (filter.matches(r)) core::addToKpis(report, r, m_clock.now());
+    return report;
 }
+
+core::Result<core::Dashboard> App::dashboard(core::Period period, const core::AnalysisFilter& filter) const {
+    auto rows = store::kpiRows(*m_db, period.previous().from, period.to);
+    if (!rows) return rows.error();
+    core::DashboardBuilder builder(period, filter, m_clock.now());
+    for (const core::KpiRow& r : rows.value()) builder.add(r);
+    return builder.finish();
+}
+
+core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, store::KpiCursor& cursor, int limit) const {
+    return store::kpiRowsChunk(*m_db, period.from, period.to, cursor, limit);
+}
+
+int App::countReceived(core::Period period) const { return store::countReceived(*m_db, period.from, period.to); }
 
 core::Result<std::vector<store::NamedCount>> App::countBy(const char* column) const { return store::countBy(*m_db, column); }
 core::Result<std::vector<std::string>> App::verify() const { return m_store->verify(); }

@@ -13,6 +13,7 @@
 #include "core/event.h"
 #include "core/hlc.h"
 #include "core/ids.h"
+#include "core/analysis.h"
 #include "core/kpi.h"
 #include "core/model.h"
 #include "core/policy.h"
@@ -166,7 +167,12 @@ public:
     core::Result<std::vector<core::Event>> timeline(const std::string& caseId) const;
     std::optional<std::string> caseIdByNumber(const std::string& number) const;
     core::Result<store::CasePage> listCases(store::ListQuery query) const;
-    core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to) const;
+    core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter = {}) const;
+    // Statistics (core/analysis.h): the whole dashboard at once (tests, reports), or its rows a chunk
+    // at a time with their count, so the desk can build it over several frames.
+    core::Result<core::Dashboard> dashboard(core::Period period, const core::AnalysisFilter& filter) const;
+    core::Result<std::vector<core::KpiRow>> kpiRowsChunk(core::Period period, store::KpiCursor& cursor, int limit) const;
+    int countReceived(core::Period period) const;
     core::Result<std::vector<store::NamedCount>> countBy(const char* column) const;
     core::Result<std::vector<std::string>> verify() const;
     core::Result<std::string> digest() const;

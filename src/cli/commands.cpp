@@ -98,7 +98,8 @@ int cmdKpi(const Args& a) {
         if (!t) return fail("--to must be YYYY-MM-DD");
         to = t.value() + 24 * core::kHourMs;   // inclusive end day
     }
-    auto report = app.value()->kpis(from, to);
+    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"), a.get("--person")};
+    auto report = app.value()->kpis(from, to, filter);
     if (!report) return failWith(report.error());
     const auto& r = report.value();
     json out = groupJson(r.total);
@@ -180,8 +181,9 @@ const Command kCommands[] = {
      "limits in working hours of a holiday calendar (assets/calendar/cn-2026.tsv).", cmdInit},
     {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]",
      "Add realistic synthetic complaints through the app layer with a simulated clock.", cmdGenerate},
-    {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
-     "KPIs of the cases received in the period (both ends inclusive, office time zone +08:00).", cmdKpi},
+    {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C] [--channel C] [--department D] [--person P]",
+     "KPIs of the cases received in the period (both ends inclusive, office time zone +08:00), optionally\n"
+     "only those of one category, channel, department or responsible person (the dashboard's filters).", cmdKpi},
     {"deadlines", "deadlines --category C --received ISO8601",
      "Milestone due times under the default policy (clock hours).", cmdDeadlines},
     {"verify", "verify DB", "Re-fold every case from its events and compare with the projections.", cmdVerify},

@@ -60,6 +60,9 @@ Where buildWhere(const ListQuery& q) {
     const ListFilter& f = q.filter;
     if (!f.state.empty()) w.add("state = @", f.state);
     if (!f.category.empty()) w.add("category = @", f.category);
+    if (f.subType) w.add("sub_type = @", *f.subType);
+    if (!f.customerKey.empty()) w.add("customer_key = @", f.customerKey);
+    if (f.excludeCancelled) w.add("state <> @", "cancelled");
     if (!f.channel.empty()) w.add("channel = @", f.channel);
     if (!f.department.empty()) w.add("department = @", f.department);
     if (!f.person.empty()) w.add("person = @", f.person);
@@ -126,35 +129,66 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
     return page;
 }
 
+namespace {
+
+constexpr const char* kKpiColumns =
+    "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, rating, "
+    "repeat_of <> '', sub_type, customer_key, phone, rowid FROM cases ";
+
+core::KpiRow kpiRow(const Statement& s) {
+    core::KpiRow r;
+    r.category = core::categoryFromCode(s.text(0)).value_or(core::Category::Other);
+    r.channel = core::channelFromCode(s.text(1)).value_or(core::Channel::Other);
+    r.department = s.text(2);
+    r.person = s.text(3);
+    r.state = core::stateFromCode(s.text(4)).value_or(core::State::Registered);
+    const std::string outcome = s.text(5);
+    r.outcome = outcome == "on_time" ? core::DeadlineOutcome::OnTime
+                : outcome == "late"  ? core::DeadlineOutcome::Late
+                                     : core::DeadlineOutcome::Open;
+    r.nextDue = s.integer(6);
+    r.receivedAt = s.integer(7);
+    r.resolvedAt = s.integer(8);
+    r.rating = int(s.integer(9));
+    r.repeat = s.integer(10) != 0;
+    r.subType = s.text(11);
+    r.customerKey = s.text(12);
+    r.phone = s.text(13);
+    return r;
+}
+
+} // namespace
+
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to) {
-    sqlite3* h = db.handle();
-    Statement s(db, "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, "
-                   "rating, repeat_of <> '', sub_type, customer_key, phone FROM cases WHERE received_at >= ? AND received_at < ?");
-    if (!s.ok()) return sqlError(h, "prepare kpi rows");
+    Statement s(db, std::string(kKpiColumns) + "WHERE received_at >= ? AND received_at < ?");
+    if (!s.ok()) return sqlError(db.handle(), "prepare kpi rows");
     s.bind(1, from).bind(2, to);
     std::vector<core::KpiRow> rows;
-    while (s.step() == SQLITE_ROW) {
-        core::KpiRow r;
-        r.category = core::categoryFromCode(s.text(0)).value_or(core::Category::Other);
-        r.channel = core::channelFromCode(s.text(1)).value_or(core::Channel::Other);
-        r.department = s.text(2);
-        r.person = s.text(3);
-        r.state = core::stateFromCode(s.text(4)).value_or(core::State::Registered);
-        const std::string outcome = s.text(5);
-        r.outcome = outcome == "on_time" ? core::DeadlineOutcome::OnTime
-                    : outcome == "late"  ? core::DeadlineOutcome::Late
-                                         : core::DeadlineOutcome::Open;
-        r.nextDue = s.integer(6);
-        r.receivedAt = s.integer(7);
-        r.resolvedAt = s.integer(8);
-        r.rating = int(s.integer(9));
-        r.repeat = s.integer(10) != 0;
-        r.subType = s.text(11);
-        r.customerKey = s.text(12);
-        r.phone = s.text(13);
-        rows.push_back(std::move(r));
-    }
+    while (s.step() == SQLITE_ROW) rows.push_back(kpiRow(s));
     return rows;
+}
+
+core::Result<std::vector<core::KpiRow>> kpiRowsChunk(const Database& db, core::TimeMs from, core::TimeMs to,
+                                                     KpiCursor& cursor, int limit) {
+    Statement s(db, std::string(kKpiColumns) +
+                        "WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?) "
+                        "ORDER BY received_at, rowid LIMIT ?");
+    if (!s.ok()) return sqlError(db.handle(), "prepare kpi chunk");
+    s.bind(1, from).bind(2, to).bind(3, cursor.receivedAt).bind(4, cursor.rowid).bind(5, limit);
+    std::vector<core::KpiRow> rows;
+    while (s.step() == SQLITE_ROW) {
+        rows.push_back(kpiRow(s));
+        cursor.receivedAt = rows.back().receivedAt;
+        cursor.rowid = s.integer(14);
+    }
+    cursor.done = static_cast<int>(rows.size()) < limit;
+    return rows;
+}
+
+int countReceived(const Database& db, core::TimeMs from, core::TimeMs to) {
+    Statement s(db, "SELECT count(*) FROM cases WHERE received_at >= ? AND received_at < ?");
+    s.bind(1, from).bind(2, to);
+    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : 0;
 }
 
 core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column) {

@@ -15,6 +15,9 @@ class Database;
 
 struct ListFilter {
     std::string state, category, channel, department, person;   // empty = any
+    std::optional<std::string> subType;   // "" = cases with no sub-type
+    std::string customerKey;
+    bool excludeCancelled = false;   // as the statistics count (merged duplicates are not cases)
     core::TimeMs receivedFrom = 0, receivedTo = 0;                 // [from, to), 0 = open
     bool overdueOnly = false;
     bool repeatOnly = false;
@@ -62,6 +65,16 @@ struct PolicyRow { std::string category, limits; int version = 0, maxHours = 0; 
 
 core::Result<CasePage> listCases(const Database& db, const ListQuery& q);
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to);
+// The same rows a chunk at a time, in (received_at, rowid) order after `cursor`, which moves on and
+// says when the last chunk was read: the dashboard reads a few thousand per frame.
+struct KpiCursor {
+    core::TimeMs receivedAt = INT64_MIN;
+    std::int64_t rowid = 0;
+    bool done = false;
+};
+core::Result<std::vector<core::KpiRow>> kpiRowsChunk(const Database& db, core::TimeMs from, core::TimeMs to,
+                                                     KpiCursor& cursor, int limit);
+int countReceived(const Database& db, core::TimeMs from, core::TimeMs to);
 core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column);   // "state" or "category"
 // The latest earlier case of the same customer and category within the window, if any.
 std::optional<std::string> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,

@@ -1,0 +1,107 @@
+// The dashboard on generated data agrees with `kpi` (the same definitions), whether built at once or
+// a chunk at a time, and every drill-down lists exactly the cases a figure counts.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "app/generator.h"
+
+using namespace tousu;
+
+namespace {
+
+core::TimeMs at(const char* iso) { return core::parseIso8601(iso).value(); }
+
+struct Generated {
+    core::SimulatedClock clock{at("2026-09-01T08:00:00+08:00")};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 5).value());
+    core::Period period = core::periodContaining(core::PeriodKind::Month, at("2026-10-10T12:00:00+08:00"));
+
+    Generated() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->signIn("s10").ok());
+        REQUIRE(app::generate(*app, clock, {600, 21, clock.now(), 75}).ok());
+    }
+    int listed(store::ListFilter f) {
+        f.receivedFrom = period.from;
+        f.receivedTo = period.to;
+        f.excludeCancelled = true;
+        store::ListQuery q;
+        q.filter = f;
+        q.limit = 0;
+        return app->listCases(q).value().total;
+    }
+};
+
+void checkSame(const core::KpiGroup& a, const core::KpiGroup& b) {
+    CHECK(a.cases == b.cases);
+    CHECK(a.closed == b.closed);
+    CHECK(a.decided == b.decided);
+    CHECK(a.onTime == b.onTime);
+    CHECK(a.rated == b.rated);
+    CHECK(a.ratingSum == b.ratingSum);
+    CHECK(a.repeats == b.repeats);
+    CHECK(a.handled == b.handled);
+    CHECK(a.handlingHoursSum == doctest::Approx(b.handlingHoursSum));
+}
+
+} // namespace
+
+TEST_CASE("the dashboard's KPIs are kpi's for the same period and filters, and its previous period kpi's too") {
+    Generated g;
+    for (const core::AnalysisFilter& f : {core::AnalysisFilter{}, core::AnalysisFilter{"billing", "", "", ""},
+                                          core::AnalysisFilter{"", "phone", "", ""}, core::AnalysisFilter{"", "", "network", ""},
+                                          core::AnalysisFilter{"", "", "", "s05"}}) {
+        CAPTURE(f.category + f.channel + f.department + f.person);
+        const core::Dashboard d = g.app->dashboard(g.period, f).value();
+        CHECK(d.current.cases > 0);
+        checkSame(d.current, g.app->kpis(g.period.from, g.period.to, f).value().total);
+        checkSame(d.previous, g.app->kpis(g.period.previous().from, g.period.previous().to, f).value().total);
+    }
+}
+
+TEST_CASE("a dashboard built a chunk at a time equals one built at once") {
+    Generated g;
+    const core::Dashboard whole = g.app->dashboard(g.period, {}).value();
+    core::DashboardBuilder builder(g.period, {}, g.clock.now());
+    store::KpiCursor cursor;
+    int chunks = 0, rows = 0;
+    while (!cursor.done) {
+        const auto chunk = g.app->kpiRowsChunk({g.period.previous().from, g.period.to}, cursor, 37).value();
+        for (const core::KpiRow& r : chunk) builder.add(r);
+        rows += static_cast<int>(chunk.size());
+        ++chunks;
+    }
+    CHECK(rows == g.app->countReceived({g.period.previous().from, g.period.to}));
+    CHECK(chunks > 5);
+    const core::Dashboard pieces = builder.finish();
+    checkSame(pieces.current, whole.current);
+    checkSame(pieces.previous, whole.previous);
+    REQUIRE(pieces.pareto.size() == whole.pareto.size());
+    for (std::size_t i = 0; i < whole.pareto.size(); ++i) CHECK(pieces.pareto[i].count == whole.pareto[i].count);
+    CHECK(pieces.categoryByChannel.cells == whole.categoryByChannel.cells);
+}
+
+TEST_CASE("each drill-down lists exactly the cases its figure counts") {
+    Generated g;
+    const core::Dashboard d = g.app->dashboard(g.period, {}).value();
+    CHECK(g.listed({}) == d.current.cases);
+    REQUIRE_FALSE(d.pareto.empty());
+    store::ListFilter bySubType;
+    bySubType.subType = d.pareto[0].subType;
+    CHECK(g.listed(bySubType) == d.pareto[0].count);
+    const core::HeatMap& h = d.categoryByChannel;
+    for (std::size_t r = 0; r < h.rows.size(); ++r)
+        for (std::size_t c = 0; c < h.columns.size(); ++c) {
+            store::ListFilter cell;
+            cell.category = h.rows[r];
+            cell.channel = h.columns[c];
+            CHECK(g.listed(cell) == h.at(r, c));
+        }
+    store::ListFilter person;
+    person.person = d.byPerson.begin()->first;
+    CHECK(g.listed(person) == d.byPerson.begin()->second.cases);
+    REQUIRE_FALSE(d.topRepeaters.empty());
+    store::ListFilter customer;
+    customer.customerKey = d.topRepeaters[0].customerKey;
+    CHECK(g.listed(customer) == d.topRepeaters[0].cases);
+}
