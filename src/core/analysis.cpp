@@ -16,14 +16,23 @@ std::int64_t localDays(TimeMs t, int offsetMinutes) {
     return local >= 0 ? local / kDayMs : -((-local + kDayMs - 1) / kDayMs);
 }
 
+// Keys by their total, largest first (ties by key): the hot rows and columns come first.
+std::vector<std::string> byTotal(const std::map<std::string, int>& totals) {
+    std::vector<std::string> keys;
+    for (const auto& [key, n] : totals) keys.push_back(key);
+    std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return totals.at(a) > totals.at(b); });
+    return keys;
+}
+
 HeatMap heatMap(const std::map<std::pair<std::string, std::string>, int>& counts) {
     HeatMap h;
+    std::map<std::string, int> rowTotals, columnTotals;
     for (const auto& [key, n] : counts) {
-        if (std::find(h.rows.begin(), h.rows.end(), key.first) == h.rows.end()) h.rows.push_back(key.first);
-        if (std::find(h.columns.begin(), h.columns.end(), key.second) == h.columns.end()) h.columns.push_back(key.second);
+        rowTotals[key.first] += n;
+        columnTotals[key.second] += n;
     }
-    std::sort(h.rows.begin(), h.rows.end());
-    std::sort(h.columns.begin(), h.columns.end());
+    h.rows = byTotal(rowTotals);
+    h.columns = byTotal(columnTotals);
     h.cells.assign(h.rows.size() * h.columns.size(), 0);
     for (const auto& [key, n] : counts) {
         const auto r = std::find(h.rows.begin(), h.rows.end(), key.first) - h.rows.begin();

@@ -19,6 +19,7 @@ struct Period {
     TimeMs length() const { return to - from; }
     Period previous() const { return {from - length(), from}; }
     bool contains(TimeMs t) const { return t >= from && t < to; }
+    bool operator==(const Period&) const = default;
 };
 
 enum class PeriodKind { Week, Month, Quarter };
@@ -48,7 +49,8 @@ struct ParetoBar {
     double cumulativeShare = 0;   // of all cases in the period, this bar included
 };
 
-// Counts of cases by (row key, column key); keys sorted, cells row-major.
+// Counts of cases by (row key, column key), cells row-major; rows and columns by their totals,
+// largest first (ties by key), so the hot spots are at the top left.
 struct HeatMap {
     std::vector<std::string> rows, columns;
     std::vector<int> cells;

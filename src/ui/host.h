@@ -18,6 +18,7 @@ struct StorageInfo {
 
 struct Host {
     std::function<void()> takeOverWriting;
+    std::function<void()> requestRedraw;   // more frames soon: work spread over frames is not done
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;
     // Passphrase encryption of bundles (sync/sealed.h); the answer may come after a few frames.

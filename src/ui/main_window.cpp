@@ -17,7 +17,12 @@ bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPr
 } // namespace
 
 void MainWindow::go(const std::optional<Navigation>& nav) {
-    if (nav) m_nav = *nav;
+    if (!nav) return;
+    m_nav = *nav;
+    if (nav->listFilter) {
+        m_list.show(*nav->listFilter);
+        m_search.clear();
+    }
 }
 
 void MainWindow::handleShortcuts() {
@@ -123,6 +128,7 @@ void MainWindow::drawMenuBar(app::App& app) {
     destination("action.work_queue", "work_queue", View::WorkQueue);
     destination("action.case_list", "case_list", View::CaseList);
     destination("action.new_case", "new_case", View::NewCase);
+    destination("action.dashboard", "dashboard", View::Dashboard);
     if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
@@ -193,6 +199,10 @@ void MainWindow::draw(app::App& app) {
                 break;
             case View::NewCase: go(m_intake.draw(app)); break;
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
+            case View::Dashboard:
+                go(m_dashboard.draw(app));
+                if (m_dashboard.busy() && m_host.requestRedraw) m_host.requestRedraw();
+                break;
         }
     }
     ImGui::End();

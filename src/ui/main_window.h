@@ -7,6 +7,7 @@
 #include "ui/host.h"
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
+#include "ui/screens/dashboard_screen.h"
 #include "ui/screens/intake_screen.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/work_queue_screen.h"
@@ -42,6 +43,7 @@ private:
     IntakeScreen m_intake;
     CaseListScreen m_list;
     CaseDetailScreen m_detail;
+    DashboardScreen m_dashboard;
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false;

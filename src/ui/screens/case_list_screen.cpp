@@ -1,15 +1,49 @@
 #include "ui/screens/case_list_screen.h"
 
+#include <cstdio>
 #include <imgui.h>
 
 #include "app/app.h"
+#include "core/validate.h"
+#include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
+void CaseListScreen::drawDrillDown() {
+    const store::ListFilter& f = m_filter;
+    std::string parts;
+    const auto add = [&parts](const std::string& part) { parts += (parts.empty() ? "" : " · ") + part; };
+    if (f.receivedFrom && f.receivedTo)
+        add(formatDateTime(f.receivedFrom).substr(0, 10) + " — " + formatDateTime(f.receivedTo - 1).substr(0, 10));
+    if (!f.channel.empty()) add(trCode("channel", f.channel));
+    if (!f.department.empty()) add(m_names.department(f.department));
+    if (f.unassignedOnly) add(tr("dash.unassigned"));
+    if (!f.person.empty()) add(m_names.person(f.person));
+    if (f.subType) {
+        std::string name = tr("dash.no_sub_type");
+        for (const store::SubType& t : m_names.subTypes())
+            if (t.id == *f.subType) name = language() == Language::ZhCN ? t.nameZh : t.nameEn;
+        add(name);
+    }
+    if (!f.customerKey.empty()) add(core::maskPhone(f.customerKey));
+    if (parts.empty()) return;
+    widgets::reportedText("drill_down", std::string(tr("list.drill_down")) + parts);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label("list.clear_filter", "clear_filter").c_str())) {
+        store::ListFilter plain;
+        plain.state = f.state;
+        plain.category = f.category;
+        plain.overdueOnly = f.overdueOnly;
+        m_filter = plain;
+    }
+}
+
 std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string& search) {
     m_filter.search = search;
+    m_names.refresh(app);
+    drawDrillDown();
 
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     std::vector<widgets::Choice> states{{"", tr("list.filter_state")}};
@@ -24,7 +58,9 @@ std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string&
     ImGui::Checkbox(label("time.overdue_filter", "filter_overdue").c_str(), &m_filter.overdueOnly);
     const int total = m_table.total(app, m_filter);
     ImGui::SameLine();
-    ImGui::TextDisabled(tr("list.count"), total);
+    char count[64];
+    std::snprintf(count, sizeof count, tr("list.count"), total);
+    widgets::reportedText("list_count", count, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::SameLine();
     m_exportRequested = total > 0 && ImGui::SmallButton(label("list.export_csv", "export_csv").c_str());
     if (total == 0) {

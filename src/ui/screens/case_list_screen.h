@@ -1,10 +1,12 @@
 // Case list 投诉列表: all cases in the shared case table, filtered by state, category and overdue,
-// searched by the global search box, exported as CSV.
+// searched by the global search box, exported as CSV. A drill-down from the statistics shows
+// exactly the cases a figure counts, its filters named in a line that can be cleared.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "ui/case_table.h"
+#include "ui/reference_names.h"
 #include "ui/screens/navigation.h"
 
 namespace tousu::app { class App; }
@@ -17,9 +19,13 @@ public:
     // The export button was pressed this frame: the caller exports filter() as CSV.
     bool exportRequested() const { return m_exportRequested; }
     const store::ListFilter& filter() const { return m_filter; }
+    void show(const store::ListFilter& filter) { m_filter = filter; }
 
 private:
+    void drawDrillDown();   // the filters the combos do not show, and a button clearing them
+
     CaseTable m_table;
+    ReferenceNames m_names;
     store::ListFilter m_filter;
     bool m_exportRequested = false;
 };

@@ -1,14 +1,18 @@
 // Where the desk shows what: screens ask for a destination, the main window goes there.
 #pragma once
+#include <optional>
 #include <string>
+
+#include "store/queries.h"
 
 namespace tousu::ui {
 
-enum class View { WorkQueue, CaseList, NewCase, CaseDetail };
+enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard };
 
 struct Navigation {
     View view = View::WorkQueue;
-    std::string caseId;   // for CaseDetail
+    std::string caseId;                          // for CaseDetail
+    std::optional<store::ListFilter> listFilter;   // for CaseList: show exactly these cases (drill-down)
 };
 
 } // namespace tousu::ui

@@ -123,12 +123,12 @@ TEST_CASE("the Pareto orders sub-types by count with the cumulative share; heat 
     CHECK(d.pareto[1].cumulativeShare == doctest::Approx(0.8));
     CHECK(d.pareto[2].cumulativeShare == doctest::Approx(1.0));
     const HeatMap& h = d.categoryByChannel;
-    CHECK(h.rows == std::vector<std::string>{"billing", "service_quality"});
-    CHECK(h.columns == std::vector<std::string>{"online", "phone"});
-    CHECK(h.at(0, 1) == 5);
-    CHECK(h.at(1, 0) == 3);
-    CHECK(h.at(1, 1) == 2);
-    CHECK(h.at(0, 0) == 0);
+    CHECK(h.rows == std::vector<std::string>{"billing", "service_quality"});   // 5 each: by key
+    CHECK(h.columns == std::vector<std::string>{"phone", "online"});           // 7 before 3
+    CHECK(h.at(0, 0) == 5);
+    CHECK(h.at(1, 1) == 3);
+    CHECK(h.at(1, 0) == 2);
+    CHECK(h.at(0, 1) == 0);
     CHECK(h.max() == 5);
     CHECK(d.categoryByDepartment.at(0, 0) == 5);   // billing × billing department
 }

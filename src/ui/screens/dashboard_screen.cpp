@@ -1,0 +1,379 @@
+#include "ui/screens/dashboard_screen.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/validate.h"
+#include "ui/chart.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+// About 10 ms of work per frame in the browser at 200k cases (tests/bench).
+constexpr int kRowsPerFrame = 20000;
+constexpr core::TimeMs kDayMs = 24 * core::kHourMs;
+constexpr ImVec4 kGood(0.0f, 0.50f, 0.20f, 1.0f), kBad(0.78f, 0.12f, 0.12f, 1.0f), kNeutral(0.45f, 0.45f, 0.45f, 1.0f);
+
+std::string printf1(const char* format, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+std::string day(core::TimeMs t) { return formatDateTime(t).substr(0, 10); }
+
+// A KPI tile: its value, and the change against the previous period. `better` is +1 when a rise
+// is good news, -1 when it is bad news, 0 when neither.
+enum class Kind { Count, Rate, Score, Hours };
+
+struct Tile {
+    const char* titleKey;
+    const char* id;
+    double now, before;   // negative: no data
+    Kind kind;
+    int better;
+};
+
+std::string tileValue(const Tile& t) {
+    if (t.now < 0) return tr("dash.no_data");
+    switch (t.kind) {
+        case Kind::Count: return printf1("%.0f", t.now);
+        case Kind::Rate: return printf1("%.1f%%", t.now * 100);
+        case Kind::Score: return printf1("%.2f", t.now);
+        case Kind::Hours: return printf1(tr("dash.hours_value"), t.now);
+    }
+    return {};
+}
+
+void drawTile(const Tile& t, ImVec2 size) {
+    ImGui::BeginChild(t.id, size, true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::TextDisabled("%s", tr(t.titleKey));
+    ImGui::SetWindowFontScale(1.5f);
+    widgets::reportedText(t.id, tileValue(t));
+    ImGui::SetWindowFontScale(1.0f);
+    if (t.now < 0 || t.before < 0) {
+        ImGui::TextDisabled("%s", tr("dash.previous_none"));
+    } else {
+        const double change = t.kind == Kind::Rate ? (t.now - t.before) * 100 : t.now - t.before;
+        const char* format = t.kind == Kind::Rate    ? tr("dash.delta_points")
+                             : t.kind == Kind::Count ? "%+.0f"
+                             : t.kind == Kind::Score ? "%+.2f"
+                                                     : "%+.1f";
+        const bool flat = std::abs(change) < (t.kind == Kind::Score ? 0.005 : 0.05);
+        const ImVec4 colour = flat || t.better == 0 ? kNeutral : (change > 0) == (t.better > 0) ? kGood : kBad;
+        ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), flat ? "±0" : printf1(format, change).c_str());
+    }
+    ImGui::EndChild();
+}
+
+} // namespace
+
+core::Period DashboardScreen::period(const app::App& app) const {
+    const core::TimeMs now = app.clock().now();
+    switch (m_choice) {
+        case PeriodChoice::Week: return core::periodContaining(core::PeriodKind::Week, now);
+        case PeriodChoice::Quarter: return core::periodContaining(core::PeriodKind::Quarter, now);
+        case PeriodChoice::Custom:
+            if (m_custom) return *m_custom;
+            break;
+        case PeriodChoice::Month: break;
+    }
+    return core::periodContaining(core::PeriodKind::Month, now);
+}
+
+void DashboardScreen::advance(app::App& app) {
+    const core::Period p = period(app);
+    const long long fiveMinutes = app.clock().now() / (5 * 60000);
+    const bool current = m_shown && m_shown->period == p && m_shownFilter == m_filter && m_revision == app.revision() &&
+                         m_fiveMinutes == fiveMinutes;
+    const bool running = m_job && m_job->period == p && m_job->filter == m_filter;
+    if (current && !m_job) return;
+    if (!running) {
+        const core::Period rows{p.previous().from, p.to};
+        m_job.emplace(Job{p, m_filter, core::DashboardBuilder(p, m_filter, app.clock().now()), {}, 0, app.countReceived(rows)});
+        m_revision = app.revision();
+        m_fiveMinutes = fiveMinutes;
+    }
+    auto chunk = app.kpiRowsChunk({p.previous().from, p.to}, m_job->cursor, kRowsPerFrame);
+    if (!chunk) {
+        m_job.reset();
+        return;
+    }
+    for (const core::KpiRow& r : chunk.value()) m_job->builder.add(r);
+    m_job->read += static_cast<int>(chunk.value().size());
+    if (!m_job->cursor.done) return;
+    m_shown = m_job->builder.finish();
+    m_shownFilter = m_job->filter;
+    m_job.reset();
+}
+
+void DashboardScreen::drawControls(app::App& app) {
+    const std::pair<PeriodChoice, const char*> choices[] = {{PeriodChoice::Week, "week"}, {PeriodChoice::Month, "month"},
+                                                            {PeriodChoice::Quarter, "quarter"}, {PeriodChoice::Custom, "custom"}};
+    for (const auto& [choice, code] : choices) {
+        if (choice != PeriodChoice::Week) ImGui::SameLine();
+        const std::string id = std::string("period_") + code;
+        if (ImGui::RadioButton(label((std::string("dash.period_") + code).c_str(), id.c_str()).c_str(), m_choice == choice))
+            m_choice = choice;
+    }
+    ImGui::SameLine();
+    const core::Period p = period(app);
+    ImGui::TextDisabled("%s — %s", day(p.from).c_str(), day(p.to - 1).c_str());
+    if (m_choice == PeriodChoice::Custom) {
+        const float w = ImGui::GetFontSize() * 7;
+        ImGui::SetNextItemWidth(w);
+        widgets::textField("##period_from", m_customFrom, "2026-11-01");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("—");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        widgets::textField("##period_to", m_customTo, "2026-11-30");
+        ImGui::SameLine();
+        if (ImGui::Button(label("dash.apply", "period_apply").c_str())) {
+            auto from = core::parseDate(m_customFrom), to = core::parseDate(m_customTo);
+            if (!from || !to) m_customError = "error.date_format";
+            else if (to.value() < from.value()) m_customError = "error.period_order";
+            else if (to.value() - from.value() > 3 * 366 * kDayMs) m_customError = "error.period_too_long";
+            else m_customError.clear(), m_custom = core::periodOfDays(from.value(), to.value());
+        }
+        if (!m_customError.empty()) widgets::reportedText("period_error", tr(m_customError), &kBad);
+    }
+
+    m_names.refresh(app);
+    const float w = ImGui::GetFontSize() * 8;
+    std::vector<widgets::Choice> categories{{"", tr("list.filter_category")}};
+    for (core::Category c : core::kCategories) categories.push_back({core::code(c), trCode("category", core::code(c))});
+    std::vector<widgets::Choice> channels{{"", tr("dash.any_channel")}};
+    for (core::Channel c : core::kChannels) channels.push_back({core::code(c), trCode("channel", core::code(c))});
+    std::vector<widgets::Choice> departments{{"", tr("dash.any_department")}};
+    for (const store::Department& d : m_names.departments()) departments.push_back({d.id, m_names.department(d.id)});
+    std::vector<widgets::Choice> people{{"", tr("dash.any_person")}};
+    for (const store::StaffMember& s : m_names.staff()) people.push_back({s.id, s.name});
+    const std::pair<const char*, std::pair<std::vector<widgets::Choice>*, std::string*>> filters[] = {
+        {"dash_category", {&categories, &m_filter.category}}, {"dash_channel", {&channels, &m_filter.channel}},
+        {"dash_department", {&departments, &m_filter.department}}, {"dash_person", {&people, &m_filter.person}}};
+    for (const auto& [id, choice] : filters) {
+        if (id != filters[0].first) ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        widgets::combo(std::string("##") + id, id, *choice.first, *choice.second);
+    }
+}
+
+void DashboardScreen::drawTiles() const {
+    const core::KpiGroup& c = m_shown->current;
+    const core::KpiGroup& b = m_shown->previous;
+    const Tile tiles[] = {
+        {"dash.received", "kpi_cases", double(c.cases), double(b.cases), Kind::Count, 0},
+        {"dash.closed", "kpi_closed", double(c.closed), double(b.closed), Kind::Count, 1},
+        {"dash.open", "kpi_open", double(c.cases - c.closed), double(b.cases - b.closed), Kind::Count, 0},
+        {"dash.overdue_now", "kpi_overdue", double(m_shown->overdueNow), double(m_shown->previousOverdueNow), Kind::Count, -1},
+        {"dash.on_time_rate", "kpi_on_time", c.onTimeRate(), b.onTimeRate(), Kind::Rate, 1},
+        {"dash.satisfaction", "kpi_satisfaction", c.satisfactionMean(), b.satisfactionMean(), Kind::Score, 1},
+        {"dash.satisfied_share", "kpi_satisfied", c.satisfiedShare(), b.satisfiedShare(), Kind::Rate, 1},
+        {"dash.repeat_rate", "kpi_repeat", c.repeatRate(), b.repeatRate(), Kind::Rate, -1},
+        {"dash.handling_time", "kpi_handling", c.meanHandlingHours(), b.meanHandlingHours(), Kind::Hours, -1},
+    };
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int perRow = std::max(1, int((ImGui::GetContentRegionAvail().x + spacing) / (ImGui::GetFontSize() * 8 + spacing)));
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * float(perRow - 1)) / float(perRow);
+    int i = 0;
+    for (const Tile& t : tiles) {
+        if (i++ % perRow) ImGui::SameLine();
+        drawTile(t, ImVec2(width, ImGui::GetFontSize() * 5.2f));
+    }
+}
+
+store::ListFilter DashboardScreen::drillDown() const {
+    store::ListFilter f;
+    f.receivedFrom = m_shown->period.from;
+    f.receivedTo = m_shown->period.to;
+    f.excludeCancelled = true;
+    f.category = m_shownFilter.category;
+    f.channel = m_shownFilter.channel;
+    f.department = m_shownFilter.department;
+    f.person = m_shownFilter.person;
+    return f;
+}
+
+std::optional<Navigation> DashboardScreen::drawCharts() {
+    const core::Dashboard& d = *m_shown;
+    std::optional<Navigation> go;
+    const auto list = [](store::ListFilter f) { return Navigation{View::CaseList, {}, std::move(f)}; };
+    const float height = ImGui::GetFontSize() * 15;
+
+    ImGui::SeparatorText(tr(d.bucketMs > kDayMs ? "dash.trend_weekly" : "dash.trend_daily"));
+    std::vector<std::string> labels;
+    std::vector<double> rate;
+    std::vector<chart::Series> series;
+    for (core::Category c : core::kCategories) series.push_back({trCode("category", core::code(c)), {}});
+    for (const core::TrendBucket& b : d.trend) {
+        labels.push_back(day(b.start).substr(5));
+        rate.push_back(b.onTimeRate());
+        for (std::size_t s = 0; s < core::kCategoryCount; ++s) series[s].values.push_back(b.byCategory[s]);
+    }
+    if (auto hit = chart::stackedBars("trend", labels, series, &rate, tr("dash.on_time_rate"), height)) {
+        store::ListFilter f = drillDown();
+        f.receivedFrom = d.trend[hit->index].start;
+        f.receivedTo = std::min(d.trend[hit->index].start + d.bucketMs, d.period.to);
+        f.category = core::code(core::kCategories[hit->series]);
+        go = list(f);
+    }
+
+    ImGui::SeparatorText(tr("dash.hotspots"));
+    if (d.pareto.empty()) widgets::reportedText("pareto_empty", tr("dash.no_data"));
+    std::vector<std::string> subTypes;
+    std::vector<int> counts;
+    std::vector<double> cumulative;
+    for (const core::ParetoBar& bar : d.pareto) {
+        std::string name = bar.subType.empty() ? tr("dash.no_sub_type") : bar.subType;
+        for (const store::SubType& t : m_names.subTypes())
+            if (t.id == bar.subType) name = language() == Language::ZhCN ? t.nameZh : t.nameEn;
+        subTypes.push_back(name);
+        counts.push_back(bar.count);
+        cumulative.push_back(bar.cumulativeShare);
+    }
+    if (!d.pareto.empty())
+        if (auto hit = chart::pareto("pareto", subTypes, counts, cumulative, tr("dash.cases"), tr("dash.cumulative"), height)) {
+            store::ListFilter f = drillDown();
+            f.subType = d.pareto[*hit].subType;
+            go = list(f);
+        }
+
+    const auto categoryNames = [](const core::HeatMap& h) {
+        std::vector<std::string> out;
+        for (const std::string& c : h.rows) out.push_back(trCode("category", c));
+        return out;
+    };
+    std::vector<std::string> channels, departments;
+    for (const std::string& c : d.categoryByChannel.columns) channels.push_back(trCode("channel", c));
+    for (const std::string& id : d.categoryByDepartment.columns) departments.push_back(id.empty() ? tr("dash.unassigned") : m_names.department(id));
+    if (!ImGui::BeginTable("##heat_maps", 2)) return go;
+    ImGui::TableNextColumn();
+    ImGui::SeparatorText(tr("dash.by_channel"));
+    if (auto hit = chart::heatMap("heat_channel", categoryNames(d.categoryByChannel), channels, d.categoryByChannel.cells)) {
+        store::ListFilter f = drillDown();
+        f.category = d.categoryByChannel.rows[hit->index];
+        f.channel = d.categoryByChannel.columns[hit->series];
+        go = list(f);
+    }
+    ImGui::TableNextColumn();
+    ImGui::SeparatorText(tr("dash.by_department"));
+    if (auto hit = chart::heatMap("heat_department", categoryNames(d.categoryByDepartment), departments, d.categoryByDepartment.cells)) {
+        store::ListFilter f = drillDown();
+        f.category = d.categoryByDepartment.rows[hit->index];
+        f.department = d.categoryByDepartment.columns[hit->series];
+        if (f.department.empty()) f.unassignedOnly = true;
+        go = list(f);
+    }
+    ImGui::EndTable();
+    return go;
+}
+
+std::optional<Navigation> DashboardScreen::drawPeople() {
+    ImGui::SeparatorText(tr("dash.people"));
+    struct Row {
+        std::string id, name;
+        const core::KpiGroup* g;
+    };
+    std::vector<Row> rows;
+    for (const auto& [id, g] : m_shown->byPerson) rows.push_back({id, m_names.person(id), &g});
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##people", 6, flags)) return std::nullopt;
+    for (const char* key : {"dash.person", "dash.cases", "dash.on_time_rate", "dash.satisfaction", "dash.repeats", "dash.handling_hours"})
+        ImGui::TableSetupColumn(tr(key), key == std::string("dash.cases") ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending : 0);
+    ImGui::TableHeadersRow();
+    if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount) {
+        const int column = specs->Specs[0].ColumnIndex;
+        const bool ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+        const auto key = [column](const Row& r) -> double {
+            switch (column) {
+                case 1: return r.g->cases;
+                case 2: return r.g->onTimeRate();
+                case 3: return r.g->satisfactionMean();
+                case 4: return r.g->repeats;
+                case 5: return r.g->meanHandlingHours();
+                default: return 0;
+            }
+        };
+        std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+            if (column == 0) return ascending ? a.name < b.name : a.name > b.name;
+            return ascending ? key(a) < key(b) : key(a) > key(b);
+        });
+    }
+    std::optional<Navigation> go;
+    const auto rateText = [](double v) { return v < 0 ? std::string(tr("dash.no_data")) : printf1("%.1f%%", v * 100); };
+    const auto numberText = [](double v, const char* f) { return v < 0 ? std::string(tr("dash.no_data")) : printf1(f, v); };
+    for (const Row& r : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable((r.name + "##person_" + r.id).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+            store::ListFilter f = drillDown();
+            f.person = r.id;
+            go = Navigation{View::CaseList, {}, f};
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r.g->cases);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rateText(r.g->onTimeRate()).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(numberText(r.g->satisfactionMean(), "%.2f").c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", r.g->repeats);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(numberText(r.g->meanHandlingHours(), "%.1f").c_str());
+    }
+    ImGui::EndTable();
+    return go;
+}
+
+std::optional<Navigation> DashboardScreen::drawRepeaters() {
+    ImGui::SeparatorText(tr("dash.repeaters"));
+    if (m_shown->topRepeaters.empty()) ImGui::TextDisabled("%s", tr("dash.no_repeaters"));
+    std::optional<Navigation> go;
+    int i = 0;
+    for (const core::RepeatCustomer& c : m_shown->topRepeaters) {
+        const std::string who = core::maskPhone(c.phone.empty() ? c.customerKey : c.phone);
+        char text[128];
+        std::snprintf(text, sizeof text, tr("dash.repeater_cases"), who.c_str(), c.cases);
+        if (ImGui::Selectable((std::string(text) + "##repeater_" + std::to_string(i++)).c_str())) {
+            store::ListFilter f = drillDown();
+            f.customerKey = c.customerKey;
+            go = Navigation{View::CaseList, {}, f};
+        }
+    }
+    return go;
+}
+
+std::optional<Navigation> DashboardScreen::draw(app::App& app) {
+    drawControls(app);
+    advance(app);
+    if (m_job) {
+        const float done = m_job->total ? float(m_job->read) / float(m_job->total) : 0.0f;
+        char text[64];
+        std::snprintf(text, sizeof text, tr("dash.computing"), int(done * 100));
+        ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 20, 0), text);
+        widgets::reportedText("dash_progress", text);
+    }
+    if (!m_shown) return std::nullopt;
+    ImGui::Separator();
+    if (!ImGui::BeginChild("##dashboard_scroll")) {
+        ImGui::EndChild();
+        return std::nullopt;
+    }
+    drawTiles();
+    std::optional<Navigation> go = drawCharts();
+    if (auto p = drawPeople()) go = p;
+    if (auto r = drawRepeaters()) go = r;
+    ImGui::EndChild();
+    return go;
+}
+
+} // namespace tousu::ui

@@ -1,0 +1,59 @@
+// Statistics 统计分析: a period (this week, month, quarter, or chosen days) and filters; KPI tiles
+// with the change against the previous period of the same length; the trend by category with the
+// on-time rate; the sub-type Pareto; category × channel and × department heat maps; the per-person
+// table; the most frequent repeat complainants. Any bar, cell or row opens the case list filtered
+// to exactly the cases it counts. The figures are rebuilt a chunk of rows per frame, with progress,
+// so a large database never stalls the desk.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/analysis.h"
+#include "store/queries.h"
+#include "ui/reference_names.h"
+#include "ui/screens/navigation.h"
+
+namespace tousu::app { class App; }
+
+namespace tousu::ui {
+
+class DashboardScreen {
+public:
+    std::optional<Navigation> draw(app::App& app);
+    // Still computing: the caller keeps frames coming.
+    bool busy() const { return m_job.has_value(); }
+
+private:
+    enum class PeriodChoice { Week, Month, Quarter, Custom };
+    struct Job {
+        core::Period period;
+        core::AnalysisFilter filter;
+        core::DashboardBuilder builder;
+        store::KpiCursor cursor;
+        int read = 0, total = 0;
+    };
+
+    core::Period period(const app::App& app) const;
+    void drawControls(app::App& app);
+    void advance(app::App& app);
+    void drawTiles() const;
+    std::optional<Navigation> drawCharts();
+    std::optional<Navigation> drawPeople();
+    std::optional<Navigation> drawRepeaters();
+    store::ListFilter drillDown() const;   // the shown period and filters, as the list's filter
+
+    PeriodChoice m_choice = PeriodChoice::Month;
+    std::string m_customFrom, m_customTo;
+    std::optional<core::Period> m_custom;
+    std::string m_customError;
+    core::AnalysisFilter m_filter;
+    ReferenceNames m_names;
+    std::optional<Job> m_job;
+    std::optional<core::Dashboard> m_shown;
+    core::AnalysisFilter m_shownFilter;
+    std::uint64_t m_revision = 0;
+    long long m_fiveMinutes = -1;
+};
+
+} // namespace tousu::ui
