@@ -180,9 +180,12 @@ void DashboardScreen::drawTiles() const {
         {"dash.repeat_rate", "kpi_repeat", c.repeatRate(), b.repeatRate(), Kind::Rate, -1},
         {"dash.handling_time", "kpi_handling", c.meanHandlingHours(), b.meanHandlingHours(), Kind::Hours, -1},
     };
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const int perRow = std::max(1, int((ImGui::GetContentRegionAvail().x + spacing) / (ImGui::GetFontSize() * 8 + spacing)));
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * float(perRow - 1)) / float(perRow);
+    // As few rows as the width allows, the tiles spread evenly over them.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, avail = ImGui::GetContentRegionAvail().x;
+    const int count = int(sizeof tiles / sizeof tiles[0]);
+    const int fit = std::max(1, int((avail + spacing) / (ImGui::GetFontSize() * 10 + spacing)));
+    const int rows = (count + fit - 1) / fit, perRow = (count + rows - 1) / rows;
+    const float width = (avail - spacing * float(perRow - 1)) / float(perRow);
     int i = 0;
     for (const Tile& t : tiles) {
         if (i++ % perRow) ImGui::SameLine();
