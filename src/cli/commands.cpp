@@ -202,6 +202,9 @@ const Command kCommands[] = {
      cmdExportTmf},
     {"export-csv", "export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]",
      "The case list as CSV for Excel (UTF-8 with BOM); phones masked unless --full-phones.", cmdExportCsv},
+    {"report", "report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] [--actions FILE] [--lang zh-CN|en] [filters]",
+     "The review report (工作总结报告) of a period as a printable HTML page, optionally its figures as CSV;\n"
+     "--actions names a text file of improvement actions, one per line; filters as for kpi.", cmdReport},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

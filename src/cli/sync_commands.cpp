@@ -9,6 +9,7 @@
 #include "sync/seal.h"
 #include "ui/case_csv.h"
 #include "ui/i18n.h"
+#include "ui/report.h"
 
 namespace tousu::cli {
 
@@ -62,6 +63,14 @@ core::Result<std::string> unpackBundle(const Args& a, std::string bytes) {
     auto pass = passphrase(a);
     if (!pass) return pass.error();
     return sync::unseal(sealed.value(), pass.value());
+}
+
+// --lang zh-CN (default) or en for the exports read by people; false if neither.
+bool setLanguage(const Args& a) {
+    const std::string lang = a.get("--lang", "zh-CN");
+    if (lang != "zh-CN" && lang != "en") return false;
+    ui::setLanguage(lang == "en" ? ui::Language::En : ui::Language::ZhCN);
+    return true;
 }
 
 } // namespace
@@ -121,9 +130,7 @@ int cmdExportTmf(const Args& a) {
 int cmdExportCsv(const Args& a) {
     if (a.positional.size() != 2)
         return fail("usage: tousu-cli export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]", 2);
-    const std::string lang = a.get("--lang", "zh-CN");
-    if (lang != "zh-CN" && lang != "en") return fail("--lang must be zh-CN or en", 2);
-    ui::setLanguage(lang == "en" ? ui::Language::En : ui::Language::ZhCN);
+    if (!setLanguage(a)) return fail("--lang must be zh-CN or en", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
@@ -134,6 +141,36 @@ int cmdExportCsv(const Args& a) {
     if (!csv) return failWith(csv.error());
     if (auto st = writeFile(a.positional[1], csv.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", csv.value().size()}});
+    return 0;
+}
+
+int cmdReport(const Args& a) {
+    const auto from = core::parseDate(a.get("--from")), to = core::parseDate(a.get("--to"));
+    if (a.positional.size() != 2 || !from || !to || to.value() < from.value() || !setLanguage(a))
+        return fail("usage: tousu-cli report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] "
+                    "[--actions FILE] [--lang zh-CN|en] [--category C] [--channel C] [--department D] [--person P]", 2);
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    std::string actions;
+    if (a.has("--actions")) {
+        auto text = readFile(a.get("--actions"), 1 << 20);
+        if (!text) return failWith(text.error());
+        actions = text.value();
+    }
+    const core::Period period = core::periodOfDays(from.value(), to.value());
+    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"), a.get("--person")};
+    auto page = ui::reviewReportHtml(*app.value(), period, filter, actions);
+    if (!page) return failWith(page.error());
+    if (auto st = writeFile(a.positional[1], page.value()); !st) return failWith(st.error());
+    json out = {{"file", a.positional[1]}, {"bytes", page.value().size()}};
+    if (a.has("--csv")) {
+        auto csv = ui::reviewReportCsv(*app.value(), period, filter);
+        if (!csv) return failWith(csv.error());
+        if (auto st = writeFile(a.get("--csv"), csv.value()); !st) return failWith(st.error());
+        out["csv"] = a.get("--csv");
+    }
+    print(out);
     return 0;
 }
 

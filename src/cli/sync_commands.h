@@ -1,4 +1,5 @@
-// tousu-cli export / import (sync bundles between offices) and the interchange exports (TMF621, CSV).
+// tousu-cli export / import (sync bundles between offices), the interchange exports (TMF621, CSV)
+// and the review report.
 #pragma once
 #include "cli/args.h"
 
@@ -8,5 +9,6 @@ int cmdExport(const Args& a);
 int cmdImport(const Args& a);
 int cmdExportTmf(const Args& a);
 int cmdExportCsv(const Args& a);
+int cmdReport(const Args& a);
 
 } // namespace tousu::cli

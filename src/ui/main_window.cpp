@@ -200,7 +200,7 @@ void MainWindow::draw(app::App& app) {
             case View::NewCase: go(m_intake.draw(app)); break;
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
             case View::Dashboard:
-                go(m_dashboard.draw(app));
+                go(m_dashboard.draw(app, m_host));
                 if (m_dashboard.busy() && m_host.requestRedraw) m_host.requestRedraw();
                 break;
         }

@@ -25,4 +25,11 @@ const char* ReferenceNames::person(const std::string& id) const {
     return id.c_str();
 }
 
+const char* ReferenceNames::subType(const std::string& id) const {
+    if (id.empty()) return tr("dash.no_sub_type");
+    for (const auto& t : m_subTypes)
+        if (t.id == id) return (language() == Language::ZhCN ? t.nameZh : t.nameEn).c_str();
+    return id.c_str();
+}
+
 } // namespace tousu::ui

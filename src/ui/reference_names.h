@@ -16,6 +16,7 @@ public:
     void refresh(const app::App& app);   // cheap when the revision is unchanged
     const char* department(const std::string& id) const;
     const char* person(const std::string& id) const;
+    const char* subType(const std::string& id) const;   // "" reads as "no sub-type"
     const std::vector<store::Department>& departments() const { return m_departments; }
     const std::vector<store::StaffMember>& staff() const { return m_staff; }
     const std::vector<store::SubType>& subTypes() const { return m_subTypes; }

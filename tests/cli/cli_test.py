@@ -204,6 +204,34 @@ def check_sealed_gzipped_and_masked_bundles(tmp):
     assert p.returncode != 0 and "error.file_unreadable" in p.stderr, p.stderr
 
 
+def check_review_report(tmp):
+    import csv
+    import re
+    db = fresh(tmp)
+    js("generate", db, "--cases", "300", "--seed", "13", "--start", "2026-08-01", "--days", "60")
+    actions = os.path.join(tmp, "actions.txt")
+    with open(actions, "w", encoding="utf-8") as f:
+        f.write("缩短网络故障首次联系时间\n\n<script>alert(1)</script>\n")
+    out, table = os.path.join(tmp, "r.html"), os.path.join(tmp, "r.csv")
+    js("report", db, out, "--from", "2026-09-01", "--to", "2026-09-30", "--csv", table, "--actions", actions)
+    page = open(out, encoding="utf-8").read()
+    kpi = js("kpi", db, "--from", "2026-09-01", "--to", "2026-09-30")
+    before = js("kpi", db, "--from", "2026-08-02", "--to", "2026-08-31")   # the previous 30 days
+    row = re.search(r"<tr><td>受理量</td><td>(\d+)</td><td>(\d+)</td></tr>", page)
+    assert row and int(row.group(1)) == kpi["cases"] and int(row.group(2)) == before["cases"], row
+    rate = re.search(r"<tr><td>按时办结率</td><td>([\d.]+)%</td>", page)
+    assert rate and float(rate.group(1)) == round(kpi["on_time_rate"] * 100, 1), rate
+    assert page.count("<svg") == 2 and "<li>缩短网络故障首次联系时间</li>" in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    rows = list(csv.reader(open(table, encoding="utf-8-sig").read().splitlines()))
+    assert rows[1][0] == "本期合计" and int(rows[1][2]) == kpi["cases"], rows[1]
+    assert float(rows[1][3]) == round(kpi["on_time_rate"] * 100, 1)
+    by_category = {r[1]: int(r[2]) for r in rows if r[0] == "类别"}
+    assert sum(by_category.values()) == kpi["cases"] and by_category["资费及账单投诉"] == kpi["by_category"]["billing"]["cases"]
+    p = run("report", db, out, "--from", "2026-09-30", "--to", "2026-09-01", ok=False)
+    assert p.returncode == 2
+
+
 def check_interchange_exports(tmp):
     import csv
     import re

@@ -21,12 +21,7 @@ void CaseListScreen::drawDrillDown() {
     if (!f.department.empty()) add(m_names.department(f.department));
     if (f.unassignedOnly) add(tr("dash.unassigned"));
     if (!f.person.empty()) add(m_names.person(f.person));
-    if (f.subType) {
-        std::string name = tr("dash.no_sub_type");
-        for (const store::SubType& t : m_names.subTypes())
-            if (t.id == *f.subType) name = language() == Language::ZhCN ? t.nameZh : t.nameEn;
-        add(name);
-    }
+    if (f.subType) add(m_names.subType(*f.subType));
     if (!f.customerKey.empty()) add(core::maskPhone(f.customerKey));
     if (parts.empty()) return;
     widgets::reportedText("drill_down", std::string(tr("list.drill_down")) + parts);

@@ -10,6 +10,7 @@
 #include "ui/chart.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/report.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -235,10 +236,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     std::vector<int> counts;
     std::vector<double> cumulative;
     for (const core::ParetoBar& bar : d.pareto) {
-        std::string name = bar.subType.empty() ? tr("dash.no_sub_type") : bar.subType;
-        for (const store::SubType& t : m_names.subTypes())
-            if (t.id == bar.subType) name = language() == Language::ZhCN ? t.nameZh : t.nameEn;
-        subTypes.push_back(name);
+        subTypes.push_back(m_names.subType(bar.subType));
         counts.push_back(bar.count);
         cumulative.push_back(bar.cumulativeShare);
     }
@@ -355,7 +353,42 @@ std::optional<Navigation> DashboardScreen::drawRepeaters() {
     return go;
 }
 
-std::optional<Navigation> DashboardScreen::draw(app::App& app) {
+void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
+    if (m_openReport) {
+        ImGui::OpenPopup("###report_dialog");
+        m_openReport = false;
+        m_reportFile.clear();
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    const std::string title = std::string(tr("report.dialog_title")) + "###report_dialog";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    const core::Period p = m_shown->period;
+    ImGui::Text("%s %s — %s", tr("report.period"), day(p.from).c_str(), day(p.to - 1).c_str());
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    ImGui::TextUnformatted(tr("report.explain"));
+    ImGui::PopTextWrapPos();
+    widgets::textArea("##report_actions", m_actions, ImVec2(ImGui::GetFontSize() * 32, ImGui::GetFontSize() * 8));
+    const std::string stamp = day(p.from) + "-" + day(p.to - 1);
+    const auto save = [&](const std::string& name, const char* mime, const core::Result<std::string>& bytes) {
+        if (!bytes) return;   // a read of our own database failed: the figures above came from it just now
+        if (host.saveFile) host.saveFile(name, mime, bytes.value());
+        m_reportFile = name;
+    };
+    if (ImGui::Button(label("report.download_html", "report_html").c_str()))
+        save("tousu-" + app.info().officeCode + "-report-" + stamp + ".html", "text/html;charset=utf-8",
+             reviewReportHtml(app, p, m_shownFilter, m_actions));
+    ImGui::SameLine();
+    if (ImGui::Button(label("report.download_csv", "report_csv").c_str()))
+        save("tousu-" + app.info().officeCode + "-report-" + stamp + ".csv", "text/csv;charset=utf-8",
+             reviewReportCsv(app, p, m_shownFilter));
+    ImGui::SameLine();
+    if (ImGui::Button(label("about.close", "report_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+        ImGui::CloseCurrentPopup();
+    if (!m_reportFile.empty()) widgets::reportedText("report_done", std::string(tr("report.downloaded")) + " " + m_reportFile);
+    ImGui::EndPopup();
+}
+
+std::optional<Navigation> DashboardScreen::draw(app::App& app, const Host& host) {
     drawControls(app);
     advance(app);
     if (m_job) {
@@ -366,6 +399,8 @@ std::optional<Navigation> DashboardScreen::draw(app::App& app) {
         widgets::reportedText("dash_progress", text);
     }
     if (!m_shown) return std::nullopt;
+    if (ImGui::Button(label("report.open", "report_open").c_str())) m_openReport = true;
+    drawReportDialog(app, host);
     ImGui::Separator();
     if (!ImGui::BeginChild("##dashboard_scroll")) {
         ImGui::EndChild();

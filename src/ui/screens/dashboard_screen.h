@@ -11,6 +11,7 @@
 
 #include "core/analysis.h"
 #include "store/queries.h"
+#include "ui/host.h"
 #include "ui/reference_names.h"
 #include "ui/screens/navigation.h"
 
@@ -20,7 +21,7 @@ namespace tousu::ui {
 
 class DashboardScreen {
 public:
-    std::optional<Navigation> draw(app::App& app);
+    std::optional<Navigation> draw(app::App& app, const Host& host);
     // Still computing: the caller keeps frames coming.
     bool busy() const { return m_job.has_value(); }
 
@@ -42,6 +43,7 @@ private:
     std::optional<Navigation> drawPeople();
     std::optional<Navigation> drawRepeaters();
     store::ListFilter drillDown() const;   // the shown period and filters, as the list's filter
+    void drawReportDialog(app::App& app, const Host& host);
 
     PeriodChoice m_choice = PeriodChoice::Month;
     std::string m_customFrom, m_customTo;
@@ -54,6 +56,8 @@ private:
     core::AnalysisFilter m_shownFilter;
     std::uint64_t m_revision = 0;
     long long m_fiveMinutes = -1;
+    bool m_openReport = false;
+    std::string m_actions, m_reportFile;
 };
 
 } // namespace tousu::ui
