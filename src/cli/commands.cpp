@@ -205,6 +205,8 @@ const Command kCommands[] = {
     {"report", "report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] [--actions FILE] [--lang zh-CN|en] [filters]",
      "The review report (工作总结报告) of a period as a printable HTML page, optionally its figures as CSV;\n"
      "--actions names a text file of improvement actions, one per line; filters as for kpi.", cmdReport},
+    {"notice", "notice DB OUT.html [--lang zh-CN|en]",
+     "The printable customer notice (投诉须知): channels, process, the configured time limits, rights.", cmdNotice},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

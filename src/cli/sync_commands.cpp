@@ -9,6 +9,7 @@
 #include "sync/seal.h"
 #include "ui/case_csv.h"
 #include "ui/i18n.h"
+#include "ui/notice.h"
 #include "ui/report.h"
 
 namespace tousu::cli {
@@ -141,6 +142,17 @@ int cmdExportCsv(const Args& a) {
     if (!csv) return failWith(csv.error());
     if (auto st = writeFile(a.positional[1], csv.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", csv.value().size()}});
+    return 0;
+}
+
+int cmdNotice(const Args& a) {
+    if (a.positional.size() != 2 || !setLanguage(a)) return fail("usage: tousu-cli notice DB OUT.html [--lang zh-CN|en]", 2);
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    const std::string page = ui::customerNoticeHtml(*app.value());
+    if (auto st = writeFile(a.positional[1], page); !st) return failWith(st.error());
+    print({{"file", a.positional[1]}, {"bytes", page.size()}});
     return 0;
 }
 

@@ -1,5 +1,5 @@
 // tousu-cli export / import (sync bundles between offices), the interchange exports (TMF621, CSV)
-// and the review report.
+// the review report and the customer notice.
 #pragma once
 #include "cli/args.h"
 
@@ -10,5 +10,6 @@ int cmdImport(const Args& a);
 int cmdExportTmf(const Args& a);
 int cmdExportCsv(const Args& a);
 int cmdReport(const Args& a);
+int cmdNotice(const Args& a);
 
 } // namespace tousu::cli

@@ -6,6 +6,7 @@
 #include "core/workflow.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/notice.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -139,6 +140,8 @@ void MainWindow::drawMenuBar(app::App& app) {
     }
     drawBackupMenu(app);
     if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
+        if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
+            m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8", customerNoticeHtml(app));
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
     }

@@ -1,0 +1,36 @@
+// The customer notice promises what the desk enforces: the limits are the configured policies.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "ui/i18n.h"
+#include "ui/notice.h"
+
+using namespace tousu;
+
+namespace {
+
+bool has(const std::string& page, const std::string& text) { return page.find(text) != std::string::npos; }
+
+} // namespace
+
+TEST_CASE("the customer notice lists the seed's time limits, and an edited policy's new limit") {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
+    auto app = std::move(app::App::open(":memory:", clock, 1).value());
+    REQUIRE(app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(app->signIn("s10").ok());
+    std::string page = ui::customerNoticeHtml(*app);
+    CHECK(has(page, "<tr><td>服务质量投诉</td><td>完成初步调查</td><td>24 小时内</td></tr>"));
+    CHECK(has(page, "<tr><td>服务质量投诉</td><td>反馈处理结果</td><td>48 小时内</td></tr>"));
+    CHECK(has(page, "<tr><td>资费及账单投诉</td><td>完成处理</td><td>72 小时内</td></tr>"));
+    CHECK(has(page, "15 日内"));
+    CHECK(has(page, "北京一营"));
+
+    REQUIRE(app->updatePolicy("billing", {{"handled", 36}}, 72).ok());
+    page = ui::customerNoticeHtml(*app);
+    CHECK(has(page, "<tr><td>资费及账单投诉</td><td>完成处理</td><td>36 小时内</td></tr>"));
+    CHECK_FALSE(has(page, "<td>72 小时内</td></tr>\n<tr><td>业务办理投诉"));
+
+    ui::setLanguage(ui::Language::En);
+    CHECK(has(ui::customerNoticeHtml(*app), "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
+    ui::setLanguage(ui::Language::ZhCN);
+}
