@@ -46,7 +46,9 @@ int main() {
     g_app = std::move(opened.value());
     if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
     g_app->setReadOnly(!where.writer);
-    g_window.setHost({platform::takeOverWriting, platform::requestRedraw, platform::saveFile, platform::pickFile, platform::seal, platform::unseal});
+    ui::Host host{platform::takeOverWriting, platform::requestRedraw, platform::saveFile, platform::pickFile};
+    if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
+    g_window.setHost(host);
     platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
         g_window.fileReceived(*g_app, name, std::move(bytes), errorKey);
     });

@@ -69,6 +69,8 @@ struct ImportSummary {
 };
 
 class App {
+    friend class ImportJob;
+
 public:
     static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock,
                                                    std::uint64_t seed, const char* vfs = nullptr);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "app/app.h"
+#include "app/import_job.h"
 #include "core/deadline.h"
 #include "core/fold.h"
 #include "sync/mask.h"
@@ -89,37 +90,72 @@ core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
 }
 
 core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool apply) {
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
-    if (auto e = unknownReferences(*m_db, bundle.events)) return *e;
-    std::set<std::string> caseIds;
-    for (const core::Event& e : bundle.events)
-        if (!e.caseId.empty()) caseIds.insert(e.caseId);
-    std::map<std::string, int> before;
-    for (const std::string& id : caseIds) before[id] = concurrentFlag(*m_db, id);
-
-    store::Transaction tx(m_db->handle());
-    if (!tx.began()) return store::sqlError(m_db->handle(), "begin import");
-    auto inserted = m_store->insertEvents(bundle.events);
-    if (!inserted) return inserted.error();
-    ImportSummary summary;
-    summary.events = static_cast<int>(bundle.events.size());
-    summary.newEvents = inserted.value().inserted;
-    summary.duplicates = inserted.value().duplicates;
-    summary.referenceChanges = inserted.value().referenceInserted;
-    for (const std::string& id : inserted.value().touchedCases) {
-        const int after = concurrentFlag(*m_db, id);
-        if (after < 0) continue;   // events of a case whose registration has not arrived yet
-        ++(before[id] < 0 ? summary.newCases : summary.updatedCases);
-        if (after == 1 && before[id] != 1)
-            if (auto c = m_store->loadCase(id)) summary.concurrentCases.push_back(c.value().number);
-    }
-    if (!apply) return summary;   // the transaction rolls back
-    if (auto st = tx.commit(); !st) return st.error();
-    for (const core::Event& e : bundle.events) m_hlc.observe(e.hlc);
-    if (summary.referenceChanges) loadPolicies();
-    if (summary.newEvents) ++m_revision;
-    return summary;
+    auto job = ImportJob::start(*this, bundle, apply);
+    if (!job) return job.error();
+    if (auto done = job.value()->step(SIZE_MAX); !done) return done.error();
+    return job.value()->summary();
 }
+
+ImportJob::ImportJob(App& app, const sync::Bundle& bundle, bool apply) : m_app(app), m_bundle(bundle), m_apply(apply) {}
+
+core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
+    if (app.m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
+    std::unique_ptr<ImportJob> job(new ImportJob(app, bundle, apply));
+    job->m_tx = std::make_unique<store::Transaction>(app.m_db->handle());
+    if (!job->m_tx->began()) return store::sqlError(app.m_db->handle(), "begin import");
+    std::set<std::string> ids;
+    for (const core::Event& e : bundle.events)
+        if (!e.caseId.empty()) ids.insert(e.caseId);
+    job->m_caseIds.assign(ids.begin(), ids.end());
+    job->m_insertion = std::make_unique<store::EventInsertion>(*app.m_store, bundle.events);
+    job->m_summary.events = static_cast<int>(bundle.events.size());
+    return job;
+}
+
+core::Result<bool> ImportJob::step(std::size_t budget) {
+    if (m_done) return true;
+    for (; budget && m_nextBefore < m_caseIds.size(); --budget, ++m_nextBefore)
+        m_before[m_caseIds[m_nextBefore]] = concurrentFlag(*m_app.m_db, m_caseIds[m_nextBefore]);
+    auto inserted = m_insertion->step(budget);
+    if (!inserted) return inserted.error();
+    if (!inserted.value()) return false;
+    const store::InsertResult& r = m_insertion->result();
+    for (; budget && m_nextAfter < r.touchedCases.size(); --budget, ++m_nextAfter) {
+        const std::string& id = r.touchedCases[m_nextAfter];
+        const int after = concurrentFlag(*m_app.m_db, id);
+        if (after < 0) continue;   // events of a case whose registration has not arrived yet
+        ++(m_before[id] < 0 ? m_summary.newCases : m_summary.updatedCases);
+        if (after == 1 && m_before[id] != 1)
+            if (auto c = m_app.m_store->loadCase(id)) m_summary.concurrentCases.push_back(c.value().number);
+    }
+    if (m_nextAfter < r.touchedCases.size()) return false;
+    m_summary.newEvents = r.inserted;
+    m_summary.duplicates = r.duplicates;
+    m_summary.referenceChanges = r.referenceInserted;
+    if (m_apply)
+        if (auto st = m_tx->commit(); !st) return st.error();
+    finish();
+    return true;
+}
+
+void ImportJob::finish() {
+    m_tx.reset();   // a preview rolls back here
+    m_done = true;
+    // New data; or screens read a preview's uncommitted rows: a new revision makes them read again.
+    if (m_summary.newEvents) ++m_app.m_revision;
+    if (!m_apply) return;
+    for (const core::Event& e : m_bundle.events) m_app.m_hlc.observe(e.hlc);
+    if (m_summary.referenceChanges) m_app.loadPolicies();
+}
+
+double ImportJob::progress() const {
+    const double before = m_caseIds.empty() ? 1.0 : double(m_nextBefore) / double(m_caseIds.size());
+    const auto& touched = m_insertion->result().touchedCases;
+    const double after = touched.empty() ? 0.0 : double(m_nextAfter) / double(touched.size());
+    return m_done ? 1.0 : 0.05 * before + 0.9 * m_insertion->progress() + 0.05 * after;
+}
+
 
 std::vector<store::Peer> App::peers() const { return store::peers(*m_db); }
 

@@ -27,6 +27,8 @@ void pickFile(const char* accept);
 
 // [SECTION] Passphrase encryption of bundles (platform/web/crypto.cpp, WebCrypto); `done` runs later.
 
+// False outside secure contexts (plain http to another machine): WebCrypto is missing there.
+bool cryptoAvailable();
 void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done);
 void unseal(const sync::Sealed& sealed, const std::string& passphrase, std::function<void(core::Result<std::string>)> done);
 

@@ -84,42 +84,73 @@ core::Result<core::Event> eventFromRow(const std::string& id, const std::string&
 }
 
 core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event>& events) {
+    EventInsertion insertion(*this, events);
+    auto done = insertion.step(SIZE_MAX);
+    if (!done) return done.error();
+    return insertion.result();
+}
+
+// Stores one event unless its id is there already (with identical content: a duplicate).
+core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bool& inserted) {
     sqlite3* db = m_db.handle();
     Statement find(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
     Statement insert(m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
     if (!find.ok() || !insert.ok()) return sqlError(db, "prepare event insert");
-    InsertResult result;
-    std::set<std::string> touched;
-    std::vector<const core::Event*> reference;
-    for (const core::Event& e : events) {
-        find.bind(1, e.id);
-        const int rc = find.step();
-        if (rc == SQLITE_ROW) {
-            auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4),
-                                         find.text(5), find.text(6), find.text(7));
-            find.reset();
-            if (!existing || sameEventText(existing.value()) != sameEventText(e))
-                return makeError(ErrorCode::Conflict, "error.event_conflict", "event " + e.id + " differs from the stored one");
-            ++result.duplicates;
-            continue;
-        }
-        find.reset();
-        if (rc != SQLITE_DONE) return sqlError(db, "find event");
-        insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
-            .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
-        if (insert.step() != SQLITE_DONE) return sqlError(db, "insert event");
-        insert.reset();
-        ++result.inserted;
-        if (e.caseId.empty()) reference.push_back(&e);
-        else touched.insert(e.caseId);
+    inserted = false;
+    find.bind(1, e.id);
+    const int rc = find.step();
+    if (rc == SQLITE_ROW) {
+        auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4),
+                                     find.text(5), find.text(6), find.text(7));
+        if (!existing || sameEventText(existing.value()) != sameEventText(e))
+            return makeError(ErrorCode::Conflict, "error.event_conflict", "event " + e.id + " differs from the stored one");
+        ++result.duplicates;
+        return core::Ok{};
     }
-    for (const core::Event* e : reference)
-        if (auto st = projectReference(*e); !st) return st.error();
-    for (const std::string& id : touched)
-        if (auto st = reproject(id); !st) return st.error();
-    result.touchedCases.assign(touched.begin(), touched.end());
-    result.referenceInserted = static_cast<int>(reference.size());
-    return result;
+    if (rc != SQLITE_DONE) return sqlError(db, "find event");
+    insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
+        .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
+    if (insert.step() != SQLITE_DONE) return sqlError(db, "insert event");
+    ++result.inserted;
+    inserted = true;
+    return core::Ok{};
+}
+
+core::Result<bool> EventInsertion::step(std::size_t budget) {
+    for (; budget && m_nextEvent < m_events.size(); --budget) {
+        const core::Event& e = m_events[m_nextEvent++];
+        bool inserted = false;
+        if (auto st = m_store.insertOne(e, m_result, inserted); !st) return st.error();
+        if (!inserted) continue;
+        if (e.caseId.empty()) m_reference.push_back(&e);
+        else m_touched.insert(e.caseId);
+    }
+    if (m_nextEvent < m_events.size()) return false;
+    if (!m_referenceDone) {   // reference data first: the cases' projections name it
+        for (const core::Event* e : m_reference)
+            if (auto st = m_store.projectReference(*e); !st) return st.error();
+        m_referenceDone = true;
+        m_result.referenceInserted = static_cast<int>(m_reference.size());
+        m_result.touchedCases.assign(m_touched.begin(), m_touched.end());
+    }
+    for (; budget && m_nextCase < m_result.touchedCases.size(); --budget)
+        if (auto st = m_store.reproject(m_result.touchedCases[m_nextCase++]); !st) return st.error();
+    return m_nextCase == m_result.touchedCases.size();
+}
+
+EventInsertion::EventInsertion(CaseStore& store, const std::vector<core::Event>& events) : m_store(store), m_events(events) {
+    std::set<std::string> cases;
+    for (const core::Event& e : events)
+        if (!e.caseId.empty()) cases.insert(e.caseId);
+    m_expectedCases = cases.size();
+}
+
+double EventInsertion::progress() const {
+    // Re-folding a case costs about as much as storing ten events. Until the events are stored, every
+    // case they name counts as touched; duplicates then leave fewer, so the share only grows.
+    const double cases = double(m_referenceDone ? m_result.touchedCases.size() : m_expectedCases);
+    const double total = double(m_events.size()) + 10.0 * cases;
+    return total > 0 ? (double(m_nextEvent) + 10.0 * double(m_nextCase)) / total : 1.0;
 }
 
 core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {

@@ -8,6 +8,7 @@
 //   3. verify() re-folds every case and reports each row that differs.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct InsertResult {
 };
 
 class CaseStore {
+    friend class EventInsertion;
+
 public:
     CaseStore(Database& db, const core::Calendar& officeCalendar) : m_db(db), m_calendar(officeCalendar) {}
 
@@ -62,6 +65,7 @@ public:
 
 private:
     core::Status projectReference(const core::Event& e);
+    core::Status insertOne(const core::Event& e, InsertResult& result, bool& inserted);
     core::Status writeProjection(const core::Case& c);
     Database& m_db;
     const core::Calendar& m_calendar;
@@ -70,5 +74,26 @@ private:
 core::Result<core::Event> eventFromRow(const std::string& id, const std::string& caseId, const std::string& hlc,
                                        const std::string& origin, const std::string& actor, const std::string& type,
                                        const std::string& prev, const std::string& payload);
+
+// insertEvents() spread over calls, for imports the desk shows progress for: the events are stored
+// a slice at a time, then the reference data is projected and the touched cases re-folded a slice
+// at a time. Same caller-held transaction, same result, same invariants once step() returns true.
+class EventInsertion {
+public:
+    EventInsertion(CaseStore& store, const std::vector<core::Event>& events);
+    // Does up to `budget` units of work (storing an event, re-folding a case); true once all is done.
+    core::Result<bool> step(std::size_t budget);
+    double progress() const;   // 0–1, by estimated work
+    const InsertResult& result() const { return m_result; }
+
+private:
+    CaseStore& m_store;
+    const std::vector<core::Event>& m_events;
+    std::size_t m_nextEvent = 0, m_nextCase = 0, m_expectedCases = 0;
+    std::set<std::string> m_touched;
+    std::vector<const core::Event*> m_reference;
+    bool m_referenceDone = false;
+    InsertResult m_result;
+};
 
 } // namespace tousu::store

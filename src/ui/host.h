@@ -22,6 +22,7 @@ struct Host {
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;
     // Passphrase encryption of bundles (sync/sealed.h); the answer may come after a few frames.
+    // Both empty where the browser cannot encrypt: the desk then offers no encryption.
     using Sealing = std::function<void(core::Result<sync::Sealed>)>;
     using Opening = std::function<void(core::Result<std::string>)>;
     std::function<void(const std::string& plain, const std::string& passphrase, Sealing done)> seal;

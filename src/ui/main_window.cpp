@@ -204,7 +204,6 @@ void MainWindow::draw(app::App& app) {
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
             case View::Dashboard:
                 go(m_dashboard.draw(app, m_host));
-                if (m_dashboard.busy() && m_host.requestRedraw) m_host.requestRedraw();
                 break;
         }
     }
@@ -212,6 +211,8 @@ void MainWindow::draw(app::App& app) {
     drawAbout(app);
     m_sync.draw(app, m_host);
     m_backup.draw(app, m_host);
+    const bool busy = m_sync.busy() || (m_nav.view == View::Dashboard && m_dashboard.busy());
+    if (busy && m_host.requestRedraw) m_host.requestRedraw();
 }
 
 } // namespace tousu::ui

@@ -1,5 +1,6 @@
 #include "ui/sync_dialog.h"
 
+#include <chrono>
 #include <imgui.h>
 
 #include "ui/case_csv.h"
@@ -66,7 +67,6 @@ void SyncDialog::exportBundle(app::App& app, const Host& host) {
         if (host.saveFile) host.saveFile(name, "application/json", text);
         return exported(name, count);
     }
-    if (!host.seal) return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
     m_workKey = "sync.working_encrypt";
     host.seal(text, m_passphrase, [this, save = host.saveFile, name, count](core::Result<sync::Sealed> sealed) {
         if (!sealed) return refuse(sealed.error());
@@ -109,6 +109,7 @@ void SyncDialog::importFile(const Host& host) const {
 
 void SyncDialog::refuse(core::Error e) {
     m_error = std::move(e);
+    m_import.reset();
     m_bundle.reset();
     m_sealed.reset();
     m_work = nullptr;
@@ -134,11 +135,34 @@ void SyncDialog::received(app::App& app, const std::string& name, std::string by
 void SyncDialog::preview(app::App& app, const std::string& text) {
     auto bundle = sync::readBundle(text);
     if (!bundle) return refuse(bundle.error());
-    auto preview = app.importBundle(bundle.value(), false);
-    if (!preview) return refuse(preview.error());
     m_bundle = std::move(bundle.value());
-    m_summary = preview.value();
-    show(Stage::Preview);
+    runImport(app, false);
+}
+
+void SyncDialog::runImport(app::App& app, bool apply) {
+    auto job = app::ImportJob::start(app, *m_bundle, apply);
+    if (!job) return refuse(job.error());
+    m_import = std::move(job.value());
+    m_importApplies = apply;
+    m_workKey = apply ? "sync.working_import" : "sync.working_check";
+    show(Stage::Working);
+}
+
+void SyncDialog::advanceImport() {
+    // About 30 ms of work per frame keeps the page responsive and the bar moving.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(30);
+    core::Result<bool> done = false;
+    do done = m_import->step(200);
+    while (done && !done.value() && std::chrono::steady_clock::now() < until);
+    if (!done) {
+        m_import.reset();
+        return refuse(done.error());
+    }
+    if (!done.value()) return;
+    m_summary = m_import->summary();
+    m_import.reset();
+    if (m_importApplies) m_bundle.reset();
+    show(m_importApplies ? Stage::Applied : Stage::Preview);
 }
 
 void SyncDialog::unlock(app::App& app, const Host& host) {
@@ -171,7 +195,11 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
     }
     ImGui::Checkbox(label("sync.mask", "export_mask").c_str(), &m_mask);
     ImGui::TextDisabled("%s", tr("sync.mask_explain"));
+    if (!host.seal) m_encrypt = false;   // checked before: a peer's watermark must not move for a file never written
+    ImGui::BeginDisabled(!host.seal);
     ImGui::Checkbox(label("sync.encrypt", "export_encrypt").c_str(), &m_encrypt);
+    ImGui::EndDisabled();
+    if (!host.seal) ImGui::TextDisabled("%s", tr("error.crypto_unavailable"));
     if (m_encrypt) {
         ImGui::TextDisabled("%s", tr("sync.encrypt_explain"));
         const ImGuiInputTextFlags secret = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue;
@@ -231,6 +259,10 @@ void SyncDialog::drawPassphrase(app::App& app, const Host& host) {
 void SyncDialog::drawWorking() {
     widgets::reportedText("sync_working", tr(m_workKey));
     ImGui::TextDisabled("%s", m_fileName.c_str());
+    if (m_import) {
+        ImGui::ProgressBar(static_cast<float>(m_import->progress()), ImVec2(ImGui::GetFontSize() * 20, 0));
+        return advanceImport();
+    }
     // The message is on screen for one frame before the work blocks the next.
     if (m_work && ++m_workFrames > 1) {
         auto work = std::move(m_work);
@@ -261,16 +293,7 @@ void SyncDialog::drawPreview(app::App& app) {
     }
     if (s.newEvents == 0) ImGui::TextDisabled("%s", tr("sync.nothing_new"));
     ImGui::Separator();
-    if (ImGui::Button(label("sync.apply", "import_apply").c_str())) {
-        startWork("sync.working_import", [this, &app] {
-            auto applied = app.importBundle(*m_bundle, true);
-            if (!applied) return refuse(applied.error());
-            m_summary = applied.value();
-            m_bundle.reset();
-            show(Stage::Applied);
-        });
-        return;
-    }
+    if (ImGui::Button(label("sync.apply", "import_apply").c_str())) return runImport(app, true);
     ImGui::SameLine();
     if (closeButton("dialog.cancel", "import_cancel")) {
         m_bundle.reset();

@@ -2,13 +2,15 @@
 // sent yet; optionally with customers' personal data hidden and sealed with a passphrase), and
 // import a picked or dropped bundle — opened with its passphrase if sealed, read, previewed as a
 // dry run (new and updated cases, concurrent edits), then applied all or nothing only when the
-// user confirms. Slow steps show what is happening before they start.
+// user confirms. Slow steps show what is happening before they start; previews and imports run a
+// slice per frame with a progress bar.
 #pragma once
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "app/app.h"
+#include "app/import_job.h"
 #include "sync/sealed.h"
 #include "ui/host.h"
 
@@ -24,6 +26,8 @@ public:
     // A file arrived (picker or drop): open, read and preview it.
     void received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void draw(app::App& app, const Host& host);
+    // Working on something spread over frames (or waiting for the browser's crypto): the caller keeps frames coming.
+    bool busy() const { return m_stage == Stage::Working; }
 
 private:
     enum class Stage { Closed, ExportOptions, Working, Passphrase, Exported, Preview, Applied, Refused };
@@ -35,6 +39,9 @@ private:
     void exported(const std::string& fileName, int count);
     void unlock(app::App& app, const Host& host);
     void preview(app::App& app, const std::string& text);
+    // Starts the import job (a preview, or the real import) that drawWorking() advances per frame.
+    void runImport(app::App& app, bool apply);
+    void advanceImport();
     void refuse(core::Error e);
     void drawExportOptions(app::App& app, const Host& host);
     void drawPassphrase(app::App& app, const Host& host);
@@ -51,6 +58,8 @@ private:
     std::optional<sync::Sealed> m_sealed;
     const char* m_workKey = "";
     std::function<void()> m_work;
+    std::unique_ptr<app::ImportJob> m_import;
+    bool m_importApplies = false;
     int m_workFrames = 0;
     int m_exported = 0;
     std::optional<sync::Bundle> m_bundle;

@@ -1,7 +1,7 @@
 // lib_crypto.js — passphrase encryption of sync bundles with WebCrypto (README, "Encrypted bundles"):
 // a PBKDF2-SHA256 key for AES-256-GCM. The envelope is read and written in C++ (sync/sealed.h);
 // only bytes are transformed here. WebCrypto exists only in secure contexts (https, localhost).
-// C contract: tousu_crypto_seal(request, passphrase, iterations, dataPtr, size) answers with
+// C contract: tousu_crypto_available(); tousu_crypto_seal(request, passphrase, iterations, dataPtr, size) answers with
 // salt(16) ‖ iv(12) ‖ ciphertext+tag; tousu_crypto_open(request, passphrase, iterations, saltPtr,
 // saltSize, ivPtr, dataPtr, size) with the plain text; both through tousu_on_crypto(request, ptr,
 // size, errorKey).
@@ -30,6 +30,8 @@ mergeInto(LibraryManager.library, {
       });
     },
   },
+
+  tousu_crypto_available: function () { return self.crypto && self.crypto.subtle ? 1 : 0; },
 
   tousu_crypto_seal__deps: ['$tousuCrypto', '$tousuStr'],
   tousu_crypto_seal: function (request, passphrase, iterations, dataPtr, size) {

@@ -7,6 +7,7 @@
 #include "platform/platform.h"
 
 extern "C" {
+int tousu_crypto_available();
 void tousu_crypto_seal(int request, const char* passphrase, int iterations, const char* data, double size);
 void tousu_crypto_open(int request, const char* passphrase, int iterations, const char* salt, double saltSize,
                        const char* iv, const char* data, double size);
@@ -29,6 +30,8 @@ int remember(Answer answer) {
 core::Error failure(const std::string& key) { return core::makeError(core::ErrorCode::InvalidInput, key); }
 
 } // namespace
+
+bool cryptoAvailable() { return tousu_crypto_available() != 0; }
 
 void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done) {
     const int request = remember([done = std::move(done)](std::string bytes, const std::string& errorKey) {

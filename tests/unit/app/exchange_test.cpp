@@ -7,6 +7,7 @@
 #include <random>
 
 #include "app/app.h"
+#include "app/import_job.h"
 #include <nlohmann/json.hpp>
 
 #include "sync/bundle.h"
@@ -158,6 +159,42 @@ TEST_CASE("a masked export hides every customer's name, phone and key but keeps 
         return std::string();
     };
     CHECK(keyOf(a.exportAll(scope)) != keyOf(bundle));   // a new pseudonym for every export
+}
+
+TEST_CASE("an import done a few events per step ends as the whole import at once, with progress rising to 1") {
+    Office a("A", 1), b("B", 2), c("B", 2);   // b and c start identical
+    REQUIRE(b.digest() == c.digest());
+    for (int i = 0; i < 6; ++i) {
+        const std::string id = a.registerOne();
+        REQUIRE(a.app->confirm(id, "sms", "").ok());
+        a.clock.jumpBy(core::kHourMs);
+    }
+    const sync::Bundle bundle = a.exportAll();
+    const app::ImportSummary whole = b.importFrom(bundle);
+
+    const std::string before = c.digest();
+    for (bool apply : {false, true}) {
+        auto job = app::ImportJob::start(*c.app, bundle, apply);
+        REQUIRE(job.ok());
+        double last = 0;
+        int steps = 0;
+        for (bool done = false; !done; ++steps) {
+            auto st = job.value()->step(3);
+            REQUIRE(st.ok());
+            done = st.value();
+            CHECK(job.value()->progress() >= last);
+            last = job.value()->progress();
+        }
+        CHECK(steps > 10);
+        CHECK(last == 1.0);
+        const app::ImportSummary& s = job.value()->summary();
+        CHECK(s.newCases == whole.newCases);
+        CHECK(s.newEvents == whole.newEvents);
+        CHECK(s.referenceChanges == whole.referenceChanges);
+        if (!apply) CHECK(c.digest() == before);   // the preview rolled back
+    }
+    CHECK(c.digest() == b.digest());
+    CHECK(c.app->verify().value().empty());
 }
 
 TEST_CASE("a bundle that names unknown staff is refused whole and the database is unchanged") {
