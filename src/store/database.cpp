@@ -26,6 +26,10 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, 
     std::unique_ptr<Database> db(new Database(raw));   // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
+    // Pages changed by a transaction stay in the page cache until it commits: a large import's
+    // preview then rolls back without having touched the database file, so nothing is written
+    // (to IndexedDB, in the browser) for a change that never happened.
+    if (auto st = db->exec("PRAGMA cache_spill = OFF"); !st) return st.error();
     if (auto st = db->migrate(); !st) return st.error();
     return db;
 }

@@ -53,9 +53,12 @@ int xRead(sqlite3_file* f, void* out, int amount, sqlite3_int64 offset) {
 int xWrite(sqlite3_file* f, const void* in, int amount, sqlite3_int64 offset) {
     MemFile& m = fileOf(f);
     const auto off = static_cast<std::size_t>(offset);
+    // A page written back unchanged is not a change: a rollback replays the journal's pages over
+    // identical ones, and the store must not be written for a transaction that never happened.
+    const bool same = off + amount <= m.bytes.size() && std::memcmp(m.bytes.data() + off, in, amount) == 0;
     if (m.bytes.size() < off + amount) m.bytes.resize(off + amount);
     std::memcpy(m.bytes.data() + off, in, amount);
-    if (reinterpret_cast<Handle*>(f)->main) {
+    if (reinterpret_cast<Handle*>(f)->main && !same) {
         // SQLite writes the main database a whole page at a time (the header page first).
         if (m.pageSize == 0) m.pageSize = static_cast<std::uint32_t>(amount);
         for (std::size_t p = off / m.pageSize; p * m.pageSize < off + amount; ++p) m.dirty.insert(static_cast<std::uint32_t>(p));

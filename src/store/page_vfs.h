@@ -3,7 +3,9 @@
 // commit is the pages it changed, not the size of the database.
 //
 // States of the main database file and the functions that move between them:
-//   CLEAN  --xWrite-->  DIRTY (pages remembered in `dirty`)  --xSync-->  sink(batch); CLEAN
+//   CLEAN  --xWrite (new bytes)-->  DIRTY (pages remembered in `dirty`)  --xSync-->  sink(batch); CLEAN
+//   (a page written with the bytes it already holds stays clean: a rolled-back transaction's
+//   journal playback writes nothing to the sink)
 //   xTruncate shrinks the file and sends a batch with no pages and the new size at once.
 // Invariants:
 //   1. a batch holds every page written since the previous batch, and the file size after them;

@@ -19,12 +19,15 @@ core::Status Statement::run() {
 }
 
 // A savepoint: a transaction of its own at top level, or a nested part of a caller's batch.
-Transaction::Transaction(sqlite3* db) : m_db(db) {
+Transaction::Transaction(sqlite3* db) : m_db(db), m_outermost(sqlite3_get_autocommit(db) != 0) {
     m_began = sqlite3_exec(db, "SAVEPOINT tx", nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+// At top level a plain ROLLBACK: rolling back to the savepoint and releasing it would commit an
+// empty transaction, which still rewrites the database header (and so reaches IndexedDB).
 Transaction::~Transaction() {
-    if (m_began && !m_done) sqlite3_exec(m_db, "ROLLBACK TO tx; RELEASE tx", nullptr, nullptr, nullptr);
+    if (m_began && !m_done)
+        sqlite3_exec(m_db, m_outermost ? "ROLLBACK" : "ROLLBACK TO tx; RELEASE tx", nullptr, nullptr, nullptr);
 }
 
 core::Status Transaction::commit() {

@@ -61,6 +61,7 @@ public:
 
 private:
     sqlite3* m_db;
+    bool m_outermost;   // no transaction was open when this one began
     bool m_began = false;
     bool m_done = false;
 };

@@ -42,7 +42,7 @@ void MainWindow::drawSaveState(const app::App& app) {
     const char* text = tr(kKeys[s]);
     const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 4;
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - toggle - ImGui::CalcTextSize(text).x - ImGui::GetStyle().WindowPadding.x * 2);
-    ImGui::TextColored(kColours[s], "%s", text);
+    widgets::reportedText("save_state", text, &kColours[s]);
 }
 
 // Who works at this desk now: their name and role in the menu bar; choosing another person signs

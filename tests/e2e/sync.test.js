@@ -182,3 +182,36 @@ test('a bundle encrypted in the browser opens with tousu-cli, and one encrypted 
   assert.deepEqual(second.errors, []);
   await second.context.close();
 });
+
+// The commit counter of the page store in IndexedDB (README, "In the browser").
+const storedCounter = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('tousu-main');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const get = open.result.transaction('meta').objectStore('meta').get('state');
+    get.onsuccess = () => { resolve(get.result.counter); open.result.close(); };
+    get.onerror = () => reject(get.error);
+  };
+}));
+
+test('a large import shows progress, keeps the page drawing, and its preview writes nothing to IndexedDB', async () => {
+  const db = path.join(tmp, 'large.db');
+  const large = path.join(tmp, 'large.json');
+  runCli(['init', db, '--office', 'GZ01']);
+  runCli(['generate', db, '--cases', '2500', '--seed', '41', '--start', '2026-08-01', '--days', '90']);
+  runCli(['export', db, large]);
+  const { context, page, errors } = await openApp(env);
+  await waitForWidget(page, 'save_state', (w) => /已保存/.test(w.label), 20000);
+  const before = await storedCounter(page);
+  await pickFile(page, large);
+  const framesBefore = await page.evaluate(() => window.tousu.frames());
+  await waitForWidget(page, 'import_new_cases', (w) => /新投诉 2500 件/.test(w.label), 120000);
+  assert.ok(await page.evaluate(() => window.tousu.frames()) - framesBefore > 5, 'frames kept coming while previewing');
+  assert.equal(await storedCounter(page), before, 'a preview commits nothing');
+  await click(page, 'import_apply');
+  await waitForWidget(page, 'import_done', () => true, 120000);
+  await waitForWidget(page, 'save_state', (w) => /已保存/.test(w.label), 60000);
+  assert.ok(await storedCounter(page) > before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

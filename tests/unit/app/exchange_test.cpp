@@ -8,6 +8,8 @@
 
 #include "app/app.h"
 #include "app/import_job.h"
+#include "app/generator.h"
+#include "store/page_vfs.h"
 #include <nlohmann/json.hpp>
 
 #include "sync/bundle.h"
@@ -195,6 +197,26 @@ TEST_CASE("an import done a few events per step ends as the whole import at once
     }
     CHECK(c.digest() == b.digest());
     CHECK(c.app->verify().value().empty());
+}
+
+TEST_CASE("the preview of a large import hands nothing to the page store; the import one batch") {
+    Office a("A", 1);
+    core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
+    REQUIRE(app::generate(*a.app, a.clock, {1500, 4, a.clock.now(), 30}).ok());
+    const sync::Bundle bundle = a.exportAll();
+    store::registerPageVfs("tousu-pages-import");
+    store::forgetPageFile("import.db");
+    int batches = 0;
+    store::setPageSink("import.db", [&batches](const store::PageBatch&) { ++batches; });
+    auto b = std::move(app::App::open("import.db", clock, 9, "tousu-pages-import").value());
+    REQUIRE(b->initialize("B", "B office").ok());
+    const int afterSetUp = batches;
+    REQUIRE(b->importBundle(bundle, false).ok());   // far more pages than SQLite's cache holds
+    CHECK(batches == afterSetUp);
+    REQUIRE(b->importBundle(bundle, true).ok());
+    CHECK(batches == afterSetUp + 1);
+    b.reset();
+    store::forgetPageFile("import.db");
 }
 
 TEST_CASE("a bundle that names unknown staff is refused whole and the database is unchanged") {
