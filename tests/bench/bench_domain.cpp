@@ -1,7 +1,7 @@
 // The domain workload, compiled both natively and to wasm (run under node) so the two can be
 // compared on the same database file:
 //   bench_domain generate DB N      time `generate` of N cases into an initialised database
-//   bench_domain queries DB RUNS    time list query (filter+sort+page), FTS search and full KPIs
+//   bench_domain queries DB RUNS    time list query (filter+sort+page), FTS search, full KPIs, the dashboard
 // Prints one JSON object per figure: {"op", "cases", "median_ms", "min_ms", "max_ms", "runs"}.
 // Driven by shell/bench.sh, which computes the wasm/native ratios.
 #include <cstdio>
@@ -77,5 +77,15 @@ int main(int argc, char** argv) {
     shortSearch.limit = 50;
     emit("short_search_like", cases, bench::measure(n, [&] { (void)app.listCases(shortSearch); }), n);
     emit("kpi_full", cases, bench::measure(n, [&] { (void)app.kpis(0, INT64_MAX / 2); }), n);
+    // The statistics screen: the whole year (with the previous one, empty) at once, and the work the
+    // desk does per slice while it rebuilds the figures (2,000 rows read and added; ui/screens/dashboard_screen.cpp).
+    const core::Period year = core::periodOfDays(start, core::parseDate("2026-12-31").value());
+    emit("dashboard_year", cases, bench::measure(n, [&] { (void)app.dashboard(year, {}); }), n);
+    emit("dashboard_frame_chunk", cases, bench::measure(n, [&] {
+        core::DashboardBuilder builder(year, {}, clock.now());
+        store::KpiCursor cursor;
+        const auto rows = app.kpiRowsChunk(year, cursor, 2000);
+        for (const core::KpiRow& r : rows.value()) builder.add(r);
+    }), n);
     return 0;
 }
