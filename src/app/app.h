@@ -164,6 +164,14 @@ public:
     // Every case as a TMF621 Trouble Ticket, as one JSON array (README, "TMF621"); returns how many.
     core::Result<int> exportTmf(std::string& out) const;
 
+    // [SECTION] Suggestions about the process itself (意见建议, 八、总结与反馈机制): from staff or
+    // recorded for a customer; reference data, so they travel with sync bundles.
+    static constexpr const char* kSuggestionSources[] = {"staff", "customer"};
+    static constexpr const char* kSuggestionStatuses[] = {"new", "accepted", "done", "declined"};
+    core::Result<std::string> addSuggestion(const std::string& source, const std::string& content);
+    core::Status setSuggestionStatus(const std::string& id, const std::string& status);
+    std::vector<store::Suggestion> suggestions(core::TimeMs from = 0, core::TimeMs to = INT64_MAX) const;
+
     // [SECTION] Reads
     core::Result<core::Case> caseById(const std::string& caseId) const;
     core::Result<std::vector<core::Event>> timeline(const std::string& caseId) const;

@@ -251,13 +251,14 @@ core::Status CaseStore::projectReference(const core::Event& e) {
         const char* type;
         const char* table;
         const char* key;
-        const char* fields[3];
+        std::vector<const char*> fields;
     };
     static const ReferenceTable kTables[] = {
         {"ref.department", "departments", "id", {"name_zh", "name_en", "head"}},
         {"ref.staff", "staff", "id", {"name", "role", "department"}},
         {"ref.sub_type", "sub_types", "id", {"category", "name_zh", "name_en"}},
         {"ref.policy", "policies", "category", {"version", "limits", "max_hours"}},
+        {"ref.suggestion", "suggestions", "id", {"source", "author", "content", "status", "note", "created_at"}},
     };
     for (const ReferenceTable& t : kTables) {
         if (e.type != t.type) continue;
@@ -265,13 +266,21 @@ core::Status CaseStore::projectReference(const core::Event& e) {
         // does not overwrite a newer one, and equal HLCs from two offices resolve the same everywhere.
         // updated_hlc holds that order key; fixed-width HLC text makes it sort as the order does.
         const std::string table = t.table;
-        std::string sql = "INSERT INTO " + table + "(" + t.key + ", " + t.fields[0] + ", " + t.fields[1] + ", " +
-                          t.fields[2] + ", updated_hlc) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(" + t.key +
-                          ") DO UPDATE SET " + t.fields[0] + " = ?2, " + t.fields[1] + " = ?3, " + t.fields[2] +
-                          " = ?4, updated_hlc = ?5 WHERE excluded.updated_hlc > " + table + ".updated_hlc";
+        const int n = static_cast<int>(t.fields.size());
+        std::string columns, values, updates;
+        for (int i = 0; i < n; ++i) {
+            const std::string param = "?" + std::to_string(i + 2);
+            columns += std::string(", ") + t.fields[static_cast<std::size_t>(i)];
+            values += ", " + param;
+            updates += std::string(t.fields[static_cast<std::size_t>(i)]) + " = " + param + ", ";
+        }
+        const std::string order = "?" + std::to_string(n + 2);
+        const std::string sql = "INSERT INTO " + table + "(" + t.key + columns + ", updated_hlc) VALUES (?1" + values +
+                                ", " + order + ") ON CONFLICT(" + t.key + ") DO UPDATE SET " + updates +
+                                "updated_hlc = " + order + " WHERE excluded.updated_hlc > " + table + ".updated_hlc";
         Statement s(m_db, sql);
-        s.bind(1, core::getField(e.fields, t.key)).bind(5, core::formatHlc(e.hlc) + " " + e.origin + " " + e.id);
-        for (int i = 0; i < 3; ++i) s.bind(2 + i, core::getField(e.fields, t.fields[i]));
+        s.bind(1, core::getField(e.fields, t.key)).bind(n + 2, core::formatHlc(e.hlc) + " " + e.origin + " " + e.id);
+        for (int i = 0; i < n; ++i) s.bind(2 + i, core::getField(e.fields, t.fields[static_cast<std::size_t>(i)]));
         return s.run();
     }
     return makeError(ErrorCode::InvalidInput, "error.unknown_reference", e.type);

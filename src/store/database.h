@@ -15,7 +15,7 @@ namespace tousu::store {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
     // (store/page_vfs.h in the browser), nullptr the default.

@@ -90,6 +90,14 @@ constexpr Migration kMigrations[] = {
         CREATE INDEX cases_follow_up ON cases(follow_up_due) WHERE follow_up_due > 0;
         INSERT OR REPLACE INTO meta(key, value) VALUES ('reproject', '1');
     )sql"},
+    // Version 5: suggestions about the process (意见建议), reference data like departments: one row
+    // per suggestion, last writer wins (ref.suggestion events carry the whole record).
+    {5, R"sql(
+        CREATE TABLE suggestions (id TEXT PRIMARY KEY, source TEXT NOT NULL, author TEXT NOT NULL,
+                                  content TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
+                                  created_at INTEGER NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
+        CREATE INDEX suggestions_created ON suggestions(created_at);
+    )sql"},
 };
 
 } // namespace

@@ -236,6 +236,16 @@ std::vector<Department> departments(const Database& db) {
     return out;
 }
 
+std::vector<Suggestion> suggestions(const Database& db, core::TimeMs from, core::TimeMs to) {
+    Statement s(db, "SELECT id, source, author, content, status, note, created_at FROM suggestions "
+                    "WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id");
+    s.bind(1, from).bind(2, to);
+    std::vector<Suggestion> out;
+    while (s.step() == SQLITE_ROW)
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6)});
+    return out;
+}
+
 std::vector<StaffMember> staff(const Database& db) {
     Statement s(db, "SELECT id, name, role, department FROM staff ORDER BY id");
     std::vector<StaffMember> out;

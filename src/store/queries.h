@@ -62,6 +62,10 @@ struct Department { std::string id, nameZh, nameEn, head; };
 struct StaffMember { std::string id, name, role, department; };
 struct SubType { std::string id, category, nameZh, nameEn; };
 struct PolicyRow { std::string category, limits; int version = 0, maxHours = 0; };
+struct Suggestion {
+    std::string id, source, author, content, status, note;   // source: staff | customer; status: new | accepted | done | declined
+    core::TimeMs createdAt = 0;
+};
 
 core::Result<CasePage> listCases(const Database& db, const ListQuery& q);
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to);
@@ -86,6 +90,8 @@ core::Status setMeta(Database& db, const std::string& key, const std::string& va
 
 std::vector<Department> departments(const Database& db);
 std::vector<StaffMember> staff(const Database& db);
+// Received in [from, to), newest first.
+std::vector<Suggestion> suggestions(const Database& db, core::TimeMs from, core::TimeMs to);
 std::vector<SubType> subTypes(const Database& db);
 std::vector<PolicyRow> policies(const Database& db);
 

@@ -24,7 +24,7 @@ core::Result<std::string> stringField(const json& j, const char* name, std::size
 
 bool knownType(const std::string& type) {
     return core::actionFromCode(type).has_value() || type == "ref.department" || type == "ref.staff" ||
-           type == "ref.sub_type" || type == "ref.policy";
+           type == "ref.sub_type" || type == "ref.policy" || type == "ref.suggestion";
 }
 
 } // namespace

@@ -130,6 +130,7 @@ void MainWindow::drawMenuBar(app::App& app) {
     destination("action.case_list", "case_list", View::CaseList);
     destination("action.new_case", "new_case", View::NewCase);
     destination("action.dashboard", "dashboard", View::Dashboard);
+    destination("action.suggestions", "suggestions", View::Suggestions);
     if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
@@ -202,9 +203,8 @@ void MainWindow::draw(app::App& app) {
                 break;
             case View::NewCase: go(m_intake.draw(app)); break;
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
-            case View::Dashboard:
-                go(m_dashboard.draw(app, m_host));
-                break;
+            case View::Dashboard: go(m_dashboard.draw(app, m_host)); break;
+            case View::Suggestions: m_suggestions.draw(app); break;
         }
     }
     ImGui::End();

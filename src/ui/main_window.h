@@ -9,6 +9,7 @@
 #include "ui/screens/case_list_screen.h"
 #include "ui/screens/dashboard_screen.h"
 #include "ui/screens/intake_screen.h"
+#include "ui/screens/suggestions_screen.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/work_queue_screen.h"
 #include "ui/sync_dialog.h"
@@ -44,6 +45,7 @@ private:
     CaseListScreen m_list;
     CaseDetailScreen m_detail;
     DashboardScreen m_dashboard;
+    SuggestionsScreen m_suggestions;
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false;

@@ -251,6 +251,15 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     out += "<h2>" + html(tr("report.overdue")) + "</h2>\n" + caseTable(app, period, filter, overdue, names, true);
     out += "<h2>" + html(tr("report.repeats")) + "</h2>\n" + caseTable(app, period, filter, repeats, names, false);
 
+    out += "<h2>" + html(tr("report.suggestions")) + "</h2>\n";
+    std::string suggestionRows;
+    for (const store::Suggestion& sg : app.suggestions(period.from, period.to))
+        suggestionRows += row({formatDateTime(sg.createdAt), trCode("suggestion.source", sg.source), sg.content,
+                               trCode("suggestion.status", sg.status)});
+    out += suggestionRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
+                                  : table(row({tr("suggestion.when"), tr("suggestion.source"), tr("suggestion.content"),
+                                               tr("suggestion.status")}, "th"), suggestionRows);
+
     out += "<h2>" + html(tr("report.actions")) + "</h2>\n";
     std::string items;
     for (std::size_t start = 0; start < actions.size();) {

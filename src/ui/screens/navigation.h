@@ -7,7 +7,7 @@
 
 namespace tousu::ui {
 
-enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard };
+enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestions };
 
 struct Navigation {
     View view = View::WorkQueue;

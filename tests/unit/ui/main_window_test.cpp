@@ -114,3 +114,22 @@ TEST_CASE("the user menu names who is signed in and signs in someone else") {
     CHECK(f.app->actor().role == core::Role::Handler);
     CHECK(f.ui.widget("user")->label == "陈静 · 处理人员##user");
 }
+
+TEST_CASE("a suggestion typed on the suggestions screen is recorded, and its status set from the list") {
+    Fixture f;
+    REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->signIn("s09").ok());
+    f.ui.click("suggestions", f.draw);
+    f.ui.click("suggestion_add", f.draw);
+    CHECK(f.app->suggestions().empty());   // nothing typed: refused
+    f.ui.click("suggestion_content", f.draw);
+    ImGui::GetIO().AddInputCharactersUTF8("回访电话请避开午休时间");
+    f.ui.frame(f.draw);
+    f.ui.click("suggestion_add", f.draw);
+    REQUIRE(f.app->suggestions().size() == 1);
+    CHECK(f.app->suggestions()[0].content == "回访电话请避开午休时间");
+    CHECK(f.ui.widget("suggestion_added") != nullptr);
+    f.ui.click("suggestion_status_0", f.draw);
+    f.ui.click("suggestion_status_0_accepted", f.draw);
+    CHECK(f.app->suggestions()[0].status == "accepted");
+}

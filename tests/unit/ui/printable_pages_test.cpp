@@ -1,9 +1,11 @@
-// The customer notice promises what the desk enforces: the limits are the configured policies.
+// The customer notice promises what the desk enforces (the limits are the configured policies); the
+// review report lists what was received in its period.
 #include <doctest/doctest.h>
 
 #include "app/app.h"
 #include "ui/i18n.h"
 #include "ui/notice.h"
+#include "ui/report.h"
 
 using namespace tousu;
 
@@ -33,4 +35,18 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     ui::setLanguage(ui::Language::En);
     CHECK(has(ui::customerNoticeHtml(*app), "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
     ui::setLanguage(ui::Language::ZhCN);
+}
+
+TEST_CASE("the review report lists the suggestions received in its period, and only those") {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-10T09:00:00+08:00").value()};
+    auto app = std::move(app::App::open(":memory:", clock, 1).value());
+    REQUIRE(app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(app->signIn("s09").ok());
+    REQUIRE(app->addSuggestion("customer", "希望短信确认里写明<责任人>的电话").ok());
+    clock.jumpTo(core::parseIso8601("2026-12-02T09:00:00+08:00").value());
+    REQUIRE(app->addSuggestion("staff", "十二月的建议").ok());
+    const core::Period november = core::periodContaining(core::PeriodKind::Month, core::parseIso8601("2026-11-15T00:00:00+08:00").value());
+    const std::string page = ui::reviewReportHtml(*app, november, {}, "").value();
+    CHECK(has(page, "<td>客户</td><td>希望短信确认里写明&lt;责任人&gt;的电话</td><td>新提交</td>"));
+    CHECK_FALSE(has(page, "十二月的建议"));
 }

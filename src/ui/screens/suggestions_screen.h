@@ -1,0 +1,26 @@
+// Suggestions 意见建议: ideas about the complaint process itself from staff and customers
+// (八、总结与反馈机制) — a short form to record one, and the list with a status each that anyone
+// may move on (new → accepted → done, or declined).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "ui/reference_names.h"
+
+namespace tousu::app { class App; }
+
+namespace tousu::ui {
+
+class SuggestionsScreen {
+public:
+    void draw(app::App& app);
+
+private:
+    std::string m_source = "staff", m_content;
+    std::optional<core::Error> m_error;
+    bool m_added = false;
+    ReferenceNames m_names;
+};
+
+} // namespace tousu::ui
