@@ -1,5 +1,7 @@
 #include "core/analysis.h"
 
+#include "core/deadline.h"
+
 #include <algorithm>
 
 namespace tousu::core {
@@ -40,6 +42,21 @@ HeatMap heatMap(const std::map<std::pair<std::string, std::string>, int>& counts
         h.cells[std::size_t(r) * h.columns.size() + std::size_t(c)] = n;
     }
     return h;
+}
+
+void addDeadlineHealth(DeadlineHealth& h, const KpiRow& r) {
+    const std::vector<MetMilestone> met = parseMetMilestones(r.metMilestones);
+    for (const MetMilestone& m : met) {
+        auto it = std::find_if(h.milestones.begin(), h.milestones.end(),
+                               [&](const DeadlineHealth::Met& x) { return x.milestone == m.milestone; });
+        if (it == h.milestones.end()) it = h.milestones.insert(h.milestones.end(), {m.milestone, 0, 0});
+        ++(m.onTime ? it->onTime : it->late);
+    }
+    if (met.empty() || r.resolvedAt == 0) return;
+    const int used = met.back().usedPerMille;   // the last milestone met: the case's final limit
+    std::size_t band = 0;
+    while (band < 4 && used > DeadlineHealth::kBandUpperPerMille[band]) ++band;
+    ++h.usedBands[band];
 }
 
 bool overdue(const KpiRow& r, TimeMs now) { return isOpen(r.state) && r.outcome == DeadlineOutcome::Open && r.nextDue > 0 && r.nextDue < now; }
@@ -105,6 +122,7 @@ void DashboardBuilder::add(const KpiRow& r) {
     ++m_subTypes[r.subType];
     ++m_byChannel[{code(r.category), code(r.channel)}];
     ++m_byDepartment[{code(r.category), r.department}];
+    addDeadlineHealth(m_d.deadlineHealth[code(r.category)], r);
     if (!r.customerKey.empty()) {
         RepeatCustomer& rc = m_customers[r.customerKey];
         rc.customerKey = r.customerKey;

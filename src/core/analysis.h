@@ -63,6 +63,20 @@ struct RepeatCustomer {
     int cases = 0;
 };
 
+// Deadline health of one category: per milestone, how many were met within the limit and late; and
+// how much of the last milestone's limit resolved cases used, in bands (≤50 %, 50–80, 80–100,
+// 100–150, over 150 %).
+struct DeadlineHealth {
+    struct Met {
+        Milestone milestone;
+        int onTime = 0, late = 0;
+        double onTimeShare() const { return onTime + late ? double(onTime) / (onTime + late) : -1; }
+    };
+    std::vector<Met> milestones;   // in the order first seen (a category's policy order)
+    std::array<int, 5> usedBands{};
+    static constexpr int kBandUpperPerMille[4] = {500, 800, 1000, 1500};
+};
+
 struct Dashboard {
     Period period;
     KpiGroup current, previous;
@@ -73,6 +87,7 @@ struct Dashboard {
     HeatMap categoryByChannel, categoryByDepartment;
     std::vector<RepeatCustomer> topRepeaters;     // customers with 2+ cases in the period, most first, at most 10
     std::map<std::string, KpiGroup> byPerson;
+    std::map<std::string, DeadlineHealth> deadlineHealth;   // by category code
 };
 
 class DashboardBuilder {

@@ -1,5 +1,7 @@
 #include "core/deadline.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 
 namespace tousu::core {
@@ -86,6 +88,32 @@ TimeMs followUpDueAt(const Case& c) {
     const bool resolved = c.state == State::Surveyed || c.state == State::Archived;
     if (c.importance == Importance::Normal || !resolved || visited || c.resolvedAt == 0) return 0;
     return c.resolvedAt + kFollowUpAfterMs;
+}
+
+std::string metMilestonesText(const Case& c, const Calendar& cal) {
+    std::string out;
+    for (const MilestoneClock& m : c.milestones) {
+        if (!m.metAt) continue;
+        const MilestoneStatus s = milestoneStatus(c, m, m.metAt, cal, 1.0);
+        out += (out.empty() ? "" : ",") + std::string(code(m.milestone)) + ":" + (s.level == DeadlineLevel::Met ? "1" : "0") +
+               ":" + std::to_string(static_cast<long long>(s.usedShare * 1000 + 0.5));
+    }
+    return out;
+}
+
+std::vector<MetMilestone> parseMetMilestones(const std::string& text) {
+    std::vector<MetMilestone> out;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string part = text.substr(start, end - start);
+        start = end + 1;
+        const std::size_t a = part.find(':'), b = part.rfind(':');
+        if (a == std::string::npos || b <= a) continue;
+        const auto milestone = milestoneFromCode(part.substr(0, a));
+        if (!milestone) continue;
+        out.push_back({*milestone, part.substr(a + 1, b - a - 1) == "1", std::atoi(part.c_str() + b + 1)});
+    }
+    return out;
 }
 
 } // namespace tousu::core

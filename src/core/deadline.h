@@ -1,6 +1,7 @@
 // Time left per milestone: due time, share of the limit used, near-limit and overdue, with the
 // time the case waited on the customer excluded; escalation levels; the regulatory appeal date.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "core/calendar.h"
@@ -39,6 +40,17 @@ DeadlineOutcome deadlineOutcome(const Case& c, const Calendar& cal);
 // the next resolution is visited again). 0 when no visit is due.
 constexpr TimeMs kFollowUpAfterMs = 3 * 24 * kHourMs;
 TimeMs followUpDueAt(const Case& c);
+// Met milestones as stored in the case list projection, for the statistics' deadline health:
+// "feedback:1:620,handled:0:1310" = milestone code, met within the limit (1) or late (0), share of
+// the limit used in per mille. Unmet milestones are left out.
+std::string metMilestonesText(const Case& c, const Calendar& cal);
+struct MetMilestone {
+    Milestone milestone;
+    bool onTime;
+    int usedPerMille;
+};
+std::vector<MetMilestone> parseMetMilestones(const std::string& text);   // malformed parts are skipped
+
 // The date from which the customer may appeal to the regulator (received + appealDays).
 TimeMs appealRiskAt(const Case& c, const PolicySet& policies);
 // True if a billing dispute concerns charges older than the regulator accepts.

@@ -23,6 +23,7 @@ struct KpiRow {
     Channel channel = Channel::Other;
     std::string subType, department, person;
     std::string customerKey, phone;   // for repeat complainants (the phone is shown masked)
+    std::string metMilestones;        // core::metMilestonesText, for deadline health
     State state = State::Registered;
     DeadlineOutcome outcome = DeadlineOutcome::Open;
     TimeMs nextDue = 0;        // earliest unmet due time (0: none, or paused)

@@ -23,7 +23,8 @@ const char* outcomeCode(core::DeadlineOutcome o) {
 constexpr const char* kRowColumns =
     "id, number, state, channel, category, sub_type, importance, customer_name, phone, account, customer_key, "
     "content, department, person, outcome, repeat_of, updated_hlc, received_at, expected_at, next_due, "
-    "resolved_at, archived_at, paused, rating, reopen_count, escalation, concurrent_edit, event_count, follow_up_due";
+    "resolved_at, archived_at, paused, rating, reopen_count, escalation, concurrent_edit, event_count, follow_up_due, "
+    "met_milestones";
 
 void bindRow(Statement& s, const ProjectionRow& r) {
     s.bind(1, r.id).bind(2, r.number).bind(3, r.state).bind(4, r.channel).bind(5, r.category).bind(6, r.subType)
@@ -31,7 +32,8 @@ void bindRow(Statement& s, const ProjectionRow& r) {
         .bind(12, r.content).bind(13, r.department).bind(14, r.person).bind(15, r.outcome).bind(16, r.repeatOf)
         .bind(17, r.updatedHlc).bind(18, r.receivedAt).bind(19, r.expectedAt).bind(20, r.nextDue)
         .bind(21, r.resolvedAt).bind(22, r.archivedAt).bind(23, r.paused).bind(24, r.rating).bind(25, r.reopenCount)
-        .bind(26, r.escalation).bind(27, r.concurrentEdit).bind(28, r.eventCount).bind(29, r.followUpDue);
+        .bind(26, r.escalation).bind(27, r.concurrentEdit).bind(28, r.eventCount).bind(29, r.followUpDue)
+        .bind(30, r.metMilestones);
 }
 
 ProjectionRow readRow(const Statement& s) {
@@ -44,6 +46,7 @@ ProjectionRow readRow(const Statement& s) {
     r.resolvedAt = s.integer(20); r.archivedAt = s.integer(21); r.paused = int(s.integer(22));
     r.rating = int(s.integer(23)); r.reopenCount = int(s.integer(24)); r.escalation = int(s.integer(25));
     r.concurrentEdit = int(s.integer(26)); r.eventCount = int(s.integer(27)); r.followUpDue = s.integer(28);
+    r.metMilestones = s.text(29);
     return r;
 }
 
@@ -67,6 +70,7 @@ ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCal
     r.rating = c.rating; r.reopenCount = c.reopenCount; r.escalation = c.escalationLevel;
     r.concurrentEdit = c.concurrentEdit ? 1 : 0; r.eventCount = c.eventCount;
     r.followUpDue = core::followUpDueAt(c);
+    r.metMilestones = core::metMilestonesText(c, cal);
     return r;
 }
 
@@ -213,16 +217,17 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
                       old.text(4) != row.content;
     }
     const std::string sql = std::string("INSERT INTO cases(rowid, ") + kRowColumns +
-                            ") VALUES (?30,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-                            "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29) ON CONFLICT(rowid) DO UPDATE SET " +
+                            ") VALUES (?31,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+                            "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) ON CONFLICT(rowid) DO UPDATE SET " +
                             "state=?3, channel=?4, category=?5, sub_type=?6, importance=?7, customer_name=?8, "
                             "phone=?9, account=?10, customer_key=?11, content=?12, department=?13, person=?14, "
                             "outcome=?15, repeat_of=?16, updated_hlc=?17, received_at=?18, expected_at=?19, "
                             "next_due=?20, resolved_at=?21, archived_at=?22, paused=?23, rating=?24, "
-                            "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, follow_up_due=?29, number=?2";
+                            "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, follow_up_due=?29, "
+                            "met_milestones=?30, number=?2";
     Statement up(m_db, sql.c_str());
     bindRow(up, row);
-    if (rowid) up.bind(30, rowid);   // unbound ?30 is NULL: a new rowid
+    if (rowid) up.bind(31, rowid);   // unbound ?31 is NULL: a new rowid
     if (auto st = up.run(); !st) return st;
     if (!rowid) rowid = sqlite3_last_insert_rowid(db);
     // The searchable text is set at registration; most actions leave the index alone.

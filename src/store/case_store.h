@@ -25,7 +25,7 @@ class Database;
 // One row of the `cases` projection, derived from a folded case (and nothing else).
 struct ProjectionRow {
     std::string id, number, state, channel, category, subType, importance, customerName, phone, account,
-        customerKey, content, department, person, outcome, repeatOf, updatedHlc;
+        customerKey, content, department, person, outcome, repeatOf, updatedHlc, metMilestones;
     std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0, followUpDue = 0;
     int paused = 0, rating = 0, reopenCount = 0, escalation = 0, concurrentEdit = 0, eventCount = 0;
     bool operator==(const ProjectionRow&) const = default;

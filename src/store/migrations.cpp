@@ -91,12 +91,16 @@ constexpr Migration kMigrations[] = {
         INSERT OR REPLACE INTO meta(key, value) VALUES ('reproject', '1');
     )sql"},
     // Version 5: suggestions about the process (意见建议), reference data like departments: one row
-    // per suggestion, last writer wins (ref.suggestion events carry the whole record).
+    // per suggestion, last writer wins (ref.suggestion events carry the whole record); and each
+    // case's met milestones for the statistics' deadline health (core::metMilestonesText), filled
+    // by re-folding existing cases once.
     {5, R"sql(
         CREATE TABLE suggestions (id TEXT PRIMARY KEY, source TEXT NOT NULL, author TEXT NOT NULL,
                                   content TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
                                   created_at INTEGER NOT NULL, updated_hlc TEXT NOT NULL) STRICT;
         CREATE INDEX suggestions_created ON suggestions(created_at);
+        ALTER TABLE cases ADD COLUMN met_milestones TEXT NOT NULL DEFAULT '';
+        INSERT OR REPLACE INTO meta(key, value) VALUES ('reproject', '1');
     )sql"},
 };
 

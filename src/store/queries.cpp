@@ -133,7 +133,7 @@ namespace {
 
 constexpr const char* kKpiColumns =
     "SELECT category, channel, department, person, state, outcome, next_due, received_at, resolved_at, rating, "
-    "repeat_of <> '', sub_type, customer_key, phone, rowid FROM cases ";
+    "repeat_of <> '', sub_type, customer_key, phone, rowid, met_milestones FROM cases ";
 
 core::KpiRow kpiRow(const Statement& s) {
     core::KpiRow r;
@@ -154,6 +154,7 @@ core::KpiRow kpiRow(const Statement& s) {
     r.subType = s.text(11);
     r.customerKey = s.text(12);
     r.phone = s.text(13);
+    r.metMilestones = s.text(15);
     return r;
 }
 

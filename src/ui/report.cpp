@@ -236,6 +236,26 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     }
     out += h.rows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n" : table(head + "</tr>", heatRows);
 
+    out += "<h2>" + html(tr("dash.deadline_health")) + "</h2>\n";
+    std::string healthRows;
+    for (core::Category category : core::kCategories) {
+        const auto it = d.deadlineHealth.find(core::code(category));
+        if (it == d.deadlineHealth.end()) continue;
+        int resolved = 0;
+        for (int n : it->second.usedBands) resolved += n;
+        for (const core::DeadlineHealth::Met& m : it->second.milestones)
+            healthRows += row({trCode("category", core::code(category)), trCode("milestone", core::code(m.milestone)),
+                               std::to_string(m.onTime), std::to_string(m.late), rate(m.onTimeShare())});
+        std::string bands;
+        for (std::size_t b = 0; b < 5; ++b)
+            bands += std::string(b ? " · " : "") + tr(("dash.band_" + std::to_string(b)).c_str()) + " " +
+                     rate(resolved ? double(it->second.usedBands[b]) / resolved : -1);
+        healthRows += "<tr><td></td><td colspan=\"4\" class=\"meta\">" + html(tr("dash.limit_used")) + ": " + html(bands) + "</td></tr>\n";
+    }
+    out += healthRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
+                              : table(row({tr("col.category"), tr("notice.milestone"), tr("dash.met_on_time"), tr("dash.met_late"),
+                                           tr("dash.on_time_share")}, "th"), healthRows);
+
     out += "<h2>" + html(tr("dash.people")) + "</h2>\n";
     std::string people;
     for (const auto& [id, g] : d.byPerson)

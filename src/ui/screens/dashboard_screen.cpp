@@ -283,6 +283,45 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     return go;
 }
 
+void DashboardScreen::drawDeadlineHealth() const {
+    ImGui::SeparatorText(tr("dash.deadline_health"));
+    ImGui::TextDisabled("%s", tr("dash.bands_caption"));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##deadline_health", 10, flags)) return;
+    for (const char* key : {"col.category", "notice.milestone", "dash.met_on_time", "dash.met_late", "dash.on_time_share",
+                            "dash.band_0", "dash.band_1", "dash.band_2", "dash.band_3", "dash.band_4"})
+        ImGui::TableSetupColumn(tr(key));
+    ImGui::TableHeadersRow();
+    for (core::Category category : core::kCategories) {
+        const auto it = m_shown->deadlineHealth.find(core::code(category));
+        if (it == m_shown->deadlineHealth.end()) continue;
+        const core::DeadlineHealth& h = it->second;
+        int resolved = 0;
+        for (int n : h.usedBands) resolved += n;
+        for (std::size_t i = 0; i < h.milestones.size(); ++i) {
+            const core::DeadlineHealth::Met& m = h.milestones[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (i == 0) ImGui::TextUnformatted(trCode("category", core::code(category)));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(trCode("milestone", core::code(m.milestone)));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", m.onTime);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", m.late);
+            ImGui::TableNextColumn();
+            const double share = m.onTimeShare();
+            ImGui::TextUnformatted(share < 0 ? tr("dash.no_data") : printf1("%.1f%%", share * 100).c_str());
+            // The bands belong to the category (the last milestone's limit): shown once, on its first row.
+            for (int band : h.usedBands) {
+                ImGui::TableNextColumn();
+                if (i == 0) ImGui::TextUnformatted(resolved ? printf1("%.0f%%", 100.0 * band / resolved).c_str() : "—");
+            }
+        }
+    }
+    ImGui::EndTable();
+}
+
 std::optional<Navigation> DashboardScreen::drawPeople() {
     ImGui::SeparatorText(tr("dash.people"));
     struct Row {
@@ -414,6 +453,7 @@ std::optional<Navigation> DashboardScreen::draw(app::App& app, const Host& host)
     }
     drawTiles();
     std::optional<Navigation> go = drawCharts();
+    drawDeadlineHealth();
     if (auto p = drawPeople()) go = p;
     if (auto r = drawRepeaters()) go = r;
     ImGui::EndChild();

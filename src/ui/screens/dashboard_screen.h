@@ -1,6 +1,7 @@
 // Statistics 统计分析: a period (this week, month, quarter, or chosen days) and filters; KPI tiles
 // with the change against the previous period of the same length; the trend by category with the
-// on-time rate; the sub-type Pareto; category × channel and × department heat maps; the per-person
+// on-time rate; the sub-type Pareto; category × channel and × department heat maps; the deadline
+// health (milestones met in time, share of the limit used); the per-person
 // table; the most frequent repeat complainants. Any bar, cell or row opens the case list filtered
 // to exactly the cases it counts. The figures are rebuilt a chunk of rows per frame, with progress,
 // so a large database never stalls the desk.
@@ -40,6 +41,7 @@ private:
     void advance(app::App& app);
     void drawTiles() const;
     std::optional<Navigation> drawCharts();
+    void drawDeadlineHealth() const;
     std::optional<Navigation> drawPeople();
     std::optional<Navigation> drawRepeaters();
     store::ListFilter drillDown() const;   // the shown period and filters, as the list's filter

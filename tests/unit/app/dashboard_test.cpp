@@ -105,3 +105,30 @@ TEST_CASE("each drill-down lists exactly the cases its figure counts") {
     customer.customerKey = d.topRepeaters[0].customerKey;
     CHECK(g.listed(customer) == d.topRepeaters[0].cases);
 }
+
+TEST_CASE("a case's met milestones are projected for the deadline health: in time, late, share of the limit used") {
+    core::SimulatedClock clock{at("2026-11-23T09:00:00+08:00")};
+    auto app = std::move(app::App::open(":memory:", clock, 2).value());
+    REQUIRE(app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(app->signIn("s10").ok());
+    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "network_fault",
+                         "normal", clock.now()};
+    const std::string id = app->registerCase(r).value().id;
+    REQUIRE(app->confirm(id, "sms", "").ok());
+    REQUIRE(app->classify(id, "service_quality", "network_fault", "normal").ok());
+    REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+    clock.jumpBy(6 * core::kHourMs);   // a quarter of the 24 h investigation limit
+    REQUIRE(app->investigate(id, "光猫故障，已更换").ok());
+    clock.jumpBy(54 * core::kHourMs);   // 60 h in all: late for the 48 h feedback limit
+    REQUIRE(app->proposeSolution(id, "更换光猫").ok());
+    REQUIRE(app->implement(id, "已上门更换").ok());
+    REQUIRE(app->feedback(id, "已恢复上网", "phone").ok());
+    const core::Period week = core::periodContaining(core::PeriodKind::Week, at("2026-11-23T09:00:00+08:00"));
+    const core::Dashboard d = app->dashboard(week, {}).value();
+    const core::DeadlineHealth& h = d.deadlineHealth.at("service_quality");
+    REQUIRE(h.milestones.size() == 2);
+    CHECK(h.milestones[0].onTime == 1);
+    CHECK(h.milestones[1].late == 1);
+    CHECK(h.usedBands == std::array<int, 5>{0, 0, 0, 1, 0});   // 60 of 48 hours: 125 %
+    CHECK(app->verify().value().empty());
+}

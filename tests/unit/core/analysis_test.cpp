@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/analysis.h"
+#include "core/deadline.h"
 
 using namespace tousu::core;
 
@@ -160,4 +161,35 @@ TEST_CASE("overdue now counts open cases past a due time, and the per-person tab
     CHECK(d.byPerson.at("s05").decided == 1);
     CHECK(d.byPerson.at("s05").onTime == 0);
     CHECK(d.byPerson.at("s03").decided == 0);
+}
+
+TEST_CASE("deadline health counts milestones met in time and late, and bands the share of the last limit used") {
+    const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
+    KpiRow fast = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"), DeadlineOutcome::OnTime, 5);
+    fast.metMilestones = "initial_investigation:1:300,feedback:1:450";
+    KpiRow tight = fast;
+    tight.metMilestones = "initial_investigation:1:900,feedback:1:1000";
+    KpiRow late = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"), DeadlineOutcome::Late, 2);
+    late.metMilestones = "initial_investigation:0:1200,feedback:0:1600";
+    KpiRow open = row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a");
+    open.metMilestones = "initial_investigation:1:500";   // still open: no band
+    const Dashboard d = build({fast, tight, late, open}, week);
+    const DeadlineHealth& h = d.deadlineHealth.at("service_quality");
+    REQUIRE(h.milestones.size() == 2);
+    CHECK(h.milestones[0].milestone == Milestone::InitialInvestigation);
+    CHECK(h.milestones[0].onTime == 3);
+    CHECK(h.milestones[0].late == 1);
+    CHECK(h.milestones[1].onTimeShare() == doctest::Approx(2.0 / 3));
+    CHECK(h.usedBands == std::array<int, 5>{1, 0, 1, 0, 1});   // 45 %, 100 %, 160 %
+}
+
+TEST_CASE("met milestones read back as written, and malformed parts are skipped") {
+    const auto met = parseMetMilestones("feedback:1:620,nonsense,handled:0:1310,teleport:1:5");
+    REQUIRE(met.size() == 2);
+    CHECK(met[0].milestone == Milestone::Feedback);
+    CHECK(met[0].onTime);
+    CHECK(met[0].usedPerMille == 620);
+    CHECK(met[1].milestone == Milestone::Handled);
+    CHECK_FALSE(met[1].onTime);
+    CHECK(parseMetMilestones("").empty());
 }
