@@ -13,6 +13,14 @@ std::string formatDateTime(core::TimeMs t) {
 
 std::string formatShort(core::TimeMs t) { return formatDateTime(t).substr(5); }
 
+std::string formatDate(core::TimeMs t) { return core::formatIso8601(t).substr(0, 10); }
+
+std::string formatNumber(const char* printfFormat, double v) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, printfFormat, v);
+    return buf;
+}
+
 std::string formatRemaining(core::TimeMs remainingMs) {
     const bool overdue = remainingMs < 0;
     const long long minutes = (overdue ? -remainingMs : remainingMs) / 60000;

@@ -8,6 +8,9 @@ namespace tousu::ui {
 
 std::string formatDateTime(core::TimeMs t);   // "2026-11-28 09:30"
 std::string formatShort(core::TimeMs t);      // "11-28 09:30"
+std::string formatDate(core::TimeMs t);       // "2026-11-28"
+// One number through a printf format ("%.1f%%", a translated "%.1f 小时").
+std::string formatNumber(const char* printfFormat, double v);
 std::string formatRemaining(core::TimeMs remainingMs);   // "剩 5 小时 03 分" / "超时 2 小时 00 分"
 // Parses what an agent types for a time: "2026-11-28 09:30", "2026-11-28T09:30" or full ISO 8601.
 core::Result<core::TimeMs> parseTypedTime(const std::string& text);

@@ -30,15 +30,8 @@ std::string html(const std::string& s) {
     return out;
 }
 
-std::string fmt(const char* format, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
-
-std::string rate(double v) { return v < 0 ? tr("dash.no_data") : fmt("%.1f%%", v * 100); }
-std::string number(double v, const char* format) { return v < 0 ? tr("dash.no_data") : fmt(format, v); }
-std::string day(core::TimeMs t) { return formatDateTime(t).substr(0, 10); }
+std::string rate(double v) { return v < 0 ? tr("dash.no_data") : formatNumber("%.1f%%", v * 100); }
+std::string number(double v, const char* format) { return v < 0 ? tr("dash.no_data") : formatNumber(format, v); }
 
 std::string row(std::initializer_list<std::string> cells, const char* tag = "td") {
     std::string out = "<tr>";
@@ -72,12 +65,12 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<st
     std::string out = "<svg viewBox=\"0 0 900 240\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">\n";
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4;
-        out += "<line x1=\"" + fmt("%.1f", left) + "\" x2=\"" + fmt("%.1f", left + plotW) + "\" y1=\"" + fmt("%.1f", y) +
-               "\" y2=\"" + fmt("%.1f", y) + "\" stroke=\"#ddd\"/>";
-        out += "<text x=\"" + fmt("%.1f", left - 4) + "\" y=\"" + fmt("%.1f", y + 4) + "\" text-anchor=\"end\">" +
+        out += "<line x1=\"" + formatNumber("%.1f", left) + "\" x2=\"" + formatNumber("%.1f", left + plotW) + "\" y1=\"" + formatNumber("%.1f", y) +
+               "\" y2=\"" + formatNumber("%.1f", y) + "\" stroke=\"#ddd\"/>";
+        out += "<text x=\"" + formatNumber("%.1f", left - 4) + "\" y=\"" + formatNumber("%.1f", y + 4) + "\" text-anchor=\"end\">" +
                std::to_string(maxV * i / 4) + "</text>";
         if (!line.empty())
-            out += "<text x=\"" + fmt("%.1f", left + plotW + 4) + "\" y=\"" + fmt("%.1f", y + 4) + "\">" +
+            out += "<text x=\"" + formatNumber("%.1f", left + plotW + 4) + "\" y=\"" + formatNumber("%.1f", y + 4) + "\">" +
                    std::to_string(25 * i) + "%</text>";
     }
     const std::size_t every = std::max<std::size_t>(1, labels.size() / 15 + 1);
@@ -88,14 +81,14 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<st
             const double bh = plotH * stacks[i][s] / maxV;
             if (bh <= 0) continue;
             y -= bh;
-            out += "<rect x=\"" + fmt("%.1f", left + slot * (double(i) + 0.15)) + "\" y=\"" + fmt("%.1f", y) + "\" width=\"" +
-                   fmt("%.1f", slot * 0.7) + "\" height=\"" + fmt("%.1f", bh) + "\" fill=\"" + kColours[s % 4] + "\"/>";
+            out += "<rect x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.15)) + "\" y=\"" + formatNumber("%.1f", y) + "\" width=\"" +
+                   formatNumber("%.1f", slot * 0.7) + "\" height=\"" + formatNumber("%.1f", bh) + "\" fill=\"" + kColours[s % 4] + "\"/>";
         }
         if (i % every == 0)
-            out += "<text x=\"" + fmt("%.1f", left + slot * (double(i) + 0.5)) + "\" y=\"" + fmt("%.1f", h - 8) +
+            out += "<text x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.5)) + "\" y=\"" + formatNumber("%.1f", h - 8) +
                    "\" text-anchor=\"middle\">" + html(labels[i]) + "</text>";
         if (i < line.size() && line[i] >= 0)
-            points += fmt("%.1f,", left + slot * (double(i) + 0.5)) + fmt("%.1f ", top + plotH - plotH * line[i]);
+            points += formatNumber("%.1f,", left + slot * (double(i) + 0.5)) + formatNumber("%.1f ", top + plotH - plotH * line[i]);
     }
     if (!points.empty()) out += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#222\" stroke-width=\"2\"/>";
     return out + "</svg>\n";
@@ -146,7 +139,7 @@ std::string caseTable(const app::App& app, core::Period period, const core::Anal
                                  tr("col.state"), tr("col.department"), tr("col.person"),
                                  overdue ? tr("col.time_left") : tr("col.repeat")}, "th"),
                             rows);
-    if (page.value().total > q.limit) out += "<p class=\"meta\">" + html(fmt(tr("report.first_of"), page.value().total)) + "</p>\n";
+    if (page.value().total > q.limit) out += "<p class=\"meta\">" + html(formatNumber(tr("report.first_of"), page.value().total)) + "</p>\n";
     return out;
 }
 
@@ -173,10 +166,10 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     names.refresh(app);
     const app::AppInfo me = app.info();
     std::string out = std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) + "\"><head><meta charset=\"utf-8\">";
-    out += "<title>" + html(tr("report.title")) + " " + html(day(period.from)) + "</title><style>" + kStyle + "</style></head><body>\n";
+    out += "<title>" + html(tr("report.title")) + " " + html(formatDate(period.from)) + "</title><style>" + kStyle + "</style></head><body>\n";
     out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
     out += "<h1>" + html(tr("report.title")) + "</h1>\n<p class=\"meta\">" + html(me.officeName) + " (" + html(me.officeCode) +
-           ") · " + html(tr("report.period")) + " " + day(period.from) + " — " + day(period.to - 1) + " · " +
+           ") · " + html(tr("report.period")) + " " + formatDate(period.from) + " — " + formatDate(period.to - 1) + " · " +
            html(filterText(filter, names)) + " · " + html(tr("report.generated")) + " " + formatDateTime(app.clock().now()) + "</p>\n";
 
     out += "<h2>" + html(tr("report.kpis")) + "</h2>\n";
@@ -203,7 +196,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     std::vector<double> onTime;
     for (core::Category cat : core::kCategories) categories.push_back(trCode("category", core::code(cat)));
     for (const core::TrendBucket& b : d.trend) {
-        labels.push_back(day(b.start).substr(5));
+        labels.push_back(formatDate(b.start).substr(5));
         stacks.emplace_back(b.byCategory.begin(), b.byCategory.end());
         onTime.push_back(b.onTimeRate());
     }
@@ -304,13 +297,13 @@ core::Result<std::string> reviewReportCsv(const app::App& app, core::Period peri
                              tr("dash.satisfaction"), std::string(tr("dash.satisfied_share")) + " (%)", tr("dash.repeats"),
                              tr("dash.handling_hours")});
     const auto line = [&out](const char* section, const std::string& item, const core::KpiGroup& g) {
-        const auto plain = [](double v, const char* f) { return v < 0 ? std::string() : fmt(f, v); };
+        const auto plain = [](double v, const char* f) { return v < 0 ? std::string() : formatNumber(f, v); };
         sync::appendCsvRow(out, {tr(section), item, std::to_string(g.cases), plain(g.onTimeRate() * 100, "%.1f"),
                                  plain(g.satisfactionMean(), "%.2f"), plain(g.satisfiedShare() * 100, "%.1f"),
                                  std::to_string(g.repeats), plain(g.meanHandlingHours(), "%.1f")});
     };
-    line("report.total", day(period.from) + " — " + day(period.to - 1), report.value().total);
-    line("report.previous_period", day(period.previous().from) + " — " + day(period.previous().to - 1), previous.value().total);
+    line("report.total", formatDate(period.from) + " — " + formatDate(period.to - 1), report.value().total);
+    line("report.previous_period", formatDate(period.previous().from) + " — " + formatDate(period.previous().to - 1), previous.value().total);
     for (const auto& [code, g] : report.value().byCategory) line("col.category", trCode("category", code), g);
     for (const auto& [code, g] : report.value().byChannel) line("field.channel", trCode("channel", code), g);
     for (const auto& [id, g] : report.value().byDepartment) line("col.department", names.department(id), g);

@@ -16,7 +16,7 @@ void CaseListScreen::drawDrillDown() {
     std::string parts;
     const auto add = [&parts](const std::string& part) { parts += (parts.empty() ? "" : " · ") + part; };
     if (f.receivedFrom && f.receivedTo)
-        add(formatDateTime(f.receivedFrom).substr(0, 10) + " — " + formatDateTime(f.receivedTo - 1).substr(0, 10));
+        add(formatDate(f.receivedFrom) + " — " + formatDate(f.receivedTo - 1));
     if (!f.channel.empty()) add(trCode("channel", f.channel));
     if (!f.department.empty()) add(m_names.department(f.department));
     if (f.unassignedOnly) add(tr("dash.unassigned"));

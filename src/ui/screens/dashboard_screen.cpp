@@ -25,14 +25,6 @@ constexpr auto kFrameBudget = std::chrono::milliseconds(12);
 constexpr core::TimeMs kDayMs = 24 * core::kHourMs;
 constexpr ImVec4 kGood(0.0f, 0.50f, 0.20f, 1.0f), kBad(0.78f, 0.12f, 0.12f, 1.0f), kNeutral(0.45f, 0.45f, 0.45f, 1.0f);
 
-std::string printf1(const char* format, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
-
-std::string day(core::TimeMs t) { return formatDateTime(t).substr(0, 10); }
-
 // A KPI tile: its value, and the change against the previous period. `better` is +1 when a rise
 // is good news, -1 when it is bad news, 0 when neither.
 enum class Kind { Count, Rate, Score, Hours };
@@ -48,10 +40,10 @@ struct Tile {
 std::string tileValue(const Tile& t) {
     if (t.now < 0) return tr("dash.no_data");
     switch (t.kind) {
-        case Kind::Count: return printf1("%.0f", t.now);
-        case Kind::Rate: return printf1("%.1f%%", t.now * 100);
-        case Kind::Score: return printf1("%.2f", t.now);
-        case Kind::Hours: return printf1(tr("dash.hours_value"), t.now);
+        case Kind::Count: return formatNumber("%.0f", t.now);
+        case Kind::Rate: return formatNumber("%.1f%%", t.now * 100);
+        case Kind::Score: return formatNumber("%.2f", t.now);
+        case Kind::Hours: return formatNumber(tr("dash.hours_value"), t.now);
     }
     return {};
 }
@@ -72,7 +64,7 @@ void drawTile(const Tile& t, ImVec2 size) {
                                                      : "%+.1f";
         const bool flat = std::abs(change) < (t.kind == Kind::Score ? 0.005 : 0.05);
         const ImVec4 colour = flat || t.better == 0 ? kNeutral : (change > 0) == (t.better > 0) ? kGood : kBad;
-        ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), flat ? "±0" : printf1(format, change).c_str());
+        ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), flat ? "±0" : formatNumber(format, change).c_str());
     }
     ImGui::EndChild();
 }
@@ -132,7 +124,7 @@ void DashboardScreen::drawControls(app::App& app) {
     }
     ImGui::SameLine();
     const core::Period p = period(app);
-    ImGui::TextDisabled("%s — %s", day(p.from).c_str(), day(p.to - 1).c_str());
+    ImGui::TextDisabled("%s — %s", formatDate(p.from).c_str(), formatDate(p.to - 1).c_str());
     if (m_choice == PeriodChoice::Custom) {
         const float w = ImGui::GetFontSize() * 7;
         ImGui::SetNextItemWidth(w);
@@ -224,7 +216,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     std::vector<chart::Series> series;
     for (core::Category c : core::kCategories) series.push_back({trCode("category", core::code(c)), {}});
     for (const core::TrendBucket& b : d.trend) {
-        labels.push_back(day(b.start).substr(5));
+        labels.push_back(formatDate(b.start).substr(5));
         rate.push_back(b.onTimeRate());
         for (std::size_t s = 0; s < core::kCategoryCount; ++s) series[s].values.push_back(b.byCategory[s]);
     }
@@ -311,11 +303,11 @@ void DashboardScreen::drawDeadlineHealth() const {
             ImGui::Text("%d", m.late);
             ImGui::TableNextColumn();
             const double share = m.onTimeShare();
-            ImGui::TextUnformatted(share < 0 ? tr("dash.no_data") : printf1("%.1f%%", share * 100).c_str());
+            ImGui::TextUnformatted(share < 0 ? tr("dash.no_data") : formatNumber("%.1f%%", share * 100).c_str());
             // The bands belong to the category (the last milestone's limit): shown once, on its first row.
             for (int band : h.usedBands) {
                 ImGui::TableNextColumn();
-                if (i == 0) ImGui::TextUnformatted(resolved ? printf1("%.0f%%", 100.0 * band / resolved).c_str() : "—");
+                if (i == 0) ImGui::TextUnformatted(resolved ? formatNumber("%.0f%%", 100.0 * band / resolved).c_str() : "—");
             }
         }
     }
@@ -355,8 +347,8 @@ std::optional<Navigation> DashboardScreen::drawPeople() {
         });
     }
     std::optional<Navigation> go;
-    const auto rateText = [](double v) { return v < 0 ? std::string(tr("dash.no_data")) : printf1("%.1f%%", v * 100); };
-    const auto numberText = [](double v, const char* f) { return v < 0 ? std::string(tr("dash.no_data")) : printf1(f, v); };
+    const auto rateText = [](double v) { return v < 0 ? std::string(tr("dash.no_data")) : formatNumber("%.1f%%", v * 100); };
+    const auto numberText = [](double v, const char* f) { return v < 0 ? std::string(tr("dash.no_data")) : formatNumber(f, v); };
     for (const Row& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -408,12 +400,12 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
     const std::string title = std::string(tr("report.dialog_title")) + "###report_dialog";
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const core::Period p = m_shown->period;
-    ImGui::Text("%s %s — %s", tr("report.period"), day(p.from).c_str(), day(p.to - 1).c_str());
+    ImGui::Text("%s %s — %s", tr("report.period"), formatDate(p.from).c_str(), formatDate(p.to - 1).c_str());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
     ImGui::TextUnformatted(tr("report.explain"));
     ImGui::PopTextWrapPos();
     widgets::textArea("##report_actions", m_actions, ImVec2(ImGui::GetFontSize() * 32, ImGui::GetFontSize() * 8));
-    const std::string stamp = day(p.from) + "-" + day(p.to - 1);
+    const std::string stamp = formatDate(p.from) + "-" + formatDate(p.to - 1);
     const auto save = [&](const std::string& name, const char* mime, const core::Result<std::string>& bytes) {
         if (!bytes) return;   // a read of our own database failed: the figures above came from it just now
         if (host.saveFile) host.saveFile(name, mime, bytes.value());
