@@ -110,7 +110,7 @@ TEST_CASE("bad backup files are refused with their own message and change nothin
     CHECK(b.app->verify().value().empty());
 }
 
-TEST_CASE("a read-only tab cannot restore; the reminder interval is validated and the last backup remembered") {
+TEST_CASE("a read-only tab cannot restore — the reminder interval is validated and the last backup remembered") {
     Desk a("A");
     CHECK_FALSE(a.app->lastBackupAt().has_value());
     CHECK(a.app->backupReminderDays() == 7);

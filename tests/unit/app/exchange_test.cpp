@@ -199,7 +199,7 @@ TEST_CASE("an import done a few events per step ends as the whole import at once
     CHECK(c.app->verify().value().empty());
 }
 
-TEST_CASE("the preview of a large import hands nothing to the page store; the import one batch") {
+TEST_CASE("the preview of a large import hands nothing to the page store — the import one batch") {
     Office a("A", 1);
     core::SimulatedClock clock{at("2026-11-28T09:00:00+08:00")};
     REQUIRE(app::generate(*a.app, a.clock, {1500, 4, a.clock.now(), 30}).ok());

@@ -56,7 +56,7 @@ TEST_CASE("periods are calendar weeks from Monday, months and quarters in China 
     CHECK(periodOfDays(at("2026-11-01T00:00:00+08:00"), at("2026-11-01T00:00:00+08:00")).length() == 24 * kHourMs);
 }
 
-TEST_CASE("the period's KPIs and the previous period's are counted apart; cancelled and filtered rows not at all") {
+TEST_CASE("the period's KPIs and the previous period's are counted apart — cancelled and filtered rows not at all") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
     KpiRow cancelled = row("2026-11-24T10:00:00+08:00", Category::Billing, Channel::Phone, "overcharge");
     cancelled.state = State::Cancelled;
@@ -110,7 +110,7 @@ TEST_CASE("the trend has one bucket per day, or per week past 62 days, with cate
     CHECK(quarter.trend.size() == 14);   // 92 days
 }
 
-TEST_CASE("the Pareto orders sub-types by count with the cumulative share; heat maps count category pairs") {
+TEST_CASE("the Pareto orders sub-types by count with the cumulative share — heat maps count category pairs") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
     std::vector<KpiRow> rows;
     for (int i = 0; i < 5; ++i) rows.push_back(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"));

@@ -53,7 +53,7 @@ TEST_CASE("service quality: investigation due at 24 h and feedback at 48 h, ambe
     CHECK(deadlineStatus(c, at("2026-11-29T04:41:59+08:00"), kClock, 0.8)[0].level == DeadlineLevel::Ok);
 }
 
-TEST_CASE("a milestone met within its limit stays met; met after it counts as late") {
+TEST_CASE("a milestone met within its limit stays met — met after it counts as late") {
     Case c = openCase(Category::Business, "2026-11-28T09:30:00+08:00");
     c.milestones[0].metAt = at("2026-11-30T09:29:00+08:00");
     CHECK(milestoneStatus(c, c.milestones[0], at("2026-12-20T00:00:00+08:00"), kClock, 0.8).level == DeadlineLevel::Met);

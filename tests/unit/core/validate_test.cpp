@@ -7,7 +7,7 @@
 
 using namespace tousu::core;
 
-TEST_CASE("mainland phone numbers are normalised; spaces, dashes and +86 go away") {
+TEST_CASE("mainland phone numbers are normalised — spaces, dashes and +86 go away") {
     CHECK(normalizePhone("+86 138 0013 8000").value() == "13800138000");
     CHECK(normalizePhone("0086-13800138000").value() == "13800138000");
     CHECK(normalizePhone("8613800138000").value() == "13800138000");

@@ -71,7 +71,7 @@ struct Fixture {
 
 } // namespace
 
-TEST_CASE("an encrypted export needs a good passphrase and opens only with it; a wrong one can be retried") {
+TEST_CASE("an encrypted export needs a good passphrase and opens only with it — a wrong one can be retried") {
     Fixture f;
     f.ui.click("sync", f.draw);
     f.ui.click("export_all", f.draw);
