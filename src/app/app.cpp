@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/errors.h"
 #include "app/reference_data.h"
 #include "core/deadline.h"
 #include "core/version.h"
@@ -15,31 +16,6 @@ using core::Action;
 using core::ErrorCode;
 using core::Fields;
 using core::makeError;
-
-namespace {
-
-constexpr std::size_t kMaxNoteLength = 4000;
-
-// Validation of free text typed into an action's form.
-std::optional<core::Error> textError(const char* field, const std::string& value, bool required = true) {
-    if (required && value.find_first_not_of(" \t\r\n") == std::string::npos)
-        return makeError(ErrorCode::InvalidInput, "error.required", {}, field);
-    if (core::utf8Length(value) > kMaxNoteLength) return makeError(ErrorCode::InvalidInput, "error.too_long", {}, field);
-    return std::nullopt;
-}
-
-core::Error invalid(std::vector<core::Error> fieldErrors) {
-    core::Error e = makeError(ErrorCode::InvalidInput, "error.invalid_input");
-    e.fieldErrors = std::move(fieldErrors);
-    return e;
-}
-
-core::Status validText(const char* field, const std::string& value, bool required = true) {
-    if (auto e = textError(field, value, required)) return invalid({*e});
-    return core::Ok{};
-}
-
-} // namespace
 
 App::App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed)
     : m_db(std::move(db)), m_clock(clock), m_ids(seed) {
@@ -88,9 +64,7 @@ core::Status App::loadState() {
 }
 
 core::Status App::initialize(const std::string& officeCode, const std::string& officeName) {
-    if (officeCode.empty() || officeCode.size() > 8 ||
-        !std::all_of(officeCode.begin(), officeCode.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-        return invalid({makeError(ErrorCode::InvalidInput, "error.office_code", officeCode, "office")});
+    if (auto e = officeCodeError(officeCode)) return invalid({*e});
     if (!m_deviceId.empty()) return core::Ok{};   // already initialised
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     store::Transaction tx(m_db->handle());
@@ -118,29 +92,12 @@ AppInfo App::info() const {
             store::getMeta(*m_db, "office_name").value_or(""), m_deviceId};
 }
 
-core::Status App::useWorkingHours(const std::string& calendarTsv) {
-    auto parsed = core::parseWorkingCalendar(calendarTsv);
-    if (!parsed) return parsed.error();
-    store::Transaction tx(m_db->handle());
-    if (auto st = store::setMeta(*m_db, "working_calendar", calendarTsv); !st) return st;
-    if (auto st = tx.commit(); !st) return st;
-    m_workingCalendar = std::move(parsed.value());
-    m_calendar = core::Calendar::working(m_workingCalendar);
-    m_policies.workingHours = true;
-    return core::Ok{};
-}
-
-std::optional<int> App::calendarDaysLeft() const {
-    if (!m_policies.workingHours) return std::nullopt;
-    const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
-    return static_cast<int>(m_workingCalendar.lastDay - today);
-}
-
-core::Status App::signIn(const std::string& staffId) {
+core::Status App::signIn(const std::string& staffId, const std::string& pin) {
     for (const store::StaffMember& s : store::staff(*m_db)) {
         if (s.id != staffId) continue;
         const auto role = core::roleFromCode(s.role);
         if (!role) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
+        if (!pinMatches(staffId, pin)) return fieldError("error.wrong_pin", "pin");
         m_actor = {s.id, *role};
         if (m_readOnly || lastSignedIn() == staffId) return core::Ok{};
         return store::setMeta(*m_db, "signed_in", staffId);
@@ -156,37 +113,11 @@ void App::loadPolicies() {
             core::applyStoredPolicy(m_policies, *category, row.limits, row.maxHours, row.version);
 }
 
-core::Status App::updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
-                               int maxHours) {
+core::Status App::recordReference(const char* type, core::Fields fields) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
-    if (m_actor.role != core::Role::Admin) return makeError(ErrorCode::NotAllowed, "error.role_not_allowed");
-    const auto cat = core::categoryFromCode(category);
-    const core::CategoryPolicy* current = cat ? core::policyFor(m_policies, *cat) : nullptr;
-    std::vector<core::Error> errors;
-    if (!current) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
-    std::vector<core::MilestoneClock> limits;
-    for (const auto& [milestone, hours] : limitHours) {
-        const auto m = core::milestoneFromCode(milestone);
-        const bool known = current && m &&
-                           std::any_of(current->rules.begin(), current->rules.end(),
-                                       [&](const core::MilestoneRule& r) { return r.milestone == *m; });
-        if (!known || hours < 1 || hours > 24 * 30)
-            errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", milestone, "limit_hours"));
-        else limits.push_back({*m, hours * core::kHourMs, 0});
-    }
-    if (current && limits.size() != current->rules.size() && errors.empty())
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", "every milestone needs a limit", "limit_hours"));
-    if (maxHours < 1 || maxHours > 24 * 30)
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
-    if (!errors.empty()) return invalid(std::move(errors));
-    const int version = current->version + 1;
     store::Transaction tx(m_db->handle());
-    const core::Event e = newEvent("", "ref.policy", {},
-                                   {{"category", category}, {"version", std::to_string(version)},
-                                    {"limits", core::encodeLimits(limits)}, {"max_hours", std::to_string(maxHours)}});
-    if (auto r = m_store->insertEvents({e}); !r) return r.error();
+    if (auto r = m_store->insertEvents({newEvent("", type, {}, std::move(fields))}); !r) return r.error();
     if (auto st = tx.commit(); !st) return st;
-    loadPolicies();
     ++m_revision;
     return core::Ok{};
 }

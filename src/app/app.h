@@ -79,12 +79,6 @@ public:
     // A new database: office identity, a device origin id, default reference data. Idempotent.
     core::Status initialize(const std::string& officeCode, const std::string& officeName);
 
-    // Opt in to limits counted in working hours of this calendar (assets/calendar/*.tsv); kept in
-    // the database. Cases opened afterwards use it; earlier cases keep clock hours.
-    core::Status useWorkingHours(const std::string& calendarTsv);
-    // Days until the working calendar's data ends (warn under 60), or nullopt with clock hours.
-    std::optional<int> calendarDaysLeft() const;
-
     AppInfo info() const;
     const core::Clock& clock() const { return m_clock; }
     const core::PolicySet& policies() const { return m_policies; }
@@ -92,7 +86,8 @@ public:
     void setActor(Actor actor) { m_actor = std::move(actor); }
     // The staff member working at this device from now on, with the role their record gives them;
     // remembered in the database, so the next start continues as them.
-    core::Status signIn(const std::string& staffId);
+    // Refused with "error.wrong_pin" when the profile has a PIN and `pin` is not it.
+    core::Status signIn(const std::string& staffId, const std::string& pin = {});
     // The member signed in last time, if any.
     std::optional<std::string> lastSignedIn() const;
     const Actor& actor() const { return m_actor; }
@@ -108,11 +103,6 @@ public:
     // rolls back on its own if it fails.
     core::Status beginBatch();
     core::Status commitBatch();
-
-    // Administrators edit a category's deadline policy: new limits per milestone (hours) and the
-    // most a supervisor may set per case. Stored as a new version; open cases keep theirs.
-    core::Status updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
-                              int maxHours);
 
     // [SECTION] Actions (DOMAIN.md, the process)
     core::Result<CaseRef> registerCase(const core::Registration& r);
@@ -141,6 +131,36 @@ public:
                              const std::string& reason);
     // Records an escalation event for every open case that crossed a new level; returns how many.
     core::Result<int> recordEscalations();
+
+    // [SECTION] Settings (app/settings.cpp). Administrators only, except preferences and one's own PIN.
+    core::Status setOffice(const std::string& code, const std::string& name);   // code: new case numbers
+    // Departments, staff and sub-types: an empty id adds a record (its new id returned), otherwise
+    // the record is replaced. Names must be unique among their kind.
+    core::Result<std::string> saveDepartment(store::Department d);
+    core::Result<std::string> saveStaff(store::StaffMember s);
+    core::Result<std::string> saveSubType(store::SubType t);
+    // A category's deadline policy: new limits per milestone (hours) and the most a supervisor may
+    // set per case. Stored as a new version; open cases keep theirs.
+    core::Status updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
+                              int maxHours);
+    // Limits counted in working hours of this calendar (assets/calendar/*.tsv), kept in the
+    // database; cases opened afterwards use it, earlier cases keep theirs. useClockHours undoes it.
+    core::Status useWorkingHours(const std::string& calendarTsv);
+    core::Status useClockHours();
+    // Days until the working calendar's data ends (warn under 60), or nullopt with clock hours.
+    std::optional<int> calendarDaysLeft() const;
+    // Message templates the desk fills in ({number}, {category}, {due}, {customer}, {office}): the
+    // administrator's text for a language, or nullopt for the built-in one. Empty text resets.
+    static constexpr const char* kTemplateKinds[] = {"confirmation", "feedback", "survey"};
+    std::optional<std::string> messageTemplate(const std::string& kind, const std::string& language) const;
+    core::Status setMessageTemplate(const std::string& kind, const std::string& language, const std::string& text);
+    // This device's preferences (language, font size); anyone may change them.
+    std::optional<std::string> preference(const std::string& key) const;
+    core::Status setPreference(const std::string& key, const std::string& value);
+    // An optional PIN (4–8 digits) per profile, kept on this device as a salted hash; set by the
+    // person themselves or an administrator; empty removes it.
+    bool hasPin(const std::string& staffId) const;
+    core::Status setPin(const std::string& staffId, const std::string& pin);
 
     // [SECTION] Backup and restore (app/backup.cpp)
     // The whole database as a SQLite file; remembers when, for the backup reminder.
@@ -200,7 +220,11 @@ private:
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
     core::Status requireRole(core::Action action) const;
+    core::Status requireAdmin() const;
+    // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
+    core::Status recordReference(const char* type, core::Fields fields);
     void loadPolicies();
+    bool pinMatches(const std::string& staffId, const std::string& pin) const;
 
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::CaseStore> m_store;

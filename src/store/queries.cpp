@@ -230,6 +230,11 @@ core::Status setMeta(Database& db, const std::string& key, const std::string& va
     return s.bind(1, key).bind(2, value).run();
 }
 
+core::Status deleteMeta(Database& db, const std::string& key) {
+    Statement s(db, "DELETE FROM meta WHERE key = ?1");
+    return s.bind(1, key).run();
+}
+
 std::vector<Department> departments(const Database& db) {
     Statement s(db, "SELECT id, name_zh, name_en, head FROM departments ORDER BY id");
     std::vector<Department> out;

@@ -87,6 +87,7 @@ int nextCaseSequence(const Database& db, const std::string& numberPrefix);
 
 std::optional<std::string> getMeta(const Database& db, const std::string& key);
 core::Status setMeta(Database& db, const std::string& key, const std::string& value);
+core::Status deleteMeta(Database& db, const std::string& key);
 
 std::vector<Department> departments(const Database& db);
 std::vector<StaffMember> staff(const Database& db);

@@ -127,7 +127,7 @@ TEST_CASE("archived cases are read-only except follow-up and reopen") {
     CHECK(d.app->caseById(id).value().state == core::State::Investigating);
 }
 
-TEST_CASE("a repeat complaint within 30 days is flagged and linked; after 30 days it is not") {
+TEST_CASE("a repeat complaint within 30 days is flagged and linked — after 30 days it is not") {
     Desk d;
     const auto first = d.app->registerCase(d.registration()).value();
     CHECK_FALSE(first.repeat);
@@ -185,7 +185,9 @@ TEST_CASE("with the 2026 working calendar a case's limit skips the National Day 
     std::ifstream in(TOUSU_SOURCE_DIR "/assets/calendar/cn-2026.tsv");
     std::stringstream tsv;
     tsv << in.rdbuf();
+    d.app->setActor({"s10", core::Role::Admin});   // settings are the administrator's
     REQUIRE(d.app->useWorkingHours(tsv.str()).ok());
+    d.app->setActor({"s09", core::Role::Supervisor});
     CHECK(d.app->calendarDaysLeft() == 33);   // the data ends 2026-12-31; today is 2026-11-28: warn
     core::Registration r = d.registration();
     r.receivedAt = at("2026-09-30T17:00:00+08:00");

@@ -1,0 +1,213 @@
+// Settings (设置): the office's identity and reference data, deadline policies, the working-hours
+// calendar and message templates, changed by administrators only; plus each device's own
+// preferences and each profile's optional PIN, which never leave the device (meta, not events).
+#include <algorithm>
+
+#include "app/app.h"
+#include "app/errors.h"
+#include "core/deadline.h"
+#include "core/sha256.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/queries.h"
+#include "store/statement.h"
+
+namespace tousu::app {
+
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+constexpr std::size_t kMaxNameLength = 40;
+constexpr std::size_t kMaxTemplateLength = 1000;
+
+// A name must be given, short, and not the name of another record of the same kind.
+void checkName(std::vector<core::Error>& errors, const char* field, const std::string& name, bool taken) {
+    if (auto e = textError(field, name, true, kMaxNameLength)) errors.push_back(*e);
+    else if (taken) errors.push_back(makeError(ErrorCode::InvalidInput, "error.duplicate_name", name, field));
+}
+
+template <class Record, class Name>
+bool nameTaken(const std::vector<Record>& records, const std::string& id, const std::string& name, Name nameOf) {
+    return std::any_of(records.begin(), records.end(),
+                       [&](const Record& r) { return r.id != id && nameOf(r) == name; });
+}
+
+std::string pinHash(const std::string& salt, const std::string& pin) { return core::sha256Hex(salt + ":" + pin); }
+
+} // namespace
+
+core::Status App::requireAdmin() const {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (m_actor.role == core::Role::Admin) return core::Ok{};
+    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", std::string(core::code(m_actor.role)) + " may not edit settings");
+}
+
+core::Status App::setOffice(const std::string& code, const std::string& name) {
+    if (auto st = requireAdmin(); !st) return st;
+    std::vector<core::Error> errors;
+    if (auto e = officeCodeError(code)) errors.push_back(*e);
+    if (auto e = textError("office_name", name, true, kMaxNameLength)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    store::Transaction tx(m_db->handle());
+    if (auto st = store::setMeta(*m_db, "office_code", code); !st) return st;
+    if (auto st = store::setMeta(*m_db, "office_name", name); !st) return st;
+    if (auto st = tx.commit(); !st) return st;
+    m_officeCode = code;
+    ++m_revision;
+    return core::Ok{};
+}
+
+core::Result<std::string> App::saveDepartment(store::Department d) {
+    if (auto st = requireAdmin(); !st) return st.error();
+    const auto all = departments();
+    std::vector<core::Error> errors;
+    checkName(errors, "name_zh", d.nameZh, nameTaken(all, d.id, d.nameZh, [](auto& r) { return r.nameZh; }));
+    if (auto e = textError("name_en", d.nameEn, false, kMaxNameLength)) errors.push_back(*e);
+    const auto people = staff();
+    if (!d.head.empty() && std::none_of(people.begin(), people.end(), [&](auto& s) { return s.id == d.head; }))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", d.head, "head"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    if (d.id.empty()) d.id = "d-" + m_ids.uuid().substr(0, 8);
+    if (d.nameEn.empty()) d.nameEn = d.nameZh;
+    if (auto st = recordReference("ref.department", {{"id", d.id}, {"name_zh", d.nameZh}, {"name_en", d.nameEn}, {"head", d.head}}); !st)
+        return st.error();
+    return d.id;
+}
+
+core::Result<std::string> App::saveStaff(store::StaffMember s) {
+    if (auto st = requireAdmin(); !st) return st.error();
+    std::vector<core::Error> errors;
+    checkName(errors, "name", s.name, nameTaken(staff(), s.id, s.name, [](auto& r) { return r.name; }));
+    if (!core::roleFromCode(s.role)) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.role, "role"));
+    const auto depts = departments();
+    if (std::none_of(depts.begin(), depts.end(), [&](auto& d) { return d.id == s.department; }))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.department, "department"));
+    if (s.id == m_actor.staffId && s.role != core::code(core::Role::Admin))   // someone must be left to edit settings
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.own_admin_role", s.role, "role"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    if (s.id.empty()) s.id = "s-" + m_ids.uuid().substr(0, 8);
+    if (auto st = recordReference("ref.staff", {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"department", s.department}}); !st)
+        return st.error();
+    return s.id;
+}
+
+core::Result<std::string> App::saveSubType(store::SubType t) {
+    if (auto st = requireAdmin(); !st) return st.error();
+    std::vector<core::Error> errors;
+    if (!core::categoryFromCode(t.category))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", t.category, "category"));
+    checkName(errors, "name_zh", t.nameZh,
+              nameTaken(subTypes(), t.id, t.nameZh, [&](auto& r) { return r.category == t.category ? r.nameZh : std::string(); }));
+    if (auto e = textError("name_en", t.nameEn, false, kMaxNameLength)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    if (t.id.empty()) t.id = "t-" + m_ids.uuid().substr(0, 8);
+    if (t.nameEn.empty()) t.nameEn = t.nameZh;
+    if (auto st = recordReference("ref.sub_type", {{"id", t.id}, {"category", t.category}, {"name_zh", t.nameZh}, {"name_en", t.nameEn}}); !st)
+        return st.error();
+    return t.id;
+}
+
+core::Status App::updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
+                               int maxHours) {
+    if (auto st = requireAdmin(); !st) return st;
+    const auto cat = core::categoryFromCode(category);
+    const core::CategoryPolicy* current = cat ? core::policyFor(m_policies, *cat) : nullptr;
+    std::vector<core::Error> errors;
+    if (!current) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
+    std::vector<core::MilestoneClock> limits;
+    for (const auto& [milestone, hours] : limitHours) {
+        const auto m = core::milestoneFromCode(milestone);
+        const bool known = current && m &&
+                           std::any_of(current->rules.begin(), current->rules.end(),
+                                       [&](const core::MilestoneRule& r) { return r.milestone == *m; });
+        if (!known || hours < 1 || hours > 24 * 30)
+            errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", milestone, "limit_hours"));
+        else limits.push_back({*m, hours * core::kHourMs, 0});
+    }
+    if (current && limits.size() != current->rules.size() && errors.empty())
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", "every milestone needs a limit", "limit_hours"));
+    if (maxHours < 1 || maxHours > 24 * 30)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
+    if (!errors.empty()) return invalid(std::move(errors));
+    if (auto st = recordReference("ref.policy", {{"category", category}, {"version", std::to_string(current->version + 1)},
+                                                 {"limits", core::encodeLimits(limits)},
+                                                 {"max_hours", std::to_string(maxHours)}});
+        !st)
+        return st;
+    loadPolicies();
+    return core::Ok{};
+}
+
+core::Status App::useWorkingHours(const std::string& calendarTsv) {
+    auto parsed = core::parseWorkingCalendar(calendarTsv);
+    if (!parsed) return parsed.error();
+    if (auto st = requireAdmin(); !st) return st;
+    if (auto st = store::setMeta(*m_db, "working_calendar", calendarTsv); !st) return st;
+    m_workingCalendar = std::move(parsed.value());
+    m_calendar = core::Calendar::working(m_workingCalendar);
+    m_policies.workingHours = true;
+    ++m_revision;
+    return core::Ok{};
+}
+
+core::Status App::useClockHours() {
+    if (auto st = requireAdmin(); !st) return st;
+    if (auto st = store::deleteMeta(*m_db, "working_calendar"); !st) return st;
+    m_calendar = core::Calendar::clockHours();
+    m_policies.workingHours = false;
+    ++m_revision;
+    return core::Ok{};
+}
+
+std::optional<int> App::calendarDaysLeft() const {
+    if (!m_policies.workingHours) return std::nullopt;
+    const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
+    return static_cast<int>(m_workingCalendar.lastDay - today);
+}
+
+std::optional<std::string> App::messageTemplate(const std::string& kind, const std::string& language) const {
+    auto text = store::getMeta(*m_db, "template." + kind + "." + language);
+    if (text && text->empty()) return std::nullopt;
+    return text;
+}
+
+core::Status App::setMessageTemplate(const std::string& kind, const std::string& language, const std::string& text) {
+    if (auto st = requireAdmin(); !st) return st;
+    if (!oneOf(kind, kTemplateKinds)) return fieldError("error.required", "template", kind);
+    if (auto e = textError("template", text, false, kMaxTemplateLength)) return invalid({*e});
+    if (auto st = store::setMeta(*m_db, "template." + kind + "." + language, text); !st) return st;
+    ++m_revision;
+    return core::Ok{};
+}
+
+std::optional<std::string> App::preference(const std::string& key) const { return store::getMeta(*m_db, "pref." + key); }
+
+core::Status App::setPreference(const std::string& key, const std::string& value) {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (preference(key) == value) return core::Ok{};
+    return store::setMeta(*m_db, "pref." + key, value);
+}
+
+bool App::hasPin(const std::string& staffId) const { return store::getMeta(*m_db, "pin." + staffId).has_value(); }
+
+core::Status App::setPin(const std::string& staffId, const std::string& pin) {
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (staffId != m_actor.staffId && m_actor.role != core::Role::Admin)
+        return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
+    if (pin.empty()) return store::deleteMeta(*m_db, "pin." + staffId);
+    if (pin.size() < 4 || pin.size() > 8 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return fieldError("error.pin_format", "pin");
+    const std::string salt = m_ids.uuid();
+    return store::setMeta(*m_db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
+}
+
+bool App::pinMatches(const std::string& staffId, const std::string& pin) const {
+    const auto stored = store::getMeta(*m_db, "pin." + staffId);
+    if (!stored) return true;
+    const std::size_t colon = stored->find(':');
+    return colon != std::string::npos && pinHash(stored->substr(0, colon), pin) == stored->substr(colon + 1);
+}
+
+} // namespace tousu::app
