@@ -196,11 +196,15 @@ core::Status App::setPin(const std::string& staffId, const std::string& pin) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (staffId != m_actor.staffId && m_actor.role != core::Role::Admin)
         return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
-    if (pin.empty()) return store::deleteMeta(*m_db, "pin." + staffId);
-    if (pin.size() < 4 || pin.size() > 8 || !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return fieldError("error.pin_format", "pin");
+    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!pin.empty() && (pin.size() < 4 || pin.size() > 8 || !digits)) return fieldError("error.pin_format", "pin");
     const std::string salt = m_ids.uuid();
-    return store::setMeta(*m_db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
+    if (auto st = pin.empty() ? store::deleteMeta(*m_db, "pin." + staffId)
+                              : store::setMeta(*m_db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
+        !st)
+        return st;
+    ++m_revision;
+    return core::Ok{};
 }
 
 bool App::pinMatches(const std::string& staffId, const std::string& pin) const {

@@ -7,6 +7,7 @@
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/notice.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -131,6 +132,7 @@ void MainWindow::drawMenuBar(app::App& app) {
     destination("action.new_case", "new_case", View::NewCase);
     destination("action.dashboard", "dashboard", View::Dashboard);
     destination("action.suggestions", "suggestions", View::Suggestions);
+    destination("action.settings", "settings", View::Settings);
     if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
@@ -152,8 +154,10 @@ void MainWindow::drawMenuBar(app::App& app) {
     const std::string toggle = label("action.lang_toggle", "lang_toggle");
     const float width = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 2;
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x);
-    if (ImGui::MenuItem(toggle.c_str()))
+    if (ImGui::MenuItem(toggle.c_str())) {
         setLanguage(language() == Language::ZhCN ? Language::En : Language::ZhCN);
+        (void)app.setPreference("language", languageTag(language()));
+    }
     ImGui::EndMainMenuBar();
 }
 
@@ -169,7 +173,16 @@ void MainWindow::drawAbout(app::App& app) {
     ImGui::EndPopup();
 }
 
+// This device's language and text size, as chosen last time (settings, the language switch).
+void MainWindow::applyPreferences(const app::App& app) {
+    if (m_preferencesApplied) return;
+    m_preferencesApplied = true;
+    if (const auto lang = app.preference("language")) setLanguage(*lang == "en" ? Language::En : Language::ZhCN);
+    if (const auto size = app.preference("font_size")) setFontSizePx(std::strtof(size->c_str(), nullptr));
+}
+
 void MainWindow::draw(app::App& app) {
+    applyPreferences(app);
     handleShortcuts();
     drawMenuBar(app);
 
@@ -205,6 +218,8 @@ void MainWindow::draw(app::App& app) {
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
             case View::Dashboard: go(m_dashboard.draw(app, m_host)); break;
             case View::Suggestions: m_suggestions.draw(app); break;
+            case View::FollowUps: break;
+            case View::Settings: m_settings.draw(app); break;
         }
     }
     ImGui::End();

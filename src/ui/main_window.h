@@ -9,6 +9,7 @@
 #include "ui/screens/case_list_screen.h"
 #include "ui/screens/dashboard_screen.h"
 #include "ui/screens/intake_screen.h"
+#include "ui/screens/settings_screen.h"
 #include "ui/screens/suggestions_screen.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/work_queue_screen.h"
@@ -26,6 +27,8 @@ public:
     void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
+    // Shows a destination (screens ask for one; nullopt stays where it is).
+    void go(const std::optional<Navigation>& nav);
 
 private:
     void drawMenuBar(app::App& app);
@@ -35,8 +38,7 @@ private:
     void drawStorageWarnings(app::App& app);
     void drawAbout(app::App& app);
     void handleShortcuts();
-
-    void go(const std::optional<Navigation>& nav);
+    void applyPreferences(const app::App& app);
 
     Navigation m_nav;
     WorkQueueScreen m_queue;
@@ -46,6 +48,8 @@ private:
     CaseDetailScreen m_detail;
     DashboardScreen m_dashboard;
     SuggestionsScreen m_suggestions;
+    SettingsScreen m_settings;
+    bool m_preferencesApplied = false;
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false;

@@ -5,6 +5,17 @@
 
 namespace tousu::ui {
 
+namespace {
+float g_fontSizePx = kFontSizePx;
+}
+
+void setFontSizePx(float px) {
+    for (float offered : kFontSizes)
+        if (px == offered) g_fontSizePx = px;
+}
+
+float fontSizePx() { return g_fontSizePx; }
+
 void applyTheme() {
     ImGui::StyleColorsLight();
     ImGuiStyle& s = ImGui::GetStyle();
@@ -34,10 +45,10 @@ bool loadFonts(const char* fontPath, float scale) {
     const bool found = f != nullptr;
     if (f) std::fclose(f);
     if (found)
-        io.Fonts->AddFontFromFileTTF(fontPath, kFontSizePx * scale, &config, kRanges);
+        io.Fonts->AddFontFromFileTTF(fontPath, g_fontSizePx * scale, &config, kRanges);
     else {
         ImFontConfig fallback;
-        fallback.SizePixels = kFontSizePx * scale;
+        fallback.SizePixels = g_fontSizePx * scale;
         io.Fonts->AddFontDefault(&fallback);
     }
     io.Fonts->TexDesiredWidth = scale > 1.0f ? 4096 : 2048;

@@ -25,6 +25,12 @@ bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiIn
     return changed;
 }
 
+bool tabItem(const std::string& label) {
+    const bool open = ImGui::BeginTabItem(label.c_str());
+    automation::noteLabel(ImGui::GetItemID(), label.c_str());
+    return open;
+}
+
 void emptyState(const char* text) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = ImGui::CalcTextSize(text).x;

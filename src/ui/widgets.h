@@ -15,6 +15,8 @@ bool textField(const std::string& label, std::string& value, const char* hint = 
                ImGuiInputTextFlags flags = 0);
 bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiInputTextFlags flags = 0);
 void emptyState(const char* text);
+// ImGui::BeginTabItem, reported to the automation contract (Dear ImGui 1.90's tabs report no label).
+bool tabItem(const std::string& label);
 // Plain text that tests can read: reported to the automation contract as "text##id".
 void reportedText(const char* id, const std::string& text, const ImVec4* colour = nullptr);
 

@@ -46,6 +46,7 @@ struct Data {
     Callbacks callbacks;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double dpr = 1.0;
+    float fontPx = 0;   // the size the font atlas was built at
     int framesLeft = 0;
     bool rafPending = false;
     long timer = 0;
@@ -95,8 +96,9 @@ void updateDisplaySize() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(cssW), static_cast<float>(cssH));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
-    if (dpr != d.dpr || !io.Fonts->IsBuilt()) {
+    if (dpr != d.dpr || !io.Fonts->IsBuilt() || d.fontPx != ui::fontSizePx()) {
         d.dpr = dpr;
+        d.fontPx = ui::fontSizePx();
         ui::loadFonts(kFontPath, static_cast<float>(dpr));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();

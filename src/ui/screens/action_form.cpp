@@ -6,6 +6,7 @@
 #include "core/policy.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/messages.h"
 #include "ui/reference_names.h"
 #include "ui/widgets.h"
 
@@ -60,14 +61,11 @@ void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_declined = false;
     m_resolved = true;
     m_hours = c.milestones.empty() ? 24 : static_cast<int>(c.milestones.back().limitMs / core::kHourMs);
-    if (action == Action::Confirm) {
-        // The confirmation the agent sends by SMS, e-mail or reads out on the phone.
-        const core::TimeMs due = c.receivedAt + (c.milestones.empty() ? 0 : c.milestones.back().limitMs);
-        m_text = std::string("【") + tr("app.title") + "】" + tr("confirm.text.1") + c.number + tr("confirm.text.2") +
-                 trCode("category", core::code(c.category)) + tr("confirm.text.3") + formatDateTime(due) +
-                 tr("confirm.text.4");
-    }
-    (void)app;
+    // The confirmation and the result are sent to the customer (SMS, e-mail or read out on the
+    // phone): they start from the office's template; the survey invitation is read out as it is.
+    if (action == Action::Confirm) m_text = caseMessage(app, "confirmation", c);
+    if (action == Action::Feedback) m_text = caseMessage(app, "feedback", c);
+    m_invitation = action == Action::Survey ? caseMessage(app, "survey", c) : std::string();
 }
 
 core::Status ActionForm::submit(app::App& app, const core::Case& c) {
@@ -135,6 +133,9 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
                        widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_method);
     }
     if (a == Action::Survey) {
+        ImGui::TextUnformatted(tr("field.invitation"));
+        widgets::textArea("##survey_invitation", m_invitation, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 2.5f),
+                          ImGuiInputTextFlags_ReadOnly);
         ImGui::TextUnformatted(tr("field.rating"));
         for (int r = 1; r <= 5; ++r) {
             ImGui::SameLine();

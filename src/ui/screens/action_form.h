@@ -31,6 +31,7 @@ private:
 
     std::optional<core::Action> m_action;
     std::string m_text, m_method = "phone", m_category, m_subType, m_importance, m_department, m_person, m_into;
+    std::string m_invitation;   // the survey question to read out
     int m_hours = 24, m_rating = 0;
     bool m_declined = false, m_resolved = true;
     std::optional<core::Error> m_error;

@@ -7,7 +7,7 @@
 
 namespace tousu::ui {
 
-enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestions };
+enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestions, FollowUps, Settings };
 
 struct Navigation {
     View view = View::WorkQueue;

@@ -1,0 +1,35 @@
+// The office's reference data in settings: departments, staff with their roles, and each
+// category's sub-types. A table of what exists; choosing a row loads it into the form below for
+// renaming, "new" empties the form for adding. Names come from ReferenceNames (once per revision).
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "store/queries.h"
+#include "ui/reference_names.h"
+#include "ui/screens/save_outcome.h"
+
+namespace tousu::app { class App; }
+
+namespace tousu::ui {
+
+class ReferenceEditor {
+public:
+    void drawDepartments(app::App& app);
+    void drawStaff(app::App& app);
+    void drawSubTypes(app::App& app);
+    // Whether a profile has a PIN, read once per data revision.
+    bool hasPin(const app::App& app, const std::string& staffId);
+
+private:
+    ReferenceNames m_names;
+    store::Department m_department;
+    store::StaffMember m_person{"", "", "agent", "customer_service"};
+    store::SubType m_subType{"", "service_quality", "", ""};
+    SaveOutcome m_outcome;
+    std::uint64_t m_pinRevision = 0;
+    std::set<std::string> m_withPin;
+};
+
+} // namespace tousu::ui

@@ -1,0 +1,20 @@
+#include "ui/screens/save_outcome.h"
+
+#include <imgui.h>
+
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+void SaveOutcome::draw(const std::string& form) const {
+    if (form != m_form) return;
+    if (!m_error) {
+        const ImVec4 green(0.10f, 0.55f, 0.20f, 1);
+        widgets::reportedText("settings_saved", tr("settings.saved"), &green);
+    } else if (m_error->fieldErrors.empty()) {
+        widgets::actionError(&*m_error);
+    }
+}
+
+} // namespace tousu::ui

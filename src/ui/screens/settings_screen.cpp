@@ -1,0 +1,127 @@
+#include "ui/screens/settings_screen.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "ui/i18n.h"
+#include "ui/messages.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+constexpr std::size_t kTemplateCount = std::size(app::App::kTemplateKinds);
+
+bool isAdmin(const app::App& app) { return app.actor().role == core::Role::Admin && !app.readOnly(); }
+
+} // namespace
+
+void SettingsScreen::load(const app::App& app) {
+    if (app.revision() == m_revision && m_templateLanguage == languageTag(language())) return;
+    m_revision = app.revision();
+    m_templateLanguage = languageTag(language());
+    const app::AppInfo info = app.info();
+    m_officeCode = info.officeCode;
+    m_officeName = info.officeName;
+    for (std::size_t i = 0; i < kTemplateCount; ++i) m_templates[i] = messageTemplate(app, app::App::kTemplateKinds[i]);
+}
+
+void SettingsScreen::draw(app::App& app) {
+    load(app);
+    if (!isAdmin(app)) ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
+    if (!ImGui::BeginTabBar("##settings_tabs")) return;
+    const auto tab = [&](const char* key, const char* id, auto drawTab) {
+        if (!widgets::tabItem(label(key, id))) return;
+        ImGui::BeginChild("##settings_page");
+        drawTab();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    };
+    tab("settings.desk", "settings_desk", [&] { drawDesk(app); });
+    tab("settings.office", "settings_office", [&] { drawOffice(app); });
+    tab("settings.departments", "settings_departments", [&] { m_reference.drawDepartments(app); });
+    tab("settings.staff", "settings_staff", [&] { m_reference.drawStaff(app); });
+    tab("settings.sub_types", "settings_sub_types", [&] { m_reference.drawSubTypes(app); });
+    tab("settings.policies", "settings_policies", [&] { m_policies.draw(app); });
+    tab("settings.templates", "settings_templates", [&] { drawTemplates(app); });
+    ImGui::EndTabBar();
+}
+
+// What belongs to this browser and the person at it: anyone may change these.
+void SettingsScreen::drawDesk(app::App& app) {
+    const float width = ImGui::GetFontSize() * 12;
+    std::string lang = languageTag(language());
+    ImGui::SetNextItemWidth(width);
+    if (widgets::combo(label("settings.language", "settings_language"), "settings_language",
+                       {{"zh-CN", "简体中文"}, {"en", "English"}}, lang)) {
+        setLanguage(lang == "en" ? Language::En : Language::ZhCN);
+        (void)app.setPreference("language", lang);
+    }
+    std::vector<widgets::Choice> sizes;
+    for (float px : kFontSizes) sizes.push_back({std::to_string(static_cast<int>(px)), std::to_string(static_cast<int>(px)) + " px"});
+    std::string size = std::to_string(static_cast<int>(fontSizePx()));
+    ImGui::SetNextItemWidth(width);
+    if (widgets::combo(label("settings.font_size", "font_size"), "font_size", sizes, size)) {
+        setFontSizePx(std::stof(size));
+        (void)app.setPreference("font_size", size);
+    }
+
+    ImGui::SeparatorText(tr("settings.my_pin"));
+    ImGui::TextDisabled("%s", tr(m_reference.hasPin(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
+    ImGui::SetNextItemWidth(width);
+    widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    widgets::fieldError(m_outcome.error("my_pin"), "pin");
+    ImGui::BeginDisabled(app.readOnly());
+    const auto setPin = [&](const std::string& pin) {
+        if (m_outcome.record("my_pin", app.setPin(app.actor().staffId, pin))) m_pin.clear();
+    };
+    if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str())) setPin(m_pin);
+    ImGui::SameLine();
+    if (ImGui::Button(label("settings.pin_remove", "my_pin_remove").c_str())) setPin("");
+    ImGui::EndDisabled();
+    m_outcome.draw("my_pin");
+}
+
+void SettingsScreen::drawOffice(app::App& app) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("settings.office_explain"));
+    ImGui::PopTextWrapPos();
+    ImGui::BeginDisabled(!isAdmin(app));
+    const float width = ImGui::GetFontSize() * 14;
+    ImGui::SetNextItemWidth(width);
+    widgets::textField(label("settings.office_code", "office_code"), m_officeCode);
+    widgets::fieldError(m_outcome.error("office"), "office_code");
+    ImGui::SetNextItemWidth(width);
+    widgets::textField(label("settings.office_name", "office_name"), m_officeName);
+    widgets::fieldError(m_outcome.error("office"), "office_name");
+    if (ImGui::Button(label("settings.save", "office_save").c_str()))
+        m_outcome.record("office", app.setOffice(m_officeCode, m_officeName));
+    ImGui::EndDisabled();
+    m_outcome.draw("office");
+}
+
+void SettingsScreen::drawTemplates(app::App& app) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("settings.templates_explain"));
+    ImGui::PopTextWrapPos();
+    ImGui::BeginDisabled(!isAdmin(app));
+    for (std::size_t i = 0; i < kTemplateCount; ++i) {
+        const std::string kind = app::App::kTemplateKinds[i];
+        ImGui::SeparatorText(trCode("template", kind));
+        const std::string form = "template_" + kind;
+        widgets::textArea("##" + form, m_templates[i], ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
+        widgets::fieldError(m_outcome.error(form), "template");
+        const auto save = [&](const std::string& text) {
+            m_outcome.record(form, app.setMessageTemplate(kind, languageTag(language()), text));
+        };
+        if (ImGui::Button(label("settings.save", ("template_save_" + kind).c_str()).c_str())) save(m_templates[i]);
+        ImGui::SameLine();
+        if (ImGui::Button(label("settings.template_reset", ("template_reset_" + kind).c_str()).c_str())) save("");
+        m_outcome.draw(form);
+    }
+    ImGui::EndDisabled();
+}
+
+} // namespace tousu::ui

@@ -1,0 +1,133 @@
+// The settings screen driven by input events: what an administrator changes is stored and used
+// at once (office code, a new person, a time limit, a message template, text size); others see
+// the settings but cannot change the office's.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "app/app.h"
+#include "headless.h"
+#include "ui/i18n.h"
+#include "ui/main_window.h"
+#include "ui/theme.h"
+
+using namespace tousu;
+
+namespace {
+
+struct Fixture {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 1).value());
+    ui::MainWindow window;
+    test::Headless ui;
+    std::function<void()> draw = [this] { window.draw(*app); };
+    explicit Fixture(const char* staffId = "s10") {
+        REQUIRE(app->initialize("HQ", "总部").ok());
+        REQUIRE(app->signIn(staffId).ok());
+        ui.frame(draw);
+        ui.click("settings", draw);
+    }
+    ~Fixture() {
+        ui::setLanguage(ui::Language::ZhCN);
+        ui::setFontSizePx(ui::kFontSizePx);
+    }
+    // Replaces a text field's content as a user would: click, select all, type.
+    void retype(const char* id, const char* text) {
+        ui.click(id, draw);
+        ui.chord(ImGuiKey_A, draw);
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        ui.frame(draw);
+    }
+    void choose(const char* comboId, const std::string& code) {
+        ui.click(comboId, draw);
+        ui.click(std::string(comboId) + "_" + code, draw);
+    }
+};
+
+} // namespace
+
+TEST_CASE("the administrator sets the office code and new complaints are numbered with it") {
+    Fixture f;
+    f.ui.click("settings_office", f.draw);
+    f.retype("office_code", "G Z");
+    f.ui.click("office_save", f.draw);
+    CHECK(f.app->info().officeCode == "HQ");   // refused: a space
+    CHECK(f.ui.widget("settings_saved") == nullptr);
+    f.retype("office_code", "GZ03");
+    f.retype("office_name", "广州三营");
+    f.ui.click("office_save", f.draw);
+    CHECK(f.app->info().officeCode == "GZ03");
+    CHECK(f.app->info().officeName == "广州三营");
+    CHECK(f.ui.widget("settings_saved") != nullptr);
+}
+
+TEST_CASE("a person added on the staff tab can be signed in as, with the chosen role") {
+    Fixture f;
+    f.ui.click("settings_staff", f.draw);
+    f.ui.click("staff_new", f.draw);
+    f.retype("staff_name", "孙丽");
+    f.choose("staff_role", "supervisor");
+    f.choose("staff_department", "billing");
+    f.ui.click("staff_save", f.draw);
+    const auto staff = f.app->staff();
+    const auto it = std::find_if(staff.begin(), staff.end(), [](auto& s) { return s.name == "孙丽"; });
+    REQUIRE(it != staff.end());
+    CHECK(it->role == "supervisor");
+    CHECK(it->department == "billing");
+    CHECK(f.ui.widget("staff_row_" + it->id) != nullptr);
+    REQUIRE(f.app->signIn(it->id).ok());
+    CHECK(f.app->actor().role == core::Role::Supervisor);
+}
+
+TEST_CASE("a time limit changed on the policies tab applies to the next complaint") {
+    Fixture f;
+    f.ui.click("settings_policies", f.draw);
+    f.retype("policy_billing_handled", "96");
+    f.ui.click("policy_save_billing", f.draw);
+    const core::CategoryPolicy* p = core::policyFor(f.app->policies(), core::Category::Billing);
+    REQUIRE(p != nullptr);
+    CHECK(p->version == 2);
+    CHECK(p->rules.back().limitHours == 96);
+    f.retype("policy_billing_handled", "0");
+    f.ui.click("policy_save_billing", f.draw);
+    CHECK(core::policyFor(f.app->policies(), core::Category::Billing)->version == 2);   // refused
+}
+
+TEST_CASE("the confirmation template typed in settings is what the confirm form offers to send") {
+    Fixture f;
+    f.ui.click("settings_templates", f.draw);
+    f.retype("template_confirmation", "{customer}您好，编号 {number}，{office}");
+    f.ui.click("template_save_confirmation", f.draw);
+    core::Registration r{"phone", "张三", "13812345678", "", "phone", "宽带断线", "service_quality", "", "normal", f.clock.now(), 0};
+    auto ref = f.app->registerCase(r);
+    REQUIRE(ref.ok());
+    f.window.go(ui::Navigation{ui::View::CaseDetail, ref.value().id, {}});
+    f.ui.frame(f.draw);
+    f.ui.click("confirm", f.draw);
+    const auto* text = f.ui.widget("form_confirmation_text");
+    REQUIRE(text != nullptr);
+    CHECK(text->value == "张三您好，编号 " + ref.value().number + "，总部");
+}
+
+TEST_CASE("the text size chosen is applied at once and again at the next start") {
+    Fixture f;
+    f.choose("font_size", "20");
+    CHECK(ui::fontSizePx() == 20.0f);
+    CHECK(f.app->preference("font_size") == "20");
+    ui::setFontSizePx(ui::kFontSizePx);
+    ui::MainWindow next;
+    f.ui.frame([&] { next.draw(*f.app); });
+    CHECK(ui::fontSizePx() == 20.0f);
+}
+
+TEST_CASE("someone who is not an administrator sees the settings but cannot change the office's") {
+    Fixture f("s01");
+    f.ui.click("settings_office", f.draw);
+    f.retype("office_code", "SZ");
+    f.ui.click("office_save", f.draw);
+    CHECK(f.app->info().officeCode == "HQ");
+    f.ui.click("settings_desk", f.draw);
+    f.retype("my_pin", "2580");
+    f.ui.click("my_pin_save", f.draw);
+    CHECK(f.app->hasPin("s01"));
+}
