@@ -55,14 +55,19 @@ int main() {
     platform::onStorageStatus([](const platform::StorageStatus& s) {
         g_window.setStorage({true, s.persisted, s.safariRisk, s.usedBytes, s.quotaBytes});
     });
-    // A first start sets up the office with the default reference data (idempotent afterwards).
-    // Until staff profiles land, the administrator profile does the work.
-    if (auto st = g_app->initialize("HQ", "本地营业部"); !st && !g_app->readOnly()) {
+    // A first start sets up the office with the default reference data (idempotent afterwards);
+    // the administrator then gives it its own code in settings (the desk reminds them).
+    if (auto st = g_app->initialize(ui::kFirstOfficeCode, ui::kFirstOfficeName); !st && !g_app->readOnly()) {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;
     }
-    // Whoever signed in last continues; a new desk starts as the administrator.
-    if (!g_app->signIn(g_app->lastSignedIn().value_or("s10"))) (void)g_app->signIn("s10");
+    // Whoever signed in last continues (after their PIN, if they have one); a new desk starts as
+    // the administrator.
+    const std::string last = g_app->lastSignedIn().value_or("s10");
+    if (!g_app->signIn(last)) {
+        if (g_app->hasPin(last)) g_window.requireSignIn(last);
+        else if (!g_app->signIn("s10")) g_window.requireSignIn("s10");
+    }
     g_lastTick = g_clock.now();
     if (!platform::start({[] {
             minuteTick();

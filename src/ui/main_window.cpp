@@ -57,7 +57,7 @@ void MainWindow::drawUserMenu(app::App& app) {
     for (const store::StaffMember& s : m_names.staff()) {
         const std::string item = s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) +
                                  "##signin_" + s.id;
-        if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) (void)app.signIn(s.id);
+        if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) m_signIn.choose(app, s.id);
     }
     ImGui::EndMenu();
 }
@@ -95,7 +95,7 @@ void MainWindow::drawBackupMenu(app::App& app) {
     ImGui::EndMenu();
 }
 
-// The backup reminder once the interval has passed (or never backed up, with complaints to lose),
+// The office code still the first start's, the backup reminder once the interval has passed (or never backed up, with complaints to lose),
 // and plain words when the browser may delete the data.
 void MainWindow::drawStorageWarnings(app::App& app) {
     constexpr ImVec4 kAmber(0.75f, 0.45f, 0, 1);
@@ -110,6 +110,14 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         const auto page = app.listCases(any);
         const bool haveCases = page && page.value().total > 0;
         m_backupDue = haveCases && (!last || app.clock().now() - *last >= app.backupReminderDays() * 24 * core::kHourMs);
+        const app::AppInfo info = app.info();
+        m_officeUnset = info.officeCode == kFirstOfficeCode && info.officeName == kFirstOfficeName;
+    }
+    // Offices that sync need codes of their own, or their complaint numbers clash.
+    if (m_officeUnset && app.actor().role == core::Role::Admin) {
+        ImGui::TextColored(kAmber, "%s", tr("office.unset"));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("office.set_now", "office_set_now").c_str())) m_nav = {View::Settings, {}};
     }
     if (m_storage.safariRisk) ImGui::TextColored(kAmber, "%s", tr("backup.safari_risk"));
     if (!m_backupDue) return;
@@ -183,15 +191,22 @@ void MainWindow::applyPreferences(const app::App& app) {
 
 void MainWindow::draw(app::App& app) {
     applyPreferences(app);
+    // The main area fills the viewport below the menu bar (if any).
+    const auto beginMain = [] {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->WorkPos);
+        ImGui::SetNextWindowSize(vp->WorkSize);
+        return ImGui::Begin("##main", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+    };
+    if (m_signIn.locked()) {
+        if (beginMain()) m_signIn.draw(app);
+        ImGui::End();
+        return;
+    }
     handleShortcuts();
     drawMenuBar(app);
-
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::Begin("##main", nullptr, flags)) {
+    if (beginMain()) {
         if (m_focusSearch) {
             ImGui::SetKeyboardFocusHere();
             m_focusSearch = false;
@@ -224,6 +239,7 @@ void MainWindow::draw(app::App& app) {
     }
     ImGui::End();
     drawAbout(app);
+    m_signIn.draw(app);
     m_sync.draw(app, m_host);
     m_backup.draw(app, m_host);
     const bool busy = m_sync.busy() || (m_nav.view == View::Dashboard && m_dashboard.busy());

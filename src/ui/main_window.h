@@ -13,11 +13,16 @@
 #include "ui/screens/suggestions_screen.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/work_queue_screen.h"
+#include "ui/sign_in.h"
 #include "ui/sync_dialog.h"
 
 namespace tousu::app { class App; }
 
 namespace tousu::ui {
+
+// What a desk's first start calls its office, until an administrator names it in settings.
+constexpr const char* kFirstOfficeCode = "HQ";
+constexpr const char* kFirstOfficeName = "本地营业部";
 
 class MainWindow {
 public:
@@ -27,6 +32,8 @@ public:
     void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
+    // The person who worked last has a PIN: nothing but the sign-in prompt until it is given.
+    void requireSignIn(const std::string& staffId) { m_signIn.lock(staffId); }
     // Shows a destination (screens ask for one; nullopt stays where it is).
     void go(const std::optional<Navigation>& nav);
 
@@ -49,6 +56,7 @@ private:
     DashboardScreen m_dashboard;
     SuggestionsScreen m_suggestions;
     SettingsScreen m_settings;
+    SignIn m_signIn;
     bool m_preferencesApplied = false;
     std::string m_search;
     bool m_focusSearch = false;
@@ -59,6 +67,7 @@ private:
     std::uint64_t m_backupCheckedRevision = 0;
     long long m_backupCheckedHour = 0;
     bool m_backupDue = false;
+    bool m_officeUnset = false;
     std::optional<core::TimeMs> m_lastBackup;
     Host m_host;
 };

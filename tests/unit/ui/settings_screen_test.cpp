@@ -131,3 +131,45 @@ TEST_CASE("someone who is not an administrator sees the settings but cannot chan
     f.ui.click("my_pin_save", f.draw);
     CHECK(f.app->hasPin("s01"));
 }
+
+TEST_CASE("choosing a profile with a PIN asks for it — a wrong PIN keeps the current person") {
+    Fixture f;
+    REQUIRE(f.app->setPin("s03", "4321").ok());
+    f.ui.click("user", f.draw);
+    f.ui.click("signin_s03", f.draw);
+    REQUIRE(f.ui.widget("pin_entry") != nullptr);
+    f.retype("pin_entry", "1111");
+    f.ui.click("pin_ok", f.draw);
+    CHECK(f.app->actor().staffId == "s10");
+    REQUIRE(f.ui.widget("pin_entry") != nullptr);   // still asking
+    f.retype("pin_entry", "4321");
+    f.ui.click("pin_ok", f.draw);
+    CHECK(f.app->actor().staffId == "s03");
+    CHECK(f.ui.widget("pin_entry") == nullptr);
+}
+
+TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
+    Fixture f;
+    REQUIRE(f.app->setPin("s03", "4321").ok());
+    f.window.requireSignIn("s03");
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("new_case") == nullptr);
+    CHECK(f.ui.widget("settings") == nullptr);
+    REQUIRE(f.ui.widget("pin_entry") != nullptr);
+    f.ui.click("unlock_as_s01", f.draw);   // someone without a PIN
+    CHECK(f.app->actor().staffId == "s01");
+    CHECK(f.ui.widget("new_case") != nullptr);
+}
+
+TEST_CASE("a first-start office reminds the administrator to set its code until it is set") {
+    Fixture f;
+    REQUIRE(f.app->setOffice(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok());
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("office_set_now") != nullptr);
+    f.ui.click("office_set_now", f.draw);
+    CHECK(f.window.view() == ui::View::Settings);
+    REQUIRE(f.app->setOffice("BJ01", "北京一营").ok());
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("office_set_now") == nullptr);
+}
