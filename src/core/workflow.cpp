@@ -110,4 +110,6 @@ bool roleMay(Role role, Action a) {
     return false;
 }
 
+bool roleSeesFullPhone(Role role) { return role == Role::Supervisor || role == Role::Admin; }
+
 } // namespace tousu::core

@@ -32,5 +32,9 @@ Status checkAllowed(const Case& c, Action action);
 // Actions a user can take on this case now (excludes system-only Escalate), in workflow order.
 std::vector<Action> allowedActions(const Case& c);
 bool roleMay(Role role, Action action);
+// Whether lists and exports show customers' full phone numbers to this role (supervisors and
+// administrators); everyone else sees 138****1234. A case's own page shows the number to whoever
+// works on it, since they call the customer.
+bool roleSeesFullPhone(Role role);
 
 } // namespace tousu::core

@@ -79,6 +79,7 @@ Where buildWhere(const ListQuery& q) {
                   std::to_string(static_cast<int>(q.nearShare * 1000)), std::to_string(q.now), true);
     }
     if (f.followUpDueOnly) w.add("follow_up_due > 0 AND follow_up_due <= @", std::to_string(q.now), true);
+    if (f.followUpScheduled) w.add("follow_up_due > @", "0", true);
     if (!f.search.empty()) {
         // The trigram tokenizer needs three characters (code points); shorter terms scan with LIKE.
         if (core::utf8Length(f.search) >= 3) {

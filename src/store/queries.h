@@ -25,6 +25,7 @@ struct ListFilter {
     bool unassignedOnly = false;   // open and no responsible person yet
     bool nearOnly = false;         // not overdue yet, but `nearShare` of the time to the next due is used
     bool followUpDueOnly = false;  // a follow-up visit is due (now or earlier)
+    bool followUpScheduled = false;   // a follow-up visit is scheduled and not yet made
     std::string search;   // substring of number, customer, phone/account or content (3+ chars use FTS)
     bool operator==(const ListFilter&) const = default;
 };

@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/validate.h"
+#include "core/workflow.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 
@@ -61,6 +62,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
     }
     m_model.setQuery(filter, m_sort, m_descending);
     const core::TimeMs now = app.clock().now();
+    const bool fullPhones = core::roleSeesFullPhone(app.actor().role);
     ImGuiListClipper clipper;
     clipper.Begin(m_model.total(app));
     while (clipper.Step()) {
@@ -75,7 +77,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s %s", r->customerName.c_str(), core::maskPhone(r->phone).c_str());
+            ImGui::Text("%s %s", r->customerName.c_str(), fullPhones ? r->phone.c_str() : core::maskPhone(r->phone).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

@@ -28,7 +28,9 @@ void SignIn::drawForm(app::App& app) {
     char line[200];
     std::snprintf(line, sizeof line, tr("pin.prompt"), m_names.person(m_staffId));
     ImGui::TextUnformatted(line);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    // Ready to type on opening, and again after a wrong PIN (Enter leaves the field).
+    if (ImGui::IsWindowAppearing() || m_refocus) ImGui::SetKeyboardFocusHere();
+    m_refocus = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     const bool entered = widgets::textField("##pin_entry", m_pin, tr("settings.pin_hint"),
                                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
@@ -39,7 +41,7 @@ void SignIn::drawForm(app::App& app) {
         m_pin.clear();
         m_error.reset();
         if (st) m_open = m_locked = false;
-        else m_error = st.error();
+        else m_error = st.error(), m_refocus = true;
     }
     if (m_locked) {
         // Someone else may sign in instead: a profile without a PIN at once, or with theirs.

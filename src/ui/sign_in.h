@@ -26,7 +26,7 @@ private:
 
     ReferenceNames m_names;
     std::string m_staffId, m_pin;
-    bool m_open = false, m_locked = false, m_openPopup = false;
+    bool m_open = false, m_locked = false, m_openPopup = false, m_refocus = false;
     std::optional<core::Error> m_error;
 };
 

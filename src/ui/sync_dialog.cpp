@@ -3,6 +3,7 @@
 #include <chrono>
 #include <imgui.h>
 
+#include "core/workflow.h"
 #include "ui/case_csv.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
@@ -94,7 +95,7 @@ void SyncDialog::exportTmf(app::App& app, const Host& host) {
 }
 
 void SyncDialog::exportCsv(app::App& app, const Host& host, const store::ListFilter& filter) {
-    auto csv = caseListCsv(app, filter, false);
+    auto csv = caseListCsv(app, filter, core::roleSeesFullPhone(app.actor().role));
     if (!csv) return refuse(csv.error());
     const std::string name = exportFileName(app, "-list", ".csv");
     if (host.saveFile) host.saveFile(name, "text/csv;charset=utf-8", csv.value());

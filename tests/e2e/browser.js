@@ -69,6 +69,9 @@ export async function frames(page, n = 2) {
 
 export async function click(page, id) {
   const w = await widget(page, id);
+  // Hover first, as a hand does: Dear ImGui's tabs take a press only on an item hovered the frame before.
+  await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
+  await frames(page, 1);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
   await frames(page, 2);
   return w;

@@ -86,9 +86,20 @@ void onTimer(void*) {
     requestRedraw();
 }
 
-// Sizes the canvas backing store to CSS size × devicePixelRatio; rebuilds the font atlas for a new DPR.
-void updateDisplaySize() {
+// Rebuilds the font atlas when the device pixel ratio or the text size chosen in settings changed
+// since it was built; between frames, never inside one.
+void updateFonts(double dpr) {
     Data& d = data();
+    if (dpr == d.dpr && ImGui::GetIO().Fonts->IsBuilt() && d.fontPx == ui::fontSizePx()) return;
+    d.dpr = dpr;
+    d.fontPx = ui::fontSizePx();
+    ui::loadFonts(kFontPath, static_cast<float>(dpr));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+// Sizes the canvas backing store to CSS size × devicePixelRatio.
+void updateDisplaySize() {
     double cssW = 0, cssH = 0;
     emscripten_get_element_css_size(kCanvas, &cssW, &cssH);
     const double dpr = emscripten_get_device_pixel_ratio();
@@ -96,13 +107,7 @@ void updateDisplaySize() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(cssW), static_cast<float>(cssH));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
-    if (dpr != d.dpr || !io.Fonts->IsBuilt() || d.fontPx != ui::fontSizePx()) {
-        d.dpr = dpr;
-        d.fontPx = ui::fontSizePx();
-        ui::loadFonts(kFontPath, static_cast<float>(dpr));
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    updateFonts(dpr);
 }
 
 void updateCursor() {
@@ -123,6 +128,7 @@ void setClipboard(void*, const char* text) { data().clipboard = text ? text : ""
 
 void renderFrame() {
     Data& d = data();
+    updateFonts(d.dpr);
     ImGuiIO& io = ImGui::GetIO();
     const double now = emscripten_get_now() / 1000.0;
     io.DeltaTime = d.lastTime > 0 && now > d.lastTime ? static_cast<float>(now - d.lastTime) : 1.0f / 60.0f;
