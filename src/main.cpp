@@ -48,6 +48,8 @@ int main() {
     g_app->setReadOnly(!where.writer);
     ui::Host host{platform::takeOverWriting, platform::requestRedraw, platform::saveFile, platform::pickFile};
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
+    host.readLocal = platform::readLocal;
+    host.writeLocal = platform::writeLocal;
     g_window.setHost(host);
     platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
         g_window.fileReceived(*g_app, name, std::move(bytes), errorKey);

@@ -385,6 +385,23 @@ core::Result<store::CasePage> App::listCases(store::ListQuery query) const {
     return store::listCases(*m_db, query);
 }
 
+CustomerHistory App::customerHistory(const std::string& phone, const std::string& account, const std::string& category,
+                                     core::TimeMs receivedAt) const {
+    CustomerHistory h;
+    const auto normalized = core::normalizePhone(phone);
+    const std::string key = core::customerKey(normalized ? normalized.value() : std::string(), account);
+    if (key.empty()) return h;
+    store::ListQuery q;
+    q.filter.customerKey = key;
+    q.limit = kHistoryRows;
+    if (auto page = listCases(q)) h.total = page.value().total, h.recent = std::move(page.value().rows);
+    const auto repeatOf = store::findRepeatOf(*m_db, key, category, receivedAt,
+                                              static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs);
+    if (repeatOf)
+        if (auto earlier = caseById(*repeatOf)) h.repeatOfNumber = earlier.value().number;
+    return h;
+}
+
 core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter) const {
     auto rows = store::kpiRows(*m_db, from, to);
     if (!rows) return rows.error();

@@ -47,6 +47,13 @@ struct CaseRef {
     bool repeat = false;
 };
 
+// A customer's earlier complaints, shown while a new one is typed in.
+struct CustomerHistory {
+    int total = 0;
+    std::vector<store::CaseRow> recent;   // newest first, at most App::kHistoryRows
+    std::string repeatOfNumber;           // the complaint this one would repeat (same category, in the window)
+};
+
 // What to put in an export bundle. Empty: everything.
 struct ExportScope {
     std::string peer;                       // only what this peer has not been sent (then remembered)
@@ -197,6 +204,11 @@ public:
     core::Result<std::vector<core::Event>> timeline(const std::string& caseId) const;
     std::optional<std::string> caseIdByNumber(const std::string& number) const;
     core::Result<store::CasePage> listCases(store::ListQuery query) const;
+    // Earlier complaints of the customer with this phone or account (either may be partly typed:
+    // an invalid phone counts as none), and whether a new one in `category` would be a repeat.
+    static constexpr int kHistoryRows = 5;
+    CustomerHistory customerHistory(const std::string& phone, const std::string& account, const std::string& category,
+                                    core::TimeMs receivedAt) const;
     core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter = {}) const;
     // Statistics (core/analysis.h): the whole dashboard at once (tests, reports), or its rows a chunk
     // at a time with their count, so the desk can build it over several frames.

@@ -32,6 +32,11 @@ bool cryptoAvailable();
 void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done);
 void unseal(const sync::Sealed& sealed, const std::string& passphrase, std::function<void(core::Result<std::string>)> done);
 
+// [SECTION] This browser's small local store (localStorage): synchronous, survives a reload
+
+std::string readLocal(const std::string& key);                       // "" when absent
+void writeLocal(const std::string& key, const std::string& value);   // "" removes
+
 // [SECTION] The page
 
 // Sets up the window/canvas, graphics, input and fonts, then returns; frames run on demand.

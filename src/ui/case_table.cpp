@@ -7,6 +7,7 @@
 #include "core/workflow.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
+#include "ui/widgets.h"
 
 namespace tousu::ui {
 
@@ -77,7 +78,8 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s %s", r->customerName.c_str(), fullPhones ? r->phone.c_str() : core::maskPhone(r->phone).c_str());
+            widgets::reportedText(("customer_" + r->number).c_str(),
+                                  r->customerName + " " + (fullPhones ? r->phone : core::maskPhone(r->phone)));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

@@ -27,6 +27,9 @@ struct Host {
     using Opening = std::function<void(core::Result<std::string>)>;
     std::function<void(const std::string& plain, const std::string& passphrase, Sealing done)> seal;
     std::function<void(const sync::Sealed& sealed, const std::string& passphrase, Opening done)> unseal;
+    // This browser's small local store, for typing not yet saved (the intake draft); empty: none.
+    std::function<std::string(const std::string& key)> readLocal;
+    std::function<void(const std::string& key, const std::string& value)> writeLocal;
 };
 
 } // namespace tousu::ui

@@ -138,6 +138,7 @@ void MainWindow::drawMenuBar(app::App& app) {
     destination("action.work_queue", "work_queue", View::WorkQueue);
     destination("action.case_list", "case_list", View::CaseList);
     destination("action.new_case", "new_case", View::NewCase);
+    destination("action.follow_ups", "follow_ups", View::FollowUps);
     destination("action.dashboard", "dashboard", View::Dashboard);
     destination("action.suggestions", "suggestions", View::Suggestions);
     destination("action.settings", "settings", View::Settings);
@@ -207,10 +208,6 @@ void MainWindow::draw(app::App& app) {
     handleShortcuts();
     drawMenuBar(app);
     if (beginMain()) {
-        if (m_focusSearch) {
-            ImGui::SetKeyboardFocusHere();
-            m_focusSearch = false;
-        }
         if (app.readOnly()) {
             ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
             ImGui::SameLine();
@@ -219,6 +216,8 @@ void MainWindow::draw(app::App& app) {
         }
         drawStorageWarnings(app);
         ImGui::SetNextItemWidth(-FLT_MIN);
+        if (m_focusSearch) ImGui::SetKeyboardFocusHere();
+        m_focusSearch = false;
         // Typing a search goes to the list, where the results are.
         if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)
             m_nav = {View::CaseList, {}};
@@ -229,11 +228,11 @@ void MainWindow::draw(app::App& app) {
                 go(m_list.draw(app, m_search));
                 if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
                 break;
-            case View::NewCase: go(m_intake.draw(app)); break;
+            case View::NewCase: go(m_intake.draw(app, m_host)); break;
             case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
             case View::Dashboard: go(m_dashboard.draw(app, m_host)); break;
             case View::Suggestions: m_suggestions.draw(app); break;
-            case View::FollowUps: break;
+            case View::FollowUps: go(m_followUps.draw(app)); break;
             case View::Settings: m_settings.draw(app); break;
         }
     }

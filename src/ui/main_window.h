@@ -8,6 +8,7 @@
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
 #include "ui/screens/dashboard_screen.h"
+#include "ui/screens/follow_ups_screen.h"
 #include "ui/screens/intake_screen.h"
 #include "ui/screens/settings_screen.h"
 #include "ui/screens/suggestions_screen.h"
@@ -56,6 +57,7 @@ private:
     DashboardScreen m_dashboard;
     SuggestionsScreen m_suggestions;
     SettingsScreen m_settings;
+    FollowUpsScreen m_followUps;
     SignIn m_signIn;
     bool m_preferencesApplied = false;
     std::string m_search;

@@ -3,6 +3,7 @@
 // browsers) the database stays in memory and the app says nothing will be kept.
 #include <emscripten.h>
 
+#include <string>
 #include <vector>
 
 #include "platform/platform.h"
@@ -14,6 +15,8 @@ int tousu_idb_is_writer(void);
 void tousu_idb_take_over(void);
 void tousu_page_reload(void);
 void tousu_storage_watch(void);
+void tousu_local_get(const char* key);
+void tousu_local_set(const char* key, const char* value);
 void tousu_idb_take_image(unsigned char* ptr);
 void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
                       const unsigned char* const* data);
@@ -28,6 +31,7 @@ constexpr const char* kFile = "tousu.db";
 std::function<void(SaveState)> g_onSaveState;
 std::function<void(bool)> g_onWriter;
 std::function<void(const StorageStatus&)> g_onStorage;
+std::string g_localValue;   // tousu_local_get's answer
 
 } // namespace
 
@@ -57,7 +61,17 @@ void onStorageStatus(std::function<void(const StorageStatus&)> f) {
     tousu_storage_watch();
 }
 
+std::string readLocal(const std::string& key) {
+    g_localValue.clear();
+    tousu_local_get(key.c_str());
+    return g_localValue;
+}
+
+void writeLocal(const std::string& key, const std::string& value) { tousu_local_set(key.c_str(), value.c_str()); }
+
 } // namespace tousu::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_local_value(const char* utf8) { tousu::platform::g_localValue = utf8 ? utf8 : ""; }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {
     if (tousu::platform::g_onWriter) tousu::platform::g_onWriter(writer != 0);

@@ -9,16 +9,80 @@
 
 namespace tousu::ui {
 
+namespace {
+
+constexpr const char* kDraftKey = "tousu.intake_draft";
+
+} // namespace
+
 void IntakeScreen::reset(const app::App& app) {
     m_form = core::Registration{"phone", "", "", "", "phone", "", "", "", "normal", 0, 0};
     m_received = formatDateTime(app.clock().now());
     m_categoryTouched = false;
+    m_restored = false;
     m_error.reset();
     m_started = true;
 }
 
-std::optional<Navigation> IntakeScreen::draw(app::App& app) {
-    if (!m_started) reset(app);
+void IntakeScreen::restoreDraft(const Host& host) {
+    if (!host.readLocal) return;
+    auto fields = core::decodeFields(host.readLocal(kDraftKey));
+    if (!fields) return;
+    const core::Fields& f = fields.value();
+    const auto get = [&](const char* key, std::string& into) { into = core::getField(f, key, into); };
+    get("channel", m_form.channel), get("customer_name", m_form.customerName), get("phone", m_form.phone);
+    get("account", m_form.account), get("contact_method", m_form.contactMethod), get("content", m_form.content);
+    get("category", m_form.category), get("importance", m_form.importance), get("received", m_received);
+    m_categoryTouched = core::getField(f, "category_touched") == "1";
+    m_restored = true;
+}
+
+// Writes the draft when something changed; an empty form leaves no draft behind.
+void IntakeScreen::keepDraft(const Host& host) {
+    if (!host.writeLocal) return;
+    const bool empty = m_form.customerName.empty() && m_form.phone.empty() && m_form.account.empty() && m_form.content.empty();
+    const std::string draft = empty ? std::string()
+                                    : core::encodeFields({{"channel", m_form.channel}, {"customer_name", m_form.customerName},
+                                                          {"phone", m_form.phone}, {"account", m_form.account},
+                                                          {"contact_method", m_form.contactMethod}, {"content", m_form.content},
+                                                          {"category", m_form.category}, {"importance", m_form.importance},
+                                                          {"received", m_received},
+                                                          {"category_touched", m_categoryTouched ? "1" : "0"}});
+    if (draft == m_draft) return;
+    m_draft = draft;
+    host.writeLocal(kDraftKey, draft);
+}
+
+// The customer's earlier complaints, read again only when the phone, account or category changed.
+void IntakeScreen::drawHistory(const app::App& app) {
+    const std::string key = m_form.phone + "|" + m_form.account + "|" + m_form.category;
+    if (key != m_historyFor) {
+        m_historyFor = key;
+        m_history = app.customerHistory(m_form.phone, m_form.account, m_form.category, app.clock().now());
+    }
+    if (m_history.total == 0) return;
+    const float indent = ImGui::GetCursorPosX();
+    char line[256];
+    std::snprintf(line, sizeof line, tr("intake.history"), m_history.total);
+    widgets::reportedText("customer_history", line);
+    for (const store::CaseRow& r : m_history.recent) {
+        ImGui::SetCursorPosX(indent + ImGui::GetFontSize());
+        ImGui::TextDisabled("%s  %s  %s  %s", r.number.c_str(), formatShort(r.receivedAt).c_str(), trCode("category", r.category),
+                            trCode("state", r.state));
+    }
+    if (!m_history.repeatOfNumber.empty()) {
+        ImGui::SetCursorPosX(indent);
+        std::snprintf(line, sizeof line, tr("intake.repeat_hint"), m_history.repeatOfNumber.c_str());
+        const ImVec4 amber(0.75f, 0.45f, 0, 1);
+        widgets::reportedText("repeat_hint", line, &amber);
+    }
+}
+
+std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
+    if (!m_started) {
+        reset(app);
+        restoreDraft(host);
+    }
     const float labelWidth = ImGui::GetFontSize() * 7;
     const auto row = [&](const char* key) {
         ImGui::AlignTextToFramePadding();
@@ -41,6 +105,10 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app) {
     row("field.account");
     widgets::textField("##account", m_form.account);
     widgets::fieldError(err, "account");
+    ImGui::SetCursorPosX(labelWidth);
+    ImGui::BeginGroup();
+    drawHistory(app);
+    ImGui::EndGroup();
     row("field.contact_method");
     widgets::combo("##contact_method", "contact_method",
                    widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_form.contactMethod);
@@ -68,10 +136,17 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app) {
 
     ImGui::Spacing();
     ImGui::SetCursorPosX(labelWidth);
+    if (m_restored) {
+        ImGui::TextDisabled("%s", tr("intake.draft_restored"));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("intake.draft_discard", "draft_discard").c_str())) reset(app);
+        ImGui::SetCursorPosX(labelWidth);
+    }
     const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) ||
                       (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
     if (err && err->fieldErrors.empty()) widgets::actionError(err);
     else if (err) ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.invalid_input"));
+    keepDraft(host);
     if (!save) return std::nullopt;
 
     auto received = parseTypedTime(m_received);
@@ -88,6 +163,7 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app) {
         return std::nullopt;
     }
     reset(app);
+    keepDraft(host);   // registered: the draft is gone
     return Navigation{View::CaseDetail, ref.value().id};
 }
 

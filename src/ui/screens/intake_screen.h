@@ -1,30 +1,40 @@
 // Intake 新建投诉: register a complaint with every required field, a category suggested from the
-// text, field errors inline in the user's language. UI-transient state only.
+// text, field errors inline in the user's language. While the phone or account is typed it shows
+// the customer's earlier complaints and whether this one will count as a repeat. What is typed is
+// kept in the browser's local store as a draft until the complaint is registered, so a reload or a
+// crash loses nothing.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "core/result.h"
+#include "app/app.h"
 #include "core/validate.h"
+#include "ui/host.h"
 #include "ui/screens/navigation.h"
-
-namespace tousu::app { class App; }
 
 namespace tousu::ui {
 
 class IntakeScreen {
 public:
     // Returns a navigation request after a successful registration.
-    std::optional<Navigation> draw(app::App& app);
+    std::optional<Navigation> draw(app::App& app, const Host& host);
 
 private:
     void reset(const app::App& app);
+    void restoreDraft(const Host& host);
+    void keepDraft(const Host& host);
+    void drawHistory(const app::App& app);
 
     core::Registration m_form;
     std::string m_received;
     bool m_started = false;
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;
+    std::string m_draft;        // the draft as last written to the local store
+    bool m_restored = false;    // the form came back from a draft
+    std::string m_historyFor;   // phone|account|category the history below was read for
+    app::CustomerHistory m_history;
 };
 
 } // namespace tousu::ui

@@ -1,0 +1,119 @@
+#include "ui/screens/follow_ups_screen.h"
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "core/validate.h"
+#include "core/workflow.h"
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+store::ListFilter followUps(bool dueOnly) {
+    store::ListFilter f;
+    (dueOnly ? f.followUpDueOnly : f.followUpScheduled) = true;
+    return f;
+}
+
+std::string withCount(const char* key, int n) { return std::string(tr(key)) + " (" + std::to_string(n) + ")"; }
+
+} // namespace
+
+std::optional<Navigation> FollowUpsScreen::draw(app::App& app) {
+    m_names.refresh(app);
+    m_due.setQuery(followUps(true), store::SortKey::FollowUpDue, false);
+    m_scheduled.setQuery(followUps(false), store::SortKey::FollowUpDue, false);
+    ImGui::SeparatorText(tr("follow_ups.title"));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("follow_ups.explain"));
+    ImGui::PopTextWrapPos();
+    if (ImGui::RadioButton((withCount("follow_ups.due", m_due.total(app)) + "##follow_ups_due").c_str(), m_dueOnly))
+        m_dueOnly = true;
+    ImGui::SameLine();
+    if (ImGui::RadioButton((withCount("follow_ups.all", m_scheduled.total(app)) + "##follow_ups_all").c_str(), !m_dueOnly))
+        m_dueOnly = false;
+    if (m_recorded) widgets::reportedText("follow_up_recorded", tr(m_recorded));
+    drawTable(app);
+    return m_caseId.empty() ? std::nullopt : drawForm(app);
+}
+
+void FollowUpsScreen::drawTable(app::App& app) {
+    app::CaseListModel& model = m_dueOnly ? m_due : m_scheduled;
+    const int total = model.total(app);
+    if (total == 0) {
+        ImGui::TextDisabled("%s", tr(m_dueOnly ? "queue.follow_ups_empty" : "follow_ups.none"));
+        return;
+    }
+    const float height = m_caseId.empty() ? 0.0f : ImGui::GetContentRegionAvail().y * 0.5f;
+    if (!ImGui::BeginTable("##follow_ups", 6, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
+                           ImVec2(0, height)))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* key : {"col.number", "col.customer", "col.category", "col.department", "col.person", "follow_ups.when"})
+        ImGui::TableSetupColumn(tr(key));
+    ImGui::TableHeadersRow();
+    const core::TimeMs now = app.clock().now();
+    const bool fullPhones = core::roleSeesFullPhone(app.actor().role);
+    ImGuiListClipper clipper;
+    clipper.Begin(total);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const store::CaseRow* r = model.row(app, i);
+            if (!r) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string row = r->number + "##follow_up_row_" + r->number;
+            if (ImGui::Selectable(row.c_str(), r->id == m_caseId, ImGuiSelectableFlags_SpanAllColumns)) {
+                m_caseId = r->id, m_number = r->number, m_note.clear(), m_resolved = true;
+                m_outcome.clear();
+                m_recorded = nullptr;
+            }
+            ImGui::TableNextColumn();
+            ImGui::Text("%s %s", r->customerName.c_str(), fullPhones ? r->phone.c_str() : core::maskPhone(r->phone).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(trCode("category", r->category));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m_names.department(r->department));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m_names.person(r->person));
+            ImGui::TableNextColumn();
+            const bool due = r->followUpDue <= now;
+            ImGui::TextColored(due ? ImVec4(0.80f, 0.10f, 0.10f, 1) : ImVec4(0.15f, 0.15f, 0.15f, 1), "%s",
+                               formatShort(r->followUpDue).c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+std::optional<Navigation> FollowUpsScreen::drawForm(app::App& app) {
+    char heading[160];
+    std::snprintf(heading, sizeof heading, tr("follow_ups.record_for"), m_number.c_str());
+    ImGui::SeparatorText(heading);
+    const core::Error* err = m_outcome.error("follow_up");
+    ImGui::TextUnformatted(tr("field.note"));
+    widgets::textArea("##follow_up_note", m_note, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
+    widgets::fieldError(err, "note");
+    ImGui::Checkbox(label("follow_ups.resolved", "follow_up_resolved").c_str(), &m_resolved);
+    if (!m_resolved) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("follow_ups.will_reopen"));
+    }
+    ImGui::BeginDisabled(app.readOnly());
+    if (ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) &&
+        m_outcome.record("follow_up", app.followUp(m_caseId, m_resolved, m_note))) {
+        m_recorded = m_resolved ? "follow_ups.recorded" : "follow_ups.recorded_reopened";
+        m_caseId.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool open = ImGui::Button(label("follow_ups.open_case", "follow_up_open").c_str());
+    m_outcome.draw("follow_up");
+    if (open) return Navigation{View::CaseDetail, m_caseId, {}};
+    return std::nullopt;
+}
+
+} // namespace tousu::ui

@@ -1,0 +1,34 @@
+// Follow-ups 回访: the visits scheduled after important and urgent complaints were resolved, due
+// ones first; choosing one opens a small form to record the outcome. When the customer's problem
+// is not solved, recording it reopens the complaint (the workflow's rule, app::App::followUp).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "app/case_list_model.h"
+#include "ui/reference_names.h"
+#include "ui/screens/navigation.h"
+#include "ui/screens/save_outcome.h"
+
+namespace tousu::app { class App; }
+
+namespace tousu::ui {
+
+class FollowUpsScreen {
+public:
+    std::optional<Navigation> draw(app::App& app);
+
+private:
+    void drawTable(app::App& app);
+    std::optional<Navigation> drawForm(app::App& app);   // "open the complaint" asks to go there
+
+    app::CaseListModel m_due, m_scheduled;
+    bool m_dueOnly = true;
+    ReferenceNames m_names;
+    std::string m_caseId, m_number, m_note;
+    bool m_resolved = true;
+    SaveOutcome m_outcome;
+    const char* m_recorded = nullptr;   // the message after a visit was recorded
+};
+
+} // namespace tousu::ui

@@ -1,0 +1,85 @@
+// The follow-ups screen driven by input events: a due visit is listed, recording "not solved"
+// reopens the complaint; the case table shows full phone numbers only to supervisors and admins.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "headless.h"
+#include "ui/i18n.h"
+#include "ui/main_window.h"
+
+using namespace tousu;
+
+namespace {
+
+struct Fixture {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-20T09:00:00+08:00").value()};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 3).value());
+    ui::MainWindow window;
+    test::Headless ui;
+    std::function<void()> draw = [this] { window.draw(*app); };
+    Fixture() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->signIn("s09").ok());
+    }
+    // An important complaint taken through to the survey: a follow-up visit 3 days after the result.
+    app::CaseRef surveyed(const char* name) {
+        core::Registration r{"phone", name, "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "", "important",
+                             clock.now()};
+        const app::CaseRef ref = app->registerCase(r).value();
+        const std::string& id = ref.id;
+        REQUIRE(app->confirm(id, "sms", "").ok());
+        REQUIRE(app->classify(id, "service_quality", "", "").ok());
+        REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+        REQUIRE(app->investigate(id, "查").ok());
+        REQUIRE(app->proposeSolution(id, "换光猫").ok());
+        REQUIRE(app->implement(id, "已换").ok());
+        REQUIRE(app->feedback(id, "已恢复", "phone").ok());
+        REQUIRE(app->survey(id, 4, "", false).ok());
+        return ref;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leaves the list") {
+    Fixture f;
+    const app::CaseRef due = f.surveyed("王芳");
+    f.clock.jumpBy(2 * 24 * core::kHourMs);
+    const app::CaseRef later = f.surveyed("李娜");   // scheduled, not yet due
+    f.clock.jumpBy(2 * 24 * core::kHourMs);
+    f.ui.frame(f.draw);
+    f.ui.click("follow_ups", f.draw);
+    REQUIRE(f.ui.widget("follow_up_row_" + due.number) != nullptr);
+    CHECK(f.ui.widget("follow_up_row_" + later.number) == nullptr);
+    f.ui.click("follow_ups_all", f.draw);
+    CHECK(f.ui.widget("follow_up_row_" + later.number) != nullptr);
+    f.ui.click("follow_ups_due", f.draw);
+
+    f.ui.click("follow_up_row_" + due.number, f.draw, 20);
+    f.ui.click("follow_up_record", f.draw);   // no note: refused, nothing recorded
+    CHECK(f.app->caseById(due.id).value().state == core::State::Surveyed);
+    f.ui.click("follow_up_note", f.draw);
+    ImGui::GetIO().AddInputCharactersUTF8("客户说晚上仍然断网");
+    f.ui.frame(f.draw);
+    f.ui.click("follow_up_resolved", f.draw);
+    f.ui.click("follow_up_record", f.draw);
+    const core::Case reopened = f.app->caseById(due.id).value();
+    CHECK(reopened.state != core::State::Surveyed);
+    CHECK(core::isOpen(reopened.state));
+    CHECK(f.ui.widget("follow_up_recorded") != nullptr);
+    CHECK(f.ui.widget("follow_up_row_" + due.number) == nullptr);
+}
+
+TEST_CASE("the case list shows whole phone numbers to a supervisor and masked ones to an agent") {
+    Fixture f;
+    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    const app::CaseRef ref = f.app->registerCase(r).value();
+    f.ui.frame(f.draw);
+    f.ui.click("case_list", f.draw);
+    REQUIRE(f.ui.widget("customer_" + ref.number) != nullptr);
+    CHECK(f.ui.widget("customer_" + ref.number)->label == "王芳 13800138000##customer_" + ref.number);
+    REQUIRE(f.app->signIn("s01").ok());   // an intake agent
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("customer_" + ref.number)->label == "王芳 138****8000##customer_" + ref.number);
+}

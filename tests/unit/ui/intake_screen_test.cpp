@@ -1,0 +1,86 @@
+// The intake form driven by input events: typing the phone of an earlier customer shows their
+// complaints and the repeat warning; what is typed survives a new window (a reload) through the
+// local store, and is gone once the complaint is registered.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "app/app.h"
+#include "headless.h"
+#include "ui/main_window.h"
+
+using namespace tousu;
+
+namespace {
+
+struct Fixture {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 5).value());
+    std::map<std::string, std::string> local;   // the browser's localStorage
+    std::unique_ptr<ui::MainWindow> window;
+    test::Headless ui;
+    std::function<void()> draw = [this] { window->draw(*app); };
+    Fixture() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->signIn("s01").ok());
+        reopen();
+    }
+    // A new window over the same data and local store: what a reload gives.
+    void reopen() {
+        window = std::make_unique<ui::MainWindow>();
+        ui::Host host;
+        host.readLocal = [this](const std::string& k) { return local.count(k) ? local[k] : std::string(); };
+        host.writeLocal = [this](const std::string& k, const std::string& v) {
+            if (v.empty()) local.erase(k);
+            else local[k] = v;
+        };
+        window->setHost(host);
+        ui.frame(draw);
+        ui.chord(ImGuiKey_N, draw);
+    }
+    void type(const char* id, const char* text) {
+        ui.frame(draw);   // positions from a frame that shows what changed since (history lines)
+        ui.click(id, draw);
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        ui.frame(draw);
+    }
+};
+
+} // namespace
+
+TEST_CASE("typing an earlier customer's phone shows their complaints and that this one is a repeat") {
+    Fixture f;
+    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    const auto earlier = f.app->registerCase(r).value();
+    f.clock.jumpBy(24 * core::kHourMs);
+    f.type("customer_phone", "1380013");
+    CHECK(f.ui.widget("customer_history") == nullptr);   // not a whole number yet
+    ImGui::GetIO().AddInputCharactersUTF8("8000");   // still typing in the same field
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("customer_history") != nullptr);
+    CHECK(f.ui.widget("customer_history")->label.find('1') != std::string::npos);
+    CHECK(f.ui.widget("repeat_hint") == nullptr);   // no category chosen yet
+    f.type("content", "家里宽带又断网了");   // suggests service quality
+    f.ui.frame(f.draw);   // the history sits above the content field: it follows on the next frame
+    REQUIRE(f.ui.widget("repeat_hint") != nullptr);
+    CHECK(f.ui.widget("repeat_hint")->label.find(earlier.number) != std::string::npos);
+}
+
+TEST_CASE("the intake draft survives a reload and is gone once the complaint is registered") {
+    Fixture f;
+    f.type("customer_name", "赵雷");
+    f.type("customer_phone", "13912345678");
+    f.type("content", "月租被多扣了二十元");
+    CHECK(f.local.count("tousu.intake_draft") == 1);
+    f.reopen();
+    REQUIRE(f.ui.widget("content") != nullptr);
+    CHECK(f.ui.widget("content")->value == "月租被多扣了二十元");
+    CHECK(f.ui.widget("customer_name")->value == "赵雷");
+    CHECK(f.ui.widget("draft_discard") != nullptr);
+    f.ui.click("save_case", f.draw);
+    CHECK(f.local.count("tousu.intake_draft") == 0);
+    store::ListQuery q;
+    q.filter.search = "多扣";
+    CHECK(f.app->listCases(q).value().total == 1);
+}
