@@ -81,3 +81,22 @@ test('a person with a PIN is asked for it after a reload before anything else is
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a half-typed complaint comes back after a reload and is gone once registered', async () => {
+  const { context, page, errors } = await openApp(env);
+  await click(page, 'new_case');
+  await typeInto(page, 'customer_name', '赵雷');
+  await typeInto(page, 'content', '月租被多扣了二十元');
+  await page.reload();
+  await waitReady(page);
+  await click(page, 'new_case');
+  await waitForWidget(page, 'content', (w) => w.value === '月租被多扣了二十元');
+  await waitForWidget(page, 'customer_name', (w) => w.value === '赵雷');
+  await click(page, 'customer_phone');
+  await page.keyboard.type('13912345678');
+  await click(page, 'save_case');
+  await waitForWidget(page, 'confirm', () => true);
+  assert.equal(await page.evaluate(() => localStorage.getItem('tousu.intake_draft')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
