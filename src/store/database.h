@@ -15,7 +15,7 @@ namespace tousu::store {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
     // (store/page_vfs.h in the browser), nullptr the default.

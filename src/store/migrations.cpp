@@ -102,6 +102,13 @@ constexpr Migration kMigrations[] = {
         ALTER TABLE cases ADD COLUMN met_milestones TEXT NOT NULL DEFAULT '';
         INSERT OR REPLACE INTO meta(key, value) VALUES ('reproject', '1');
     )sql"},
+    // Version 6: every sortable column of the case list has an index in the list's own order
+    // (column, then received_at, then rowid), so a page deep in a list sorted by customer or by
+    // deadline is an index walk, not a sort of every case (1.5 s and 0.5 s at 200k cases before).
+    {6, R"sql(
+        CREATE INDEX cases_customer_name ON cases(customer_name, received_at);
+        CREATE INDEX cases_due_order ON cases((CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END), received_at);
+    )sql"},
 };
 
 } // namespace

@@ -110,10 +110,13 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
     if (count.step() != SQLITE_ROW) return sqlError(h, "count cases");
     page.total = static_cast<int>(count.integer(0));
 
+    // Ties are broken by received_at then rowid, the order of the column's index (migration 6).
+    const char* dir = q.descending ? " DESC" : " ASC";
+    const bool unique = q.sort == SortKey::Received || q.sort == SortKey::Number;
     const std::string sql = std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
                                         "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
                                         "escalation, follow_up_due FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
-                            (q.descending ? " DESC" : " ASC") + ", rowid" + (q.descending ? " DESC" : " ASC") +
+                            dir + (unique ? "" : std::string(", received_at") + dir) + ", rowid" + dir +
                             " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
     Statement s(db, sql.c_str());
     if (!s.ok()) return sqlError(h, "prepare list");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/case_list_model.h"
 #include "app/generator.h"
 #include "bench_stats.h"
 
@@ -68,6 +69,18 @@ int main(int argc, char** argv) {
     list.offset = 200;
     list.limit = 50;
     emit("list_filter_sort_page", cases, bench::measure(n, [&] { (void)app.listCases(list); }), n);
+    // The case list's own fetches while scrolling (app/case_list_model.h): one block of 100 rows in
+    // the default order, at the top and at the very bottom of the whole list.
+    store::ListQuery block;
+    block.limit = app::CaseListModel::kBlock;
+    emit("list_block_top", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    block.offset = std::max(0, cases - app::CaseListModel::kBlock);
+    emit("list_block_bottom", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    block.sort = store::SortKey::Due;
+    block.offset = cases / 2;
+    emit("list_block_middle_by_due", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    block.sort = store::SortKey::Customer;
+    emit("list_block_middle_by_customer", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
     store::ListQuery search;
     search.filter.search = "多扣了";
     search.limit = 50;
