@@ -25,4 +25,10 @@ void SimulatedClock::jumpBy(TimeMs delta) {
     m_hostAnchor = m_hostNow;
 }
 
+void SimulatedClock::pauseAt(TimeMs simulated) {
+    m_simAnchor = simulated;
+    m_hostAnchor = m_hostNow;
+    m_rate = 0;
+}
+
 } // namespace tousu::core

@@ -29,6 +29,9 @@ public:
     double rate() const { return m_rate; }
     void jumpBy(TimeMs delta);
     void jumpTo(TimeMs simulated) { jumpBy(simulated - now()); }   // forward only
+    // Pauses at `simulated`, even if the clock already ran past it (a training script stops at its
+    // step's time whatever the speed overshot within a frame).
+    void pauseAt(TimeMs simulated);
 
 private:
     TimeMs m_simAnchor;        // simulated time at m_hostAnchor
