@@ -17,8 +17,21 @@ using core::ErrorCode;
 using core::Fields;
 using core::makeError;
 
+namespace {
+
+// Each App's revisions start far from every other's, so a view model that cached one App's data
+// re-reads when the desk switches to another (a training session and back).
+std::uint64_t firstRevision() {
+    static std::uint64_t next = 1;
+    const std::uint64_t first = next;
+    next += std::uint64_t{1} << 40;
+    return first;
+}
+
+} // namespace
+
 App::App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed)
-    : m_db(std::move(db)), m_clock(clock), m_ids(seed) {
+    : m_db(std::move(db)), m_clock(clock), m_ids(seed), m_revision(firstRevision()) {
     m_store = std::make_unique<store::CaseStore>(*m_db, m_calendar);
 }
 

@@ -248,7 +248,7 @@ private:
     core::Calendar m_calendar = core::Calendar::clockHours();
     Actor m_actor;
     std::string m_deviceId, m_officeCode = "HQ";
-    std::uint64_t m_revision = 1;
+    std::uint64_t m_revision;
     SaveState m_saveState = SaveState::Saved;
     bool m_readOnly = false;
 };

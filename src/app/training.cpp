@@ -95,12 +95,23 @@ std::string TrainingSession::caseNumber(const std::string& label) const {
     return c ? c.value().number : std::string();
 }
 
+std::vector<std::string> TrainingSession::caseLabels() const { return m_labels; }
+
+const sync::ScenarioStep* TrainingSession::traineeTask() const {
+    return m_traineeTask >= 0 ? &m_scenario.steps[static_cast<std::size_t>(m_traineeTask)] : nullptr;
+}
+
 void TrainingSession::run(const sync::ScenarioStep& step) {
     if (step.kind == Kind::Check) {
         m_checks.push_back(check(m_next - 1, step.expect));
+        m_traineeTask = -1;
         return;
     }
-    if (step.kind != Kind::Action || (m_traineeMode && step.trainee)) return;
+    if (step.kind != Kind::Action) return;
+    if (m_traineeMode && step.trainee) {
+        m_traineeTask = m_next - 1;
+        return;
+    }
     // Scripted staff act under their own names; the person at the desk stays signed in.
     const Actor desk = m_app->actor();
     core::Status st = m_app->signIn(step.actor);
@@ -121,6 +132,7 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
         auto ref = a.registerCase(r);
         if (!ref) return ref.error();
         m_caseIds[step.caseLabel] = ref.value().id;
+        m_labels.push_back(step.caseLabel);
         return core::Ok{};
     }
     const auto id = m_caseIds.find(step.caseLabel);
@@ -157,12 +169,12 @@ CheckResult TrainingSession::check(int index, const sync::Expectation& e) {
                                    : m_app->caseById(id->second);
     if (!c) {
         r.passed = false;
-        r.mismatches.push_back("case " + e.caseLabel + ": not registered");
+        r.mismatches.push_back({"case", e.caseLabel, ""});
         return r;
     }
     const core::Case& k = c.value();
     const auto expect = [&](const char* what, const std::string& want, const std::string& is) {
-        if (want != is) r.passed = false, r.mismatches.push_back(std::string(what) + ": " + want + " / " + is);
+        if (want != is) r.passed = false, r.mismatches.push_back({what, want, is});
     };
     if (e.state) expect("state", *e.state, core::code(k.state));
     if (e.overdue) {

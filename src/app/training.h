@@ -16,11 +16,15 @@
 
 namespace tousu::app {
 
-// One checkpoint's outcome: each expectation that failed names what was expected and what is.
+// One checkpoint's outcome: each expectation that failed, as codes for the desk to word.
+struct Mismatch {
+    std::string what;               // "state", "overdue", "repeat", "case"
+    std::string expected, actual;   // state codes, or "true" / "false"
+};
 struct CheckResult {
     int step = 0;
     bool passed = true;
-    std::vector<std::string> mismatches;   // "state: expected archived, is dispatched" (codes, for the UI to word)
+    std::vector<Mismatch> mismatches;
 };
 
 class TrainingSession {
@@ -49,6 +53,11 @@ public:
     const std::vector<std::string>& problems() const { return m_problems; }
     // The case number a label of the script stands for ("" before it is registered).
     std::string caseNumber(const std::string& label) const;
+    // Labels of the cases registered so far, in order ("A", "B", …).
+    std::vector<std::string> caseLabels() const;
+    // In trainee mode: the last step the clock reached that was left to the trainee, until the
+    // next checkpoint has looked at it.
+    const sync::ScenarioStep* traineeTask() const;
 
 private:
     TrainingSession(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow);
@@ -62,7 +71,8 @@ private:
     core::SimulatedClock m_clock;   // before m_app: the app keeps a reference to it
     std::unique_ptr<App> m_app;
     std::map<std::string, std::string> m_caseIds;   // label → case id
-    int m_next = 0, m_stop = -1;
+    int m_next = 0, m_stop = -1, m_traineeTask = -1;
+    std::vector<std::string> m_labels;
     std::vector<CheckResult> m_checks;
     std::vector<std::string> m_problems;
 };

@@ -63,8 +63,10 @@ void MainWindow::drawUserMenu(app::App& app) {
 }
 
 void MainWindow::fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
-    if (errorKey.empty() && looksLikeBackup(bytes)) m_backup.received(app, name, bytes);
-    else m_sync.received(app, name, std::move(bytes), errorKey);
+    if (errorKey.empty() && m_training.fileReceived(bytes, app.clock().now())) return;   // a scenario
+    app::App& into = m_training.active() ? m_training.app() : app;   // a training workspace takes its own files
+    if (errorKey.empty() && looksLikeBackup(bytes)) m_backup.received(into, name, bytes);
+    else m_sync.received(into, name, std::move(bytes), errorKey);
 }
 
 void MainWindow::drawBackupMenu(app::App& app) {
@@ -130,7 +132,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (!m_storage.persisted && !m_storage.safariRisk) ImGui::TextDisabled("%s", tr("backup.eviction_risk"));
 }
 
-void MainWindow::drawMenuBar(app::App& app) {
+void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
         if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
@@ -151,6 +153,7 @@ void MainWindow::drawMenuBar(app::App& app) {
         ImGui::EndMenu();
     }
     drawBackupMenu(app);
+    m_training.drawMenu(m_host, hostNow);
     if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
         if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
             m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8", customerNoticeHtml(app));
@@ -190,8 +193,11 @@ void MainWindow::applyPreferences(const app::App& app) {
     if (const auto size = app.preference("font_size")) setFontSizePx(std::strtof(size->c_str(), nullptr));
 }
 
-void MainWindow::draw(app::App& app) {
-    applyPreferences(app);
+void MainWindow::draw(app::App& office) {
+    applyPreferences(office);
+    const core::TimeMs hostNow = office.clock().now();
+    // In training, every screen works on the training session's own database.
+    const auto current = [&]() -> app::App& { return m_training.active() ? m_training.app() : office; };
     // The main area fills the viewport below the menu bar (if any).
     const auto beginMain = [] {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -201,13 +207,15 @@ void MainWindow::draw(app::App& app) {
                                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
     };
     if (m_signIn.locked()) {
-        if (beginMain()) m_signIn.draw(app);
+        if (beginMain()) m_signIn.draw(office);
         ImGui::End();
         return;
     }
     handleShortcuts();
-    drawMenuBar(app);
+    drawMenuBar(current(), hostNow);
     if (beginMain()) {
+        m_training.draw(m_host, hostNow);   // may end the session: `app` is chosen after it
+        app::App& app = current();
         if (app.readOnly()) {
             ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
             ImGui::SameLine();
@@ -237,6 +245,7 @@ void MainWindow::draw(app::App& app) {
         }
     }
     ImGui::End();
+    app::App& app = current();
     drawAbout(app);
     m_signIn.draw(app);
     m_sync.draw(app, m_host);

@@ -16,6 +16,7 @@
 #include "ui/screens/work_queue_screen.h"
 #include "ui/sign_in.h"
 #include "ui/sync_dialog.h"
+#include "ui/training_panel.h"
 
 namespace tousu::app { class App; }
 
@@ -27,7 +28,8 @@ constexpr const char* kFirstOfficeName = "本地营业部";
 
 class MainWindow {
 public:
-    void draw(app::App& app);
+    // Draws the desk over the office's data, or over a training session's while one runs.
+    void draw(app::App& office);
     void setHost(Host host) { m_host = std::move(host); }
     // A file the user picked or dropped on the page: a backup (SQLite) or a sync bundle.
     void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
@@ -39,7 +41,7 @@ public:
     void go(const std::optional<Navigation>& nav);
 
 private:
-    void drawMenuBar(app::App& app);
+    void drawMenuBar(app::App& app, core::TimeMs hostNow);
     void drawSaveState(const app::App& app);
     void drawUserMenu(app::App& app);
     void drawBackupMenu(app::App& app);
@@ -59,6 +61,7 @@ private:
     SettingsScreen m_settings;
     FollowUpsScreen m_followUps;
     SignIn m_signIn;
+    TrainingPanel m_training;
     bool m_preferencesApplied = false;
     std::string m_search;
     bool m_focusSearch = false;

@@ -1,0 +1,150 @@
+#include "ui/training_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/format.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+namespace tousu::ui {
+
+namespace {
+
+constexpr std::string_view kShipped[] = {
+#include "scenarios.inc"
+};
+
+const std::string& local(const sync::LocalText& t) { return language() == Language::ZhCN || t.en.empty() ? t.zh : t.en; }
+
+std::string rateText(double rate) {
+    if (rate == 0) return tr("training.paused");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g×", rate);
+    return buf;
+}
+
+// A mismatch in words: "状态：预期 已归档，实际 已分派".
+std::string mismatchText(const app::Mismatch& m) {
+    const auto value = [&](const std::string& v) -> std::string {
+        if (m.what == "state") return trCode("state", v);
+        if (m.what == "case") return v;
+        return tr(v == "true" ? "training.yes" : "training.no");
+    };
+    char buf[256];
+    std::snprintf(buf, sizeof buf, tr("training.mismatch"), tr("training.check." + m.what), value(m.expected).c_str(),
+                  value(m.actual).c_str());
+    return buf;
+}
+
+} // namespace
+
+const std::vector<sync::Scenario>& builtInScenarios() {
+    static const std::vector<sync::Scenario> all = [] {
+        std::vector<sync::Scenario> out;
+        for (std::string_view text : kShipped)
+            if (auto s = sync::readScenario(std::string(text))) out.push_back(std::move(s.value()));
+        return out;
+    }();
+    return all;
+}
+
+void TrainingPanel::start(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow) {
+    auto session = app::TrainingSession::start(std::move(scenario), traineeMode, hostNow);
+    if (session) m_session = std::move(session.value()), m_error.clear();
+    else m_error = tr(session.error().messageKey);
+}
+
+void TrainingPanel::drawMenu(const Host& host, core::TimeMs hostNow) {
+    if (!ImGui::BeginMenu(label("menu.training", "training").c_str())) return;
+    for (const sync::Scenario& s : builtInScenarios()) {
+        const std::string item = local(s.title) + "##scenario_" + s.id;
+        if (ImGui::MenuItem(item.c_str())) start(s, false, hostNow);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", local(s.description).c_str());
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(label("training.load_file", "scenario_file").c_str()) && host.pickFile) host.pickFile(".json");
+    ImGui::EndMenu();
+}
+
+bool TrainingPanel::fileReceived(const std::string& bytes, core::TimeMs hostNow) {
+    if (!sync::looksLikeScenario(bytes)) return false;
+    auto s = sync::readScenario(bytes);
+    if (s) start(std::move(s.value()), false, hostNow);
+    else m_error = std::string(tr("error.scenario_invalid")) + ": " + s.error().detail;
+    return true;
+}
+
+void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
+    if (!m_error.empty()) {
+        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", m_error.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("action.close", "training_error_close").c_str())) m_error.clear();
+    }
+    if (!m_session) return;
+    app::TrainingSession& t = *m_session;
+    t.advance(hostNow);
+    if (t.rate() > 0 && host.requestRedraw) host.requestRedraw();   // the clock runs: keep drawing
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86f, 0.92f, 1.0f, 1));
+    ImGui::BeginChild("##training_banner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
+    char line[512];
+    std::snprintf(line, sizeof line, tr("training.banner"), local(t.scenario().title).c_str(),
+                  formatDateTime(t.clock().now()).c_str(), rateText(t.rate()).c_str());
+    widgets::reportedText("training_banner", line);
+    const auto button = [](const char* key, const char* id) {
+        ImGui::SameLine();
+        return ImGui::SmallButton(label(key, id).c_str());
+    };
+    ImGui::TextUnformatted(tr("training.clock"));
+    if (button("training.pause", "training_pause")) t.play(0);
+    for (int rate : {1, 60, 3600})
+        if (button(("training.play_" + std::to_string(rate)).c_str(), ("training_play_" + std::to_string(rate)).c_str()))
+            t.play(rate);
+    if (button("training.next", "training_next")) t.jumpToNextStop(hostNow);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputInt("##training_jump_hours", &m_jumpHours);
+    m_jumpHours = std::clamp(m_jumpHours, 1, 24 * 30);
+    if (button("training.jump", "training_jump")) t.jumpBy(m_jumpHours * core::kHourMs, hostNow);
+    if (button("training.reset", "training_reset")) start(t.scenario(), t.traineeMode(), hostNow);
+    bool trainee = m_session->traineeMode();
+    ImGui::SameLine();
+    if (ImGui::Checkbox(label("training.trainee_mode", "training_trainee").c_str(), &trainee))
+        start(m_session->scenario(), trainee, hostNow);   // a new run in the other mode
+    if (button("training.leave", "training_leave")) {
+        m_session.reset();
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        return;
+    }
+    drawResult();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void TrainingPanel::drawResult() {
+    const app::TrainingSession& t = *m_session;
+    std::string cases;
+    for (const std::string& l : t.caseLabels()) cases += (cases.empty() ? "" : "   ") + l + " = " + t.caseNumber(l);
+    if (!cases.empty()) widgets::reportedText("training_cases", std::string(tr("training.cases")) + cases);
+    constexpr ImVec4 kBlue(0.10f, 0.35f, 0.75f, 1);
+    if (const sync::ScenarioStep* task = t.traineeTask())
+        widgets::reportedText("training_your_turn", std::string(tr("training.your_turn")) + local(task->note), &kBlue);
+    const sync::ScenarioStep* stop = t.stop();
+    if (stop && stop->kind == sync::ScenarioStep::Kind::Pause)
+        widgets::reportedText("training_note", std::string(tr("training.note")) + local(stop->note));
+    if (stop && stop->kind == sync::ScenarioStep::Kind::Check && !t.checks().empty()) {
+        const app::CheckResult& r = t.checks().back();
+        ImGui::TextWrapped("%s%s", tr("training.checkpoint"), local(stop->note).c_str());
+        std::string result = tr(r.passed ? "training.check_passed" : "training.check_failed");
+        for (const app::Mismatch& m : r.mismatches) result += "  " + mismatchText(m);
+        const ImVec4 colour = r.passed ? ImVec4(0.10f, 0.55f, 0.20f, 1) : ImVec4(0.78f, 0.12f, 0.12f, 1);
+        widgets::reportedText("training_check", result, &colour);
+    }
+    if (t.finished() && !stop) widgets::reportedText("training_done", tr("training.finished"));
+    for (const std::string& p : t.problems()) ImGui::TextDisabled("%s", p.c_str());
+}
+
+} // namespace tousu::ui
