@@ -109,3 +109,14 @@ export async function waitForAny(page, check, timeout = 10000) {
     await page.waitForTimeout(30);
   }
 }
+
+// The commit counter of the page store in IndexedDB (README, "In the browser").
+export const storedCounter = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('tousu-main');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const get = open.result.transaction('meta').objectStore('meta').get('state');
+    get.onsuccess = () => { resolve(get.result.counter); open.result.close(); };
+    get.onerror = () => reject(get.error);
+  };
+}));

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, click, waitForWidget, waitForAny, widgets, repoDir } from './browser.js';
+import { launch, openApp, click, waitForWidget, waitForAny, widgets, repoDir, storedCounter } from './browser.js';
 import { typeInto, registerComplaint } from './desk_steps.js';
 
 let env;
@@ -193,16 +193,6 @@ test('a bundle encrypted in the browser opens with tousu-cli, and one encrypted 
   await second.context.close();
 });
 
-// The commit counter of the page store in IndexedDB (README, "In the browser").
-const storedCounter = (page) => page.evaluate(() => new Promise((resolve, reject) => {
-  const open = indexedDB.open('tousu-main');
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const get = open.result.transaction('meta').objectStore('meta').get('state');
-    get.onsuccess = () => { resolve(get.result.counter); open.result.close(); };
-    get.onerror = () => reject(get.error);
-  };
-}));
 
 test('a large import shows progress, keeps the page drawing, and its preview writes nothing to IndexedDB', async () => {
   const db = path.join(tmp, 'large.db');
