@@ -12,6 +12,7 @@
 namespace tousu::ui {
 
 void CaseListScreen::drawDrillDown() {
+    if (!m_drilled) return;
     const store::ListFilter& f = m_filter;
     std::string parts;
     const auto add = [&parts](const std::string& part) { parts += (parts.empty() ? "" : " · ") + part; };
@@ -31,7 +32,75 @@ void CaseListScreen::drawDrillDown() {
         plain.state = f.state;
         plain.category = f.category;
         plain.overdueOnly = f.overdueOnly;
-        m_filter = plain;
+        show(plain);
+        m_drilled = false;
+    }
+}
+
+void CaseListScreen::show(const store::ListFilter& filter) {
+    m_filter = filter;
+    m_drilled = true;
+    m_fromText = filter.receivedFrom ? formatDate(filter.receivedFrom) : std::string();
+    m_toText = filter.receivedTo ? formatDate(filter.receivedTo - 1) : std::string();
+}
+
+// The filters as a person sets them: state, category, channel, department, person; the period
+// received (dates typed as 2026-11-28, both ends included); overdue and repeat complaints only.
+void CaseListScreen::drawFilters() {
+    const float combo = ImGui::GetFontSize() * 8;
+    const auto choices = [](const char* anyKey, auto&& fill) {
+        std::vector<widgets::Choice> c{{"", tr(anyKey)}};
+        fill(c);
+        return c;
+    };
+    ImGui::SetNextItemWidth(combo);
+    widgets::combo("##filter_state", "filter_state", choices("list.filter_state", [](auto& c) {
+        for (core::State s : core::kStates) c.push_back({core::code(s), trCode("state", core::code(s))});
+    }), m_filter.state);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo);
+    widgets::combo("##filter_category", "filter_category", choices("list.filter_category", [](auto& c) {
+        for (core::Category k : core::kCategories) c.push_back({core::code(k), trCode("category", core::code(k))});
+    }), m_filter.category);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo);
+    widgets::combo("##filter_channel", "filter_channel", choices("list.filter_channel", [](auto& c) {
+        for (core::Channel k : core::kChannels) c.push_back({core::code(k), trCode("channel", core::code(k))});
+    }), m_filter.channel);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo);
+    if (widgets::combo("##filter_department", "filter_department", choices("list.filter_department", [this](auto& c) {
+            for (const auto& d : m_names.departments()) c.push_back({d.id, m_names.department(d.id)});
+        }), m_filter.department))
+        m_filter.person.clear();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(combo);
+    widgets::combo("##filter_person", "filter_person", choices("list.filter_person", [this](auto& c) {
+        for (const auto& p : m_names.staff())
+            if (m_filter.department.empty() || p.department == m_filter.department) c.push_back({p.id, p.name});
+    }), m_filter.person);
+
+    const float date = ImGui::GetFontSize() * 7;
+    bool badDate = false;
+    const auto dateField = [&](const char* id, const char* hint, std::string& text, core::TimeMs& into, int dayOffset) {
+        ImGui::SetNextItemWidth(date);
+        widgets::textField(id, text, tr(hint));
+        const auto parsed = core::parseDate(text);
+        into = text.empty() || !parsed ? 0 : parsed.value() + dayOffset * 86400000LL;
+        badDate = badDate || (!text.empty() && !parsed);
+    };
+    dateField("##filter_from", "list.from", m_fromText, m_filter.receivedFrom, 0);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("—");
+    ImGui::SameLine();
+    dateField("##filter_to", "list.to", m_toText, m_filter.receivedTo, 1);
+    ImGui::SameLine();
+    ImGui::Checkbox(label("time.overdue_filter", "filter_overdue").c_str(), &m_filter.overdueOnly);
+    ImGui::SameLine();
+    ImGui::Checkbox(label("list.repeat_only", "filter_repeat").c_str(), &m_filter.repeatOnly);
+    if (badDate) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.date_format"));
     }
 }
 
@@ -40,17 +109,7 @@ std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string&
     m_names.refresh(app);
     drawDrillDown();
 
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    std::vector<widgets::Choice> states{{"", tr("list.filter_state")}};
-    for (core::State s : core::kStates) states.push_back({core::code(s), trCode("state", core::code(s))});
-    widgets::combo("##filter_state", "filter_state", states, m_filter.state);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    std::vector<widgets::Choice> categories{{"", tr("list.filter_category")}};
-    for (core::Category c : core::kCategories) categories.push_back({core::code(c), trCode("category", core::code(c))});
-    widgets::combo("##filter_category", "filter_category", categories, m_filter.category);
-    ImGui::SameLine();
-    ImGui::Checkbox(label("time.overdue_filter", "filter_overdue").c_str(), &m_filter.overdueOnly);
+    drawFilters();
     const int total = m_table.total(app, m_filter);
     ImGui::SameLine();
     char count[64];

@@ -1,4 +1,5 @@
-// Case list 投诉列表: all cases in the shared case table, filtered by state, category and overdue,
+// Case list 投诉列表: all cases in the shared case table, filtered by state, category, channel,
+// department, person, period received, overdue and repeat,
 // searched by the global search box, exported as CSV. A drill-down from the statistics shows
 // exactly the cases a figure counts, its filters named in a line that can be cleared.
 #pragma once
@@ -19,14 +20,18 @@ public:
     // The export button was pressed this frame: the caller exports filter() as CSV.
     bool exportRequested() const { return m_exportRequested; }
     const store::ListFilter& filter() const { return m_filter; }
-    void show(const store::ListFilter& filter) { m_filter = filter; }
+    // Shows exactly these cases (a drill-down), named in a line that can be cleared.
+    void show(const store::ListFilter& filter);
 
 private:
-    void drawDrillDown();   // the filters the combos do not show, and a button clearing them
+    void drawDrillDown();   // the filters the controls do not show, and a button clearing them
+    void drawFilters();
 
     CaseTable m_table;
     ReferenceNames m_names;
     store::ListFilter m_filter;
+    std::string m_fromText, m_toText;   // the period as typed
+    bool m_drilled = false;             // showing a drill-down from the statistics
     bool m_exportRequested = false;
 };
 

@@ -83,3 +83,33 @@ TEST_CASE("the case list shows whole phone numbers to a supervisor and masked on
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("customer_" + ref.number)->label == "王芳 138****8000##customer_" + ref.number);
 }
+
+TEST_CASE("the case list filters by channel, repeat and the period received") {
+    Fixture f;
+    core::Registration phone{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    const app::CaseRef first = f.app->registerCase(phone).value();
+    f.clock.jumpBy(24 * core::kHourMs);
+    core::Registration online = phone;
+    online.channel = "online";
+    online.receivedAt = f.clock.now();
+    const app::CaseRef repeat = f.app->registerCase(online).value();   // same customer and category: a repeat
+    REQUIRE(repeat.repeat);
+    f.ui.frame(f.draw);
+    f.ui.click("case_list", f.draw);
+    const auto rows = [&] {
+        f.ui.frame(f.draw);
+        return std::make_pair(f.ui.widget("case_" + first.number) != nullptr, f.ui.widget("case_" + repeat.number) != nullptr);
+    };
+    CHECK(rows() == std::make_pair(true, true));
+    f.ui.click("filter_channel", f.draw);
+    f.ui.click("filter_channel_online", f.draw);
+    CHECK(rows() == std::make_pair(false, true));
+    f.ui.click("filter_channel", f.draw);
+    f.ui.click("filter_channel_", f.draw);   // all channels again
+    f.ui.click("filter_repeat", f.draw);
+    CHECK(rows() == std::make_pair(false, true));
+    f.ui.click("filter_repeat", f.draw);
+    f.ui.click("filter_to", f.draw);
+    ImGui::GetIO().AddInputCharactersUTF8("2026-11-20");   // the day the first was received
+    CHECK(rows() == std::make_pair(true, false));
+}
