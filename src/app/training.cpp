@@ -31,10 +31,17 @@ TrainingSession::TrainingSession(sync::Scenario scenario, bool traineeMode, core
 core::Result<std::unique_ptr<TrainingSession>> TrainingSession::start(sync::Scenario scenario, bool traineeMode,
                                                                       core::TimeMs hostNow) {
     std::unique_ptr<TrainingSession> s(new TrainingSession(std::move(scenario), traineeMode, hostNow));
-    auto app = App::open(":memory:", s->m_clock, 0x7261696eULL);
+    // Ids unlike any earlier session's: a saved snapshot's events come back into a new session.
+    static std::uint64_t sessions = 0;
+    auto app = App::open(":memory:", s->m_clock, 0x7261696eULL ^ static_cast<std::uint64_t>(hostNow) ^ (++sessions << 40));
     if (!app) return app.error();
     s->m_app = std::move(app.value());
     if (auto st = s->m_app->initialize(s->m_scenario.officeCode, s->m_scenario.officeName); !st) return st.error();
+    if (!s->m_scenario.bundle.empty()) {   // the starting data of a saved snapshot
+        auto bundle = sync::readBundle(s->m_scenario.bundle);
+        if (!bundle) return bundle.error();
+        if (auto imported = s->m_app->importBundle(bundle.value(), true); !imported) return imported.error();
+    }
     if (auto st = s->m_app->signIn("s10"); !st) return st.error();   // the trainer, as administrator
     s->advance(hostNow);   // steps at minute 0
     return s;
@@ -93,6 +100,12 @@ std::string TrainingSession::caseNumber(const std::string& label) const {
     if (it == m_caseIds.end()) return {};
     auto c = m_app->caseById(it->second);
     return c ? c.value().number : std::string();
+}
+
+core::Result<std::string> TrainingSession::snapshot() {
+    auto bundle = m_app->exportBundle({});
+    if (!bundle) return bundle.error();
+    return sync::writeScenarioSnapshot(m_scenario, m_clock.now(), sync::writeBundle(bundle.value()));
 }
 
 std::vector<std::string> TrainingSession::caseLabels() const { return m_labels; }

@@ -53,6 +53,8 @@ public:
     const std::vector<std::string>& problems() const { return m_problems; }
     // The case number a label of the script stands for ("" before it is registered).
     std::string caseNumber(const std::string& label) const;
+    // This session's data and clock as a new scenario file (sync::writeScenarioSnapshot).
+    core::Result<std::string> snapshot();
     // Labels of the cases registered so far, in order ("A", "B", …).
     std::vector<std::string> caseLabels() const;
     // In trainee mode: the last step the clock reached that was left to the trainee, until the

@@ -76,6 +76,9 @@ core::Result<Scenario> readScenario(const std::string& text) {
     s.officeName = office.is_object() ? str(office, "name") : "";
     if (s.officeCode.empty()) s.officeCode = "TR";
     if (s.officeName.empty()) s.officeName = "培训营业部";
+    const json& bundle = member(j, "bundle");
+    if (!bundle.is_null() && !bundle.is_object()) return bad("bundle must be a tousu.bundle object");
+    if (bundle.is_object()) s.bundle = bundle.dump();
     if (!member(j, "steps").is_array()) return bad("steps must be an array");
     std::set<std::string> registered;
     int previous = 0, index = 0;
@@ -120,6 +123,21 @@ core::Result<Scenario> readScenario(const std::string& text) {
         s.steps.push_back(std::move(st));
     }
     return s;
+}
+
+std::string writeScenarioSnapshot(const Scenario& from, core::TimeMs start, const std::string& bundleJson) {
+    const std::string stamp = core::formatIso8601(start);
+    json j = {{"format", kFormat},
+              {"version", kVersion},
+              {"id", from.id + "-" + stamp.substr(0, 10)},
+              {"title", {{"zh-CN", from.title.zh + "（" + stamp.substr(0, 16) + " 的快照）"},
+                         {"en", from.title.en + " (snapshot at " + stamp.substr(0, 16) + ")"}}},
+              {"description", {{"zh-CN", from.description.zh}, {"en", from.description.en}}},
+              {"start", stamp},
+              {"office", {{"code", from.officeCode}, {"name", from.officeName}}},
+              {"steps", json::array()}};
+    j["bundle"] = json::parse(bundleJson, nullptr, false);
+    return j.dump(1);
 }
 
 } // namespace tousu::sync

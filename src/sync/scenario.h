@@ -43,6 +43,7 @@ struct Scenario {
     LocalText title, description;
     core::TimeMs start = 0;
     std::string officeCode, officeName;
+    std::string bundle;                // optional starting data: a tousu.bundle (JSON text), "" for none
     std::vector<ScenarioStep> steps;   // in time order
 };
 
@@ -51,5 +52,8 @@ struct Scenario {
 // that no earlier step registered.
 core::Result<Scenario> readScenario(const std::string& json);
 bool looksLikeScenario(const std::string& bytes);
+// A scenario that starts where a training session is now: its data as `bundleJson` (a tousu.bundle),
+// its clock at `start`, no steps yet (a trainer adds them by hand). Authoring by example.
+std::string writeScenarioSnapshot(const Scenario& from, core::TimeMs start, const std::string& bundleJson);
 
 } // namespace tousu::sync

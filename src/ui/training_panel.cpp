@@ -113,6 +113,10 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     ImGui::SameLine();
     if (ImGui::Checkbox(label("training.trainee_mode", "training_trainee").c_str(), &trainee))
         start(m_session->scenario(), trainee, hostNow);   // a new run in the other mode
+    if (button("training.save", "training_save") && host.saveFile) {
+        if (auto text = t.snapshot())
+            host.saveFile("tousu-scenario-" + t.scenario().id + ".json", "application/json", text.value());
+    }
     if (button("training.leave", "training_leave")) {
         m_session.reset();
         ImGui::EndChild();

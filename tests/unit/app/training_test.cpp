@@ -134,3 +134,27 @@ TEST_CASE("a bad scenario file is refused with the reason") {
     CHECK(detail(head + R"("steps":[{"at":"soon","pause":{}}]})").find("at") != std::string::npos);
     CHECK(detail(head + R"("steps":[]})") == "accepted");
 }
+
+TEST_CASE("a session saved as a scenario starts again with the same complaints at the same moment") {
+    auto session = app::TrainingSession::start(shipped("network-outage.json"), false, kHost);
+    REQUIRE(session.ok());
+    app::TrainingSession& t = *session.value();
+    for (int i = 0; i < 3; ++i) t.jumpToNextStop(kHost);
+    auto text = t.snapshot();
+    REQUIRE(text.ok());
+    auto saved = sync::readScenario(text.value());
+    REQUIRE(saved.ok());
+    CHECK(saved.value().start == t.clock().now());
+    CHECK(saved.value().steps.empty());
+    auto again = app::TrainingSession::start(saved.value(), false, kHost);
+    REQUIRE_MESSAGE(again.ok(), (again.ok() ? "" : again.error().messageKey + " " + again.error().detail));
+    app::App& a = again.value()->app();
+    for (const char* label : {"A", "B", "C"}) {
+        CAPTURE(label);
+        const auto id = a.caseIdByNumber(t.caseNumber(label));
+        REQUIRE(id);
+        CHECK(a.caseById(*id).value().state == t.app().caseById(*t.app().caseIdByNumber(t.caseNumber(label))).value().state);
+    }
+    const auto idA = *a.caseIdByNumber(t.caseNumber("A"));
+    CHECK(a.timeline(idA).value().size() == t.app().timeline(*t.app().caseIdByNumber(t.caseNumber("A"))).value().size());
+}
