@@ -140,6 +140,7 @@ public:
     core::Result<int> recordEscalations();
 
     // [SECTION] Settings (app/settings.cpp). Administrators only, except preferences and one's own PIN.
+    bool mayEditSettings() const { return !m_readOnly && m_actor.role == core::Role::Admin; }
     core::Status setOffice(const std::string& code, const std::string& name);   // code: new case numbers
     // Departments, staff and sub-types: an empty id adds a record (its new id returned), otherwise
     // the record is replaced. Names must be unique among their kind.

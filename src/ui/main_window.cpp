@@ -97,8 +97,8 @@ void MainWindow::drawBackupMenu(app::App& app) {
     ImGui::EndMenu();
 }
 
-// The office code still the first start's, the backup reminder once the interval has passed (or never backed up, with complaints to lose),
-// and plain words when the browser may delete the data.
+// The office code still the first start's, the backup reminder once the interval has passed (or
+// never backed up, with complaints to lose), and plain words when the browser may delete the data.
 void MainWindow::drawStorageWarnings(app::App& app) {
     constexpr ImVec4 kAmber(0.75f, 0.45f, 0, 1);
     const long long hour = app.clock().now() / core::kHourMs;
@@ -222,7 +222,7 @@ void MainWindow::draw(app::App& office) {
             if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
                 m_host.takeOverWriting();
         }
-        drawStorageWarnings(app);
+        if (!m_training.active()) drawStorageWarnings(app);   // they concern the office's own data
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (m_focusSearch) ImGui::SetKeyboardFocusHere();
         m_focusSearch = false;

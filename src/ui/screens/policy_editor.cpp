@@ -15,8 +15,6 @@ constexpr std::string_view kBuiltInCalendar =
 #include "calendar_tsv.inc"
     ;
 
-bool isAdmin(const app::App& app) { return app.actor().role == core::Role::Admin && !app.readOnly(); }
-
 } // namespace
 
 void PolicyEditor::load(const app::App& app) {
@@ -34,7 +32,7 @@ void PolicyEditor::draw(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.policies_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     const float width = ImGui::GetFontSize() * 7;
     for (const core::CategoryPolicy& p : app.policies().categories) {
         const std::string category = core::code(p.category);

@@ -10,8 +10,6 @@ namespace tousu::ui {
 
 namespace {
 
-bool isAdmin(const app::App& app) { return app.actor().role == core::Role::Admin && !app.readOnly(); }
-
 // A table of records, one selectable row each ("<prefix>_row_<record id>"), the chosen one
 // highlighted; returns the index of the row clicked, or -1.
 template <class Rows, class Cells>
@@ -77,7 +75,7 @@ void ReferenceEditor::drawDepartments(app::App& app) {
     if (clicked >= 0) m_department = depts[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_department.id, "dept_new")) m_department = {}, m_outcome.clear();
     const core::Error* err = m_outcome.error("dept");
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     field("settings.name_zh", "dept_name_zh", m_department.nameZh, err, "name_zh");
     field("settings.name_en", "dept_name_en", m_department.nameEn, err, "name_en");
     std::vector<widgets::Choice> heads{{"", tr("settings.nobody")}};
@@ -104,7 +102,7 @@ void ReferenceEditor::drawStaff(app::App& app) {
     if (clicked >= 0) m_person = staff[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_person.id, "staff_new")) m_person = {"", "", "agent", m_person.department}, m_outcome.clear();
     const core::Error* err = m_outcome.error("staff");
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     field("settings.name", "staff_name", m_person.name, err, "name");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("settings.role", "staff_role"), "staff_role",
@@ -139,7 +137,7 @@ void ReferenceEditor::drawSubTypes(app::App& app) {
     if (clicked >= 0) m_subType = subs[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_subType.id, "sub_type_new")) m_subType = {"", m_subType.category, "", ""}, m_outcome.clear();
     const core::Error* err = m_outcome.error("sub_type");
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("field.category", "sub_type_category"), "sub_type_category",
                    widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}), m_subType.category);

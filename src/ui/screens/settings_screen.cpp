@@ -14,8 +14,6 @@ namespace {
 
 constexpr std::size_t kTemplateCount = std::size(app::App::kTemplateKinds);
 
-bool isAdmin(const app::App& app) { return app.actor().role == core::Role::Admin && !app.readOnly(); }
-
 } // namespace
 
 void SettingsScreen::load(const app::App& app) {
@@ -30,7 +28,7 @@ void SettingsScreen::load(const app::App& app) {
 
 void SettingsScreen::draw(app::App& app) {
     load(app);
-    if (!isAdmin(app)) ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
+    if (!app.mayEditSettings()) ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
     if (!ImGui::BeginTabBar("##settings_tabs")) return;
     const auto tab = [&](const char* key, const char* id, auto drawTab) {
         if (!widgets::tabItem(label(key, id))) return;
@@ -88,7 +86,7 @@ void SettingsScreen::drawOffice(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.office_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     const float width = ImGui::GetFontSize() * 14;
     ImGui::SetNextItemWidth(width);
     widgets::textField(label("settings.office_code", "office_code"), m_officeCode);
@@ -106,7 +104,7 @@ void SettingsScreen::drawTemplates(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.templates_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!isAdmin(app));
+    ImGui::BeginDisabled(!app.mayEditSettings());
     for (std::size_t i = 0; i < kTemplateCount; ++i) {
         const std::string kind = app::App::kTemplateKinds[i];
         ImGui::SeparatorText(trCode("template", kind));
