@@ -82,6 +82,8 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
         ImGui::SameLine();
         if (ImGui::SmallButton(label("action.close", "training_error_close").c_str())) m_error.clear();
     }
+    if (m_restart && m_session) start(m_session->scenario(), *m_restart, hostNow);   // asked for last frame
+    m_restart.reset();
     if (!m_session) return;
     app::TrainingSession& t = *m_session;
     t.advance(hostNow);
@@ -108,11 +110,11 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     ImGui::InputInt("##training_jump_hours", &m_jumpHours);
     m_jumpHours = std::clamp(m_jumpHours, 1, 24 * 30);
     if (button("training.jump", "training_jump")) t.jumpBy(m_jumpHours * core::kHourMs, hostNow);
-    if (button("training.reset", "training_reset")) start(t.scenario(), t.traineeMode(), hostNow);
-    bool trainee = m_session->traineeMode();
+    if (button("training.reset", "training_reset")) m_restart = t.traineeMode();
+    bool trainee = t.traineeMode();
     ImGui::SameLine();
     if (ImGui::Checkbox(label("training.trainee_mode", "training_trainee").c_str(), &trainee))
-        start(m_session->scenario(), trainee, hostNow);   // a new run in the other mode
+        m_restart = trainee;   // a new run in the other mode
     if (button("training.save", "training_save") && host.saveFile) {
         if (auto text = t.snapshot())
             host.saveFile("tousu-scenario-" + t.scenario().id + ".json", "application/json", text.value());

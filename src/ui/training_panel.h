@@ -5,6 +5,7 @@
 // script got. The session's database is its own: the office's data is never touched.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ private:
 
     std::unique_ptr<app::TrainingSession> m_session;
     int m_jumpHours = 1;
+    std::optional<bool> m_restart;   // restart in trainee mode (true) or not, before the next frame's banner
     std::string m_error;   // a scenario file that could not be read
 };
 

@@ -61,17 +61,18 @@ export async function widget(page, id, timeout = 10000) {
   }
 }
 
-// Waits until at least `n` more frames have been rendered (input is processed on frames).
-export async function frames(page, n = 2) {
+// Waits until at least `n` more frames have been rendered (input is processed on frames), or
+// `timeout` ms when none come (the app draws only on input and change).
+export async function frames(page, n = 2, timeout = 5000) {
   const start = await page.evaluate(() => window.tousu.frames());
-  await page.waitForFunction((s) => window.tousu.frames() >= s, start + n, { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction((s) => window.tousu.frames() >= s, start + n, { timeout }).catch(() => {});
 }
 
 export async function click(page, id) {
   const w = await widget(page, id);
   // Hover first, as a hand does: Dear ImGui's tabs take a press only on an item hovered the frame before.
   await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
-  await frames(page, 1);
+  await frames(page, 1, 300);   // no frame comes if the pointer was already there
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
   await frames(page, 2);
   return w;

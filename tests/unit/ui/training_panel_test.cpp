@@ -71,6 +71,12 @@ TEST_CASE("a scenario plays at 3600x to its overdue checkpoint in its own databa
     REQUIRE(atOverdueCheck());
     CHECK(f.label("training_check").rfind("✓", 0) == 0);   // overdue, as the checkpoint expects
 
+    f.ui.click("training_reset", f.draw);   // back to the start, the same scenario
+    CHECK(f.label("training_banner").find("2026-07-14 08:00") != std::string::npos);
+    CHECK(f.ui.widget("training_check") == nullptr);
+    f.ui.click("training_trainee", f.draw);   // again, the trainee doing their steps
+    CHECK(f.ui.widget("training_banner") != nullptr);
+
     f.ui.click("training_leave", f.draw);
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("training_banner") == nullptr);
