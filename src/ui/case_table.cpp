@@ -4,7 +4,6 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "core/workflow.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -63,7 +62,6 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
     }
     m_model.setQuery(filter, m_sort, m_descending);
     const core::TimeMs now = app.clock().now();
-    const bool fullPhones = core::roleSeesFullPhone(app.actor().role);
     ImGuiListClipper clipper;
     clipper.Begin(m_model.total(app));
     while (clipper.Step()) {
@@ -79,7 +77,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();
             widgets::reportedText(("customer_" + r->number).c_str(),
-                                  r->customerName + " " + (fullPhones ? r->phone : core::maskPhone(r->phone)));
+                                  r->customerName + " " + phoneFor(app.actor().role, r->phone));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

@@ -1,5 +1,7 @@
 #include "ui/format.h"
 
+#include "core/validate.h"
+
 #include <cstdio>
 
 #include "ui/i18n.h"
@@ -38,6 +40,10 @@ core::Result<core::TimeMs> parseTypedTime(const std::string& text) {
     auto parsed = core::parseIso8601(t);
     if (!parsed) return core::makeError(core::ErrorCode::InvalidInput, "error.time_format", text, "received_at");
     return parsed;
+}
+
+std::string phoneFor(core::Role role, const std::string& phone) {
+    return core::roleSeesFullPhone(role) ? phone : core::maskPhone(phone);
 }
 
 } // namespace tousu::ui

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/time.h"
+#include "core/workflow.h"
 
 namespace tousu::ui {
 
@@ -11,7 +12,10 @@ std::string formatShort(core::TimeMs t);      // "11-28 09:30"
 std::string formatDate(core::TimeMs t);       // "2026-11-28"
 // One number through a printf format ("%.1f%%", a translated "%.1f 小时").
 std::string formatNumber(const char* printfFormat, double v);
-std::string formatRemaining(core::TimeMs remainingMs);   // "剩 5 小时 03 分" / "超时 2 小时 00 分"
+std::string formatRemaining(core::TimeMs remainingMs);
+// A customer's phone as this role may see it in lists: whole for supervisors and administrators,
+// 138****1234 for everyone else (core::roleSeesFullPhone).
+std::string phoneFor(core::Role role, const std::string& phone);   // "剩 5 小时 03 分" / "超时 2 小时 00 分"
 // Parses what an agent types for a time: "2026-11-28 09:30", "2026-11-28T09:30" or full ISO 8601.
 core::Result<core::TimeMs> parseTypedTime(const std::string& text);
 

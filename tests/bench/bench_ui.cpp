@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "core/clock.h"
 #include "ui/main_window.h"
+#include "ui/headless.h"
 
 using namespace tousu;
 
@@ -71,14 +72,8 @@ int main(int argc, char** argv) {
     all.limit = 0;
     const int cases = app.listCases(all).value().total;
 
-    ImGui::CreateContext();
+    test::Headless headless;   // the unit tests' ImGui context: 1280×800, no backend
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     ui::MainWindow window;
     const auto draw = [&] { window.draw(app); };
     const auto none = [](int) {};
@@ -94,6 +89,5 @@ int main(int argc, char** argv) {
          static_cast<std::size_t>(frames));
     window.go(ui::Navigation{ui::View::Dashboard, {}, {}});
     emit("ui_dashboard_build", cases, timeFrames(frames, none, draw), static_cast<std::size_t>(frames));
-    ImGui::DestroyContext();
     return 0;
 }

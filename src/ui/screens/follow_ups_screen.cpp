@@ -3,8 +3,6 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "core/validate.h"
-#include "core/workflow.h"
 #include "ui/format.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -57,7 +55,6 @@ void FollowUpsScreen::drawTable(app::App& app) {
         ImGui::TableSetupColumn(tr(key));
     ImGui::TableHeadersRow();
     const core::TimeMs now = app.clock().now();
-    const bool fullPhones = core::roleSeesFullPhone(app.actor().role);
     ImGuiListClipper clipper;
     clipper.Begin(total);
     while (clipper.Step()) {
@@ -73,7 +70,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
                 m_recorded = nullptr;
             }
             ImGui::TableNextColumn();
-            ImGui::Text("%s %s", r->customerName.c_str(), fullPhones ? r->phone.c_str() : core::maskPhone(r->phone).c_str());
+            ImGui::Text("%s %s", r->customerName.c_str(), phoneFor(app.actor().role, r->phone).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

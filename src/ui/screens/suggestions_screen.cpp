@@ -41,7 +41,8 @@ void SuggestionsScreen::draw(app::App& app) {
     if (m_error && m_error->fieldErrors.empty()) widgets::actionError(&*m_error);
 
     ImGui::Spacing();
-    const auto list = app.suggestions();
+    if (app.revision() != m_revision) m_list = app.suggestions(), m_revision = app.revision();   // not SQL per frame
+    const auto& list = m_list;
     if (list.empty()) {
         widgets::emptyState(tr("suggestion.empty"));
         return;

@@ -2,7 +2,9 @@
 // (八、总结与反馈机制) — a short form to record one, and the list with a status each that anyone
 // may move on (new → accepted → done, or declined).
 #pragma once
+#include <cstdint>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "core/result.h"
@@ -21,6 +23,8 @@ private:
     std::optional<core::Error> m_error;
     bool m_added = false;
     ReferenceNames m_names;
+    std::uint64_t m_revision = 0;
+    std::vector<store::Suggestion> m_list;   // read once per data revision
 };
 
 } // namespace tousu::ui
