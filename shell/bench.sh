@@ -11,6 +11,7 @@ RUNS=${RUNS:-15}
 OUT=build/bench
 mkdir -p "$OUT"
 shell/build.sh all >/dev/null
+cmake --build --preset web -j "$JOBS" --target bench_domain bench_ui >/dev/null
 NATIVE=build/native/tests/bench/bench_domain
 WASM="node --no-experimental-fetch build/wasm/tests/bench/bench_domain.js"
 UI_NATIVE=build/native/tests/bench/bench_ui
