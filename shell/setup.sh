@@ -17,8 +17,10 @@ step() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die()  { printf '\033[31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root (or sudo) to run: $*"; fi; }
 
-PACKAGES=(emscripten binaryen node-acorn cmake ninja-build g++ chromium
-          nlohmann-json3-dev doctest-dev fonts-wqy-microhei python3-fonttools tcl xz-utils
+# The browser journeys run on three engines: Chromium, Firefox (firefox-esr) and WebKit
+# (WebKitGTK's MiniBrowser driven by WebKitWebDriver in Xvfb); Mesa gives both of the latter WebGL 2.
+PACKAGES=(emscripten binaryen node-acorn cmake ninja-build g++ chromium firefox-esr webkit2gtk-driver xvfb
+          libgl1-mesa-dri nlohmann-json3-dev doctest-dev fonts-wqy-microhei python3-fonttools tcl xz-utils
           gzip brotli python3 clang libclang-rt-14-dev libssl-dev zlib1g-dev)
 
 # ---- 1. Debian packages --------------------------------------------------------------
@@ -94,7 +96,7 @@ else
 fi
 
 # ---- 3. npm packages for the browser tests ----------------------------------------------
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/puppeteer-core ]; then
   step "installing browser-test packages (npm ci in tests/e2e)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tests/e2e"
 else

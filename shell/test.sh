@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up if needed, then: native build + ctest, wasm build + core tests under node, and the
-# browser tests in headless Chromium against build/web, and a short run of each fuzz target
+# Sets up if needed, then: native build + ctest, wasm build + core tests under node, the browser
+# tests against build/web (the desk in headless Chromium; the cross-browser journeys on every engine
+# found: Chromium, Firefox, WebKit — TOUSU_ENGINES picks), and a short run of each fuzz target
 # (ASan/UBSan). Ends with one line "N passed, N failed".
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -34,8 +35,11 @@ if shell/build.sh web; then
   ctest --preset web 2>&1 | tee build/wasm-ctest.log
   count_ctest build/wasm-ctest.log
 
-  stage "browser tests (headless Chromium)"
+  stage "browser tests (headless Chromium; the journeys on every engine installed)"
   (cd tests/e2e && node --test --test-concurrency=1) 2>&1 | tee build/e2e.log
+  say "browser engines the journeys ran on: $(sed -n 's/^# browser engines: //p' build/e2e.log | tail -1)"
+  say "their screenshots: build/e2e-screens/<engine>/"
+  grep -E '^# (chromium|firefox|webkit) ' build/e2e.log | sed 's/^# /  /' || true
   p=$(grep -E '^# pass [0-9]+' build/e2e.log | tail -1 | awk '{print $3}')
   f=$(grep -E '^# fail [0-9]+' build/e2e.log | tail -1 | awk '{print $3}')
   if [ -z "$p" ]; then failed=$((failed + 1)); else passed=$((passed + p)); failed=$((failed + ${f:-0})); fi

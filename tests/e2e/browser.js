@@ -1,6 +1,8 @@
 // The browser-test driver: serves build/web, launches Debian's Chromium headless through
 // playwright-core, and offers the few steps every journey needs (ready, widgets, click by id, type).
 // Tests use only real input events and window.tousu.widgets(); they never call into the app.
+// The steps below use only page.evaluate(fn, arg) and page.mouse, so they drive the other engines'
+// adapters (engines/) as well as a playwright page.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +12,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoDir = path.resolve(here, '../..');
 export const webDir = process.env.TOUSU_WEB_DIR || path.resolve(here, '../../build/web');
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+export const VIEWPORT = { width: 1280, height: 800 };
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
 
 export async function launch() {
   const { server, url } = await serve(webDir, 0);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     url, browser,
     async close() { await browser.close(); server.close(); },
@@ -28,24 +31,46 @@ export async function launch() {
 export async function launchPersistent(userDataDir, port = 0) {
   const { server, url } = await serve(webDir, port);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, viewport: { width: 1280, height: 800 },
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: VIEWPORT,
   });
   return { url, port: server.address().port, context, async close() { await context.close(); server.close(); } };
 }
 
-export async function waitReady(page) {
-  await page.waitForFunction(() => window.tousu && window.tousu.ready === true, null, { timeout: 30000 });
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Waits until `fn(arg)`, run in the page every 10 ms, returns something truthy, and returns it; fails
+// after `timeout` ms. The loop runs in the page (one round trip, whatever the engine); a navigation
+// under way interrupts it, and it starts again in the new document.
+export async function poll(page, fn, arg, timeout = 10000, what = 'condition') {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const left = until - Date.now();
+    const v = await page.evaluate(async ({ src, arg, left }) => {
+      const f = (0, eval)(`(${src})`);
+      const end = performance.now() + left;
+      for (;;) {
+        const got = await f(arg);
+        if (got || performance.now() > end) return got;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }, { src: fn.toString(), arg, left: Math.max(0, left) }).catch(() => undefined);
+    if (v) return v;
+    if (Date.now() >= until) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(50);
+  }
 }
+
+export const waitReady = (page) => poll(page, () => window.tousu && window.tousu.ready === true, null, 30000, 'tousu.ready');
 
 // Opens the app in a fresh context and waits for window.tousu.ready; collects console errors.
 export async function openApp(env, contextOptions = {}) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await env.browser.newContext({ viewport: VIEWPORT, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(env.url);
-  await page.waitForFunction(() => window.tousu && window.tousu.ready === true, null, { timeout: 30000 });
+  await waitReady(page);
   return { context, page, errors };
 }
 
@@ -57,7 +82,7 @@ export async function widget(page, id, timeout = 10000) {
     const w = (await widgets(page)).find((x) => x.id === id);
     if (w) return w;
     if (Date.now() > until) throw new Error(`no widget with id "${id}"`);
-    await page.waitForTimeout(50);
+    await sleep(50);
   }
 }
 
@@ -65,7 +90,7 @@ export async function widget(page, id, timeout = 10000) {
 // `timeout` ms when none come (the app draws only on input and change).
 export async function frames(page, n = 2, timeout = 5000) {
   const start = await page.evaluate(() => window.tousu.frames());
-  await page.waitForFunction((s) => window.tousu.frames() >= s, start + n, { timeout }).catch(() => {});
+  await poll(page, (s) => window.tousu.frames() >= s, start + n, timeout).catch(() => {});
 }
 
 export async function click(page, id) {
@@ -91,7 +116,7 @@ export async function waitForWidget(page, id, check, timeout = 10000) {
     last = (await widgets(page)).find((x) => x.id === id);
     if (last && check(last)) return last;
     if (Date.now() > until) throw new Error(`widget "${id}" never matched; last seen: ${JSON.stringify(last)}`);
-    await page.waitForTimeout(30);
+    await sleep(30);
   }
 }
 
@@ -107,7 +132,7 @@ export async function waitForAny(page, check, timeout = 10000) {
     const found = (await widgets(page)).find(check);
     if (found) return found;
     if (Date.now() > until) throw new Error('no widget matched');
-    await page.waitForTimeout(30);
+    await sleep(30);
   }
 }
 
