@@ -16,6 +16,7 @@ core::SystemClock g_clock;
 std::unique_ptr<app::App> g_app;
 ui::MainWindow g_window;
 core::TimeMs g_lastTick = 0;
+bool g_writer = true, g_saveFailed = false;
 
 // Once a minute: deadline clocks move on screen, and crossed escalation levels are recorded.
 void minuteTick() {
@@ -31,12 +32,18 @@ void minuteTick() {
 } // namespace
 
 int main() {
+    // Read-only while another tab writes, and while the browser refuses our writes (quota, I/O):
+    // what the page holds is kept and saved once a write succeeds again.
     const platform::DatabaseLocation where = platform::prepareDatabase(
         [](platform::SaveState s) {
-            if (g_app) g_app->setSaveState(static_cast<app::SaveState>(s));
+            if (!g_app) return;
+            g_app->setSaveState(static_cast<app::SaveState>(s));
+            if (s != platform::SaveState::Saving) g_saveFailed = s == platform::SaveState::Failed;
+            g_app->setReadOnly(!g_writer || g_saveFailed);
         },
         [](bool writer) {
-            if (g_app) g_app->setReadOnly(!writer);
+            g_writer = writer;
+            if (g_app) g_app->setReadOnly(!g_writer || g_saveFailed);
         });
     auto opened = app::App::open(where.path, g_clock, std::random_device()(), where.vfs);
     if (!opened) {
@@ -45,8 +52,10 @@ int main() {
     }
     g_app = std::move(opened.value());
     if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
+    g_writer = where.writer;
     g_app->setReadOnly(!where.writer);
-    ui::Host host{platform::takeOverWriting, platform::requestRedraw, platform::saveFile, platform::pickFile};
+    ui::Host host{platform::takeOverWriting, platform::retrySaving, platform::requestRedraw, platform::saveFile,
+                  platform::pickFile};
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
     host.readLocal = platform::readLocal;
     host.writeLocal = platform::writeLocal;

@@ -61,6 +61,9 @@ struct DatabaseLocation {
 DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std::function<void(bool)> onWriter);
 // Reloads this tab as the writer; the tab writing until now becomes read-only.
 void takeOverWriting();
+// After SaveState::Failed (quota, I/O), tries the failed write again now instead of at the next
+// retry (they back off from 2 s to a minute).
+void retrySaving();
 // Reloads the page (after a restore: the app starts again over the restored data).
 void reloadPage();
 

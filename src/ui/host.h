@@ -18,6 +18,7 @@ struct StorageInfo {
 
 struct Host {
     std::function<void()> takeOverWriting;
+    std::function<void()> retrySaving;     // after a failed save: try again now
     std::function<void()> requestRedraw;   // more frames soon: work spread over frames is not done
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;

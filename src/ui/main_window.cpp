@@ -216,7 +216,12 @@ void MainWindow::draw(app::App& office) {
     if (beginMain()) {
         m_training.draw(m_host, hostNow);   // may end the session: `app` is chosen after it
         app::App& app = current();
-        if (app.readOnly()) {
+        if (app.saveState() == app::SaveState::Failed) {
+            const ImVec4 red(0.80f, 0.10f, 0.10f, 1);
+            widgets::reportedText("save_failed", tr("save.failed_banner"), &red);
+            ImGui::SameLine();
+            if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
+        } else if (app.readOnly()) {
             ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
             ImGui::SameLine();
             if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchPersistent, openApp, waitReady, click, waitForAny, widgets } from './browser.js';
-import { registerComplaint } from './desk_steps.js';
+import { launch, launchPersistent, openApp, waitReady, click, waitForAny, waitForWidget, widgets, storedCounter } from './browser.js';
+import { registerComplaint, typeInto } from './desk_steps.js';
 
 let env;
 before(async () => { env = await launch(); });
@@ -95,5 +95,57 @@ test('a second tab opens read-only, offers to take over, and follows what the wr
 
   await second.close();
   await first.close();
+  await context.close();
+});
+
+// The failing backend: while window.__failWrites is set, every write transaction to IndexedDB is
+// aborted, as the browser does when the quota is exceeded or the disk fails.
+function failingIndexedDB() {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+    const tx = open.call(this, stores, mode, ...rest);
+    if (mode === 'readwrite' && window.__failWrites) queueMicrotask(() => tx.abort());
+    return tx;
+  };
+}
+
+test('when the browser refuses to save, the desk goes read-only, keeps what it has, and saves it once it can', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(failingIndexedDB);
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await waitReady(page);
+  await registerComplaint(page, '宽带断线（第一件，存储正常时登记）');
+  await saved(page);
+  const counter = await storedCounter(page);
+
+  const fillIntake = async (name, content) => {
+    await click(page, 'new_case');
+    await typeInto(page, 'customer_name', name);
+    await typeInto(page, 'customer_phone', '13900139000');
+    await typeInto(page, 'content', content);
+    await click(page, 'save_case');
+  };
+  await page.evaluate(() => { window.__failWrites = true; });
+  await fillIntake('韩梅梅', '宽带断线（第二件，存储写入失败时登记）');
+  await waitForWidget(page, 'save_failed', (w) => /只读/.test(w.label) && /腾出空间后会自动保存/.test(w.label));
+  await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-save-failed.png') });
+  assert.equal(await page.evaluate(() => window.tousu.saveState), 'failed');
+  assert.equal(await storedCounter(page), counter, 'nothing half-written');
+  // Read-only meanwhile: a third complaint is refused with a message, and not registered.
+  await fillIntake('李雷', '宽带断线（第三件，只读时不应登记）');
+  await waitForAny(page, (w) => /本页暂为只读/.test(w.label));
+
+  // Space is freed: the retry saves the second complaint (and everything since) in one write.
+  await page.evaluate(() => { window.__failWrites = false; });
+  await click(page, 'save_retry');
+  await saved(page);
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'save_failed'), 'the notice goes once saved');
+  assert.equal(await storedCounter(page), counter + 1);
+  await page.reload();
+  await waitReady(page);
+  await click(page, 'case_list');
+  await waitForAny(page, (w) => /-0002##/.test(w.label));
+  assert.equal((await caseRows(page)).length, 2);
   await context.close();
 });

@@ -2,11 +2,16 @@
 // file image; afterwards each SQLite commit's changed pages are written in ONE IndexedDB
 // transaction together with the file size and a commit counter, so a crash or a closed tab leaves
 // the previous or the new state, never a mix (IndexedDB transactions are atomic and ordered).
+// One write is in flight at a time; commits made meanwhile are merged (latest bytes per page) into
+// the next. A failed write (quota, I/O) is merged back under anything newer and retried with
+// backoff, so what IndexedDB holds is always the database as of some commit, and nothing the page
+// still has is dropped; the app is read-only until a write succeeds again.
 // One writer across tabs: a Web Lock per workspace; other tabs open read-only, reload when the
 // writer commits (BroadcastChannel), and may take over (the lock is stolen, the old writer is told).
 // C contract: tousu_idb_image_size() → bytes loaded at start-up, or -1 without IndexedDB;
 //   tousu_idb_take_image(ptr) copies them to the heap; tousu_idb_commit(pageSize, fileSize, count,
 //   pageNumbersPtr, dataPtrsPtr) queues one commit (the heap is copied before returning);
+//   tousu_idb_retry() tries a failed write again now;
 //   tousu_idb_is_writer() → 1 if this tab may write; tousu_idb_take_over() reloads as the writer;
 //   calls back tousu_on_save_state(0 saved, 1 saving, 2 failed), tousu_on_writer(0|1).
 mergeInto(LibraryManager.library, {
@@ -14,8 +19,12 @@ mergeInto(LibraryManager.library, {
     name: 'tousu-main',   // one IndexedDB database per workspace (training workspaces get their own)
     db: null,
     image: null,
-    pending: 0,
+    writing: false,       // a write transaction is in flight
+    queued: null,         // what no write has saved yet: { pages: Map(number → bytes), size, pageSize }
+    retryTimer: 0,
+    retryDelay: 2000,
     counter: 0,
+    pageSize: 0,
     writer: true,         // without Web Locks there is nothing to coordinate with
     channel: null,
     // Asks for the workspace's writer lock; resolves true if this tab holds it. A lock that is
@@ -38,6 +47,46 @@ mergeInto(LibraryManager.library, {
       var api = window.tousu || (window.tousu = {});
       api.saveState = ['saved', 'saving', 'failed'][state];
       if (code !== undefined) _tousu_on_save_state(code);
+    },
+    // Writes everything queued in one transaction, unless a write is in flight (it follows that one).
+    flush: function () {
+      var self = tousuIdb;
+      if (self.writing || !self.queued || self.retryTimer) return;
+      var batch = self.queued;
+      self.queued = null;
+      self.writing = true;
+      self.setState(1, 1);
+      var failed = function (error) {
+        self.writing = false;
+        // Back under anything committed since: newer bytes of a page win.
+        var q = self.queued || (self.queued = { pages: new Map(), size: batch.size, pageSize: batch.pageSize });
+        batch.pages.forEach(function (bytes, n) { if (!q.pages.has(n)) q.pages.set(n, bytes); });
+        console.error('saving to IndexedDB failed: ' + (error && error.name || 'aborted') + '; retrying in ' +
+                      self.retryDelay / 1000 + ' s');
+        self.setState(2, 2);
+        self.retryTimer = setTimeout(function () { self.retryTimer = 0; self.flush(); }, self.retryDelay);
+        self.retryDelay = Math.min(self.retryDelay * 2, 60000);
+      };
+      try {
+        var tx = self.db.transaction(['pages', 'meta'], 'readwrite');
+        var store = tx.objectStore('pages');
+        batch.pages.forEach(function (bytes, n) { store.put(bytes, n); });
+        if (batch.pageSize) store.delete(IDBKeyRange.lowerBound(Math.ceil(batch.size / batch.pageSize)));
+        tx.objectStore('meta').put({ size: batch.size, pageSize: batch.pageSize, counter: self.counter + 1 }, 'state');
+      } catch (e) {
+        failed(e);
+        return;
+      }
+      tx.oncomplete = function () {
+        self.writing = false;
+        self.counter++;
+        self.pageSize = batch.pageSize;
+        self.retryDelay = 2000;
+        if (self.channel) self.channel.postMessage({ counter: self.counter });
+        if (self.queued) self.flush();
+        else self.setState(0, 0);
+      };
+      tx.onabort = function () { failed(tx.error); };
     },
     load: function () {
       var self = tousuIdb;
@@ -78,6 +127,7 @@ mergeInto(LibraryManager.library, {
             }
             self.image = image;
             self.counter = m.counter;
+            self.pageSize = m.pageSize;
             window.tousu.saveState = 'saved';
             resolve();
           };
@@ -94,7 +144,7 @@ mergeInto(LibraryManager.library, {
     '  tousuIdb.load().then(function () { removeRunDependency("tousu-idb"); });' +
     '  if (navigator.storage && navigator.storage.persist) navigator.storage.persist();' +
     '  window.addEventListener("beforeunload", function (e) {' +
-    '    if (tousuIdb.pending > 0) { e.preventDefault(); e.returnValue = ""; }' +
+    '    if (tousuIdb.writing || tousuIdb.queued) { e.preventDefault(); e.returnValue = ""; }' +
     '  });' +
     '});',
   tousu_idb_image_size: function () { return tousuIdb.db ? tousuIdb.image.length : -1; },
@@ -117,32 +167,21 @@ mergeInto(LibraryManager.library, {
   tousu_idb_commit: function (pageSize, fileSize, count, numbersPtr, dataPtr) {
     var self = tousuIdb;
     if (!self.writer) { self.setState(2, 2); return; }   // the app refuses writes first; never race the writer
-    var pages = [];
+    var q = self.queued || (self.queued = { pages: new Map(), size: 0, pageSize: 0 });
     for (var i = 0; i < count; ++i) {
       var n = HEAPU32[(numbersPtr >> 2) + i];
       var p = HEAPU32[(dataPtr >> 2) + i];
-      pages.push([n, HEAPU8.slice(p, p + pageSize).buffer]);
+      q.pages.set(n, HEAPU8.slice(p, p + pageSize).buffer);
     }
-    self.pending++;
-    self.setState(1, 1);
-    var tx = self.db.transaction(['pages', 'meta'], 'readwrite');
-    var store = tx.objectStore('pages');
-    pages.forEach(function (pg) { store.put(pg[1], pg[0]); });
-    var meta = tx.objectStore('meta');
-    var first = pageSize ? Math.ceil(fileSize / pageSize) : 0;
-    if (pageSize) store.delete(IDBKeyRange.lowerBound(first));
-    meta.get('state').onsuccess = function (e) {
-      var m = e.target.result || {};
-      meta.put({ size: fileSize, pageSize: pageSize || m.pageSize || 0, counter: ++self.counter }, 'state');
-    };
-    tx.oncomplete = function () {
-      if (--self.pending === 0) self.setState(0, 0);
-      if (self.channel) self.channel.postMessage({ counter: self.counter });
-    };
-    tx.onerror = tx.onabort = function () {
-      self.pending--;
-      console.error('saving to IndexedDB failed: ' + (tx.error && tx.error.name));
-      self.setState(2, 2);
-    };
+    q.size = fileSize;
+    q.pageSize = pageSize || q.pageSize || self.pageSize || 0;
+    self.flush();
+  },
+
+  tousu_idb_retry__deps: ['$tousuIdb'],
+  tousu_idb_retry: function () {
+    clearTimeout(tousuIdb.retryTimer);
+    tousuIdb.retryTimer = 0;
+    tousuIdb.flush();
   },
 });

@@ -13,6 +13,7 @@ extern "C" {
 int tousu_idb_image_size(void);
 int tousu_idb_is_writer(void);
 void tousu_idb_take_over(void);
+void tousu_idb_retry(void);
 void tousu_page_reload(void);
 void tousu_storage_watch(void);
 void tousu_local_get(const char* key);
@@ -53,6 +54,8 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std
 }
 
 void takeOverWriting() { tousu_idb_take_over(); }
+
+void retrySaving() { tousu_idb_retry(); }
 
 void reloadPage() { tousu_page_reload(); }
 
