@@ -46,12 +46,20 @@ int main() {
             if (g_app) g_app->setReadOnly(!g_writer || g_saveFailed);
         });
     auto opened = app::App::open(where.path, g_clock, std::random_device()(), where.vfs);
+    // A stored database that cannot be opened is left as it is; the desk starts over an empty one in
+    // memory, says so, and offers to restore a backup in its place.
+    std::string damage;
+    if (!opened && where.persistent) {
+        damage = opened.error().detail;
+        std::fprintf(stderr, "tousu: the stored database cannot be opened: %s\n", damage.c_str());
+        opened = app::App::open(":memory:", g_clock, std::random_device()());
+    }
     if (!opened) {
         std::fprintf(stderr, "tousu: cannot open the database: %s\n", opened.error().detail.c_str());
         return 1;
     }
     g_app = std::move(opened.value());
-    if (!where.persistent) g_app->setSaveState(app::SaveState::Memory);
+    if (!where.persistent || !damage.empty()) g_app->setSaveState(app::SaveState::Memory);
     g_writer = where.writer;
     g_app->setReadOnly(!where.writer);
     ui::Host host{platform::takeOverWriting, platform::retrySaving, platform::requestRedraw, platform::saveFile,
@@ -59,6 +67,7 @@ int main() {
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
     host.readLocal = platform::readLocal;
     host.writeLocal = platform::writeLocal;
+    if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;
     g_window.setHost(host);
     platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
         g_window.fileReceived(*g_app, name, std::move(bytes), errorKey);

@@ -66,6 +66,10 @@ void takeOverWriting();
 void retrySaving();
 // Reloads the page (after a restore: the app starts again over the restored data).
 void reloadPage();
+// When the stored database could not be opened (damaged or truncated pages), start-up goes on over
+// an empty database in memory and leaves the stored pages as they are. This writes a whole image
+// (a restored backup) in their place in one transaction, then reloads the page.
+void replaceStoredDatabase(const std::string& image);
 
 // How safe the browser keeps the data; reported once, soon after start.
 struct StorageStatus {

@@ -103,6 +103,10 @@ void BackupDialog::draw(app::App& app, const Host& host) {
                 } else {
                     m_bytes.clear();
                     m_stage = Stage::Restored;
+                    if (host.replaceStoredDatabase) {   // over a damaged store: it takes the restored image
+                        if (auto image = app.backup()) host.replaceStoredDatabase(image.value());
+                        else refuse(image.error());
+                    }
                 }
             }
             ImGui::EndDisabled();

@@ -31,6 +31,9 @@ struct Host {
     // This browser's small local store, for typing not yet saved (the intake draft); empty: none.
     std::function<std::string(const std::string& key)> readLocal;
     std::function<void(const std::string& key, const std::string& value)> writeLocal;
+    // Set only when the stored database was damaged at start-up and the desk runs over an empty one:
+    // a restored backup is written in its place this way (the page then reloads).
+    std::function<void(const std::string& image)> replaceStoredDatabase;
 };
 
 } // namespace tousu::ui

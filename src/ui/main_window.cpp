@@ -216,6 +216,12 @@ void MainWindow::draw(app::App& office) {
     if (beginMain()) {
         m_training.draw(m_host, hostNow);   // may end the session: `app` is chosen after it
         app::App& app = current();
+        if (m_host.replaceStoredDatabase && !m_training.active()) {
+            const ImVec4 red(0.80f, 0.10f, 0.10f, 1);
+            widgets::reportedText("store_damaged", tr("store.damaged"), &red);
+            ImGui::SameLine();
+            if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
+        }
         if (app.saveState() == app::SaveState::Failed) {
             const ImVec4 red(0.80f, 0.10f, 0.10f, 1);
             widgets::reportedText("save_failed", tr("save.failed_banner"), &red);

@@ -88,3 +88,50 @@ test('a damaged backup dropped on the page is refused and nothing changes', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The stored pages in IndexedDB, page `n` (SQLite's page size from the stored state).
+const storedPage = (page, n, fill) => page.evaluate(([n, fill]) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('tousu-main');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const tx = db.transaction(['pages', 'meta'], fill === null ? 'readonly' : 'readwrite');
+    let bytes;
+    tx.objectStore('meta').get('state').onsuccess = (e) => {
+      if (fill !== null) tx.objectStore('pages').put(new Uint8Array(e.target.result.pageSize).fill(fill).buffer, n);
+      tx.objectStore('pages').get(n).onsuccess = (g) => { bytes = new Uint8Array(g.target.result); };
+    };
+    tx.oncomplete = () => { db.close(); resolve([...bytes.subarray(0, 16)]); };
+    tx.onerror = () => reject(tx.error);
+  };
+}), [n, fill ?? null]);
+
+test('a damaged store at start-up is reported, left untouched, and replaced by a restored backup', async () => {
+  const { context, page } = await openApp(env, { acceptDownloads: true });
+  await registerComplaint(page, '宽带故障：随后本机存储被损坏');
+  await saved(page);
+  // A header page overwritten, as by a failing disk or a half-copied browser profile.
+  const damaged = await storedPage(page, 0, 0x5a);
+  await page.reload();
+  await waitReady(page);
+  const notice = await waitForWidget(page, 'store_damaged', () => true);
+  assert.match(notice.label, /已损坏.*从备份恢复/);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-store-damaged.png') });
+  assert.equal(await page.evaluate(() => document.getElementById('fatal').hidden), true, 'no fatal screen');
+  assert.deepEqual(await storedPage(page, 0), damaged, 'starting did not touch the stored pages');
+
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'restore_from_backup');
+  await (await chooser).setFiles(backupPath);
+  assert.match((await waitForWidget(page, 'backup_cases', () => true)).label, /投诉 1 件/);
+  const reloaded = page.waitForEvent('load', { timeout: 20000 });
+  await click(page, 'restore_apply');
+  await reloaded;
+  await waitReady(page);
+  await click(page, 'case_list');
+  await typeInto(page, 'search', '套餐一直没有生效');
+  await waitForAny(page, (w) => w.id.startsWith('case_TS-HQ-'));
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'store_damaged'), 'the restored store opens');
+  assert.deepEqual((await storedPage(page, 0)).slice(0, 15), [...Buffer.from('SQLite format 3')]);
+  await context.close();
+});

@@ -178,6 +178,26 @@ mergeInto(LibraryManager.library, {
     self.flush();
   },
 
+  // The whole store replaced by one image (a restore over a damaged store), then a fresh start.
+  tousu_idb_replace__deps: ['$tousuIdb'],
+  tousu_idb_replace: function (ptr, size) {
+    var self = tousuIdb;
+    var image = HEAPU8.slice(ptr, ptr + size);
+    var pageSize = (image[16] << 8) | image[17];   // the SQLite header; 1 stands for 65536
+    if (pageSize === 1) pageSize = 65536;
+    self.setState(1, 1);
+    var tx = self.db.transaction(['pages', 'meta'], 'readwrite');
+    var pages = tx.objectStore('pages');
+    pages.clear();
+    for (var n = 0; n * pageSize < size; ++n) pages.put(image.slice(n * pageSize, (n + 1) * pageSize).buffer, n);
+    tx.objectStore('meta').put({ size: size, pageSize: pageSize, counter: self.counter + 1 }, 'state');
+    tx.oncomplete = function () { location.reload(); };
+    tx.onabort = function () {
+      console.error('replacing the stored database failed: ' + (tx.error && tx.error.name));
+      self.setState(2, 2);
+    };
+  },
+
   tousu_idb_retry__deps: ['$tousuIdb'],
   tousu_idb_retry: function () {
     clearTimeout(tousuIdb.retryTimer);

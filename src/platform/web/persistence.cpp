@@ -14,6 +14,7 @@ int tousu_idb_image_size(void);
 int tousu_idb_is_writer(void);
 void tousu_idb_take_over(void);
 void tousu_idb_retry(void);
+void tousu_idb_replace(const unsigned char* image, double size);
 void tousu_page_reload(void);
 void tousu_storage_watch(void);
 void tousu_local_get(const char* key);
@@ -58,6 +59,10 @@ void takeOverWriting() { tousu_idb_take_over(); }
 void retrySaving() { tousu_idb_retry(); }
 
 void reloadPage() { tousu_page_reload(); }
+
+void replaceStoredDatabase(const std::string& image) {
+    tousu_idb_replace(reinterpret_cast<const unsigned char*>(image.data()), static_cast<double>(image.size()));
+}
 
 void onStorageStatus(std::function<void(const StorageStatus&)> f) {
     g_onStorage = std::move(f);
