@@ -11,11 +11,14 @@ RUNS=${RUNS:-15}
 OUT=build/bench
 mkdir -p "$OUT"
 shell/build.sh all >/dev/null
-cmake --build --preset web -j "$JOBS" --target bench_domain bench_ui >/dev/null
+cmake --build --preset web -j "$JOBS" --target bench_domain bench_ui bench_sql bench_persist >/dev/null
+[ -d tests/bench/peer/node_modules/sql.js ] || (cd tests/bench/peer && npm ci --no-audit --no-fund --loglevel=error)
 NATIVE=build/native/tests/bench/bench_domain
 WASM="node --no-experimental-fetch build/wasm/tests/bench/bench_domain.js"
 UI_NATIVE=build/native/tests/bench/bench_ui
 UI_WASM="node --no-experimental-fetch build/wasm/tests/bench/bench_ui.js"
+SQL_WASM="node --no-experimental-fetch build/wasm/tests/bench/bench_sql.js"
+QUERIES=tests/bench/peer_queries.sql
 RESULTS=$OUT/results.jsonl
 : >"$RESULTS"
 
@@ -35,16 +38,24 @@ for n in "${SIZES[@]}"; do
   say "queries on $n cases: native, then wasm"
   $NATIVE queries "$db" "$RUNS" | tag native >>"$RESULTS"
   $WASM queries "$db" "$RUNS" | tag wasm >>"$RESULTS"
+  say "the same SQL on $n cases: our wasm build, then sql.js"
+  $SQL_WASM "$db" "$n" "$QUERIES" "$RUNS" | tag wasm >>"$RESULTS"
+  node tests/bench/peer_sqljs.mjs "$db" "$n" "$QUERIES" "$RUNS" | tag sql.js >>"$RESULTS"
   say "desk frames on $n cases: native, then wasm"
   $UI_NATIVE "$db" 200 | tag native >>"$RESULTS"
   $UI_WASM "$db" 200 | tag wasm >>"$RESULTS"
   echo "{\"engine\":\"native\",\"op\":\"db_bytes_per_case\",\"cases\":$n,\"median_ms\":$(( $(stat -c %s "$db") / n )),\"min_ms\":0,\"max_ms\":0,\"runs\":1}" >>"$RESULTS"
 done
 
-python3 - "$RESULTS" "$OUT" <<'PY'
-import json, sys, collections
+PERSIST=$OUT/persist.jsonl
+say "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases"
+node tests/bench/persist_bench.mjs build/wasm/tests/bench 1000 "${SIZES[@]}" | tee "$PERSIST"
+
+python3 - "$RESULTS" "$OUT" "$PERSIST" <<'PY'
+import json, sys, collections, statistics
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 out = sys.argv[2]
+persist = [json.loads(l) for l in open(sys.argv[3]) if l.strip()]
 by = collections.defaultdict(dict)
 for r in rows:
     by[(r["op"], r["cases"])][r["engine"]] = r
@@ -53,7 +64,7 @@ lines = ["# tousu benchmark report", "",
          "(ui_* rows: per frame of the real desk in headless Dear ImGui, with the 95th percentile).", "",
          "| operation | cases | native ms (min–max) | wasm ms (min–max) | wasm/native |", "|---|---:|---:|---:|---:|"]
 for (op, n), e in sorted(by.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-    if op == "db_bytes_per_case":
+    if op == "db_bytes_per_case" or op.startswith("sql_"):
         continue
     nat, was = e.get("native"), e.get("wasm")
     fmt = lambda r: (f'{r["median_ms"]:.2f} ({r["min_ms"]:.2f}–{r["max_ms"]:.2f})' +
@@ -64,8 +75,45 @@ lines += ["", "| database size | bytes per case |", "|---|---:|"]
 for (op, n), e in sorted(by.items()):
     if op == "db_bytes_per_case":
         lines.append(f'| {n} cases | {e["native"]["median_ms"]} |')
+
+# The SQL engine peer: the same queries on the same file in memory, our wasm build vs sql.js.
+lines += ["", "SQL engine peer (`tests/bench/peer_queries.sql`, the app's query shapes; the database file loaded into",
+          "memory by both, under node): our wasm SQLite (`bench_sql`) vs sql.js 1.16. Median (min–max), ms.", "",
+          "| query | cases | ours (wasm) | sql.js | sql.js/ours |", "|---|---:|---:|---:|---:|"]
+for (op, n), e in sorted(by.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    if not op.startswith("sql_"):
+        continue
+    ours, peer = e.get("wasm"), e.get("sql.js")
+    cell = lambda r: ("failed: " + r["error"][:60]) if r and "error" in r else (
+        f'{r["median_ms"]:.2f} ({r["min_ms"]:.2f}–{r["max_ms"]:.2f})' if r else "—")
+    ok = ours and peer and "error" not in ours and "error" not in peer and ours["median_ms"] > 0
+    ratio = f'{peer["median_ms"] / ours["median_ms"]:.2f}×' if ok else "—"
+    lines.append(f"| {op[4:]} | {n} | {cell(ours)} | {cell(peer)} | {ratio} |")
+
+# Persistence: one small edit until durable in IndexedDB, and cold start, per store and size.
+fig = {(r["op"], r["mode"], r["cases"]): r for r in persist}
+def spread(r):
+    if not r: return "—", None
+    v = r["runs_ms"]
+    return f'{statistics.median(v):.1f} ({min(v):.1f}–{max(v):.1f})', statistics.median(v)
+lines += ["", "Persistence in headless Chromium (`tests/bench/persist_bench.mjs`): N synthetic cases of 5.4 KB; one",
+          "one-row edit until durable in IndexedDB (ours: the commit's pages in one transaction; IDBFS: `FS.syncfs`),",
+          "and cold start (navigation to an open database, pages read back from IndexedDB). Median (min–max), ms.", "",
+          "| cases | edit, ours | edit, IDBFS | IDBFS/ours | cold start, ours | cold start, IDBFS |",
+          "|---:|---:|---:|---:|---:|---:|"]
+for n in sorted({r["cases"] for r in persist}):
+    (eo, mo), (ei, mi) = spread(fig.get(("persist_edit_durable", "ours", n))), spread(fig.get(("persist_edit_durable", "idbfs", n)))
+    so, _ = spread(fig.get(("persist_cold_start", "ours", n)))
+    si, _ = spread(fig.get(("persist_cold_start", "idbfs", n)))
+    for mode in ("ours", "idbfs"):
+        err = fig.get(("persist_error", mode, n))
+        if err:
+            if mode == "ours": eo = so = "failed: " + err["error"]
+            else: ei = si = "failed: " + err["error"]
+    ratio = f"{mi / mo:.0f}×" if mo and mi else "—"
+    lines.append(f"| {n} | {eo} | {ei} | {ratio} | {so} | {si} |")
 open(f"{out}/report.md", "w").write("\n".join(lines) + "\n")
-json.dump(rows, open(f"{out}/report.json", "w"), indent=1)
+json.dump(rows + persist, open(f"{out}/report.json", "w"), indent=1)
 print("\n".join(lines))
 PY
 say "wrote $OUT/report.md and $OUT/report.json"
