@@ -61,7 +61,7 @@ int xWrite(sqlite3_file* f, const void* in, int amount, sqlite3_int64 offset) {
     if (reinterpret_cast<Handle*>(f)->main && !same) {
         // SQLite writes the main database a whole page at a time (the header page first).
         if (m.pageSize == 0) m.pageSize = static_cast<std::uint32_t>(amount);
-        for (std::size_t p = off / m.pageSize; p * m.pageSize < off + amount; ++p) m.dirty.insert(static_cast<std::uint32_t>(p));
+        for (std::size_t b = off / kBlockBytes; b * kBlockBytes < off + amount; ++b) m.dirty.insert(static_cast<std::uint32_t>(b));
     }
     return SQLITE_OK;
 }
@@ -70,7 +70,7 @@ int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
     MemFile& m = fileOf(f);
     if (static_cast<std::size_t>(size) >= m.bytes.size()) return SQLITE_OK;
     m.bytes.resize(static_cast<std::size_t>(size));
-    if (m.pageSize) m.dirty.erase(m.dirty.lower_bound(static_cast<std::uint32_t>((size + m.pageSize - 1) / m.pageSize)), m.dirty.end());
+    m.dirty.erase(m.dirty.lower_bound(static_cast<std::uint32_t>((size + kBlockBytes - 1) / kBlockBytes)), m.dirty.end());
     // SQLite may truncate after its last sync of a commit (VACUUM does), so the new size goes to
     // the sink at once. Tail pages left behind by a crash in between are harmless: the database
     // header holds the page count.
@@ -90,10 +90,10 @@ int xSync(sqlite3_file* f, int) {
     PageBatch batch;
     batch.pageSize = m.pageSize;
     batch.fileSize = m.bytes.size();
-    for (const std::uint32_t p : m.dirty) {
-        if (static_cast<std::size_t>(p + 1) * m.pageSize > m.bytes.size()) continue;
-        batch.pages.push_back(p);
-        batch.data.push_back(m.bytes.data() + static_cast<std::size_t>(p) * m.pageSize);
+    for (const std::uint32_t b : m.dirty) {
+        if (static_cast<std::size_t>(b) * kBlockBytes >= m.bytes.size()) continue;
+        batch.blocks.push_back(b);
+        batch.data.push_back(m.bytes.data() + static_cast<std::size_t>(b) * kBlockBytes);
     }
     m.sink(batch);
     m.dirty.clear();
@@ -185,11 +185,13 @@ void setPageSink(const std::string& fileName, PageSink sink) {
     slot->sink = std::move(sink);
 }
 
-void preloadPages(const std::string& fileName, std::vector<unsigned char> image) {
+void preloadPages(const std::string& fileName, std::vector<unsigned char> image, bool rewriteAll) {
     auto& slot = files()[fileName];
     if (!slot) slot = std::make_shared<MemFile>();
     slot->bytes = std::move(image);
     slot->dirty.clear();
+    if (rewriteAll)
+        for (std::size_t b = 0; b * kBlockBytes < slot->bytes.size(); ++b) slot->dirty.insert(static_cast<std::uint32_t>(b));
     // The page size is stored big-endian at offset 16 of the header (1 means 65536).
     if (slot->bytes.size() >= 100) {
         const unsigned v = (slot->bytes[16] << 8) | slot->bytes[17];

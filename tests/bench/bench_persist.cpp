@@ -15,7 +15,7 @@
 extern "C" {
 int tousu_idb_image_size(void);
 void tousu_idb_take_image(unsigned char* ptr);
-void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
+void tousu_idb_commit(unsigned blockSize, unsigned pageSize, double fileSize, int count, const unsigned* blockNumbers,
                       const unsigned char* const* data);
 }
 
@@ -54,9 +54,9 @@ EMSCRIPTEN_KEEPALIVE int bench_open_ours() {
     tousu::store::registerPageVfs("bench-pages");
     tousu::store::preloadPages("bench.db", std::move(image));
     tousu::store::setPageSink("bench.db", [](const tousu::store::PageBatch& b) {
-        std::vector<unsigned> numbers(b.pages.begin(), b.pages.end());
-        tousu_idb_commit(b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()), numbers.data(),
-                         b.data.data());
+        std::vector<unsigned> numbers(b.blocks.begin(), b.blocks.end());
+        tousu_idb_commit(tousu::store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize),
+                         static_cast<int>(numbers.size()), numbers.data(), b.data.data());
     });
     return open("bench.db", "bench-pages");
 }

@@ -1,16 +1,19 @@
-// lib_idb.js — the database's pages in IndexedDB. Before main() runs, every page is loaded into a
-// file image; afterwards each SQLite commit's changed pages are written in ONE IndexedDB
-// transaction together with the file size and a commit counter, so a crash or a closed tab leaves
-// the previous or the new state, never a mix (IndexedDB transactions are atomic and ordered).
-// One write is in flight at a time; commits made meanwhile are merged (latest bytes per page) into
+// lib_idb.js — the database file in IndexedDB, in blocks of 128 KB (store/page_vfs.h says why).
+// Before main() runs, every block is loaded into a file image; afterwards each SQLite commit's
+// changed blocks are written in ONE IndexedDB transaction together with the file size and a commit
+// counter, so a crash or a closed tab leaves the previous or the new state, never a mix (IndexedDB
+// transactions are atomic and ordered). A store from before blocks holds one record per page: it is
+// read the same way (meta.blockSize absent: records are pageSize long) and rewritten whole in blocks
+// by the next commit. One write is in flight at a time; commits made meanwhile are merged (latest bytes per block) into
 // the next. A failed write (quota, I/O) is merged back under anything newer and retried with
 // backoff, so what IndexedDB holds is always the database as of some commit, and nothing the page
 // still has is dropped; the app is read-only until a write succeeds again.
 // One writer across tabs: a Web Lock per workspace; other tabs open read-only, reload when the
 // writer commits (BroadcastChannel), and may take over (the lock is stolen, the old writer is told).
 // C contract: tousu_idb_image_size() → bytes loaded at start-up, or -1 without IndexedDB;
-//   tousu_idb_take_image(ptr) copies them to the heap; tousu_idb_commit(pageSize, fileSize, count,
-//   pageNumbersPtr, dataPtrsPtr) queues one commit (the heap is copied before returning);
+//   tousu_idb_take_image(ptr) copies them to the heap; tousu_idb_stored_block_size() → the stored
+//   layout's record size (0 for one record per page); tousu_idb_commit(blockSize, pageSize, fileSize,
+//   count, blockNumbersPtr, dataPtrsPtr) queues one commit (the heap is copied before returning);
 //   tousu_idb_retry() tries a failed write again now;
 //   tousu_idb_is_writer() → 1 if this tab may write; tousu_idb_take_over() reloads as the writer;
 //   calls back tousu_on_save_state(0 saved, 1 saving, 2 failed), tousu_on_writer(0|1).
@@ -20,11 +23,12 @@ mergeInto(LibraryManager.library, {
     db: null,
     image: null,
     writing: false,       // a write transaction is in flight
-    queued: null,         // what no write has saved yet: { pages: Map(number → bytes), size, pageSize }
+    queued: null,         // what no write has saved yet: { blocks: Map(number → bytes), size, pageSize, blockSize }
     retryTimer: 0,
     retryDelay: 2000,
     counter: 0,
     pageSize: 0,
+    storedBlockSize: 0,
     writer: true,         // without Web Locks there is nothing to coordinate with
     channel: null,
     // Asks for the workspace's writer lock; resolves true if this tab holds it. A lock that is
@@ -58,9 +62,10 @@ mergeInto(LibraryManager.library, {
       self.setState(1, 1);
       var failed = function (error) {
         self.writing = false;
-        // Back under anything committed since: newer bytes of a page win.
-        var q = self.queued || (self.queued = { pages: new Map(), size: batch.size, pageSize: batch.pageSize });
-        batch.pages.forEach(function (bytes, n) { if (!q.pages.has(n)) q.pages.set(n, bytes); });
+        // Back under anything committed since: the newer bytes of a block win.
+        var q = self.queued || (self.queued = { blocks: new Map(), size: batch.size, pageSize: batch.pageSize,
+                                                blockSize: batch.blockSize });
+        batch.blocks.forEach(function (bytes, n) { if (!q.blocks.has(n)) q.blocks.set(n, bytes); });
         console.error('saving to IndexedDB failed: ' + (error && error.name || 'aborted') + '; retrying in ' +
                       self.retryDelay / 1000 + ' s');
         self.setState(2, 2);
@@ -70,9 +75,10 @@ mergeInto(LibraryManager.library, {
       try {
         var tx = self.db.transaction(['pages', 'meta'], 'readwrite');
         var store = tx.objectStore('pages');
-        batch.pages.forEach(function (bytes, n) { store.put(bytes, n); });
-        if (batch.pageSize) store.delete(IDBKeyRange.lowerBound(Math.ceil(batch.size / batch.pageSize)));
-        tx.objectStore('meta').put({ size: batch.size, pageSize: batch.pageSize, counter: self.counter + 1 }, 'state');
+        batch.blocks.forEach(function (bytes, n) { store.put(bytes, n); });
+        store.delete(IDBKeyRange.lowerBound(Math.ceil(batch.size / batch.blockSize)));   // and old per-page records
+        tx.objectStore('meta').put({ size: batch.size, pageSize: batch.pageSize, blockSize: batch.blockSize,
+                                     counter: self.counter + 1 }, 'state');
       } catch (e) {
         failed(e);
         return;
@@ -120,11 +126,14 @@ mergeInto(LibraryManager.library, {
           var values = tx.objectStore('pages').getAll();
           tx.oncomplete = function () {
             var m = meta.result || { size: 0, pageSize: 0, counter: 0 };
+            var unit = m.blockSize || m.pageSize;
             var image = new Uint8Array(m.size);
             for (var i = 0; i < keys.result.length; ++i) {
-              var at = keys.result[i] * m.pageSize;
-              if (at + m.pageSize <= m.size) image.set(new Uint8Array(values.result[i]), at);
+              var at = keys.result[i] * unit, bytes = values.result[i];
+              var length = Math.min(bytes.byteLength, m.size - at);
+              if (length > 0) image.set(new Uint8Array(bytes, 0, length), at);
             }
+            self.storedBlockSize = m.blockSize || 0;
             self.image = image;
             self.counter = m.counter;
             self.pageSize = m.pageSize;
@@ -163,34 +172,39 @@ mergeInto(LibraryManager.library, {
     location.reload();
   },
 
+  tousu_idb_stored_block_size__deps: ['$tousuIdb'],
+  tousu_idb_stored_block_size: function () { return tousuIdb.storedBlockSize; },
+
   tousu_idb_commit__deps: ['$tousuIdb'],
-  tousu_idb_commit: function (pageSize, fileSize, count, numbersPtr, dataPtr) {
+  tousu_idb_commit: function (blockSize, pageSize, fileSize, count, numbersPtr, dataPtr) {
     var self = tousuIdb;
     if (!self.writer) { self.setState(2, 2); return; }   // the app refuses writes first; never race the writer
-    var q = self.queued || (self.queued = { pages: new Map(), size: 0, pageSize: 0 });
+    var q = self.queued || (self.queued = { blocks: new Map(), size: 0, pageSize: 0, blockSize: blockSize });
     for (var i = 0; i < count; ++i) {
       var n = HEAPU32[(numbersPtr >> 2) + i];
       var p = HEAPU32[(dataPtr >> 2) + i];
-      q.pages.set(n, HEAPU8.slice(p, p + pageSize).buffer);
+      var length = Math.min(blockSize, fileSize - n * blockSize);   // the file's last block may be short
+      q.blocks.set(n, HEAPU8.slice(p, p + length).buffer);
     }
     q.size = fileSize;
+    q.blockSize = blockSize;
     q.pageSize = pageSize || q.pageSize || self.pageSize || 0;
     self.flush();
   },
 
   // The whole store replaced by one image (a restore over a damaged store), then a fresh start.
   tousu_idb_replace__deps: ['$tousuIdb'],
-  tousu_idb_replace: function (ptr, size) {
+  tousu_idb_replace: function (ptr, size, blockSize) {
     var self = tousuIdb;
     var image = HEAPU8.slice(ptr, ptr + size);
     var pageSize = (image[16] << 8) | image[17];   // the SQLite header; 1 stands for 65536
     if (pageSize === 1) pageSize = 65536;
     self.setState(1, 1);
     var tx = self.db.transaction(['pages', 'meta'], 'readwrite');
-    var pages = tx.objectStore('pages');
-    pages.clear();
-    for (var n = 0; n * pageSize < size; ++n) pages.put(image.slice(n * pageSize, (n + 1) * pageSize).buffer, n);
-    tx.objectStore('meta').put({ size: size, pageSize: pageSize, counter: self.counter + 1 }, 'state');
+    var blocks = tx.objectStore('pages');
+    blocks.clear();
+    for (var n = 0; n * blockSize < size; ++n) blocks.put(image.slice(n * blockSize, (n + 1) * blockSize).buffer, n);
+    tx.objectStore('meta').put({ size: size, pageSize: pageSize, blockSize: blockSize, counter: self.counter + 1 }, 'state');
     tx.oncomplete = function () { location.reload(); };
     tx.onabort = function () {
       console.error('replacing the stored database failed: ' + (tx.error && tx.error.name));

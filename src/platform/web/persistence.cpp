@@ -14,13 +14,14 @@ int tousu_idb_image_size(void);
 int tousu_idb_is_writer(void);
 void tousu_idb_take_over(void);
 void tousu_idb_retry(void);
-void tousu_idb_replace(const unsigned char* image, double size);
+void tousu_idb_replace(const unsigned char* image, double size, unsigned blockSize);
 void tousu_page_reload(void);
 void tousu_storage_watch(void);
 void tousu_local_get(const char* key);
 void tousu_local_set(const char* key, const char* value);
 void tousu_idb_take_image(unsigned char* ptr);
-void tousu_idb_commit(unsigned pageSize, double fileSize, int count, const unsigned* pageNumbers,
+unsigned tousu_idb_stored_block_size(void);
+void tousu_idb_commit(unsigned blockSize, unsigned pageSize, double fileSize, int count, const unsigned* blockNumbers,
                       const unsigned char* const* data);
 }
 
@@ -45,11 +46,12 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std
     std::vector<unsigned char> image(static_cast<std::size_t>(size));
     if (size > 0) tousu_idb_take_image(image.data());
     store::registerPageVfs(kVfs);
-    store::preloadPages(kFile, std::move(image));
+    // A store written page by page (before blocks) is rewritten in blocks with the next commit.
+    store::preloadPages(kFile, std::move(image), size > 0 && tousu_idb_stored_block_size() != store::kBlockBytes);
     store::setPageSink(kFile, [](const store::PageBatch& b) {
-        std::vector<unsigned> numbers(b.pages.begin(), b.pages.end());
-        tousu_idb_commit(b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()), numbers.data(),
-                         b.data.data());
+        std::vector<unsigned> numbers(b.blocks.begin(), b.blocks.end());
+        tousu_idb_commit(store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()),
+                         numbers.data(), b.data.data());
     });
     return {kFile, kVfs, true, tousu_idb_is_writer() != 0};
 }
@@ -61,7 +63,8 @@ void retrySaving() { tousu_idb_retry(); }
 void reloadPage() { tousu_page_reload(); }
 
 void replaceStoredDatabase(const std::string& image) {
-    tousu_idb_replace(reinterpret_cast<const unsigned char*>(image.data()), static_cast<double>(image.size()));
+    tousu_idb_replace(reinterpret_cast<const unsigned char*>(image.data()), static_cast<double>(image.size()),
+                      store::kBlockBytes);
 }
 
 void onStorageStatus(std::function<void(const StorageStatus&)> f) {

@@ -10,22 +10,24 @@ using namespace tousu;
 
 namespace {
 
-// What IndexedDB would hold: pages by number and the file size, written one batch at a time.
+// What IndexedDB would hold: blocks by number and the file size, written one batch at a time.
 struct FakePageStore {
-    std::map<std::uint32_t, std::vector<unsigned char>> pages;
+    std::map<std::uint32_t, std::vector<unsigned char>> blocks;
     std::uint64_t size = 0;
     std::vector<std::size_t> batchSizes;
 
     void apply(const store::PageBatch& b) {
-        for (std::size_t i = 0; i < b.pages.size(); ++i) pages[b.pages[i]].assign(b.data[i], b.data[i] + b.pageSize);
+        for (std::size_t i = 0; i < b.blocks.size(); ++i) blocks[b.blocks[i]].assign(b.data[i], b.data[i] + b.blockLength(i));
         size = b.fileSize;
-        if (b.pageSize) pages.erase(pages.lower_bound(static_cast<std::uint32_t>((size + b.pageSize - 1) / b.pageSize)), pages.end());
-        batchSizes.push_back(b.pages.size());
+        blocks.erase(blocks.lower_bound(static_cast<std::uint32_t>((size + store::kBlockBytes - 1) / store::kBlockBytes)), blocks.end());
+        batchSizes.push_back(b.blocks.size());
     }
     std::vector<unsigned char> image() const {
         std::vector<unsigned char> out(size);
-        for (const auto& [n, bytes] : pages)
-            if ((n + 1) * bytes.size() <= size) std::copy(bytes.begin(), bytes.end(), out.begin() + n * bytes.size());
+        for (const auto& [n, bytes] : blocks) {
+            const std::size_t at = std::size_t{n} * store::kBlockBytes;
+            std::copy(bytes.begin(), bytes.begin() + std::min<std::size_t>(bytes.size(), size - at), out.begin() + at);
+        }
         return out;
     }
 };
@@ -33,10 +35,10 @@ struct FakePageStore {
 struct Opened {
     FakePageStore& persisted;
     std::unique_ptr<store::Database> db;
-    Opened(FakePageStore& p, const char* name, bool preload) : persisted(p) {
+    Opened(FakePageStore& p, const char* name, bool preload, bool rewriteAll = false) : persisted(p) {
         store::registerPageVfs("tousu-pages-test");
         store::forgetPageFile(name);
-        if (preload) store::preloadPages(name, p.image());
+        if (preload) store::preloadPages(name, p.image(), rewriteAll);
         store::setPageSink(name, [this](const store::PageBatch& b) { persisted.apply(b); });
         db = std::move(store::Database::open(name, "tousu-pages-test").value());
     }
@@ -52,7 +54,7 @@ std::string scalar(store::Database& db, const char* sql) {
 
 } // namespace
 
-TEST_CASE("committed pages reach the sink and a database reopened from them has every commit") {
+TEST_CASE("committed blocks reach the sink and a database reopened from them has every commit") {
     FakePageStore persisted;
     {
         Opened o(persisted, "a.db", false);
@@ -65,16 +67,37 @@ TEST_CASE("committed pages reach the sink and a database reopened from them has 
     CHECK(again.db->schemaVersion() == store::Database::kSchemaVersion);
 }
 
-TEST_CASE("a one-row commit hands over a few pages, however large the database is") {
+TEST_CASE("a one-row commit hands over a block or two, however large the database is") {
     FakePageStore persisted;
     Opened o(persisted, "big.db", false);
     REQUIRE(o.db->exec("CREATE TABLE t (v TEXT)").ok());
     REQUIRE(o.db->exec("BEGIN").ok());
-    for (int i = 0; i < 20000; ++i) REQUIRE(o.db->exec("INSERT INTO t VALUES (hex(randomblob(100)))").ok());
+    for (int i = 0; i < 40000; ++i) REQUIRE(o.db->exec("INSERT INTO t VALUES (hex(randomblob(100)))").ok());
     REQUIRE(o.db->exec("COMMIT").ok());
-    REQUIRE(persisted.pages.size() > 1000);
+    REQUIRE(persisted.blocks.size() > 50);
     REQUIRE(o.db->exec("INSERT INTO t VALUES ('one more')").ok());
-    CHECK(persisted.batchSizes.back() <= 4);
+    CHECK(persisted.batchSizes.back() <= 3);   // the header page's block, the last leaf's, maybe a parent's
+}
+
+TEST_CASE("a store kept in another layout is handed over whole with the next commit") {
+    FakePageStore persisted;
+    {
+        Opened o(persisted, "layout.db", false);
+        REQUIRE(o.db->exec("CREATE TABLE t (v TEXT)").ok());
+        REQUIRE(o.db->exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 2000) SELECT x FROM c)").ok());
+    }
+    const std::size_t all = persisted.blocks.size();
+    REQUIRE(all > 10);
+    FakePageStore rewritten;
+    rewritten.size = persisted.size;
+    rewritten.blocks = persisted.blocks;
+    Opened again(rewritten, "layout.db", true, true);
+    rewritten.blocks.clear();   // what a rewrite starts from: an empty store
+    REQUIRE(again.db->exec("INSERT INTO t VALUES ('after')").ok());
+    CHECK(rewritten.batchSizes.back() >= all);
+    Opened third(rewritten, "layout.db", true);
+    CHECK(scalar(*third.db, "PRAGMA integrity_check") == "ok");
+    CHECK(scalar(*third.db, "SELECT count(*) FROM t") == "2001");
 }
 
 TEST_CASE("a rolled-back transaction hands over nothing") {
@@ -86,16 +109,16 @@ TEST_CASE("a rolled-back transaction hands over nothing") {
     CHECK(persisted.batchSizes.size() == batches);
 }
 
-TEST_CASE("a database that shrinks drops its tail pages from the store") {
+TEST_CASE("a database that shrinks drops its tail blocks from the store") {
     FakePageStore persisted;
     {
         Opened o(persisted, "shrink.db", false);
         REQUIRE(o.db->exec("CREATE TABLE t (v TEXT)").ok());
-        REQUIRE(o.db->exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 2000) SELECT x FROM c)").ok());
-        const std::size_t before = persisted.pages.size();
+        REQUIRE(o.db->exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 20000) SELECT x FROM c)").ok());
+        const std::size_t before = persisted.blocks.size();
         REQUIRE(o.db->exec("DELETE FROM t").ok());
         REQUIRE(o.db->exec("VACUUM").ok());
-        CHECK(persisted.pages.size() < before / 10);
+        CHECK(persisted.blocks.size() < before / 10);
     }
     Opened again(persisted, "shrink.db", true);
     CHECK(scalar(*again.db, "PRAGMA integrity_check") == "ok");
