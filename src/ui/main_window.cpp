@@ -99,6 +99,27 @@ void MainWindow::drawBackupMenu(app::App& app) {
 
 // The office code still the first start's, the backup reminder once the interval has passed (or
 // never backed up, with complaints to lose), and plain words when the browser may delete the data.
+// What stops this page from saving, most serious first: a stored database that could not be opened,
+// writes the browser refuses, another tab writing.
+void MainWindow::drawStoreNotices(const app::App& app) {
+    constexpr ImVec4 kRed(0.80f, 0.10f, 0.10f, 1), kAmber(0.75f, 0.45f, 0, 1);
+    if (m_host.replaceStoredDatabase && !m_training.active()) {
+        widgets::reportedText("store_damaged", tr("store.damaged"), &kRed);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
+    }
+    if (app.saveState() == app::SaveState::Failed) {
+        widgets::reportedText("save_failed", tr("save.failed_banner"), &kRed);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
+    } else if (app.readOnly()) {
+        ImGui::TextColored(kAmber, "%s", tr("readonly.banner"));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
+            m_host.takeOverWriting();
+    }
+}
+
 void MainWindow::drawStorageWarnings(app::App& app) {
     constexpr ImVec4 kAmber(0.75f, 0.45f, 0, 1);
     const long long hour = app.clock().now() / core::kHourMs;
@@ -216,23 +237,7 @@ void MainWindow::draw(app::App& office) {
     if (beginMain()) {
         m_training.draw(m_host, hostNow);   // may end the session: `app` is chosen after it
         app::App& app = current();
-        if (m_host.replaceStoredDatabase && !m_training.active()) {
-            const ImVec4 red(0.80f, 0.10f, 0.10f, 1);
-            widgets::reportedText("store_damaged", tr("store.damaged"), &red);
-            ImGui::SameLine();
-            if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
-        }
-        if (app.saveState() == app::SaveState::Failed) {
-            const ImVec4 red(0.80f, 0.10f, 0.10f, 1);
-            widgets::reportedText("save_failed", tr("save.failed_banner"), &red);
-            ImGui::SameLine();
-            if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
-        } else if (app.readOnly()) {
-            ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("readonly.banner"));
-            ImGui::SameLine();
-            if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
-                m_host.takeOverWriting();
-        }
+        drawStoreNotices(app);
         if (!m_training.active()) drawStorageWarnings(app);   // they concern the office's own data
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (m_focusSearch) ImGui::SetKeyboardFocusHere();

@@ -28,6 +28,11 @@ if (!buildDir || sizes.length === 0 || sizes.some((n) => !(n > 0))) {
 const EDITS = Number(process.env.PERSIST_EDITS || 15);
 const editsFor = (mode, n) => (mode === 'idbfs' && n >= 100000 ? 3 : mode === 'idbfs' ? 7 : EDITS);
 const STARTS = Number(process.env.PERSIST_STARTS || 3);
+// Setting up a size may take a store too long (IDBFS writes the whole file as one IndexedDB value):
+// past this budget the size is reported as not done for that store, and the run goes on.
+const BUDGET_MS = Number(process.env.PERSIST_BUDGET_S || 150) * 1000;
+const within = (promise, what) => Promise.race([promise, new Promise((_, reject) =>
+  setTimeout(() => reject(new Error(`${what} did not finish within ${BUDGET_MS / 1000} s`)), BUDGET_MS).unref())]);
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-persist-'));
 fs.copyFileSync(path.join(here, 'persist/index.html'), path.join(site, 'index.html'));
@@ -65,7 +70,7 @@ try {
 async function measure(context, mode, n) {
   let page = await open(context, mode);
   const built = Date.now();
-  await page.evaluate((count) => window.bench.populate(count), n);
+  await within(page.evaluate((count) => window.bench.populate(count), n), `storing ${n} cases`);
   emit({ op: 'persist_populate', mode, cases: n, ms: Date.now() - built });
   const edits = [];
   for (let i = 0; i < editsFor(mode, n); ++i) edits.push(await page.evaluate((count) => window.bench.edit(count), n));
