@@ -21,7 +21,7 @@ target_compile_definitions(tousu_sqlite3 PRIVATE
   SQLITE_OMIT_SHARED_CACHE SQLITE_LIKE_DOESNT_MATCH_BLOBS SQLITE_USE_ALLOCA SQLITE_DEFAULT_FOREIGN_KEYS=1)
 if(TOUSU_WEB)
   target_compile_definitions(tousu_sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION)
-  target_compile_options(tousu_sqlite3 PRIVATE -O2)
+  target_compile_options(tousu_sqlite3 PRIVATE -O3)   # -O2 was 1.4× slower than sql.js on deep offsets
 else()
   find_package(Threads REQUIRED)
   target_link_libraries(tousu_sqlite3 PUBLIC Threads::Threads ${CMAKE_DL_LIBS})
