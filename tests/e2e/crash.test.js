@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchPersistent, waitReady, click, widget, waitForWidget, storedCounter, poll, sleep, repoDir } from './browser.js';
+import { launchPersistent, waitReady, click, waitForWidget, storedCounter, poll, sleep, repoDir } from './browser.js';
 import { typeInto, registerComplaint } from './desk_steps.js';
 
 const ROUNDS = Number(process.env.TOUSU_CRASH_ROUNDS || 4);

@@ -4,10 +4,10 @@
 // counter, so a crash or a closed tab leaves the previous or the new state, never a mix (IndexedDB
 // transactions are atomic and ordered). A store from before blocks holds one record per page: it is
 // read the same way (meta.blockSize absent: records are pageSize long) and rewritten whole in blocks
-// by the next commit. One write is in flight at a time; commits made meanwhile are merged (latest bytes per block) into
-// the next. A failed write (quota, I/O) is merged back under anything newer and retried with
-// backoff, so what IndexedDB holds is always the database as of some commit, and nothing the page
-// still has is dropped; the app is read-only until a write succeeds again.
+// by the next commit. One write is in flight at a time; commits made meanwhile are merged (latest
+// bytes per block) into the next. A failed write (quota, I/O) is merged back under anything newer
+// and retried with backoff, so what IndexedDB holds is always the database as of some commit, and
+// nothing the page still has is dropped; the app is read-only until a write succeeds again.
 // One writer across tabs: a Web Lock per workspace; other tabs open read-only, reload when the
 // writer commits (BroadcastChannel), and may take over (the lock is stolen, the old writer is told).
 // C contract: tousu_idb_image_size() → bytes loaded at start-up, or -1 without IndexedDB;
