@@ -13,11 +13,30 @@ namespace tousu::store {
 
 namespace {
 
+// The file as a list of blocks: growing a 1 GB file never reallocates (nor needs a second copy of
+// it alive), and a commit hands the store pointers into the blocks it changed.
 struct MemFile {
-    std::vector<unsigned char> bytes;
+    std::vector<std::unique_ptr<unsigned char[]>> blocks;   // kBlockBytes each, zero-filled when made
+    std::size_t size = 0;
     std::set<std::uint32_t> dirty;
     std::uint32_t pageSize = 0;
     PageSink sink;
+
+    void reserve(std::size_t bytes) {
+        while (blocks.size() * kBlockBytes < bytes) blocks.emplace_back(new unsigned char[kBlockBytes]());
+    }
+    // Calls f(block number, pointer into that block, length) for each piece of
+    // [offset, offset + amount), in order; the blocks must exist.
+    template <class F>
+    void pieces(std::size_t offset, std::size_t amount, F&& f) const {
+        while (amount > 0) {
+            const std::size_t b = offset / kBlockBytes, at = offset % kBlockBytes;
+            const std::size_t n = std::min<std::size_t>(amount, kBlockBytes - at);
+            f(b, blocks[b].get() + at, n);
+            offset += n;
+            amount -= n;
+        }
+    }
 };
 
 std::map<std::string, std::shared_ptr<MemFile>>& files() {
@@ -41,8 +60,12 @@ int xClose(sqlite3_file* f) {
 int xRead(sqlite3_file* f, void* out, int amount, sqlite3_int64 offset) {
     const MemFile& m = fileOf(f);
     const auto off = static_cast<std::size_t>(offset);
-    const std::size_t available = off < m.bytes.size() ? std::min<std::size_t>(amount, m.bytes.size() - off) : 0;
-    if (available) std::memcpy(out, m.bytes.data() + off, available);
+    const std::size_t available = off < m.size ? std::min<std::size_t>(amount, m.size - off) : 0;
+    auto* to = static_cast<unsigned char*>(out);
+    m.pieces(off, available, [&](std::size_t, const unsigned char* from, std::size_t n) {
+        std::memcpy(to, from, n);
+        to += n;
+    });
     if (available < static_cast<std::size_t>(amount)) {
         std::memset(static_cast<unsigned char*>(out) + available, 0, amount - available);
         return SQLITE_IOERR_SHORT_READ;
@@ -53,31 +76,38 @@ int xRead(sqlite3_file* f, void* out, int amount, sqlite3_int64 offset) {
 int xWrite(sqlite3_file* f, const void* in, int amount, sqlite3_int64 offset) {
     MemFile& m = fileOf(f);
     const auto off = static_cast<std::size_t>(offset);
-    // A page written back unchanged is not a change: a rollback replays the journal's pages over
-    // identical ones, and the store must not be written for a transaction that never happened.
-    const bool same = off + amount <= m.bytes.size() && std::memcmp(m.bytes.data() + off, in, amount) == 0;
-    if (m.bytes.size() < off + amount) m.bytes.resize(off + amount);
-    std::memcpy(m.bytes.data() + off, in, amount);
-    if (reinterpret_cast<Handle*>(f)->main && !same) {
-        // SQLite writes the main database a whole page at a time (the header page first).
-        if (m.pageSize == 0) m.pageSize = static_cast<std::uint32_t>(amount);
-        for (std::size_t b = off / kBlockBytes; b * kBlockBytes < off + amount; ++b) m.dirty.insert(static_cast<std::uint32_t>(b));
-    }
+    const bool main = reinterpret_cast<Handle*>(f)->main;
+    m.reserve(off + amount);
+    const auto* from = static_cast<const unsigned char*>(in);
+    m.pieces(off, static_cast<std::size_t>(amount), [&](std::size_t b, unsigned char* to, std::size_t n) {
+        // A page written back unchanged is not a change: a rollback replays the journal's pages over
+        // identical ones, and the store must not be written for a transaction that never happened.
+        const bool same = (to - m.blocks[b].get()) + n + b * kBlockBytes <= m.size && std::memcmp(to, from, n) == 0;
+        std::memcpy(to, from, n);
+        if (main && !same) m.dirty.insert(static_cast<std::uint32_t>(b));
+        from += n;
+    });
+    m.size = std::max(m.size, off + amount);
+    // SQLite writes the main database a whole page at a time (the header page first).
+    if (main && m.pageSize == 0) m.pageSize = static_cast<std::uint32_t>(amount);
     return SQLITE_OK;
 }
 
 int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
     MemFile& m = fileOf(f);
-    if (static_cast<std::size_t>(size) >= m.bytes.size()) return SQLITE_OK;
-    m.bytes.resize(static_cast<std::size_t>(size));
-    m.dirty.erase(m.dirty.lower_bound(static_cast<std::uint32_t>((size + kBlockBytes - 1) / kBlockBytes)), m.dirty.end());
+    const auto keep = static_cast<std::size_t>(size);
+    if (keep >= m.size) return SQLITE_OK;
+    m.size = keep;
+    m.blocks.resize((keep + kBlockBytes - 1) / kBlockBytes);
+    if (keep % kBlockBytes) std::memset(m.blocks.back().get() + keep % kBlockBytes, 0, kBlockBytes - keep % kBlockBytes);
+    m.dirty.erase(m.dirty.lower_bound(static_cast<std::uint32_t>(m.blocks.size())), m.dirty.end());
     // SQLite may truncate after its last sync of a commit (VACUUM does), so the new size goes to
-    // the sink at once. Tail pages left behind by a crash in between are harmless: the database
+    // the sink at once. Tail blocks left behind by a crash in between are harmless: the database
     // header holds the page count.
     if (reinterpret_cast<Handle*>(f)->main && m.sink) {
         PageBatch batch;
         batch.pageSize = m.pageSize;
-        batch.fileSize = m.bytes.size();
+        batch.fileSize = m.size;
         m.sink(batch);
     }
     return SQLITE_OK;
@@ -89,11 +119,11 @@ int xSync(sqlite3_file* f, int) {
     if (!h->main || !m.sink || m.dirty.empty()) return SQLITE_OK;
     PageBatch batch;
     batch.pageSize = m.pageSize;
-    batch.fileSize = m.bytes.size();
+    batch.fileSize = m.size;
     for (const std::uint32_t b : m.dirty) {
-        if (static_cast<std::size_t>(b) * kBlockBytes >= m.bytes.size()) continue;
+        if (static_cast<std::size_t>(b) * kBlockBytes >= m.size) continue;
         batch.blocks.push_back(b);
-        batch.data.push_back(m.bytes.data() + static_cast<std::size_t>(b) * kBlockBytes);
+        batch.data.push_back(m.blocks[b].get());
     }
     m.sink(batch);
     m.dirty.clear();
@@ -101,7 +131,7 @@ int xSync(sqlite3_file* f, int) {
 }
 
 int xFileSize(sqlite3_file* f, sqlite3_int64* size) {
-    *size = static_cast<sqlite3_int64>(fileOf(f).bytes.size());
+    *size = static_cast<sqlite3_int64>(fileOf(f).size);
     return SQLITE_OK;
 }
 
@@ -136,7 +166,7 @@ int xDelete(sqlite3_vfs*, const char* name, int) {
 
 int xAccess(sqlite3_vfs*, const char* name, int, int* out) {
     const auto it = files().find(name);
-    *out = it != files().end() && !it->second->bytes.empty();
+    *out = it != files().end() && it->second->size > 0;
     return SQLITE_OK;
 }
 
@@ -185,23 +215,36 @@ void setPageSink(const std::string& fileName, PageSink sink) {
     slot->sink = std::move(sink);
 }
 
-void preloadPages(const std::string& fileName, std::vector<unsigned char> image, bool rewriteAll) {
+std::vector<unsigned char*> preloadBlocks(const std::string& fileName, std::size_t size, bool rewriteAll) {
     auto& slot = files()[fileName];
-    if (!slot) slot = std::make_shared<MemFile>();
-    slot->bytes = std::move(image);
-    slot->dirty.clear();
-    if (rewriteAll)
-        for (std::size_t b = 0; b * kBlockBytes < slot->bytes.size(); ++b) slot->dirty.insert(static_cast<std::uint32_t>(b));
-    // The page size is stored big-endian at offset 16 of the header (1 means 65536).
-    if (slot->bytes.size() >= 100) {
-        const unsigned v = (slot->bytes[16] << 8) | slot->bytes[17];
-        slot->pageSize = v == 1 ? 65536 : v;
+    slot = std::make_shared<MemFile>();
+    slot->reserve(size);
+    slot->size = size;
+    std::vector<unsigned char*> out;
+    for (std::size_t b = 0; b < slot->blocks.size(); ++b) {
+        out.push_back(slot->blocks[b].get());
+        if (rewriteAll) slot->dirty.insert(static_cast<std::uint32_t>(b));
+    }
+    return out;
+}
+
+void preloadPages(const std::string& fileName, const std::vector<unsigned char>& image, bool rewriteAll) {
+    const auto blocks = preloadBlocks(fileName, image.size(), rewriteAll);
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::size_t at = b * kBlockBytes;
+        std::memcpy(blocks[b], image.data() + at, std::min<std::size_t>(kBlockBytes, image.size() - at));
     }
 }
 
 std::vector<unsigned char> pageFileImage(const std::string& fileName) {
     const auto it = files().find(fileName);
-    return it == files().end() ? std::vector<unsigned char>{} : it->second->bytes;
+    if (it == files().end()) return {};
+    std::vector<unsigned char> out(it->second->size);
+    it->second->pieces(0, out.size(), [&, at = std::size_t{0}](std::size_t, const unsigned char* from, std::size_t n) mutable {
+        std::memcpy(out.data() + at, from, n);
+        at += n;
+    });
+    return out;
 }
 
 void forgetPageFile(const std::string& fileName) { files().erase(fileName); }

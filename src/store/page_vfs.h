@@ -43,9 +43,12 @@ using PageSink = std::function<void(const PageBatch&)>;
 void registerPageVfs(const char* name);
 // Sets what receives the commits of the main database file `fileName`.
 void setPageSink(const std::string& fileName, PageSink sink);
-// Loads a database image before the file is opened (start-up from the persisted blocks). With
+// Makes the file `size` bytes of zero-filled blocks before it is opened and returns them, for the
+// caller to fill with the persisted bytes (start-up: no second copy of a large file). With
 // `rewriteAll` the next batch holds every block (a store kept in another layout is rewritten whole).
-void preloadPages(const std::string& fileName, std::vector<unsigned char> image, bool rewriteAll = false);
+std::vector<unsigned char*> preloadBlocks(const std::string& fileName, std::size_t size, bool rewriteAll = false);
+// The same from an image in one piece (tests, tools).
+void preloadPages(const std::string& fileName, const std::vector<unsigned char>& image, bool rewriteAll = false);
 // A copy of a file's current bytes (backups, tests).
 std::vector<unsigned char> pageFileImage(const std::string& fileName);
 void forgetPageFile(const std::string& fileName);

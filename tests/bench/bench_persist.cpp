@@ -17,7 +17,7 @@
 
 extern "C" {
 int tousu_idb_image_size(void);
-void tousu_idb_take_image(unsigned char* ptr);
+void tousu_idb_take_image(unsigned char* const* blocks, int count, unsigned blockSize);
 void tousu_idb_commit(unsigned blockSize, unsigned pageSize, double fileSize, int count, const unsigned* blockNumbers,
                       const unsigned char* const* data);
 }
@@ -54,10 +54,9 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int bench_open_ours() {
     const int size = tousu_idb_image_size();
     if (size < 0) return 0;
-    std::vector<unsigned char> image(static_cast<std::size_t>(size));
-    if (size > 0) tousu_idb_take_image(image.data());
     tousu::store::registerPageVfs("bench-pages");
-    tousu::store::preloadPages("bench.db", std::move(image));
+    const auto blocks = tousu::store::preloadBlocks("bench.db", static_cast<std::size_t>(size));
+    tousu_idb_take_image(blocks.data(), static_cast<int>(blocks.size()), tousu::store::kBlockBytes);
     tousu::store::setPageSink("bench.db", [](const tousu::store::PageBatch& b) {
         std::vector<unsigned> numbers(b.blocks.begin(), b.blocks.end());
         tousu_idb_commit(tousu::store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize),

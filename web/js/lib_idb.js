@@ -11,7 +11,8 @@
 // One writer across tabs: a Web Lock per workspace; other tabs open read-only, reload when the
 // writer commits (BroadcastChannel), and may take over (the lock is stolen, the old writer is told).
 // C contract: tousu_idb_image_size() → bytes loaded at start-up, or -1 without IndexedDB;
-//   tousu_idb_take_image(ptr) copies them to the heap; tousu_idb_stored_block_size() → the stored
+//   tousu_idb_take_image(blockPtrsPtr, count, blockSize) copies them into the file's blocks on the
+//   heap; tousu_idb_stored_block_size() → the stored
 //   layout's record size (0 for one record per page); tousu_idb_commit(blockSize, pageSize, fileSize,
 //   count, blockNumbersPtr, dataPtrsPtr) queues one commit (the heap is copied before returning);
 //   tousu_idb_retry() tries a failed write again now;
@@ -159,8 +160,12 @@ mergeInto(LibraryManager.library, {
   tousu_idb_image_size: function () { return tousuIdb.db ? tousuIdb.image.length : -1; },
 
   tousu_idb_take_image__deps: ['$tousuIdb'],
-  tousu_idb_take_image: function (ptr) {
-    HEAPU8.set(tousuIdb.image, ptr);
+  tousu_idb_take_image: function (blocksPtr, count, blockSize) {
+    var image = tousuIdb.image;
+    for (var i = 0; i < count; ++i) {
+      var at = i * blockSize;
+      HEAPU8.set(image.subarray(at, Math.min(at + blockSize, image.length)), HEAPU32[(blocksPtr >>> 2) + i]);
+    }
     tousuIdb.image = null;
   },
 
@@ -181,8 +186,8 @@ mergeInto(LibraryManager.library, {
     if (!self.writer) { self.setState(2, 2); return; }   // the app refuses writes first; never race the writer
     var q = self.queued || (self.queued = { blocks: new Map(), size: 0, pageSize: 0, blockSize: blockSize });
     for (var i = 0; i < count; ++i) {
-      var n = HEAPU32[(numbersPtr >> 2) + i];
-      var p = HEAPU32[(dataPtr >> 2) + i];
+      var n = HEAPU32[(numbersPtr >>> 2) + i];
+      var p = HEAPU32[(dataPtr >>> 2) + i];
       var length = Math.min(blockSize, fileSize - n * blockSize);   // the file's last block may be short
       q.blocks.set(n, HEAPU8.slice(p, p + length).buffer);
     }
@@ -196,7 +201,7 @@ mergeInto(LibraryManager.library, {
   tousu_idb_replace__deps: ['$tousuIdb'],
   tousu_idb_replace: function (ptr, size, blockSize) {
     var self = tousuIdb;
-    var image = HEAPU8.slice(ptr, ptr + size);
+    var image = HEAPU8.slice(ptr >>> 0, (ptr >>> 0) + size);
     var pageSize = (image[16] << 8) | image[17];   // the SQLite header; 1 stands for 65536
     if (pageSize === 1) pageSize = 65536;
     self.setState(1, 1);

@@ -19,7 +19,7 @@ void tousu_page_reload(void);
 void tousu_storage_watch(void);
 void tousu_local_get(const char* key);
 void tousu_local_set(const char* key, const char* value);
-void tousu_idb_take_image(unsigned char* ptr);
+void tousu_idb_take_image(unsigned char* const* blocks, int count, unsigned blockSize);
 unsigned tousu_idb_stored_block_size(void);
 void tousu_idb_commit(unsigned blockSize, unsigned pageSize, double fileSize, int count, const unsigned* blockNumbers,
                       const unsigned char* const* data);
@@ -43,11 +43,11 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std
     g_onWriter = std::move(onWriter);
     const int size = tousu_idb_image_size();
     if (size < 0) return {":memory:", nullptr, false, true};
-    std::vector<unsigned char> image(static_cast<std::size_t>(size));
-    if (size > 0) tousu_idb_take_image(image.data());
     store::registerPageVfs(kVfs);
     // A store written page by page (before blocks) is rewritten in blocks with the next commit.
-    store::preloadPages(kFile, std::move(image), size > 0 && tousu_idb_stored_block_size() != store::kBlockBytes);
+    const auto blocks = store::preloadBlocks(kFile, static_cast<std::size_t>(size),
+                                             size > 0 && tousu_idb_stored_block_size() != store::kBlockBytes);
+    tousu_idb_take_image(blocks.data(), static_cast<int>(blocks.size()), store::kBlockBytes);
     store::setPageSink(kFile, [](const store::PageBatch& b) {
         std::vector<unsigned> numbers(b.blocks.begin(), b.blocks.end());
         tousu_idb_commit(store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()),
