@@ -11,13 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchPersistent, waitReady, click, waitForWidget, storedCounter, poll, sleep, repoDir } from './browser.js';
-import { typeInto, registerComplaint } from './desk_steps.js';
+import { launchPersistent, waitReady, click, waitForWidget, storedCounter, poll, sleep } from './browser.js';
+import { typeInto, registerComplaint, pickImportFile } from './desk_steps.js';
+import { runCli } from './cli.js';
 
 const ROUNDS = Number(process.env.TOUSU_CRASH_ROUNDS || 4);
 const SEED = Number(process.env.TOUSU_CRASH_SEED || Date.now() % 100000);
-const cli = process.env.TOUSU_CLI || path.join(repoDir, 'build/native/tousu-cli');
-const runCli = (args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
 
 let tmp;
 before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-crash-')); });
@@ -91,10 +90,7 @@ test('killed at random moments while committing, the desk restarts with every du
       runCli(['generate', db, '--cases', '1500', '--seed', String(SEED + round), '--start', '2026-08-01', '--days', '60']);
       runCli(['export', db, bundle]);
       durableCounter = Math.max(durableCounter, await storedCounter(page));
-      const chooser = page.waitForEvent('filechooser');
-      await click(page, 'sync');
-      await click(page, 'import_file');
-      await (await chooser).setFiles(bundle);
+      await pickImportFile(page, bundle);
       await waitForWidget(page, 'import_apply', () => true, 60000);
       await click(page, 'import_apply');
       await sleep(delay);

@@ -3,24 +3,22 @@
 // filter, and a real click on a heat-map cell lists exactly the cases it counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, click, waitForWidget, repoDir } from './browser.js';
-import { typeInto, choose } from './desk_steps.js';
+import { launch, openApp, click, waitForWidget } from './browser.js';
+import { typeInto, choose, pickImportFile } from './desk_steps.js';
+import { runCli } from './cli.js';
 
-const cli = process.env.TOUSU_CLI || path.join(repoDir, 'build/native/tousu-cli');
-const runCli = (...args) => JSON.parse(execFileSync(cli, args, { encoding: 'utf8' }));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-dash-'));
 const db = path.join(tmp, 'office.db');
 const bundle = path.join(tmp, 'office.json');
 let env;
 
 before(async () => {
-  runCli('init', db, '--office', 'HQ');
-  runCli('generate', db, '--cases', '400', '--seed', '31', '--start', '2026-08-20', '--days', '60');
-  runCli('export', db, bundle);
+  runCli(['init', db, '--office', 'HQ']);
+  runCli(['generate', db, '--cases', '400', '--seed', '31', '--start', '2026-08-20', '--days', '60']);
+  runCli(['export', db, bundle]);
   env = await launch();
 });
 after(async () => {
@@ -44,10 +42,7 @@ const percent = (rate) => `${(rate * 100).toFixed(1)}%`;
 
 test('the dashboard shows kpi figures for a chosen period and filter, and drills down to the list', async () => {
   const { context, page, errors } = await openApp(env, { acceptDownloads: true });
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, 'sync');
-  await click(page, 'import_file');
-  await (await chooser).setFiles(bundle);
+  await pickImportFile(page, bundle);
   await waitForWidget(page, 'import_apply', () => true, 60000);
   await click(page, 'import_apply');
   await waitForWidget(page, 'import_done', () => true, 60000);
@@ -58,14 +53,14 @@ test('the dashboard shows kpi figures for a chosen period and filter, and drills
   await typeInto(page, 'period_from', '2026-09-01');
   await typeInto(page, 'period_to', '2026-09-30');
   await click(page, 'period_apply');
-  const kpi = runCli('kpi', db, '--from', '2026-09-01', '--to', '2026-09-30');
+  const kpi = runCli(['kpi', db, '--from', '2026-09-01', '--to', '2026-09-30']);
   await waitForWidget(page, 'kpi_cases', (w) => tileText(w) === String(kpi.cases), 20000);
   assert.equal(tileText(await waitForWidget(page, 'kpi_on_time', () => true)), percent(kpi.on_time_rate));
   assert.equal(tileText(await waitForWidget(page, 'kpi_satisfaction', () => true)), kpi.satisfaction_mean.toFixed(2));
   await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-dashboard.png') });
 
   await choose(page, 'dash_channel', 'dash_channel_phone');
-  const phone = runCli('kpi', db, '--from', '2026-09-01', '--to', '2026-09-30', '--channel', 'phone');
+  const phone = runCli(['kpi', db, '--from', '2026-09-01', '--to', '2026-09-30', '--channel', 'phone']);
   assert.ok(phone.cases < kpi.cases);
   await waitForWidget(page, 'kpi_cases', (w) => tileText(w) === String(phone.cases), 20000);
   assert.equal(tileText(await waitForWidget(page, 'kpi_on_time', () => true)), percent(phone.on_time_rate));

@@ -20,6 +20,14 @@ export async function choose(page, comboId, itemId) {
   throw new Error(`could not choose ${itemId}`);
 }
 
+// Opens the sync menu's import and chooses `file` in the file chooser it raises.
+export async function pickImportFile(page, file) {
+  const chooser = page.waitForEvent('filechooser');
+  await click(page, 'sync');
+  await click(page, 'import_file');
+  await (await chooser).setFiles(file);
+}
+
 // Registers 王芳's broadband complaint, the Chinese content through a real IME composition;
 // resolves once the new case's detail (its confirm button) is shown.
 export async function registerComplaint(page, content = '宽带经常掉线，光猫指示灯闪红') {

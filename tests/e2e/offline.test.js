@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { launch, openApp, waitReady, click, waitForAny, webDir } from './browser.js';
 import { serve } from '../../shell/serve.mjs';
 import { registerComplaint } from './desk_steps.js';

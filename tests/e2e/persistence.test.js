@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { launch, launchPersistent, openApp, waitReady, click, waitForAny, waitForWidget, widgets, storedCounter, repoDir } from './browser.js';
+import { launch, launchPersistent, openApp, waitReady, click, waitForAny, waitForWidget, widgets, storedCounter } from './browser.js';
 import { registerComplaint, typeInto } from './desk_steps.js';
+import { runCli } from './cli.js';
 
 let env;
 before(async () => { env = await launch(); });
@@ -155,9 +155,8 @@ test('a store written page by page (before blocks) opens, and the next commit re
   // An office database made by tousu-cli, stored the old way: one IndexedDB record per 4 KB page.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-layout-'));
   const db = path.join(tmp, 'old.db');
-  const cli = process.env.TOUSU_CLI || path.join(repoDir, 'build/native/tousu-cli');
-  execFileSync(cli, ['init', db, '--office', 'HQ']);
-  execFileSync(cli, ['generate', db, '--cases', '40', '--seed', '7', '--start', '2026-10-01', '--days', '30']);
+  runCli(['init', db, '--office', 'HQ']);
+  runCli(['generate', db, '--cases', '40', '--seed', '7', '--start', '2026-10-01', '--days', '30']);
   const image = [...fs.readFileSync(db)];
   fs.rmSync(tmp, { recursive: true, force: true });
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -4,12 +4,12 @@
 // bundles sealed by WebCrypto here open in tousu-cli (OpenSSL) and the other way round.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, click, waitForWidget, waitForAny, widgets, repoDir, storedCounter } from './browser.js';
-import { typeInto, registerComplaint } from './desk_steps.js';
+import { launch, openApp, click, waitForWidget, waitForAny, widgets, storedCounter } from './browser.js';
+import { typeInto, registerComplaint, pickImportFile } from './desk_steps.js';
+import { runCli } from './cli.js';
 
 let env;
 let bundlePath;
@@ -22,11 +22,6 @@ after(async () => {
 
 const caseRows = async (page) => (await widgets(page)).filter((w) => w.id.startsWith('case_TS-'));
 
-const cli = process.env.TOUSU_CLI || path.join(repoDir, 'build/native/tousu-cli');
-const runCli = (args, passphrase) => JSON.parse(execFileSync(cli, args, {
-  encoding: 'utf8', env: { ...process.env, TOUSU_PASSPHRASE: passphrase ?? '' }, stdio: ['ignore', 'pipe', 'pipe'],
-}));
-
 // Passphrase fields report one * per character, never the text.
 async function typeSecret(page, id, text) {
   await click(page, id);
@@ -35,12 +30,6 @@ async function typeSecret(page, id, text) {
   await waitForWidget(page, id, (w) => w.value === '*'.repeat([...text].length));
 }
 
-async function pickFile(page, file) {
-  const chooser = page.waitForEvent('filechooser');
-  await click(page, 'sync');
-  await click(page, 'import_file');
-  await (await chooser).setFiles(file);
-}
 
 test('an office exports everything as a downloaded bundle', async () => {
   const { context, page, errors } = await openApp(env, { acceptDownloads: true });
@@ -96,7 +85,7 @@ test('the case list downloads as a CSV file that Excel reads as UTF-8, phones wh
 
 test('another office previews the bundle, imports it and finds the complaint', async () => {
   const { context, page, errors } = await openApp(env);
-  await pickFile(page, bundlePath);
+  await pickImportFile(page, bundlePath);
   const preview = await waitForWidget(page, 'import_new_cases', () => true);
   assert.match(preview.label, /新投诉 1 件/);
   await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-import-preview.png') });
@@ -106,7 +95,7 @@ test('another office previews the bundle, imports it and finds the complaint', a
   await waitForWidget(page, 'case_list', () => true);
   assert.equal((await caseRows(page)).length, 0);
 
-  await pickFile(page, bundlePath);
+  await pickImportFile(page, bundlePath);
   await click(page, 'import_apply');
   await waitForWidget(page, 'import_done', (w) => /1 件/.test(w.label));
   await click(page, 'sync_close');
@@ -175,7 +164,7 @@ test('a bundle encrypted in the browser opens with tousu-cli, and one encrypted 
 
   // WebCrypto opens what OpenSSL sealed; a wrong passphrase is asked again, not fatal.
   const second = await openApp(env);
-  await pickFile(second.page, back);
+  await pickImportFile(second.page, back);
   await typeSecret(second.page, 'form_passphrase', '另一个口令 from CLI');
   await click(second.page, 'import_unlock');
   const wrong = await waitForWidget(second.page, 'passphrase_error', () => true, 20000);
@@ -203,7 +192,7 @@ test('a large import shows progress, keeps the page drawing, and its preview wri
   const { context, page, errors } = await openApp(env);
   await waitForWidget(page, 'save_state', (w) => /已保存/.test(w.label), 20000);
   const before = await storedCounter(page);
-  await pickFile(page, large);
+  await pickImportFile(page, large);
   const framesBefore = await page.evaluate(() => window.tousu.frames());
   await waitForWidget(page, 'import_new_cases', (w) => /新投诉 2500 件/.test(w.label), 120000);
   assert.ok(await page.evaluate(() => window.tousu.frames()) - framesBefore > 5, 'frames kept coming while previewing');

@@ -44,6 +44,13 @@ struct Opened {
     }
 };
 
+// A table `t` of `rows` rows of 1,000 characters, in one statement.
+bool fillTable(store::Database& db, int rows) {
+    return db.exec("CREATE TABLE t (v TEXT)").ok() &&
+           db.exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                   "SELECT x+1 FROM c WHERE x < " + std::to_string(rows) + ") SELECT x FROM c)").ok();
+}
+
 std::string scalar(store::Database& db, const char* sql) {
     sqlite3_stmt* s = nullptr;
     sqlite3_prepare_v2(db.handle(), sql, -1, &s, nullptr);
@@ -83,8 +90,7 @@ TEST_CASE("a store kept in another layout is handed over whole with the next com
     FakePageStore persisted;
     {
         Opened o(persisted, "layout.db", false);
-        REQUIRE(o.db->exec("CREATE TABLE t (v TEXT)").ok());
-        REQUIRE(o.db->exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 2000) SELECT x FROM c)").ok());
+        REQUIRE(fillTable(*o.db, 2000));
     }
     const std::size_t all = persisted.blocks.size();
     REQUIRE(all > 10);
@@ -113,8 +119,7 @@ TEST_CASE("a database that shrinks drops its tail blocks from the store") {
     FakePageStore persisted;
     {
         Opened o(persisted, "shrink.db", false);
-        REQUIRE(o.db->exec("CREATE TABLE t (v TEXT)").ok());
-        REQUIRE(o.db->exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 20000) SELECT x FROM c)").ok());
+        REQUIRE(fillTable(*o.db, 20000));
         const std::size_t before = persisted.blocks.size();
         REQUIRE(o.db->exec("DELETE FROM t").ok());
         REQUIRE(o.db->exec("VACUUM").ok());
