@@ -140,6 +140,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
 
         TimeMs t0 = received + rng.between(1, 10) * kMinuteMs;
         plan.push_back({t0, i, Step::Register});
+        if (o.registrationsOnly) continue;
         if (earlier >= 0 && rng.uniform() < 0.25) {   // a duplicate registration, merged away
             c.duplicateOf = earlier;
             plan.push_back({t0 + 20 * kMinuteMs, i, Step::Merge});
@@ -170,7 +171,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
 
     GenerateStats stats;
     const Actor saved = app.actor();
-    constexpr int kBatch = 2000;
+    constexpr int kBatch = 50000;
     if (auto st = app.beginBatch(); !st) return st.error();
     for (const Planned& p : plan) {
         // What would happen after the end stays undone (open cases); every case is still registered.
