@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../shell/serve.mjs';
 
+export { chromium };   // for the benchmarks, which drive the desk the same way
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoDir = path.resolve(here, '../..');
 export const webDir = process.env.TOUSU_WEB_DIR || path.resolve(here, '../../build/web');

@@ -1,7 +1,7 @@
 // lib_page.js — the page around the canvas: string helpers shared by our libraries, the mouse
 // cursor, resize/DPR tracking, and the automation contract on window.tousu.
 // C contract: tousu_page_set_cursor(ImGuiMouseCursor), tousu_page_ready(); calls back
-// tousu_on_resize(), tousu_widgets_json(), tousu_frame_count().
+// tousu_on_resize(), tousu_widgets_json(), tousu_frame_count(), tousu_frame_ms(n).
 mergeInto(LibraryManager.library, {
   // UTF-8 between JS strings and the wasm heap, independent of the Emscripten version's helpers.
   $tousuStr: {
@@ -35,6 +35,7 @@ mergeInto(LibraryManager.library, {
     var api = window.tousu || (window.tousu = {});
     api.widgets = function () { return JSON.parse(tousuStr.fromC(_tousu_widgets_json())); };
     api.frames = function () { return _tousu_frame_count(); };
+    api.frameMs = function (n) { return _tousu_frame_ms(n); };   // CPU time of frame n (recent frames only)
     api.ready = true;
     var loading = document.getElementById('loading');
     if (loading) loading.hidden = true;

@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
+#include <array>
 #include <string>
 
 #include "platform/platform.h"
@@ -53,6 +54,7 @@ struct Data {
     double timerDue = 0;
     double lastTime = 0;
     unsigned frameCount = 0;
+    std::array<float, 1024> frameMs{};   // CPU time of the last frames, by frame number modulo the size
     int cursor = -2;
     bool ready = false;
     std::string clipboard;
@@ -128,9 +130,10 @@ void setClipboard(void*, const char* text) { data().clipboard = text ? text : ""
 
 void renderFrame() {
     Data& d = data();
+    const double started = emscripten_get_now();
     updateFonts(d.dpr);
     ImGuiIO& io = ImGui::GetIO();
-    const double now = emscripten_get_now() / 1000.0;
+    const double now = started / 1000.0;
     io.DeltaTime = d.lastTime > 0 && now > d.lastTime ? static_cast<float>(now - d.lastTime) : 1.0f / 60.0f;
     d.lastTime = now;
 
@@ -147,6 +150,7 @@ void renderFrame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ui::automation::endFrame();
     updateCursor();
+    d.frameMs[d.frameCount % d.frameMs.size()] = static_cast<float>(emscripten_get_now() - started);
     ++d.frameCount;
     if (!d.ready && d.frameCount >= 2) {
         d.ready = true;
@@ -296,6 +300,13 @@ EMSCRIPTEN_KEEPALIVE void tousu_frame_now(void) {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned tousu_frame_count(void) { return tousu::platform::data().frameCount; }
+
+// The CPU time frame `n` took (building, drawing, handing the draw calls to WebGL), if it is among
+// the last 1024; -1 otherwise. The benchmarks read it.
+EMSCRIPTEN_KEEPALIVE double tousu_frame_ms(unsigned n) {
+    const auto& d = tousu::platform::data();
+    return n < d.frameCount && d.frameCount - n <= d.frameMs.size() ? d.frameMs[n % d.frameMs.size()] : -1;
+}
 
 EMSCRIPTEN_KEEPALIVE const char* tousu_widgets_json(void) {
     auto& d = tousu::platform::data();
