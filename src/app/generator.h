@@ -16,6 +16,7 @@ struct GenerateOptions {
     std::uint64_t seed = 1;
     core::TimeMs start = 0;   // first receipt
     int days = 90;            // receipts spread over this many days; steps after the end stay undone
+    bool registrationsOnly = false;   // every case registered and left there (a large list, quickly)
 };
 
 struct GenerateStats {

@@ -64,11 +64,12 @@ int cmdInit(const Args& a) {
 
 int cmdGenerate(const Args& a) {
     if (a.positional.size() != 1 || !a.has("--cases") || !a.has("--seed"))
-        return fail("usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]", 2);
+        return fail("usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]", 2);
     app::GenerateOptions o;
     o.cases = std::atoi(a.get("--cases").c_str());
     o.seed = std::strtoull(a.get("--seed").c_str(), nullptr, 10);
     o.days = std::atoi(a.get("--days", "90").c_str());
+    o.registrationsOnly = a.has("--registrations-only");
     auto start = core::parseDate(a.get("--start", "2026-01-01"));
     if (!start) return fail("--start must be YYYY-MM-DD");
     if (o.cases < 1 || o.days < 1) return fail("--cases and --days must be positive");
@@ -179,8 +180,9 @@ const Command kCommands[] = {
     {"init", "init DB [--office CODE] [--office-name NAME] [--working-hours CALENDAR.tsv]",
      "Create an empty database with default reference data and a new device origin id; optionally count\n"
      "limits in working hours of a holiday calendar (assets/calendar/cn-2026.tsv).", cmdInit},
-    {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D]",
-     "Add realistic synthetic complaints through the app layer with a simulated clock.", cmdGenerate},
+    {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]",
+     "Add realistic synthetic complaints through the app layer with a simulated clock; with\n"
+     "--registrations-only every case is only registered (a large open list, quickly).", cmdGenerate},
     {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C] [--channel C] [--department D] [--person P]",
      "KPIs of the cases received in the period (both ends inclusive, office time zone +08:00), optionally\n"
      "only those of one category, channel, department or responsible person (the dashboard's filters).", cmdKpi},
