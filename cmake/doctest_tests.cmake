@@ -6,13 +6,22 @@ if(EXISTS "${TOUSU_DOCTEST_DISCOVERY}")
   include(${TOUSU_DOCTEST_DISCOVERY})
 endif()
 
+# doctest's runner is compiled once for all test executables; every test source starts from one
+# precompiled header of doctest and the standard library (compiling doctest.h was most of each file).
+add_library(tousu_doctest_main OBJECT ${CMAKE_SOURCE_DIR}/tests/unit/doctest_main.cpp)
+target_link_libraries(tousu_doctest_main PRIVATE tousu_doctest)
+target_compile_definitions(tousu_doctest_main PRIVATE TOUSU_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+tousu_warnings(tousu_doctest_main)
+target_precompile_headers(tousu_doctest_main PRIVATE <doctest/doctest.h> <string> <vector> <optional> <functional>)
+
 function(tousu_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
-  add_executable(${name} ${CMAKE_SOURCE_DIR}/tests/unit/doctest_main.cpp ${ARG_SOURCES})
+  add_executable(${name} ${ARG_SOURCES} $<TARGET_OBJECTS:tousu_doctest_main>)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} tousu_doctest)
   target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit)
   target_compile_definitions(${name} PRIVATE TOUSU_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   tousu_warnings(${name})
+  target_precompile_headers(${name} REUSE_FROM tousu_doctest_main)
   if(TOUSU_WEB)
     target_link_options(${name} PRIVATE -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 -sNODERAWFS=1)
   endif()
