@@ -175,9 +175,21 @@ core::Status App::perform(const std::string& caseId, Action action, Fields field
 
 // [SECTION] Actions
 
+// A sub-type must be one of the category's (empty: not chosen yet).
+std::optional<core::Error> App::subTypeError(const std::string& category, const std::string& subType) const {
+    if (subType.empty()) return std::nullopt;
+    const auto subs = store::subTypes(*m_db);
+    if (std::any_of(subs.begin(), subs.end(), [&](const store::SubType& s) { return s.id == subType && s.category == category; }))
+        return std::nullopt;
+    return makeError(ErrorCode::InvalidInput, "error.unknown_sub_type", subType, "sub_type");
+}
+
 core::Result<CaseRef> App::registerCase(const core::Registration& r) {
     if (auto st = requireRole(Action::Register); !st) return st.error();
-    if (auto errors = core::validateRegistration(r, m_clock.now()); !errors.empty()) return invalid(std::move(errors));
+    auto errors = core::validateRegistration(r, m_clock.now());
+    if (errors.empty())
+        if (auto e = subTypeError(r.category, r.subType)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
     const std::string phone = r.phone.empty() ? "" : core::normalizePhone(r.phone).value();
     const std::string key = core::customerKey(phone, r.account);
     const core::Category category = *core::categoryFromCode(r.category);
@@ -223,12 +235,7 @@ core::Status App::classify(const std::string& caseId, const std::string& categor
     const auto cat = core::categoryFromCode(category);
     std::vector<core::Error> errors;
     if (!cat) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
-    if (!subType.empty()) {
-        const auto subs = store::subTypes(*m_db);
-        const bool known = std::any_of(subs.begin(), subs.end(),
-                                       [&](const store::SubType& s) { return s.id == subType && s.category == category; });
-        if (!known) errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_sub_type", subType, "sub_type"));
-    }
+    if (auto e = subTypeError(category, subType)) errors.push_back(*e);
     if (!importance.empty() && !core::importanceFromCode(importance))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", importance, "importance"));
     if (!errors.empty()) return invalid(std::move(errors));

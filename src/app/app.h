@@ -234,6 +234,7 @@ private:
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
     core::Status requireRole(core::Action action) const;
     core::Status requireAdmin() const;
+    std::optional<core::Error> subTypeError(const std::string& category, const std::string& subType) const;
     // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
     core::Status recordReference(const char* type, core::Fields fields);
     void loadPolicies();

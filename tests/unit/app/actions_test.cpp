@@ -22,7 +22,8 @@ struct Desk {
     }
 
     core::Registration registration(const char* phone = "138 0013 8000", const char* category = "billing") {
-        return {"phone", "王芳", phone, "", "phone", "本月话费多扣了五十元，要求退费", category, "bill_error", "normal",
+        const char* subType = std::string(category) == "billing" ? "bill_error" : "";   // one of the category's
+        return {"phone", "王芳", phone, "", "phone", "本月话费多扣了五十元，要求退费", category, subType, "normal",
                 clock.now()};
     }
     // Registered → … → implementing, the steps every closing test needs.
@@ -65,6 +66,37 @@ TEST_CASE("invalid input is refused field by field and nothing is written") {
     CHECK(res.error().fieldErrors[0].field == "customer_name");
     CHECK(res.error().fieldErrors[1].messageKey == "error.phone_format");
     CHECK(d.digest() == before);
+}
+
+TEST_CASE("each bad form input is refused with its own message on its field, and nothing is written") {
+    Desk d;
+    const std::string id = d.app->registerCase(d.registration()).value().id;
+    const std::string before = d.digest();
+    // The first field error of a refusal: "field error.key".
+    const auto refusal = [](const auto& st) {
+        REQUIRE_FALSE(st.ok());
+        REQUIRE_FALSE(st.error().fieldErrors.empty());
+        return st.error().fieldErrors[0].field + " " + st.error().fieldErrors[0].messageKey;
+    };
+    core::Registration noContact = d.registration("");
+    CHECK(refusal(d.app->registerCase(noContact)) == "customer_phone error.phone_or_account");
+    core::Registration wrongSubType = d.registration();
+    wrongSubType.subType = "network_fault";   // a service-quality sub-type on a billing complaint
+    CHECK(refusal(d.app->registerCase(wrongSubType)) == "sub_type error.unknown_sub_type");
+    REQUIRE(d.app->confirm(id, "sms", "").ok());
+    REQUIRE(d.app->classify(id, "billing", "bill_error", "normal").ok());
+    const std::string classified = d.digest();
+    CHECK(refusal(d.app->classify(id, "billing", "network_fault", "normal")) == "sub_type error.unknown_sub_type");
+    CHECK(refusal(d.app->dispatch(id, "nowhere", "s05", d.clock.now() + core::kHourMs)) == "department error.unknown_department");
+    CHECK(refusal(d.app->dispatch(id, "billing", "nobody", d.clock.now() + core::kHourMs)) == "person error.unknown_person");
+    CHECK(refusal(d.app->dispatch(id, "billing", "s05", d.clock.now() - 24 * core::kHourMs)) == "expected_at error.in_past");
+    CHECK(refusal(d.app->survey(id, 7, "", false)) == "rating error.rating_range");
+    CHECK(refusal(d.app->merge(id, "TS-BJ01-20261128-9999", "重复")) == "into error.unknown_case");
+    CHECK(refusal(d.app->merge(id, d.app->caseById(id).value().number, "重复")) == "into error.unknown_case");
+    CHECK(refusal(d.app->setDeadline(id, "feedback", 0, "客户同意延期")) == "limit_hours error.limit_range");
+    CHECK(refusal(d.app->setDeadline(id, "feedback", 24 * 365, "客户同意延期")) == "limit_hours error.limit_range");
+    CHECK(d.digest() == classified);
+    CHECK(classified != before);
 }
 
 TEST_CASE("walking a case through every step to archive keeps projections equal to a fresh fold") {
