@@ -65,6 +65,7 @@ int main() {
     ui::Host host{platform::takeOverWriting, platform::retrySaving, platform::requestRedraw, platform::saveFile,
                   platform::pickFile};
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
+    host.saveFileInPieces = platform::saveFileInPieces;
     host.readLocal = platform::readLocal;
     host.writeLocal = platform::writeLocal;
     if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;

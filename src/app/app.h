@@ -4,8 +4,10 @@
 // call only this. Depends on core and store; never on ImGui or the platform.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -173,6 +175,8 @@ public:
     // [SECTION] Backup and restore (app/backup.cpp)
     // The whole database as a SQLite file; remembers when, for the backup reminder.
     core::Result<std::string> backup();
+    // The same file in pieces of at most 128 KB as they are read (a large database is never copied whole).
+    core::Status backupTo(const std::function<void(std::string_view piece)>& piece);
     std::optional<core::TimeMs> lastBackupAt() const;
     int backupReminderDays() const;   // default 7
     core::Status setBackupReminderDays(int days);

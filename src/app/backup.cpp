@@ -9,10 +9,15 @@ using core::ErrorCode;
 using core::makeError;
 
 core::Result<std::string> App::backup() {
-    auto image = m_db->serialize();
-    if (!image) return image.error();
-    if (!m_readOnly && store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()))) ++m_revision;
+    std::string image;
+    if (auto st = backupTo([&](std::string_view piece) { image.append(piece); }); !st) return st.error();
     return image;
+}
+
+core::Status App::backupTo(const std::function<void(std::string_view)>& piece) {
+    if (auto st = m_db->readImage(piece); !st) return st;
+    if (!m_readOnly && store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()))) ++m_revision;
+    return core::Ok{};
 }
 
 std::optional<core::TimeMs> App::lastBackupAt() const {

@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "sync/sealed.h"
@@ -17,6 +18,12 @@ struct Callbacks {
 
 // Offers `bytes` to the user as a download named `name`.
 void saveFile(const std::string& name, const std::string& mimeType, const std::string& bytes);
+// The same for a file made in pieces (a large database's backup): `produce` hands each piece to the
+// sink it gets, and the download is offered only if it returns Ok. The pieces are kept outside the
+// wasm heap, so the file is never there whole.
+using PieceSink = std::function<void(std::string_view piece)>;
+core::Status saveFileInPieces(const std::string& name, const std::string& mimeType,
+                              const std::function<core::Status(const PieceSink&)>& produce);
 // A file the user picked or dropped on the page: its name and bytes (gzip already undone), or a
 // message key saying why it could not be read (then `bytes` is empty).
 using FileReceived = std::function<void(const std::string& name, std::string bytes, const std::string& errorKey)>;

@@ -2,6 +2,7 @@
 // transaction, so a crash mid-migration leaves the previous version intact.
 #include "store/database.h"
 
+#include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
 
@@ -76,12 +77,37 @@ core::Result<std::unique_ptr<Database>> Database::openImage(const std::string& b
 }
 
 core::Result<std::string> Database::serialize() const {
-    sqlite3_int64 size = 0;
-    unsigned char* data = sqlite3_serialize(m_db, "main", &size, 0);
-    if (!data) return sqliteError(m_db, "serialize");
-    std::string out(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
-    sqlite3_free(data);
+    std::string out;
+    if (auto st = readImage([&](std::string_view piece) { out.append(piece); }); !st) return st.error();
     return out;
+}
+
+core::Status Database::readImage(const std::function<void(std::string_view)>& piece) const {
+    if (!sqlite3_get_autocommit(m_db)) return makeError(ErrorCode::Storage, "error.storage", "image inside a transaction");
+    sqlite3_file* file = nullptr;
+    sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+    if (!file || !file->pMethods) {   // ":memory:" has no file: SQLite's own copy
+        sqlite3_int64 size = 0;
+        unsigned char* data = sqlite3_serialize(m_db, "main", &size, 0);
+        if (!data) return sqliteError(m_db, "serialize");
+        piece(std::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)));
+        sqlite3_free(data);
+        return core::Ok{};
+    }
+    // A read transaction holds the shared lock, so the file is one committed state while it is read.
+    if (sqlite3_exec(m_db, "BEGIN; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return sqliteError(m_db, "read lock");
+    sqlite3_int64 size = 0;
+    int rc = file->pMethods->xFileSize(file, &size);
+    std::string buffer(128 * 1024, '\0');
+    for (sqlite3_int64 at = 0; rc == SQLITE_OK && at < size; at += static_cast<sqlite3_int64>(buffer.size())) {
+        const int n = static_cast<int>(std::min<sqlite3_int64>(static_cast<sqlite3_int64>(buffer.size()), size - at));
+        rc = file->pMethods->xRead(file, buffer.data(), n, at);
+        if (rc == SQLITE_OK) piece(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+    }
+    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return makeError(ErrorCode::Storage, "error.storage", "reading the database file: " + std::to_string(rc));
+    return core::Ok{};
 }
 
 core::Status Database::replaceWith(const Database& source) {

@@ -2,8 +2,10 @@
 // schema version in one transaction, and refuses a database written by a newer tousu.
 // Depends on core and SQLite only.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/result.h"
@@ -26,6 +28,9 @@ public:
     static core::Result<std::unique_ptr<Database>> openImage(const std::string& bytes);
     // The whole database as a SQLite file image.
     core::Result<std::string> serialize() const;
+    // The same image in pieces of at most 128 KB, read from the database file under a read lock:
+    // a large database (1 GB at 200k cases) is never copied whole in memory. Outside a transaction.
+    core::Status readImage(const std::function<void(std::string_view piece)>& piece) const;
     // Replaces this database's content with `source`'s in one transaction (SQLite's backup API).
     core::Status replaceWith(const Database& source);
     ~Database();

@@ -19,13 +19,14 @@ std::string backupFileName(const app::App& app, const char* kind) {
     return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + ".sqlite";
 }
 
-// Downloads the current data; the file name, or empty if it could not be read.
+// Downloads the current data, in pieces straight from the database file (a large database would
+// not fit in memory twice); the file name, or empty if it could not be read.
 std::string saveBackup(app::App& app, const Host& host, const char* kind) {
-    auto image = app.backup();
-    if (!image) return {};
     const std::string name = backupFileName(app, kind);
-    if (host.saveFile) host.saveFile(name, "application/vnd.sqlite3", image.value());
-    return name;
+    const auto produce = [&](const Host::PieceSink& piece) { return app.backupTo(piece); };
+    const core::Status st = host.saveFileInPieces ? host.saveFileInPieces(name, "application/vnd.sqlite3", produce)
+                                                  : produce([](std::string_view) {});
+    return st ? name : std::string{};
 }
 
 std::string format(const char* key, int n) {

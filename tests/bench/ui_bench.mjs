@@ -4,7 +4,8 @@
 // the app is opened on it (cold start to the first frame), and the frame CPU time the app itself
 // records (window.tousu.frameMs) is read while the case list scrolls by real wheel events — a notch
 // at a time, then flicks to the end, which must show the first day's cases — and while the
-// dashboard opens; frames drawn while idle are counted (the desk draws only on input or change).
+// dashboard opens; frames drawn while idle are counted (the desk draws only on input or change);
+// then the whole database is downloaded as a backup.
 // Prints one JSON line per figure, like the other benchmarks.
 // usage: node tests/bench/ui_bench.mjs SITE_DIR DB CASES [START_DATE=2026-01-01]
 import fs from 'node:fs';
@@ -110,6 +111,17 @@ try {
     await waitForAny(page, (w) => w.id.startsWith('kpi_'), 60000);
   });
   emit({ op: 'ui_dashboard_open', ...summary(dashboard) });
+  // The whole database as a backup download (read in pieces, never copied whole into the heap).
+  const t2 = Date.now();
+  const download = page.waitForEvent('download', { timeout: 600000 });
+  await click(page, 'backup');
+  await click(page, 'backup_download');
+  const saved = path.join(profile, 'backup.sqlite');
+  await (await download).saveAs(saved);
+  const backup = fs.readFileSync(saved);
+  if (backup.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0' || backup.length < fs.statSync(dbFile).size)
+    throw new Error(`the backup is not the database: ${backup.length} bytes`);
+  emit({ op: 'ui_backup_download', median_ms: Date.now() - t2, min_ms: 0, max_ms: 0, runs: 1, bytes: backup.length });
   const errors = await page.evaluate(() => window.tousu.errors || []);
   if (errors.length) throw new Error(`script errors: ${errors.join('; ')}`);
 } finally {

@@ -1,12 +1,24 @@
 // lib_files.js — files in and out of the desk: downloads from the wasm heap, the file picker, and
 // files dropped anywhere on the page. Gzip files (magic 1f 8b) are inflated here with the
 // browser's DecompressionStream, so the C side only ever sees the JSON text.
-// C contract: tousu_files_install(maxBytes), tousu_files_save(name, mime, ptr, size),
+// C contract: tousu_files_install(maxBytes), tousu_files_save(name, mime, ptr, size), a file in pieces:
+// tousu_files_piece(ptr, size)… then tousu_files_save_pieces(name, mime) or tousu_files_drop_pieces(),
 // tousu_files_pick(accept); calls back tousu_on_file(name, ptr, size, errorKey).
 mergeInto(LibraryManager.library, {
   $tousuFiles__deps: ['$tousuStr', 'malloc', 'free'],
   $tousuFiles: {
     maxBytes: 0,
+    pieces: [],           // a file being made in pieces (tousu_files_piece)
+    // Offers the bytes (an array of parts) as a download.
+    offer: function (parts, name, mimeType) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob(parts, { type: mimeType }));
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+    },
     deliver: function (name, bytes, errorKey) {
       tousuStr.withC(name, function (namePtr) {
         tousuStr.withC(errorKey || '', function (errPtr) {
@@ -50,17 +62,22 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  tousu_files_save__deps: ['$tousuStr'],
+  tousu_files_save__deps: ['$tousuFiles', '$tousuStr'],
   tousu_files_save: function (name, mimeType, ptr, size) {
-    var blob = new Blob([HEAPU8.slice(ptr, ptr + size)], { type: tousuStr.fromC(mimeType) });
-    var a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = tousuStr.fromC(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+    tousuFiles.offer([HEAPU8.slice(ptr, ptr + size)], tousuStr.fromC(name), tousuStr.fromC(mimeType));
   },
+
+  // A file made in pieces: each is copied out of the heap as it comes, the download offered at the end.
+  tousu_files_piece__deps: ['$tousuFiles'],
+  tousu_files_piece: function (ptr, size) { tousuFiles.pieces.push(HEAPU8.slice(ptr, ptr + size)); },
+  tousu_files_save_pieces__deps: ['$tousuFiles', '$tousuStr'],
+  tousu_files_save_pieces: function (name, mimeType) {
+    var pieces = tousuFiles.pieces;
+    tousuFiles.pieces = [];
+    tousuFiles.offer(pieces, tousuStr.fromC(name), tousuStr.fromC(mimeType));
+  },
+  tousu_files_drop_pieces__deps: ['$tousuFiles'],
+  tousu_files_drop_pieces: function () { tousuFiles.pieces = []; },
 
   tousu_files_pick__deps: ['$tousuFiles', '$tousuStr'],
   tousu_files_pick: function (accept) {

@@ -7,6 +7,9 @@
 extern "C" {
 void tousu_files_install(double maxBytes);
 void tousu_files_save(const char* name, const char* mimeType, const char* data, double size);
+void tousu_files_piece(const char* data, double size);
+void tousu_files_save_pieces(const char* name, const char* mimeType);
+void tousu_files_drop_pieces(void);
 void tousu_files_pick(const char* accept);
 }
 
@@ -22,6 +25,15 @@ FileReceived g_received;
 
 void saveFile(const std::string& name, const std::string& mimeType, const std::string& bytes) {
     tousu_files_save(name.c_str(), mimeType.c_str(), bytes.data(), static_cast<double>(bytes.size()));
+}
+
+core::Status saveFileInPieces(const std::string& name, const std::string& mimeType,
+                              const std::function<core::Status(const PieceSink&)>& produce) {
+    tousu_files_drop_pieces();
+    auto st = produce([](std::string_view piece) { tousu_files_piece(piece.data(), static_cast<double>(piece.size())); });
+    if (st) tousu_files_save_pieces(name.c_str(), mimeType.c_str());
+    else tousu_files_drop_pieces();
+    return st;
 }
 
 void onFileReceived(FileReceived f) {
