@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmarks: builds what it needs, generates data with fixed seeds, runs the same workload natively
 # and compiled to wasm under node, and writes build/bench/report.md and report.json.
-# usage: shell/bench.sh [SIZES…]   (default: 10000 100000 200000 cases; RUNS=15 repetitions per query)
+# usage: shell/bench.sh [SIZES…]   (default: 10000 200000 cases; RUNS=5 repetitions per query)
+# Robustness knobs: SYNC_TRIALS (1000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-SIZES=("${@:-10000 100000 200000}")
+SIZES=("${@:-10000 200000}")
 read -r -a SIZES <<<"${SIZES[*]}"
-RUNS=${RUNS:-15}
+RUNS=${RUNS:-5}
 OUT=build/bench
 mkdir -p "$OUT"
 shell/build.sh all >/dev/null
+cmake --build --preset native -j "$JOBS" --target bench_domain bench_ui bench_store >/dev/null
 cmake --build --preset web -j "$JOBS" --target bench_domain bench_ui bench_sql bench_persist >/dev/null
 [ -d tests/bench/peer/node_modules/sql.js ] || (cd tests/bench/peer && npm ci --no-audit --no-fund --loglevel=error)
 NATIVE=build/native/tests/bench/bench_domain
@@ -48,15 +50,28 @@ for n in "${SIZES[@]}"; do
 done
 
 PERSIST=$OUT/persist.jsonl
-say "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases"
+say "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases ($SECONDS s so far)"
 node tests/bench/persist_bench.mjs build/wasm/tests/bench 1000 "${SIZES[@]}" | tee "$PERSIST"
 
 UI=$OUT/ui.jsonl
 : >"$UI"
 for n in "${SIZES[@]}"; do
-  say "the desk in headless Chromium over $n cases"
+  say "the desk in headless Chromium over $n cases ($SECONDS s so far)"
   node tests/bench/ui_bench.mjs build/web "$OUT/cases-$n.sqlite" "$n" | tee -a "$UI" || say "the desk benchmark on $n cases failed"
 done
+
+# Robustness campaigns: their own logs, summarised in the report.
+ROBUST=$OUT/robustness
+mkdir -p "$ROBUST"
+say "sync convergence: ${SYNC_TRIALS:-1000} random trials ($SECONDS s so far)"
+TOUSU_SYNC_TRIALS=${SYNC_TRIALS:-1000} build/native/tests/app_tests -tc="offices that exchange*" -s \
+  >"$ROBUST/sync.log" 2>&1 || say "sync convergence FAILED (build/bench/robustness/sync.log)"
+say "crash consistency in Chromium: ${CRASH_ROUNDS:-4} rounds"
+(cd tests/e2e && TOUSU_CRASH_ROUNDS=${CRASH_ROUNDS:-4} node --test crash.test.js) >"$ROBUST/crash.log" 2>&1 ||
+  say "crash consistency FAILED (build/bench/robustness/crash.log)"
+say "fuzzing: ${FUZZ_SECONDS:-20} s per target"
+shell/fuzz.sh "${FUZZ_SECONDS:-20}" >"$ROBUST/fuzz.log" 2>&1 || say "fuzzing FAILED: a crash or the build (build/bench/robustness/fuzz.log)"
+python3 tests/bench/bad_inputs.py . >"$ROBUST/bad_inputs.md"
 
 python3 - "$RESULTS" "$OUT" "$PERSIST" "$UI" <<'PY'
 import json, sys, collections, statistics
@@ -131,8 +146,8 @@ def once(op, n, scale=1000, unit="s"):
 lines += ["", "The desk in headless Chromium (`tests/bench/ui_bench.mjs`, 1280×800, software WebGL): the generated",
           "database stored in IndexedDB as the app stores it, the app opened on it, real wheel events. Frame CPU time",
           "as the app measures it (building the frame and handing it to WebGL): median / p95 ms (frames).", "",
-          "| cases | store in IndexedDB | cold start to first frame | wasm heap | frames while idle 3 s | open the list | scroll a notch a frame | flick to the end | open the dashboard |",
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+          "| cases | store in IndexedDB | cold start to first frame | wasm heap | frames while idle 3 s | open the list | scroll a notch a frame | flick to the end | open the dashboard | backup download |",
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 for n in sorted({r["cases"] for r in ui}):
     start = uif.get(("ui_cold_start", n))
     heap = f'{start["heap_bytes"] / 2**20:.0f} MB' if start else "—"
@@ -141,9 +156,58 @@ for n in sorted({r["cases"] for r in ui}):
     flick = frames("ui_list_scroll_flick", n) + ("" if end else " (end not reached)")
     lines.append(f'| {n} | {once("ui_seed_indexeddb", n)} | {once("ui_cold_start", n)} | {heap} | '
                  f'{idle["median_ms"] if idle else "—"} | {frames("ui_list_open", n)} | '
-                 f'{frames("ui_list_scroll_wheel", n)} | {flick} | {frames("ui_dashboard_open", n)} |')
+                 f'{frames("ui_list_scroll_wheel", n)} | {flick} | {frames("ui_dashboard_open", n)} | '
+                 f'{once("ui_backup_download", n)} |')
+# Scale: each figure at the largest size against the smallest, next to the growth in cases.
+sizes = sorted({n for (_, n) in by} | {r["cases"] for r in ui})
+if len(sizes) >= 2:
+    lo, hi = sizes[0], sizes[-1]
+    def near(op, n, engine):   # the benchmark counts what it opened, e.g. 199999 for 200000
+        for (o, m), e in by.items():
+            if o == op and abs(m - n) <= n // 100 and engine in e: return e[engine]["median_ms"]
+    def growth(a, b):
+        r = b / a if a else float("inf")
+        kind = ("about constant" if r < 1.25 else "sublinear" if r < 0.8 * hi / lo else
+                "linear" if r <= 1.25 * hi / lo else "superlinear")
+        return f"{r:.1f}× ({kind})"
+    lines += ["", f"Scale, {lo} → {hi} cases ({hi / lo:.0f}× the cases): median at each size and how it grew.", "",
+              "| figure | at " + str(lo) + " | at " + str(hi) + " | growth |", "|---|---:|---:|---|"]
+    for op in ("generate", "list_filter_sort_page", "fts_search", "short_search_like", "kpi_full"):
+        for engine in ("native", "wasm"):
+            a, b = near(op, lo, engine), near(op, hi, engine)
+            if a and b: lines.append(f"| {op} ({engine}) | {a:.1f} ms | {b:.1f} ms | {growth(a, b)} |")
+    for op in ("persist_edit_durable", "persist_cold_start"):
+        a, b = fig.get((op, "ours", lo)), fig.get((op, "ours", hi))
+        if a and b:
+            ma, mb = statistics.median(a["runs_ms"]), statistics.median(b["runs_ms"])
+            lines.append(f"| {op} | {ma:.1f} ms | {mb:.1f} ms | {growth(ma, mb)} |")
+    for op in ("ui_cold_start", "ui_list_scroll_wheel", "ui_list_scroll_flick", "ui_dashboard_open"):
+        a, b = uif.get((op, lo)), uif.get((op, hi))
+        if a and b: lines.append(f"| {op} (Chromium) | {a['median_ms']:.1f} ms | {b['median_ms']:.1f} ms | {growth(a['median_ms'], b['median_ms'])} |")
+
+# Robustness: what each campaign tried and found.
+import re, pathlib
+robust = pathlib.Path(out) / "robustness"
+sync = re.search(r"MESSAGE: (.*)", (robust / "sync.log").read_text())
+crash = (robust / "crash.log").read_text()
+rounds = re.findall(r"# round \d+: killed", crash)
+imports = re.findall(r"# import from \S+: (whole|absent|\d+ of \d+)", crash)
+lines += ["", "## Robustness", "",
+          f"- Sync convergence (`app_tests`, random offices exchanging bundles in any order, repeated and partial): "
+          f"{sync.group(1) if sync else 'no result — see robustness/sync.log'}"
+          f"{'' if 'Status: SUCCESS' in (robust / 'sync.log').read_text() else ' — FAILED'}.",
+          f"- Crash consistency (`tests/e2e/crash.test.js`, Chromium killed with SIGKILL at random moments): "
+          f"{len(rounds)} kills; imports under way at a kill: {imports.count('absent')} absent afterwards, "
+          f"{imports.count('whole')} whole, {len(imports) - imports.count('absent') - imports.count('whole')} partial; "
+          f"every restart with every durable commit: "
+          f"{'yes' if re.search(r'^# fail 0', crash, re.M) else 'NO — see robustness/crash.log'}."]
+fuzz = pathlib.Path("build/fuzz/report.md")   # only this run's: written after the sync campaign's log
+if fuzz.exists() and fuzz.stat().st_mtime > (robust / "sync.log").stat().st_mtime:
+    lines += ["- Fuzzing, libFuzzer + ASan + UBSan (`shell/fuzz.sh`):", ""] + \
+             [l for l in fuzz.read_text().splitlines() if l.startswith("|") or l.startswith("20")]
+lines += [""] + (robust / "bad_inputs.md").read_text().splitlines()
 open(f"{out}/report.md", "w").write("\n".join(lines) + "\n")
 json.dump(rows + persist + ui, open(f"{out}/report.json", "w"), indent=1)
 print("\n".join(lines))
 PY
-say "wrote $OUT/report.md and $OUT/report.json"
+say "wrote $OUT/report.md and $OUT/report.json in $SECONDS s"

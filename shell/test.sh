@@ -32,7 +32,7 @@ stage "web build"
 if shell/build.sh web; then
   shell/sizes.sh
   stage "core unit tests compiled to wasm, under node (ctest)"
-  ctest --preset web 2>&1 | tee build/wasm-ctest.log
+  ctest --preset web -j "$JOBS" 2>&1 | tee build/wasm-ctest.log
   count_ctest build/wasm-ctest.log
 
   stage "browser tests (headless Chromium; the journeys on every engine installed)"

@@ -187,8 +187,7 @@ std::optional<core::Error> App::subTypeError(const std::string& category, const 
 core::Result<CaseRef> App::registerCase(const core::Registration& r) {
     if (auto st = requireRole(Action::Register); !st) return st.error();
     auto errors = core::validateRegistration(r, m_clock.now());
-    if (errors.empty())
-        if (auto e = subTypeError(r.category, r.subType)) errors.push_back(*e);
+    if (auto e = subTypeError(r.category, r.subType)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
     const std::string phone = r.phone.empty() ? "" : core::normalizePhone(r.phone).value();
     const std::string key = core::customerKey(phone, r.account);

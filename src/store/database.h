@@ -26,11 +26,12 @@ public:
     // migrated: a SQLite file (error.backup_not_sqlite), intact (error.backup_corrupt), written by
     // tousu (error.backup_not_tousu), not by a newer version (error.schema_too_new).
     static core::Result<std::unique_ptr<Database>> openImage(const std::string& bytes);
-    // The whole database as a SQLite file image.
-    core::Result<std::string> serialize() const;
-    // The same image in pieces of at most 128 KB, read from the database file under a read lock:
-    // a large database (1 GB at 200k cases) is never copied whole in memory. Outside a transaction.
-    core::Status readImage(const std::function<void(std::string_view piece)>& piece) const;
+    // The whole database as a SQLite file image, in pieces of at most kImagePieceBytes read from the
+    // database file under a read lock: a large database (1 GB at 200k cases) is never copied whole
+    // in memory. Refused inside a transaction (the file would not be one committed state).
+    static constexpr std::size_t kImagePieceBytes = 128 * 1024;
+    using PieceSink = std::function<void(std::string_view piece)>;
+    core::Status readImage(const PieceSink& piece) const;
     // Replaces this database's content with `source`'s in one transaction (SQLite's backup API).
     core::Status replaceWith(const Database& source);
     ~Database();

@@ -19,14 +19,21 @@ std::string backupFileName(const app::App& app, const char* kind) {
     return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + ".sqlite";
 }
 
-// Downloads the current data, in pieces straight from the database file (a large database would
-// not fit in memory twice); the file name, or empty if it could not be read.
-std::string saveBackup(app::App& app, const Host& host, const char* kind) {
+// Downloads the current data, in pieces straight from the database file where the host can take
+// them (a large database would not fit in memory twice); the file name, or why it failed.
+core::Result<std::string> saveBackup(app::App& app, const Host& host, const char* kind) {
     const std::string name = backupFileName(app, kind);
-    const auto produce = [&](const Host::PieceSink& piece) { return app.backupTo(piece); };
-    const core::Status st = host.saveFileInPieces ? host.saveFileInPieces(name, "application/vnd.sqlite3", produce)
-                                                  : produce([](std::string_view) {});
-    return st ? name : std::string{};
+    if (host.saveFileInPieces) {
+        auto st = host.saveFileInPieces(name, "application/vnd.sqlite3",
+                                        [&](const Host::PieceSink& piece) { return app.backupTo(piece); });
+        if (!st) return st.error();
+        return name;
+    }
+    auto image = app.backup();
+    if (!image) return image.error();
+    if (!host.saveFile) return core::makeError(core::ErrorCode::Storage, "error.storage", "nowhere to save");
+    host.saveFile(name, "application/vnd.sqlite3", image.value());
+    return name;
 }
 
 std::string format(const char* key, int n) {
@@ -51,8 +58,9 @@ void BackupDialog::refuse(core::Error e) {
 }
 
 void BackupDialog::download(app::App& app, const Host& host) {
-    m_savedAs = saveBackup(app, host, "-backup");
-    if (m_savedAs.empty()) return refuse(core::makeError(core::ErrorCode::Storage, "error.storage"));
+    auto saved = saveBackup(app, host, "-backup");
+    if (!saved) return refuse(saved.error());
+    m_savedAs = saved.value();
     show(Stage::Downloaded);
 }
 
@@ -96,9 +104,10 @@ void BackupDialog::draw(app::App& app, const Host& host) {
             ImGui::PopTextWrapPos();
             ImGui::BeginDisabled(app.readOnly());
             if (ImGui::Button(label("backup.restore_go", "restore_apply").c_str())) {
-                m_savedAs = saveBackup(app, host, "-before-restore");
-                if (m_savedAs.empty()) {
-                    refuse(core::makeError(core::ErrorCode::Storage, "error.storage"));
+                auto saved = saveBackup(app, host, "-before-restore");
+                m_savedAs = saved ? saved.value() : std::string{};
+                if (!saved) {
+                    refuse(saved.error());
                 } else if (auto st = app.restore(m_bytes); !st) {
                     refuse(st.error());
                 } else {

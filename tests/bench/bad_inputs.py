@@ -17,7 +17,7 @@ for line in (root / "assets/i18n/strings.tsv").read_text(encoding="utf-8").split
         messages[parts[0]] = (parts[1], parts[2])
 
 # The name of the test around a line: doctest TEST_CASE, node:test test(), or a Python check function.
-TEST_NAME = re.compile(r'TEST_CASE\("([^"]+)"|^\s*test\(\s*\'([^\']+)\'|^def (check_\w+|\w+)\(')
+TEST_NAME = re.compile(r'TEST_CASE\("([^"]+)"|^\s*test\(\s*\'([^\']+)\'|^def (\w+)\(')
 
 
 def tests_in(path):
@@ -35,7 +35,8 @@ for path in sorted(sources):
     for name, number, text in tests_in(path):
         for key, (zh, _) in messages.items():
             # The key itself, or (browser tests) the first words of the Chinese message in a pattern.
-            if f'"{key}"' in text or (path.suffix == ".js" and len(zh) >= 6 and zh[:6] in text):
+            if re.search(rf'(?<![\w.]){re.escape(key)}(?![\w.])', text) or (
+                    path.suffix == ".js" and len(zh) >= 6 and zh[:6] in text):
                 tried[key].append((path.relative_to(root), number, name, text))
 
 covered = sum(1 for uses in tried.values() if uses)

@@ -42,11 +42,13 @@ async function framesDuring(act) {
   const first = await page.evaluate(() => window.tousu.frames());
   await act();
   await sleep(300);   // the settle frames after the last input
-  return page.evaluate((first) => {
-    const ms = [];
-    for (let n = first; n < window.tousu.frames(); ++n) if (window.tousu.frameMs(n) >= 0) ms.push(window.tousu.frameMs(n));
-    return ms;
+  const ms = await page.evaluate((first) => {
+    const out = [];
+    for (let n = first; n < window.tousu.frames(); ++n) out.push(window.tousu.frameMs(n));
+    return out;
   }, first);
+  if (ms.some((t) => t < 0)) throw new Error(`${ms.length} frames: more than the app keeps times for`);
+  return ms;
 }
 
 const rows = async () => (await widgets(page)).filter((w) => w.id.startsWith('case_TS-'));

@@ -64,12 +64,24 @@ mergeInto(LibraryManager.library, {
 
   tousu_files_save__deps: ['$tousuFiles', '$tousuStr'],
   tousu_files_save: function (name, mimeType, ptr, size) {
+    ptr >>>= 0;
     tousuFiles.offer([HEAPU8.slice(ptr, ptr + size)], tousuStr.fromC(name), tousuStr.fromC(mimeType));
   },
 
   // A file made in pieces: each is copied out of the heap as it comes, the download offered at the end.
+  // Every 64 pieces (8 MB) are folded into a Blob, so the browser may keep them outside the page's memory.
+  // Returns 0 if the browser could not take the piece (out of memory): the file is then not offered.
   tousu_files_piece__deps: ['$tousuFiles'],
-  tousu_files_piece: function (ptr, size) { tousuFiles.pieces.push(HEAPU8.slice(ptr, ptr + size)); },
+  tousu_files_piece: function (ptr, size) {
+    ptr >>>= 0;
+    try {
+      tousuFiles.pieces.push(HEAPU8.slice(ptr, ptr + size));
+      if (tousuFiles.pieces.length >= 64) tousuFiles.pieces = [new Blob(tousuFiles.pieces)];
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
   tousu_files_save_pieces__deps: ['$tousuFiles', '$tousuStr'],
   tousu_files_save_pieces: function (name, mimeType) {
     var pieces = tousuFiles.pieces;

@@ -7,7 +7,7 @@
 extern "C" {
 void tousu_files_install(double maxBytes);
 void tousu_files_save(const char* name, const char* mimeType, const char* data, double size);
-void tousu_files_piece(const char* data, double size);
+int tousu_files_piece(const char* data, double size);
 void tousu_files_save_pieces(const char* name, const char* mimeType);
 void tousu_files_drop_pieces(void);
 void tousu_files_pick(const char* accept);
@@ -30,7 +30,11 @@ void saveFile(const std::string& name, const std::string& mimeType, const std::s
 core::Status saveFileInPieces(const std::string& name, const std::string& mimeType,
                               const std::function<core::Status(const PieceSink&)>& produce) {
     tousu_files_drop_pieces();
-    auto st = produce([](std::string_view piece) { tousu_files_piece(piece.data(), static_cast<double>(piece.size())); });
+    bool taken = true;
+    auto st = produce([&](std::string_view piece) {
+        taken = taken && tousu_files_piece(piece.data(), static_cast<double>(piece.size())) != 0;
+    });
+    if (st && !taken) st = core::makeError(core::ErrorCode::Storage, "error.storage", "the browser did not take the file");
     if (st) tousu_files_save_pieces(name.c_str(), mimeType.c_str());
     else tousu_files_drop_pieces();
     return st;

@@ -71,7 +71,6 @@ TEST_CASE("invalid input is refused field by field and nothing is written") {
 TEST_CASE("each bad form input is refused with its own message on its field, and nothing is written") {
     Desk d;
     const std::string id = d.app->registerCase(d.registration()).value().id;
-    const std::string before = d.digest();
     // The first field error of a refusal: "field error.key".
     const auto refusal = [](const auto& st) {
         REQUIRE_FALSE(st.ok());
@@ -83,6 +82,7 @@ TEST_CASE("each bad form input is refused with its own message on its field, and
     core::Registration wrongSubType = d.registration();
     wrongSubType.subType = "network_fault";   // a service-quality sub-type on a billing complaint
     CHECK(refusal(d.app->registerCase(wrongSubType)) == "sub_type error.unknown_sub_type");
+    CHECK(d.app->listCases({}).value().total == 1);
     REQUIRE(d.app->confirm(id, "sms", "").ok());
     REQUIRE(d.app->classify(id, "billing", "bill_error", "normal").ok());
     const std::string classified = d.digest();
@@ -96,7 +96,6 @@ TEST_CASE("each bad form input is refused with its own message on its field, and
     CHECK(refusal(d.app->setDeadline(id, "feedback", 0, "客户同意延期")) == "limit_hours error.limit_range");
     CHECK(refusal(d.app->setDeadline(id, "feedback", 24 * 365, "客户同意延期")) == "limit_hours error.limit_range");
     CHECK(d.digest() == classified);
-    CHECK(classified != before);
 }
 
 TEST_CASE("walking a case through every step to archive keeps projections equal to a fresh fold") {
