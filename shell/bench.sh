@@ -49,6 +49,21 @@ for n in "${SIZES[@]}"; do
   echo "{\"engine\":\"native\",\"op\":\"db_bytes_per_case\",\"cases\":$n,\"median_ms\":$(( $(stat -c %s "$db") / n )),\"min_ms\":0,\"max_ms\":0,\"runs\":1}" >>"$RESULTS"
 done
 
+# Import of a bundle of the largest database's first IMPORT_CASES cases, natively and as wasm.
+IMPORT_CASES=${IMPORT_CASES:-100000}
+bundle=$OUT/bundle-$IMPORT_CASES.json
+if [ ! -f "$bundle" ]; then
+  say "exporting $IMPORT_CASES cases as a bundle"
+  $NATIVE export "$OUT/cases-${SIZES[-1]}.sqlite" "$IMPORT_CASES" "$bundle.tmp" && mv "$bundle.tmp" "$bundle"
+fi
+say "importing the $IMPORT_CASES-case bundle: native, then wasm ($SECONDS s so far)"
+for engine in native wasm; do
+  rm -f "$OUT/import-$engine.sqlite"
+  run=$NATIVE; [ "$engine" = wasm ] && run=$WASM
+  $run import "$OUT/import-$engine.sqlite" "$bundle" | tag "$engine" >>"$RESULTS" || say "$engine import failed"
+  rm -f "$OUT/import-$engine.sqlite"
+done
+
 PERSIST=$OUT/persist.jsonl
 say "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases ($SECONDS s so far)"
 node tests/bench/persist_bench.mjs build/wasm/tests/bench 1000 "${SIZES[@]}" | tee "$PERSIST"

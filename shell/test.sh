@@ -36,7 +36,8 @@ if shell/build.sh web; then
   count_ctest build/wasm-ctest.log
 
   stage "browser tests (headless Chromium; the journeys on every engine installed)"
-  (cd tests/e2e && node --test --test-concurrency=1) 2>&1 | tee build/e2e.log
+  # A test that hangs fails after 10 minutes instead of holding the whole run.
+  (cd tests/e2e && node --test --test-concurrency=1 --test-timeout=600000) 2>&1 | tee build/e2e.log
   say "browser engines the journeys ran on: $(sed -n 's/^# browser engines: //p' build/e2e.log | tail -1)"
   say "their screenshots: build/e2e-screens/<engine>/"
   grep -E '^# (chromium|firefox|webkit) ' build/e2e.log | sed 's/^# /  /' || true

@@ -2,16 +2,21 @@
 // compared on the same database file:
 //   bench_domain generate DB N      time `generate` of N cases into an initialised database
 //   bench_domain queries DB RUNS    time list query (filter+sort+page), FTS search, full KPIs, the dashboard
+//   bench_domain export DB N OUT    write the N first cases (by number) of DB as a sync bundle (setup, untimed)
+//   bench_domain import DB BUNDLE   time reading BUNDLE and importing it into the new database DB
 // Prints one JSON object per figure: {"op", "cases", "median_ms", "min_ms", "max_ms", "runs"}.
 // Driven by shell/bench.sh, which computes the wasm/native ratios.
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "app/app.h"
 #include "app/case_list_model.h"
 #include "app/generator.h"
 #include "bench_stats.h"
+#include "sync/bundle.h"
 
 using namespace tousu;
 
@@ -34,7 +39,7 @@ int caseCount(app::App& app) {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: bench_domain generate DB N | queries DB RUNS\n");
+        std::fprintf(stderr, "usage: bench_domain generate DB N | queries DB RUNS | export DB N OUT | import DB BUNDLE\n");
         return 2;
     }
     const std::string mode = argv[1], path = argv[2];
@@ -47,6 +52,36 @@ int main(int argc, char** argv) {
         return 1;
     }
     app::App& app = *opened.value();
+    if (mode == "export" && argc == 5) {
+        store::ListQuery first;
+        first.sort = store::SortKey::Number;
+        first.descending = false;
+        first.limit = n;
+        app::ExportScope scope;
+        const auto page = app.listCases(first);
+        if (!page) return 1;
+        for (const store::CaseRow& r : page.value().rows) scope.caseNumbers.push_back(r.number);
+        auto bundle = app.exportBundle(scope);
+        if (!bundle) return 1;
+        std::ofstream(argv[4], std::ios::binary) << sync::writeBundle(bundle.value());
+        return 0;
+    }
+    if (mode == "import") {   // argv[3]: the bundle; DB is a new database of another office
+        if (auto st = app.initialize("SH01", "bench"); !st) return 1;
+        std::ifstream in(argv[3], std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        int cases = 0;
+        bool ok = false;
+        const bench::Stats s = bench::measure(1, [&] {
+            auto bundle = sync::readBundle(text);
+            auto done = bundle ? app.importBundle(bundle.value(), true) : core::Result<app::ImportSummary>(bundle.error());
+            ok = done.ok();
+            if (ok) cases = done.value().newCases;
+        });
+        if (!ok) return 1;
+        emit("import_bundle", cases, s, 1);
+        return 0;
+    }
     if (mode == "generate") {
         if (auto st = app.initialize("BJ01", "bench"); !st) return 1;
         app::GenerateOptions o;

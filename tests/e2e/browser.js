@@ -31,14 +31,36 @@ export async function launch() {
 // A browser on a profile directory that outlives it: what a person's browser keeps between runs.
 // Pass the `port` of an earlier run to come back to the same origin (IndexedDB is per origin).
 export async function launchPersistent(userDataDir, port = 0) {
-  const { server, url } = await serve(webDir, port);
+  const { server, url } = await serveAgainOn(port);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: VIEWPORT,
   });
-  return { url, port: server.address().port, context, async close() { await context.close(); server.close(); } };
+  return {
+    url, port: server.address().port, context,
+    async close() {
+      await context.close();
+      server.close();
+      server.closeAllConnections();   // a killed browser's last processes may hold some open
+    },
+  };
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The site on `port`, or on a new port a later launch can come back to. New ports are taken below
+// the range the system hands out for outgoing connections (32768 and up on Linux): a connection
+// made between two launches could otherwise take the port (seen once: EADDRINUSE in a crash round).
+// Coming back, a port still held by the previous server's last moments is tried again for 5 s.
+async function serveAgainOn(port) {
+  for (let attempt = 0; ; ++attempt) {
+    try {
+      return await serve(webDir, port || 20000 + Math.floor(Math.random() * 12000));
+    } catch (e) {
+      if (e.code !== 'EADDRINUSE' || attempt >= 50) throw e;
+      await sleep(100);
+    }
+  }
+}
 
 // Waits until `fn(arg)`, run in the page every 10 ms, returns something truthy, and returns it; fails
 // after `timeout` ms. The loop runs in the page (one round trip, whatever the engine); a navigation

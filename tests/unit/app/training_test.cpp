@@ -133,6 +133,7 @@ TEST_CASE("a bad scenario file is refused with the reason") {
     CHECK(detail(head + R"("steps":[{"at":0,"check":{"case":"Z"}}]})").find("not registered") != std::string::npos);
     CHECK(detail(head + R"("steps":[{"at":"soon","pause":{}}]})").find("at") != std::string::npos);
     CHECK(detail(head + R"("steps":[]})") == "accepted");
+    CHECK(sync::readScenario("{").error().messageKey == "error.scenario_invalid");   // the message the desk shows
 }
 
 TEST_CASE("a session saved as a scenario starts again with the same complaints at the same moment") {

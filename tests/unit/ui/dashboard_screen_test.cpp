@@ -84,3 +84,21 @@ TEST_CASE("a custom period with the end before the start is refused in the user'
     f.ui.click("period_apply", f.draw);
     CHECK(f.label("period_error") == ui::tr("error.period_order"));
 }
+
+TEST_CASE("a custom period that is not a date, or longer than three years, is refused in the user's language") {
+    const auto refusal = [](const char* from, const char* to) {
+        Fixture f;
+        f.ui.click("period_custom", f.draw);
+        f.ui.click("period_from", f.draw);
+        ImGui::GetIO().AddInputCharactersUTF8(from);
+        f.ui.frame(f.draw);
+        f.ui.click("period_to", f.draw);
+        ImGui::GetIO().AddInputCharactersUTF8(to);
+        f.ui.frame(f.draw);
+        f.ui.click("period_apply", f.draw);
+        return f.label("period_error");
+    };
+    CHECK(refusal("2026-10-xx", "2026-10-31") == ui::tr("error.date_format"));
+    CHECK(refusal("2020-01-01", "2026-10-31") == ui::tr("error.period_too_long"));
+    CHECK(refusal("2024-01-01", "2026-10-31") == "(absent)");   // within three years: accepted
+}
