@@ -38,9 +38,12 @@ export async function launchPersistent(userDataDir, port = 0) {
   return {
     url, port: server.address().port, context,
     async close() {
-      await context.close();
-      server.close();
-      server.closeAllConnections();   // a killed browser's last processes may hold some open
+      try {
+        await context.close();   // fails when the browser was killed
+      } finally {
+        server.close();
+        server.closeAllConnections();
+      }
     },
   };
 }
@@ -49,8 +52,8 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The site on `port`, or on a new port a later launch can come back to. New ports are taken below
 // the range the system hands out for outgoing connections (32768 and up on Linux): a connection
-// made between two launches could otherwise take the port (seen once: EADDRINUSE in a crash round).
-// Coming back, a port still held by the previous server's last moments is tried again for 5 s.
+// made between two launches could otherwise take the port. Coming back, a port still held for a
+// moment by the previous server is tried again for 5 s.
 async function serveAgainOn(port) {
   for (let attempt = 0; ; ++attempt) {
     try {
