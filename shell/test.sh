@@ -49,7 +49,7 @@ else
 fi
 
 stage "fuzz targets, a short run each (shell/fuzz.sh; longer: shell/fuzz.sh 600)"
-if shell/fuzz.sh "${TOUSU_FUZZ_SECONDS:-10}" 2>&1 | tee build/fuzz.log; then
+if shell/fuzz.sh "${TOUSU_FUZZ_SECONDS:-5}" 2>&1 | tee build/fuzz.log; then
   passed=$((passed + $(grep -cE '^\| fuzz_' build/fuzz/report.md)))
 else
   # one failure per target that crashed, or one if the fuzz build itself failed
