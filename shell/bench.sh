@@ -155,9 +155,9 @@ uif = {(r["op"], r["cases"]): r for r in ui}
 def frames(op, n):
     r = uif.get((op, n))
     return f'{r["median_ms"]:.1f} / {r["p95_ms"]:.1f} ({r["runs"]})' if r else "—"
-def once(op, n, scale=1000, unit="s"):
+def once(op, n):   # a one-off duration, in seconds
     r = uif.get((op, n))
-    return f'{r["median_ms"] / scale:.1f} {unit}' if r else "—"
+    return f'{r["median_ms"] / 1000:.1f} s' if r else "—"
 lines += ["", "The desk in headless Chromium (`tests/bench/ui_bench.mjs`, 1280×800, software WebGL): the generated",
           "database stored in IndexedDB as the app stores it, the app opened on it, real wheel events. Frame CPU time",
           "as the app measures it (building the frame and handing it to WebGL): median / p95 ms (frames).", "",
