@@ -10,6 +10,7 @@ namespace tousu::bench {
 
 struct Stats {
     double median = 0, min = 0, max = 0;
+    std::vector<double> samples;   // every run's ms, sorted: for pooling runs made in separate processes
 };
 
 template <class F>
@@ -21,7 +22,7 @@ Stats measure(int runs, F&& body) {
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms.front(), ms.back()};
+    return {ms[ms.size() / 2], ms.front(), ms.back(), ms};
 }
 
 inline void report(const char* name, const Stats& s, double baselineMedian) {
