@@ -34,6 +34,22 @@ test('without WebGL2 the page says so in Chinese and English', async () => {
   await context.close();
 });
 
+test('a browser whose WebAssembly lacks bulk memory is told it is too old', async () => {
+  const context = await env.browser.newContext();
+  // What Firefox 78 or Safari 14 answer: a module with memory.copy (0xfc 0x0a) does not validate.
+  await context.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) =>
+      !new Uint8Array(bytes).some((b, i, all) => b === 0xfc && all[i + 1] === 0x0a) && validate(bytes);
+  });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  const t = await fatalText(page);
+  assert.match(t.zh, /浏览器版本过旧/);
+  assert.match(t.en, /This browser is too old/);
+  await context.close();
+});
+
 test('a wasm file that fails to load gives a message, not a blank page', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
