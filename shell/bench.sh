@@ -26,31 +26,35 @@ PEER_NODE="node --no-experimental-fetch --no-liftoff --no-wasm-dynamic-tiering"
 QUERIES=tests/bench/peer_queries.sql
 RESULTS=$OUT/results.jsonl
 : >"$RESULTS"
+# Where the time goes: each section's name and start, in seconds since the start (the report's last table).
+PHASES=$OUT/phases.tsv
+printf 'builds\t0\n' >"$PHASES"
+section() { say "$1 ($SECONDS s so far)"; printf '%s\t%s\n' "$1" "$SECONDS" >>"$PHASES"; }
 
 tag() { sed "s/^/{\"engine\":\"$1\",/; s/^{\"engine\":\"$1\",{/{\"engine\":\"$1\",/" ; }
 for n in "${SIZES[@]}"; do
   db=$OUT/cases-$n.sqlite
   if [ ! -f "$db" ]; then
-    say "generating $n cases (native)"
+    section "generating $n cases (native)"
     $NATIVE generate "$db.tmp" "$n" | tag native >>"$RESULTS"
     mv "$db.tmp" "$db"
   fi
   if [ "$n" -le 10000 ]; then
-    say "generating $n cases (wasm, for the ratio)"
+    section "generating $n cases (wasm, for the ratio)"
     rm -f "$OUT/wasm-$n.sqlite"
     $WASM generate "$OUT/wasm-$n.sqlite" "$n" | tag wasm >>"$RESULTS"
   fi
-  say "queries on $n cases: native, then wasm"
+  section "queries on $n cases: native, then wasm"
   $NATIVE queries "$db" "$RUNS" | tag native >>"$RESULTS"
   $WASM queries "$db" "$RUNS" | tag wasm >>"$RESULTS"
   # A process's figures vary more between processes (where its memory lies, what V8 compiled) than
   # between runs: each engine runs in PEER_ROUNDS processes, alternately, and the report pools them.
-  say "the same SQL on $n cases: our wasm build and sql.js, alternately, $PEER_ROUNDS processes each"
+  section "the same SQL on $n cases: our wasm build and sql.js, alternately, $PEER_ROUNDS processes each"
   for ((round = 0; round < PEER_ROUNDS; ++round)); do
     $PEER_NODE build/wasm/tests/bench/bench_sql.js "$db" "$n" "$QUERIES" "$PEER_RUNS" | tag wasm >>"$RESULTS"
     $PEER_NODE tests/bench/peer_sqljs.mjs "$db" "$n" "$QUERIES" "$PEER_RUNS" | tag sql.js >>"$RESULTS"
   done
-  say "desk frames on $n cases: native, then wasm"
+  section "desk frames on $n cases: native, then wasm"
   $UI_NATIVE "$db" 200 | tag native >>"$RESULTS"
   $UI_WASM "$db" 200 | tag wasm >>"$RESULTS"
   echo "{\"engine\":\"native\",\"op\":\"db_bytes_per_case\",\"cases\":$n,\"median_ms\":$(( $(stat -c %s "$db") / n )),\"min_ms\":0,\"max_ms\":0,\"runs\":1}" >>"$RESULTS"
@@ -60,10 +64,10 @@ done
 IMPORT_CASES=${IMPORT_CASES:-100000}
 bundle=$OUT/bundle-$IMPORT_CASES.json
 if [ ! -f "$bundle" ]; then
-  say "exporting $IMPORT_CASES cases as a bundle"
+  section "exporting $IMPORT_CASES cases as a bundle"
   $NATIVE export "$OUT/cases-${SIZES[-1]}.sqlite" "$IMPORT_CASES" "$bundle.tmp" && mv "$bundle.tmp" "$bundle"
 fi
-say "importing the $IMPORT_CASES-case bundle: native, then wasm ($SECONDS s so far)"
+section "importing the $IMPORT_CASES-case bundle: native, then wasm"
 for engine in native wasm; do
   rm -f "$OUT/import-$engine.sqlite"
   run=$NATIVE; [ "$engine" = wasm ] && run=$WASM
@@ -72,30 +76,31 @@ for engine in native wasm; do
 done
 
 PERSIST=$OUT/persist.jsonl
-say "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases ($SECONDS s so far)"
+section "persistence in headless Chromium, ours vs IDBFS: 1000 ${SIZES[*]} cases"
 node tests/bench/persist_bench.mjs build/wasm/tests/bench 1000 "${SIZES[@]}" | tee "$PERSIST"
 
 UI=$OUT/ui.jsonl
 : >"$UI"
 for n in "${SIZES[@]}"; do
-  say "the desk in headless Chromium over $n cases ($SECONDS s so far)"
+  section "the desk in headless Chromium over $n cases"
   node tests/bench/ui_bench.mjs build/web "$OUT/cases-$n.sqlite" "$n" | tee -a "$UI" || say "the desk benchmark on $n cases failed"
 done
 
 # Robustness campaigns: their own logs, summarised in the report.
 ROBUST=$OUT/robustness
 mkdir -p "$ROBUST"
-say "sync convergence: ${SYNC_TRIALS:-1000} random trials ($SECONDS s so far)"
+section "sync convergence: ${SYNC_TRIALS:-1000} random trials"
 TOUSU_SYNC_TRIALS=${SYNC_TRIALS:-1000} build/native/tests/app_tests -tc="offices that exchange*" -s \
   >"$ROBUST/sync.log" 2>&1 || say "sync convergence FAILED (build/bench/robustness/sync.log)"
-say "crash consistency in Chromium: ${CRASH_ROUNDS:-4} rounds"
+section "crash consistency in Chromium: ${CRASH_ROUNDS:-4} rounds"
 (cd tests/e2e && TOUSU_CRASH_ROUNDS=${CRASH_ROUNDS:-4} node --test crash.test.js) >"$ROBUST/crash.log" 2>&1 ||
   say "crash consistency FAILED (build/bench/robustness/crash.log)"
-say "fuzzing: ${FUZZ_SECONDS:-20} s per target"
+section "fuzzing: ${FUZZ_SECONDS:-20} s per target"
 shell/fuzz.sh "${FUZZ_SECONDS:-20}" >"$ROBUST/fuzz.log" 2>&1 || say "fuzzing FAILED: a crash or the build (build/bench/robustness/fuzz.log)"
 python3 tests/bench/bad_inputs.py . >"$ROBUST/bad_inputs.md"
+section "the report"
 
-python3 - "$RESULTS" "$OUT" "$PERSIST" "$UI" <<'PY'
+python3 - "$RESULTS" "$OUT" "$PERSIST" "$UI" "$PHASES" <<'PY'
 import json, os, sys, collections, statistics
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 out = sys.argv[2]
@@ -234,6 +239,13 @@ if fuzz.exists() and fuzz.stat().st_mtime > (robust / "sync.log").stat().st_mtim
     lines += ["- Fuzzing, libFuzzer + ASan + UBSan (`shell/fuzz.sh`):", ""] + \
              [l for l in fuzz.read_text().splitlines() if l.startswith("|") or l.startswith("20")]
 lines += [""] + (robust / "bad_inputs.md").read_text().splitlines()
+
+# Where this run's time went, section by section (a section that ran per size is listed per size).
+phases = [l.rstrip("\n").split("\t") for l in open(sys.argv[5]) if l.strip()]
+lines += ["", "## This run's time", "", "| section | seconds |", "|---|---:|"]
+for (name, start), (_, end) in zip(phases, phases[1:]):
+    lines.append(f"| {name} | {int(end) - int(start)} |")
+lines.append(f"| total, to the report | {phases[-1][1]} |")
 open(f"{out}/report.md", "w").write("\n".join(lines) + "\n")
 json.dump(rows + persist + ui, open(f"{out}/report.json", "w"), indent=1)
 print("\n".join(lines))

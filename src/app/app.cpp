@@ -140,9 +140,9 @@ core::Status App::commitBatch() { return m_db->exec("COMMIT"); }
 
 core::Event App::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, Fields fields) {
     core::Event e;
-    e.id = m_ids.uuid();
-    e.caseId = caseId;
     e.hlc = m_hlc.tick(m_clock.now());
+    e.id = m_ids.timeOrderedUuid(e.hlc.wall);
+    e.caseId = caseId;
     e.origin = m_deviceId;
     e.actor = m_actor.staffId;
     e.type = type;
@@ -196,7 +196,7 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
     store::Transaction tx(m_db->handle());
     if (!tx.began()) return store::sqlError(m_db->handle(), "begin");
     const std::string prefix = core::caseNumberPrefix(m_officeCode, r.receivedAt);
-    CaseRef ref{m_ids.uuid(), core::caseNumber(prefix, store::nextCaseSequence(*m_db, prefix)), false};
+    CaseRef ref{m_ids.timeOrderedUuid(m_clock.now()), core::caseNumber(prefix, store::nextCaseSequence(*m_db, prefix)), false};
     const auto repeatOf = store::findRepeatOf(*m_db, key, r.category, r.receivedAt,
                                               static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs);
     ref.repeat = repeatOf.has_value();

@@ -1,5 +1,5 @@
-// Identifiers: random (v4-format) UUIDs from an injected seed — real randomness in the app,
-// fixed seeds in tests and `tousu-cli generate` — and complaint numbers unique across offices.
+// Identifiers: UUIDs from an injected seed — real randomness in the app, fixed seeds in tests and
+// `tousu-cli generate` — and complaint numbers unique across offices.
 #pragma once
 #include <cstdint>
 #include <random>
@@ -12,7 +12,10 @@ namespace tousu::core {
 class IdGenerator {
 public:
     explicit IdGenerator(std::uint64_t seed) : m_rng(seed) {}
-    std::string uuid();
+    std::string uuid();   // random (v4 format)
+    // Time first (v7 format, RFC 9562): ids made in time order sort in time order, so the indexes
+    // keyed by case and event ids grow at their end instead of at random places all over the file.
+    std::string timeOrderedUuid(TimeMs now);
     std::uint64_t next() { return m_rng(); }
 
 private:
