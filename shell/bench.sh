@@ -2,7 +2,8 @@
 # Benchmarks: builds what it needs, generates data with fixed seeds, runs the same workload natively
 # and compiled to wasm under node, and writes build/bench/report.md and report.json.
 # usage: shell/bench.sh [SIZES…]   (default: 10000 200000 cases; RUNS=5 repetitions per query;
-#        the SQL peer: PEER_ROUNDS=3 processes per engine, PEER_RUNS=2 runs in each)
+#        the SQL peer: PEER_ROUNDS=3 processes per engine, PEER_RUNS=2 runs in each, five times as
+#        many at 10k cases or fewer, where a run takes milliseconds and one process's noise would decide)
 # Robustness knobs: SYNC_TRIALS (1000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -50,9 +51,10 @@ for n in "${SIZES[@]}"; do
   # A process's figures vary more between processes (where its memory lies, what V8 compiled) than
   # between runs: each engine runs in PEER_ROUNDS processes, alternately, and the report pools them.
   section "the same SQL on $n cases: our wasm build and sql.js, alternately, $PEER_ROUNDS processes each"
+  runs=$PEER_RUNS; [ "$n" -le 10000 ] && runs=$((PEER_RUNS * 5))
   for ((round = 0; round < PEER_ROUNDS; ++round)); do
-    $PEER_NODE build/wasm/tests/bench/bench_sql.js "$db" "$n" "$QUERIES" "$PEER_RUNS" | tag wasm >>"$RESULTS"
-    $PEER_NODE tests/bench/peer_sqljs.mjs "$db" "$n" "$QUERIES" "$PEER_RUNS" | tag sql.js >>"$RESULTS"
+    $PEER_NODE build/wasm/tests/bench/bench_sql.js "$db" "$n" "$QUERIES" "$runs" | tag wasm >>"$RESULTS"
+    $PEER_NODE tests/bench/peer_sqljs.mjs "$db" "$n" "$QUERIES" "$runs" | tag sql.js >>"$RESULTS"
   done
   section "desk frames on $n cases: native, then wasm"
   $UI_NATIVE "$db" 200 | tag native >>"$RESULTS"
@@ -134,7 +136,8 @@ for (op, n), e in sorted(by.items()):
 lines += ["", "SQL engine peer (`tests/bench/peer_queries.sql`, the app's query shapes and connection settings; the",
           "database file loaded into memory by both, under node): our wasm SQLite (`bench_sql`) vs sql.js 1.16. Each",
           "query warmed up once per process (V8's optimising tier compiles both up front), then measured in each",
-          f"of the alternating processes ({os.environ['PEER_ROUNDS']} per engine, {os.environ['PEER_RUNS']} runs each). Median (min–max), ms.", "",
+          f"of the alternating processes ({os.environ['PEER_ROUNDS']} per engine, {os.environ['PEER_RUNS']} runs each; five times as many",
+          "at 10,000 cases or fewer). Median (min–max), ms.", "",
           "| query | cases | ours (wasm) | sql.js | sql.js/ours |", "|---|---:|---:|---:|---:|"]
 for (op, n), e in sorted(by.items(), key=lambda kv: (kv[0][0], kv[0][1])):
     if not op.startswith("sql_"):
@@ -154,13 +157,17 @@ def spread(r):
     return f'{statistics.median(v):.1f} ({min(v):.1f}–{max(v):.1f})', statistics.median(v)
 lines += ["", "Persistence in headless Chromium (`tests/bench/persist_bench.mjs`): N synthetic cases of 5.4 KB; one",
           "one-row edit until durable in IndexedDB (ours: the commit's pages in one transaction; IDBFS: `FS.syncfs`),",
-          "and cold start (navigation to an open database, pages read back from IndexedDB). Median (min–max), ms.", "",
+          "and cold start (navigation to an open database, pages read back from IndexedDB). Median (min–max), ms.",
+          "IDBFS is not tried above 10,000 cases (`PERSIST_IDBFS_MAX`: it never finished storing 100k or 200k cases",
+          "here), and the cold start at 100k or more is the desk's, in the next table.", "",
           "| cases | edit, ours | edit, IDBFS | IDBFS/ours | cold start, ours | cold start, IDBFS |",
           "|---:|---:|---:|---:|---:|---:|"]
 for n in sorted({r["cases"] for r in persist}):
     (eo, mo), (ei, mi) = spread(fig.get(("persist_edit_durable", "ours", n))), spread(fig.get(("persist_edit_durable", "idbfs", n)))
     so, _ = spread(fig.get(("persist_cold_start", "ours", n)))
     si, _ = spread(fig.get(("persist_cold_start", "idbfs", n)))
+    if n >= 100000 and so == "—": so = "next table"
+    if not fig.get(("persist_populate", "idbfs", n)): ei = si = "not tried"
     for mode in ("ours", "idbfs"):
         err = fig.get(("persist_error", mode, n))
         if err:

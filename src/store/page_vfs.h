@@ -1,8 +1,10 @@
 // A SQLite VFS that keeps database files in memory and hands each commit's changed blocks to a
 // sink — in the browser, one IndexedDB transaction per commit (web/js/lib_idb.js). The cost of a
 // commit is the blocks it changed, not the size of the database. A block is kBlockBytes of the file
-// (a whole number of pages): IndexedDB costs about 0.13 ms per record read, so a 1 GB database
-// stored page by page (265,000 records) took a minute to load; in 128 KB blocks it is 8,200 records.
+// (a whole number of pages): IndexedDB costs a fixed time per record read, so a 1 GB database stored
+// page by page (265,000 records) took a minute to load. Chromium read the 1.1 GB of 200k cases in
+// 22 s as 128 KB blocks, 13 s as 256 KB, 8.5 s as 512 KB and 10–15 s as 1 MB ones (2026-12-04); a
+// commit writes its changed blocks whole, so they should not be larger than that.
 //
 // States of the main database file and the functions that move between them:
 //   CLEAN  --xWrite (new bytes)-->  DIRTY (blocks remembered in `dirty`)  --xSync-->  sink(batch); CLEAN
@@ -23,7 +25,7 @@
 
 namespace tousu::store {
 
-constexpr std::uint32_t kBlockBytes = 128 * 1024;   // a multiple of every SQLite page size
+constexpr std::uint32_t kBlockBytes = 512 * 1024;   // a multiple of every SQLite page size
 
 struct PageBatch {
     std::uint32_t pageSize = 0;                 // SQLite's (from the header), for the record
@@ -43,8 +45,8 @@ using PageSink = std::function<void(const PageBatch&)>;
 void registerPageVfs(const char* name);
 // Sets what receives the commits of the main database file `fileName`.
 void setPageSink(const std::string& fileName, PageSink sink);
-// Makes the file `size` bytes of zero-filled blocks before it is opened and returns them, for the
-// caller to fill with the persisted bytes (start-up: no second copy of a large file). With
+// Makes the file `size` bytes of blocks before it is opened and returns them, for the caller to
+// fill — every byte of the file — with the persisted bytes (start-up: no second copy of a large file). With
 // `rewriteAll` the next batch holds every block (a store kept in another layout is rewritten whole).
 std::vector<unsigned char*> preloadBlocks(const std::string& fileName, std::size_t size, bool rewriteAll = false);
 // The same from an image in one piece (tests, tools).

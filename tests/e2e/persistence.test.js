@@ -151,49 +151,54 @@ test('when the browser refuses to save, the desk goes read-only, keeps what it h
   await context.close();
 });
 
-test('a store written page by page (before blocks) opens, and the next commit rewrites it in blocks', async () => {
-  // An office database made by tousu-cli, stored the old way: one IndexedDB record per 4 KB page.
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-layout-'));
-  const db = path.join(tmp, 'old.db');
-  runCli(['init', db, '--office', 'HQ']);
-  runCli(['generate', db, '--cases', '40', '--seed', '7', '--start', '2026-10-01', '--days', '30']);
-  const image = [...fs.readFileSync(db)];
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(env.url);
-  await waitReady(page);
-  await page.evaluate((bytes) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('tousu-main');
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['pages', 'meta'], 'readwrite');
-      tx.objectStore('pages').clear();
-      const all = new Uint8Array(bytes);
-      for (let n = 0; n * 4096 < all.length; ++n) tx.objectStore('pages').put(all.slice(n * 4096, (n + 1) * 4096).buffer, n);
-      tx.objectStore('meta').put({ size: all.length, pageSize: 4096, counter: 1 }, 'state');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), image);
-  await page.reload();
-  await waitReady(page);
-  await click(page, 'case_list');
-  assert.match((await waitForWidget(page, 'list_count', (w) => /\d/.test(w.label))).label, /40/);
-  await registerComplaint(page, '宽带断线：旧格式存储上登记的第一件');
-  await saved(page);
-  const layout = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('tousu-main');
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['pages', 'meta']);
-      const meta = tx.objectStore('meta').get('state'), keys = tx.objectStore('pages').getAllKeys();
-      tx.oncomplete = () => { open.result.close(); resolve({ meta: meta.result, records: keys.result.length }); };
-    };
-  }));
-  assert.equal(layout.meta.blockSize, 128 * 1024);
-  assert.equal(layout.records, Math.ceil(layout.meta.size / layout.meta.blockSize));
-  await page.reload();
-  await waitReady(page);
-  await click(page, 'case_list');
-  assert.match((await waitForWidget(page, 'list_count', (w) => /\d/.test(w.label))).label, /41/);
-  await context.close();
-});
+// Earlier layouts: one IndexedDB record per 4 KB page (before blocks), then 128 KB blocks.
+for (const [layoutName, unit] of [['page by page (before blocks)', 4096], ['in 128 KB blocks', 128 * 1024]]) {
+  test(`a store written ${layoutName} opens, and the next commit rewrites it in 512 KB blocks`, async () => {
+    // An office database made by tousu-cli, stored the old way.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-layout-'));
+    const db = path.join(tmp, 'old.db');
+    runCli(['init', db, '--office', 'HQ']);
+    runCli(['generate', db, '--cases', '40', '--seed', '7', '--start', '2026-10-01', '--days', '30']);
+    const image = [...fs.readFileSync(db)];
+    fs.rmSync(tmp, { recursive: true, force: true });
+    assert.ok(image.length > 2 * unit, 'the old layout has several records');
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await waitReady(page);
+    await page.evaluate(({ bytes, unit }) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('tousu-main');
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['pages', 'meta'], 'readwrite');
+        tx.objectStore('pages').clear();
+        const all = new Uint8Array(bytes);
+        for (let n = 0; n * unit < all.length; ++n) tx.objectStore('pages').put(all.slice(n * unit, (n + 1) * unit).buffer, n);
+        const blocks = unit > 4096 ? { blockSize: unit } : {};
+        tx.objectStore('meta').put({ size: all.length, pageSize: 4096, counter: 1, ...blocks }, 'state');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), { bytes: image, unit });
+    await page.reload();
+    await waitReady(page);
+    await click(page, 'case_list');
+    assert.match((await waitForWidget(page, 'list_count', (w) => /\d/.test(w.label))).label, /40/);
+    await registerComplaint(page, '宽带断线：旧格式存储上登记的第一件');
+    await saved(page);
+    const layout = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('tousu-main');
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['pages', 'meta']);
+        const meta = tx.objectStore('meta').get('state'), keys = tx.objectStore('pages').getAllKeys();
+        tx.oncomplete = () => { open.result.close(); resolve({ meta: meta.result, records: keys.result.length }); };
+      };
+    }));
+    assert.equal(layout.meta.blockSize, 512 * 1024);
+    assert.equal(layout.records, Math.ceil(layout.meta.size / layout.meta.blockSize));
+    await page.reload();
+    await waitReady(page);
+    await click(page, 'case_list');
+    assert.match((await waitForWidget(page, 'list_count', (w) => /\d/.test(w.label))).label, /41/);
+    await context.close();
+  });
+}

@@ -1,5 +1,5 @@
 // A database file made by tousu-cli, put into a browser profile the way the app itself stores it
-// (web/js/lib_idb.js: 128 KB blocks keyed by number, then `meta.state`), so the desk starts on it as
+// (web/js/lib_idb.js: 512 KB blocks keyed by number, then `meta.state`), so the desk starts on it as
 // it would after a long working life. Used by the 200k-case list test and the desk benchmark.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ export async function storeDatabase(page, url) {
   return page.evaluate(async () => {
     const bytes = new Uint8Array(await (await fetch('/stored.sqlite')).arrayBuffer());
     const field = (bytes[16] << 8) | bytes[17];   // SQLite's page size; 1 means 65536
-    const blockSize = 128 * 1024;
+    const blockSize = 512 * 1024;   // store/page_vfs.h kBlockBytes
     const db = await new Promise((resolve, reject) => {
       const req = indexedDB.open('tousu-main', 1);
       req.onupgradeneeded = () => { req.result.createObjectStore('pages'); req.result.createObjectStore('meta'); };
@@ -34,7 +34,7 @@ export async function storeDatabase(page, url) {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
-    const perTransaction = 256;   // 32 MB each; `meta` last, so the app never sees half a file
+    const perTransaction = 64;   // 32 MB each; `meta` last, so the app never sees half a file
     for (let first = 0; first * blockSize < bytes.length; first += perTransaction) {
       await write((tx) => {
         for (let n = first; n < first + perTransaction && n * blockSize < bytes.length; ++n)

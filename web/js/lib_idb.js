@@ -1,5 +1,6 @@
-// lib_idb.js — the database file in IndexedDB, in blocks of 128 KB (store/page_vfs.h says why).
-// Before main() runs, every block is loaded into a file image; afterwards each SQLite commit's
+// lib_idb.js — the database file in IndexedDB, in blocks of 512 KB (store/page_vfs.h says why).
+// Before main() runs, every block is read (and copied straight into the file's blocks on the heap,
+// never assembled into one more copy of the file); afterwards each SQLite commit's
 // changed blocks are written in ONE IndexedDB transaction together with the file size and a commit
 // counter, so a crash or a closed tab leaves the previous or the new state, never a mix (IndexedDB
 // transactions are atomic and ordered). A store from before blocks holds one record per page: it is
@@ -22,7 +23,7 @@ mergeInto(LibraryManager.library, {
   $tousuIdb: {
     name: 'tousu-main',   // one IndexedDB database per workspace (training workspaces get their own)
     db: null,
-    image: null,
+    loaded: null,         // what start-up read: { size, unit (bytes per record), keys, values }, until taken
     writing: false,       // a write transaction is in flight
     queued: null,         // what no write has saved yet: { blocks: Map(number → bytes), size, pageSize, blockSize }
     retryTimer: 0,
@@ -127,15 +128,8 @@ mergeInto(LibraryManager.library, {
           var values = tx.objectStore('pages').getAll();
           tx.oncomplete = function () {
             var m = meta.result || { size: 0, pageSize: 0, counter: 0 };
-            var unit = m.blockSize || m.pageSize;
-            var image = new Uint8Array(m.size);
-            for (var i = 0; i < keys.result.length; ++i) {
-              var at = keys.result[i] * unit, bytes = values.result[i];
-              var length = Math.min(bytes.byteLength, m.size - at);
-              if (length > 0) image.set(new Uint8Array(bytes, 0, length), at);
-            }
             self.storedBlockSize = m.blockSize || 0;
-            self.image = image;
+            self.loaded = { size: m.size, unit: m.blockSize || m.pageSize, keys: keys.result, values: values.result };
             self.counter = m.counter;
             self.pageSize = m.pageSize;
             window.tousu.saveState = 'saved';
@@ -157,16 +151,24 @@ mergeInto(LibraryManager.library, {
     '    if (tousuIdb.writing || tousuIdb.queued) { e.preventDefault(); e.returnValue = ""; }' +
     '  });' +
     '});',
-  tousu_idb_image_size: function () { return tousuIdb.db ? tousuIdb.image.length : -1; },
+  tousu_idb_image_size: function () { return tousuIdb.db ? tousuIdb.loaded.size : -1; },
 
   tousu_idb_take_image__deps: ['$tousuIdb'],
   tousu_idb_take_image: function (blocksPtr, count, blockSize) {
-    var image = tousuIdb.image;
-    for (var i = 0; i < count; ++i) {
-      var at = i * blockSize;
-      HEAPU8.set(image.subarray(at, Math.min(at + blockSize, image.length)), HEAPU32[(blocksPtr >>> 2) + i]);
+    var loaded = tousuIdb.loaded;
+    tousuIdb.loaded = null;
+    for (var i = 0; i < loaded.keys.length; ++i) {
+      // A record holds `unit` bytes of the file from key × unit: copied into the block(s) they fall in.
+      var at = loaded.keys[i] * loaded.unit, bytes = loaded.values[i];
+      var length = Math.max(0, Math.min(bytes.byteLength, loaded.size - at));
+      loaded.values[i] = null;   // the heap has the bytes now: the record may go
+      for (var done = 0; done < length;) {
+        var block = Math.floor((at + done) / blockSize), offset = (at + done) % blockSize;
+        var n = Math.min(length - done, blockSize - offset);
+        HEAPU8.set(new Uint8Array(bytes, done, n), HEAPU32[(blocksPtr >>> 2) + block] + offset);
+        done += n;
+      }
     }
-    tousuIdb.image = null;
   },
 
   tousu_idb_is_writer__deps: ['$tousuIdb'],
