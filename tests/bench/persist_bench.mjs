@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Persistence in headless Chromium, ours vs Emscripten's IDBFS (shell/bench.sh runs it): for each
-// size, a fresh browser profile gets N synthetic cases, then one small edit at a time is made and
+// size, a fresh browser profile on disk (as a user's browser has: an in-memory incognito profile
+// refuses the 1.1 GB of 200k cases with QuotaExceededError) gets N synthetic cases, then one small edit at a time is made and
 // timed until it is durable in IndexedDB; then the page is loaded again and the time from
 // navigation to an open database is taken (cold start: fetch and compile the module, read the pages
 // back from IndexedDB, open SQLite). Prints one JSON line per figure.
@@ -44,7 +45,6 @@ const site = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-persist-'));
 fs.copyFileSync(path.join(here, 'persist/index.html'), path.join(site, 'index.html'));
 for (const f of ['bench_persist.js', 'bench_persist.wasm']) fs.copyFileSync(path.join(buildDir, f), path.join(site, f));
 const { server, url } = await serve(site, 0);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const emit = (o) => console.log(JSON.stringify(o));
 
 async function open(context, mode) {
@@ -58,17 +58,20 @@ async function open(context, mode) {
 try {
   for (const n of sizes) {
     for (const mode of n <= IDBFS_MAX ? ['ours', 'idbfs'] : ['ours']) {
-      const context = await browser.newContext();
+      const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-persist-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
       try {
         await measure(context, mode, n);
       } catch (e) {   // a store that cannot hold this size is a finding, not the end of the run
         emit({ op: 'persist_error', mode, cases: n, error: String(e.message || e).split('\n')[0] });
+      } finally {
+        await context.close();
+        fs.rmSync(profile, { recursive: true, force: true });
       }
-      await context.close();
     }
   }
 } finally {
-  await browser.close();
   server.close();
   fs.rmSync(site, { recursive: true, force: true });
 }
