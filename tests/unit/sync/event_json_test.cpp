@@ -38,6 +38,7 @@ TEST_CASE("malformed events are refused with the field at fault") {
         else j[field] = value;
         auto r = sync::eventFromJson(j);
         REQUIRE_FALSE(r.ok());
+        CHECK(r.error().messageKey == "error.event_format");
         return r.error().field;
     };
     CHECK(refused("id", json::value_t::discarded) == "id");
