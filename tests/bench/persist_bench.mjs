@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Persistence in headless Chromium, ours vs Emscripten's IDBFS (shell/bench.sh runs it): for each
-// size, a fresh browser profile on disk (as a user's browser has: an in-memory incognito profile
-// refuses the 1.1 GB of 200k cases with QuotaExceededError) gets N synthetic cases, then one small edit at a time is made and
-// timed until it is durable in IndexedDB; then the page is loaded again and the time from
-// navigation to an open database is taken (cold start: fetch and compile the module, read the pages
-// back from IndexedDB, open SQLite). Prints one JSON line per figure.
+// size, a fresh browser profile on disk (as a user's browser has: an in-memory, incognito profile
+// refuses the 1.1 GB of 200k cases with QuotaExceededError) gets N synthetic cases, then one small
+// edit at a time is made and timed until it is durable in IndexedDB; then the page is loaded again
+// and the time from navigation to an open database is taken (cold start: fetch and compile the
+// module, read the pages back from IndexedDB, open SQLite). Prints one JSON line per figure.
 // usage: node tests/bench/persist_bench.mjs BUILD_DIR SIZES… (e.g. build/wasm/tests/bench 1000 10000)
 import fs from 'node:fs';
 import os from 'node:os';
