@@ -101,7 +101,7 @@ void MainWindow::drawBackupMenu(app::App& app) {
 // never backed up, with complaints to lose), and plain words when the browser may delete the data.
 // What stops this page from saving, most serious first: a stored database that could not be opened,
 // writes the browser refuses, another tab writing.
-void MainWindow::drawStoreNotices(const app::App& app) {
+void MainWindow::drawStoreNotices(app::App& app) {
     constexpr ImVec4 kRed(0.80f, 0.10f, 0.10f, 1), kAmber(0.75f, 0.45f, 0, 1);
     if (m_host.replaceStoredDatabase && !m_training.active()) {
         widgets::reportedText("store_damaged", tr("store.damaged"), &kRed);
@@ -112,6 +112,9 @@ void MainWindow::drawStoreNotices(const app::App& app) {
         widgets::reportedText("save_failed", tr("save.failed_banner"), &kRed);
         ImGui::SameLine();
         if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
+        // Where no space can be freed (a private window, a full disk), a backup keeps what is only in this page.
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("backup.reminder_go", "save_failed_backup").c_str())) m_backup.download(app, m_host);
     } else if (app.readOnly()) {
         ImGui::TextColored(kAmber, "%s", tr("readonly.banner"));
         ImGui::SameLine();

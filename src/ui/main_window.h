@@ -43,7 +43,7 @@ public:
 private:
     void drawMenuBar(app::App& app, core::TimeMs hostNow);
     void drawSaveState(const app::App& app);
-    void drawStoreNotices(const app::App& app);
+    void drawStoreNotices(app::App& app);
     void drawUserMenu(app::App& app);
     void drawBackupMenu(app::App& app);
     void drawStorageWarnings(app::App& app);

@@ -110,8 +110,8 @@ function failingIndexedDB() {
   };
 }
 
-test('when the browser refuses to save, the desk goes read-only, keeps what it has, and saves it once it can', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+test('when the browser refuses to save, the desk goes read-only, keeps what it has, offers a backup of it, and saves it once it can', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript(failingIndexedDB);
   const page = await context.newPage();
   await page.goto(env.url);
@@ -133,6 +133,13 @@ test('when the browser refuses to save, the desk goes read-only, keeps what it h
   await page.screenshot({ path: path.join(os.tmpdir(), 'tousu-save-failed.png') });
   assert.equal(await page.evaluate(() => window.tousu.saveState), 'failed');
   assert.equal(await storedCounter(page), counter, 'nothing half-written');
+  // Where no space can be freed, the banner's backup takes what is only in this page.
+  const download = page.waitForEvent('download');
+  await click(page, 'save_failed_backup');
+  const backup = fs.readFileSync(await (await download).path());
+  assert.equal(backup.subarray(0, 16).toString('latin1'), 'SQLite format 3\0');
+  assert.ok(backup.includes(Buffer.from('第二件，存储写入失败时登记')), 'the backup holds the unsaved complaint');
+  await click(page, 'backup_close');
   // Read-only meanwhile: a third complaint is refused with a message, and not registered.
   await fillIntake('李雷', '宽带断线（第三件，只读时不应登记）');
   await waitForAny(page, (w) => /本页暂为只读/.test(w.label));

@@ -11,7 +11,7 @@
 
 using namespace tousu::core;
 
-TEST_CASE("an HLC stamp reads back as written and sorts as text; a malformed one is refused") {
+TEST_CASE("an HLC stamp reads back as written and sorts as text, and a malformed one is refused") {
     const Hlc stamp{1795829400000, 3};
     const auto back = parseHlc(formatHlc(stamp));
     REQUIRE(back.ok());
@@ -25,7 +25,7 @@ TEST_CASE("an HLC stamp reads back as written and sorts as text; a malformed one
     }
 }
 
-TEST_CASE("payload fields read back as written, escapes and Chinese included; malformed payloads are refused") {
+TEST_CASE("payload fields read back as written, escapes and Chinese included, and malformed payloads are refused") {
     const Fields fields{{"content", "宽带\"经常\"断网\\\n第二行\t"}, {"empty", ""}, {"phone", "13800138000"}};
     const auto back = decodeFields(encodeFields(fields));
     REQUIRE(back.ok());
@@ -38,7 +38,7 @@ TEST_CASE("payload fields read back as written, escapes and Chinese included; ma
     }
 }
 
-TEST_CASE("a case's stored time limits read back as written; malformed limits are refused") {
+TEST_CASE("the time limits stored with a case read back as written, and malformed limits are refused") {
     const auto limits = milestonesFor(defaultPolicies(), Category::ServiceQuality);
     REQUIRE(limits.size() >= 2);
     const auto back = decodeLimits(encodeLimits(limits));
