@@ -109,8 +109,9 @@ void MainWindow::drawStoreNotices(app::App& app) {
         if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
     }
     if (app.saveState() == app::SaveState::Failed) {
+        ImGui::PushTextWrapPos(0.0f);   // a long notice: wrapped at the window's edge, its buttons below it
         widgets::reportedText("save_failed", tr("save.failed_banner"), &kRed);
-        ImGui::SameLine();
+        ImGui::PopTextWrapPos();
         if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
         // Where no space can be freed (a private window, a full disk), a backup keeps what is only in this page.
         ImGui::SameLine();
