@@ -6,7 +6,9 @@
 
 #include "app/app.h"
 #include "platform/platform.h"
+#include "ui/automation.h"
 #include "ui/main_window.h"
+#include "ui/theme.h"
 
 using namespace tousu;
 
@@ -35,10 +37,10 @@ int main() {
     // Read-only while another tab writes, and while the browser refuses our writes (quota, I/O):
     // what the page holds is kept and saved once a write succeeds again.
     const platform::DatabaseLocation where = platform::prepareDatabase(
-        [](platform::SaveState s) {
+        [](app::SaveState s) {
             if (!g_app) return;
-            g_app->setSaveState(static_cast<app::SaveState>(s));
-            if (s != platform::SaveState::Saving) g_saveFailed = s == platform::SaveState::Failed;
+            g_app->setSaveState(s);
+            if (s != app::SaveState::Saving) g_saveFailed = s == app::SaveState::Failed;
             g_app->setReadOnly(!g_writer || g_saveFailed);
         },
         [](bool writer) {
@@ -90,10 +92,20 @@ int main() {
         else if (!g_app->signIn("s10")) g_window.requireSignIn("s10");
     }
     g_lastTick = g_clock.now();
-    if (!platform::start({[] {
-            minuteTick();
-            g_window.draw(*g_app);
-        }})) {
+    platform::Callbacks callbacks;
+    callbacks.drawFrame = [] {
+        minuteTick();
+        g_window.draw(*g_app);
+    };
+    callbacks.setUpContext = [] {
+        ui::automation::install();
+        ui::applyTheme();
+    };
+    callbacks.fontSizePx = ui::fontSizePx;
+    callbacks.loadFonts = [](const char* path, float scale) { ui::loadFonts(path, scale); };
+    callbacks.frameRendered = ui::automation::endFrame;
+    callbacks.widgetsJson = ui::automation::lastFrameJson;
+    if (!platform::start(std::move(callbacks))) {
         std::fprintf(stderr, "tousu: WebGL2 is not available\n");
         return 1;
     }

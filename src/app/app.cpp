@@ -8,6 +8,8 @@
 #include "core/version.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/exchange.h"
+#include "store/queries.h"
 #include "store/statement.h"
 
 namespace tousu::app {
@@ -52,27 +54,35 @@ core::Result<std::unique_ptr<App>> App::over(std::unique_ptr<store::Database> db
 }
 
 core::Status App::loadState() {
-    m_deviceId = store::getMeta(*m_db, "device_id").value_or("");
-    m_officeCode = store::getMeta(*m_db, "office_code").value_or("HQ");
+    // A read that fails here must fail the opening: a device id read as "none" would make start-up
+    // write a new identity and default reference data over a damaged database.
+    auto deviceId = store::getMeta(*m_db, "device_id");
+    auto officeCode = store::getMeta(*m_db, "office_code");
+    auto calendarTsv = store::getMeta(*m_db, "working_calendar");
+    auto reproject = store::getMeta(*m_db, "reproject");
+    auto latest = store::latestHlc(*m_db);
+    for (const core::Error* e : {errorOf(deviceId), errorOf(officeCode), errorOf(calendarTsv), errorOf(reproject),
+                                 errorOf(latest)})
+        if (e) return *e;
+    m_deviceId = deviceId.value().value_or("");
+    m_officeCode = officeCode.value().value_or("HQ");
     m_policies = core::defaultPolicies();
     m_calendar = core::Calendar::clockHours();
-    if (auto tsv = store::getMeta(*m_db, "working_calendar")) {
+    if (const auto& tsv = calendarTsv.value()) {
         auto parsed = core::parseWorkingCalendar(*tsv);
         if (!parsed) return parsed.error();
         m_workingCalendar = std::move(parsed.value());
         m_calendar = core::Calendar::working(m_workingCalendar);
         m_policies.workingHours = true;
     }
-    loadPolicies();
-    if (store::getMeta(*m_db, "reproject")) {   // a migration added a projected column
+    if (auto st = loadPolicies(); !st) return st;
+    if (reproject.value()) {   // a migration added a projected column
         store::Transaction tx(m_db->handle());
         if (auto n = m_store->reprojectAll(); !n) return n.error();
-        if (auto st = m_db->exec("DELETE FROM meta WHERE key = 'reproject'"); !st) return st;
+        if (auto st = store::deleteMeta(*m_db, "reproject"); !st) return st;
         if (auto st = tx.commit(); !st) return st;
     }
-    store::Statement maxHlc(*m_db, "SELECT max(hlc) FROM events");
-    if (maxHlc.step() == SQLITE_ROW)
-        if (auto h = core::parseHlc(maxHlc.text(0))) m_hlc.observe(h.value());
+    if (auto h = core::parseHlc(latest.value())) m_hlc.observe(h.value());
     return core::Ok{};
 }
 
@@ -101,12 +111,13 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
 }
 
 AppInfo App::info() const {
-    return {core::version(), m_db->schemaVersion(), m_officeCode,
-            store::getMeta(*m_db, "office_name").value_or(""), m_deviceId};
+    return {core::version(), m_db->schemaVersion(), m_officeCode, meta("office_name").value_or(""), m_deviceId};
 }
 
 core::Status App::signIn(const std::string& staffId, const std::string& pin) {
-    for (const store::StaffMember& s : store::staff(*m_db)) {
+    auto all = store::staff(*m_db);
+    if (!all) return all.error();
+    for (const core::StaffMember& s : all.value()) {
         if (s.id != staffId) continue;
         const auto role = core::roleFromCode(s.role);
         if (!role) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
@@ -118,13 +129,18 @@ core::Status App::signIn(const std::string& staffId, const std::string& pin) {
     return makeError(ErrorCode::NotFound, "error.unknown_person", staffId, "person");
 }
 
-std::optional<std::string> App::lastSignedIn() const { return store::getMeta(*m_db, "signed_in"); }
+std::optional<std::string> App::lastSignedIn() const { return meta("signed_in"); }
 
-void App::loadPolicies() {
-    for (const store::PolicyRow& row : store::policies(*m_db))
+core::Status App::loadPolicies() {
+    auto rows = store::policies(*m_db);
+    if (!rows) return rows.error();
+    for (const store::PolicyRow& row : rows.value())
         if (const auto category = core::categoryFromCode(row.category))
             core::applyStoredPolicy(m_policies, *category, row.limits, row.maxHours, row.version);
+    return core::Ok{};
 }
+
+std::optional<std::string> App::meta(const std::string& key) const { return orFault(store::getMeta(*m_db, key)); }
 
 core::Status App::recordReference(const char* type, core::Fields fields) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
@@ -135,8 +151,8 @@ core::Status App::recordReference(const char* type, core::Fields fields) {
     return core::Ok{};
 }
 
-core::Status App::beginBatch() { return m_db->exec("BEGIN IMMEDIATE"); }
-core::Status App::commitBatch() { return m_db->exec("COMMIT"); }
+core::Status App::beginBatch() { return m_db->beginBatch(); }
+core::Status App::commitBatch() { return m_db->commitBatch(); }
 
 core::Event App::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, Fields fields) {
     core::Event e;
@@ -178,8 +194,8 @@ core::Status App::perform(const std::string& caseId, Action action, Fields field
 // A sub-type must be one of the category's (empty: not chosen yet).
 std::optional<core::Error> App::subTypeError(const std::string& category, const std::string& subType) const {
     if (subType.empty()) return std::nullopt;
-    const auto subs = store::subTypes(*m_db);
-    if (std::any_of(subs.begin(), subs.end(), [&](const store::SubType& s) { return s.id == subType && s.category == category; }))
+    const auto subs = subTypes();
+    if (std::any_of(subs.begin(), subs.end(), [&](const core::SubType& s) { return s.id == subType && s.category == category; }))
         return std::nullopt;
     return makeError(ErrorCode::InvalidInput, "error.unknown_sub_type", subType, "sub_type");
 }
@@ -196,10 +212,12 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
     store::Transaction tx(m_db->handle());
     if (!tx.began()) return store::sqlError(m_db->handle(), "begin");
     const std::string prefix = core::caseNumberPrefix(m_officeCode, r.receivedAt);
-    CaseRef ref{m_ids.timeOrderedUuid(m_clock.now()), core::caseNumber(prefix, store::nextCaseSequence(*m_db, prefix)), false};
-    const auto repeatOf = store::findRepeatOf(*m_db, key, r.category, r.receivedAt,
-                                              static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs);
-    ref.repeat = repeatOf.has_value();
+    auto sequence = store::nextCaseSequence(*m_db, prefix);
+    if (!sequence) return sequence.error();
+    auto found = store::findRepeatOf(*m_db, key, r.category, r.receivedAt, repeatWindowMs());
+    if (!found) return found.error();
+    const std::optional<std::string>& repeatOf = found.value();
+    CaseRef ref{m_ids.timeOrderedUuid(m_clock.now()), core::caseNumber(prefix, sequence.value()), repeatOf.has_value()};
     Fields f{{"number", ref.number},        {"channel", r.channel},
              {"customer_name", r.customerName}, {"phone", phone},
              {"account", r.account},        {"customer_key", key},
@@ -249,11 +267,9 @@ core::Status App::classify(const std::string& caseId, const std::string& categor
 core::Status App::dispatch(const std::string& caseId, const std::string& department, const std::string& person,
                            core::TimeMs expectedAt) {
     std::vector<core::Error> errors;
-    const auto depts = store::departments(*m_db);
-    if (std::none_of(depts.begin(), depts.end(), [&](const store::Department& d) { return d.id == department; }))
+    if (!hasId(departments(), department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_department", department, "department"));
-    const auto people = store::staff(*m_db);
-    if (std::none_of(people.begin(), people.end(), [&](const store::StaffMember& s) { return s.id == person; }))
+    if (!hasId(staff(), person))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
     if (expectedAt < m_clock.now() - core::kClockSkewMs)
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.in_past", {}, "expected_at"));
@@ -331,8 +347,7 @@ core::Status App::reopen(const std::string& caseId, const std::string& reason) {
 core::Status App::reassign(const std::string& caseId, const std::string& department, const std::string& person,
                            const std::string& reason) {
     std::vector<core::Error> errors;
-    const auto people = store::staff(*m_db);
-    if (std::none_of(people.begin(), people.end(), [&](const store::StaffMember& s) { return s.id == person; }))
+    if (!hasId(staff(), person))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
     if (auto e = textError("reason", reason)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
@@ -346,7 +361,7 @@ core::Status App::cancel(const std::string& caseId, const std::string& reason) {
 
 core::Status App::merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason) {
     std::vector<core::Error> errors;
-    const auto target = m_store->caseIdByNumber(intoNumber);
+    const auto target = caseIdByNumber(intoNumber);
     if (!target || *target == caseId)
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_case", intoNumber, "into"));
     if (auto e = textError("reason", reason)) errors.push_back(*e);
@@ -371,16 +386,12 @@ core::Status App::setDeadline(const std::string& caseId, const std::string& mile
 }
 
 core::Result<int> App::recordEscalations() {
-    std::vector<std::string> open;
-    {
-        store::Statement s(*m_db, "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
-                                           "AND next_due > 0 AND outcome = 'open'");
-        while (s.step() == SQLITE_ROW) open.push_back(s.text(0));
-    }
+    auto open = store::openCasesWithDeadlines(*m_db);
+    if (!open) return open.error();
     const Actor saved = m_actor;
     m_actor = {"system", core::Role::Admin};
     int recorded = 0;
-    for (const std::string& id : open) {
+    for (const std::string& id : open.value()) {
         auto c = m_store->loadCase(id);
         if (!c) continue;
         const core::Calendar cal = c.value().workingHours ? m_calendar : core::Calendar::clockHours();
@@ -396,9 +407,11 @@ core::Result<int> App::recordEscalations() {
 
 core::Result<core::Case> App::caseById(const std::string& caseId) const { return m_store->loadCase(caseId); }
 core::Result<std::vector<core::Event>> App::timeline(const std::string& caseId) const { return m_store->caseEvents(caseId); }
-std::optional<std::string> App::caseIdByNumber(const std::string& number) const { return m_store->caseIdByNumber(number); }
+std::optional<std::string> App::caseIdByNumber(const std::string& number) const {
+    return orFault(m_store->caseIdByNumber(number));
+}
 
-core::Result<store::CasePage> App::listCases(store::ListQuery query) const {
+core::Result<core::CasePage> App::listCases(core::ListQuery query) const {
     query.now = m_clock.now();
     query.nearShare = m_policies.nearShare;
     return store::listCases(*m_db, query);
@@ -410,12 +423,11 @@ CustomerHistory App::customerHistory(const std::string& phone, const std::string
     const auto normalized = core::normalizePhone(phone);
     const std::string key = core::customerKey(normalized ? normalized.value() : std::string(), account);
     if (key.empty()) return h;
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter.customerKey = key;
     q.limit = kHistoryRows;
     if (auto page = listCases(q)) h.total = page.value().total, h.recent = std::move(page.value().rows);
-    const auto repeatOf = store::findRepeatOf(*m_db, key, category, receivedAt,
-                                              static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs);
+    const auto repeatOf = orFault(store::findRepeatOf(*m_db, key, category, receivedAt, repeatWindowMs()));
     if (repeatOf)
         if (auto earlier = caseById(*repeatOf)) h.repeatOfNumber = earlier.value().number;
     return h;
@@ -438,17 +450,21 @@ core::Result<core::Dashboard> App::dashboard(core::Period period, const core::An
     return builder.finish();
 }
 
-core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, store::KpiCursor& cursor, int limit) const {
+core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, core::KpiCursor& cursor, int limit) const {
     return store::kpiRowsChunk(*m_db, period.from, period.to, cursor, limit);
 }
 
-int App::countReceived(core::Period period) const { return store::countReceived(*m_db, period.from, period.to); }
+int App::countReceived(core::Period period) const { return orFault(store::countReceived(*m_db, period.from, period.to)); }
 
-core::Result<std::vector<store::NamedCount>> App::countBy(const char* column) const { return store::countBy(*m_db, column); }
+core::Result<std::vector<core::NamedCount>> App::countBy(const char* column) const { return store::countBy(*m_db, column); }
 core::Result<std::vector<std::string>> App::verify() const { return m_store->verify(); }
 core::Result<std::string> App::digest() const { return m_store->digest(); }
-std::vector<store::Department> App::departments() const { return store::departments(*m_db); }
-std::vector<store::StaffMember> App::staff() const { return store::staff(*m_db); }
-std::vector<store::SubType> App::subTypes() const { return store::subTypes(*m_db); }
+std::vector<core::Department> App::departments() const { return orFault(store::departments(*m_db)); }
+std::vector<core::StaffMember> App::staff() const { return orFault(store::staff(*m_db)); }
+std::vector<core::SubType> App::subTypes() const { return orFault(store::subTypes(*m_db)); }
+
+core::TimeMs App::repeatWindowMs() const {
+    return static_cast<core::TimeMs>(m_policies.repeatWindowDays) * 24 * core::kHourMs;
+}
 
 } // namespace tousu::app

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/save_state.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/event.h"
@@ -19,11 +21,10 @@
 #include "core/kpi.h"
 #include "core/model.h"
 #include "core/policy.h"
+#include "core/read_models.h"
 #include "core/result.h"
 #include "core/validate.h"
 #include "core/workflow.h"
-#include "store/exchange.h"
-#include "store/queries.h"
 #include "sync/bundle.h"
 
 namespace tousu::store { class Database; class CaseStore; }
@@ -41,9 +42,6 @@ struct Actor {
     core::Role role = core::Role::Admin;
 };
 
-// Whether committed changes are safely kept (browser persistence reports it; native is Saved).
-enum class SaveState { Memory, Saved, Saving, Failed };
-
 struct CaseRef {
     std::string id, number;
     bool repeat = false;
@@ -52,7 +50,7 @@ struct CaseRef {
 // A customer's earlier complaints, shown while a new one is typed in.
 struct CustomerHistory {
     int total = 0;
-    std::vector<store::CaseRow> recent;   // newest first, at most App::kHistoryRows
+    std::vector<core::CaseRow> recent;   // newest first, at most App::kHistoryRows
     std::string repeatOfNumber;           // the complaint this one would repeat (same category, in the window)
 };
 
@@ -104,6 +102,9 @@ public:
     std::uint64_t revision() const { return m_revision; }
     SaveState saveState() const { return m_saveState; }
     void setSaveState(SaveState s) { m_saveState = s; }
+    // The first failure to read the database (a damaged file) since it was opened, if any. Reads that
+    // return plain values come back empty then; the desk says so and offers a restore.
+    const std::optional<core::Error>& fault() const { return m_fault; }
     // Read-only while another browser tab writes this workspace: every action is refused.
     bool readOnly() const { return m_readOnly; }
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
@@ -146,9 +147,9 @@ public:
     core::Status setOffice(const std::string& code, const std::string& name);   // code: new case numbers
     // Departments, staff and sub-types: an empty id adds a record (its new id returned), otherwise
     // the record is replaced. Names must be unique among their kind.
-    core::Result<std::string> saveDepartment(store::Department d);
-    core::Result<std::string> saveStaff(store::StaffMember s);
-    core::Result<std::string> saveSubType(store::SubType t);
+    core::Result<std::string> saveDepartment(core::Department d);
+    core::Result<std::string> saveStaff(core::StaffMember s);
+    core::Result<std::string> saveSubType(core::SubType t);
     // A category's deadline policy: new limits per milestone (hours) and the most a supervisor may
     // set per case. Stored as a new version; open cases keep theirs.
     core::Status updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
@@ -192,7 +193,7 @@ public:
     // false is the preview: the same work, rolled back. Refused when the bundle's case events
     // name departments, staff or sub-types that neither this database nor the bundle defines.
     core::Result<ImportSummary> importBundle(const sync::Bundle& bundle, bool apply);
-    std::vector<store::Peer> peers() const;
+    std::vector<core::Peer> peers() const;
     // Every case as a TMF621 Trouble Ticket, as one JSON array (README, "TMF621"); returns how many.
     core::Result<int> exportTmf(std::string& out) const;
 
@@ -202,13 +203,13 @@ public:
     static constexpr const char* kSuggestionStatuses[] = {"new", "accepted", "done", "declined"};
     core::Result<std::string> addSuggestion(const std::string& source, const std::string& content);
     core::Status setSuggestionStatus(const std::string& id, const std::string& status);
-    std::vector<store::Suggestion> suggestions(core::TimeMs from = 0, core::TimeMs to = INT64_MAX) const;
+    std::vector<core::Suggestion> suggestions(core::TimeMs from = 0, core::TimeMs to = INT64_MAX) const;
 
     // [SECTION] Reads
     core::Result<core::Case> caseById(const std::string& caseId) const;
     core::Result<std::vector<core::Event>> timeline(const std::string& caseId) const;
     std::optional<std::string> caseIdByNumber(const std::string& number) const;
-    core::Result<store::CasePage> listCases(store::ListQuery query) const;
+    core::Result<core::CasePage> listCases(core::ListQuery query) const;
     // Earlier complaints of the customer with this phone or account (either may be partly typed:
     // an invalid phone counts as none), and whether a new one in `category` would be a repeat.
     static constexpr int kHistoryRows = 5;
@@ -218,14 +219,14 @@ public:
     // Statistics (core/analysis.h): the whole dashboard at once (tests, reports), or its rows a chunk
     // at a time with their count, so the desk can build it over several frames.
     core::Result<core::Dashboard> dashboard(core::Period period, const core::AnalysisFilter& filter) const;
-    core::Result<std::vector<core::KpiRow>> kpiRowsChunk(core::Period period, store::KpiCursor& cursor, int limit) const;
+    core::Result<std::vector<core::KpiRow>> kpiRowsChunk(core::Period period, core::KpiCursor& cursor, int limit) const;
     int countReceived(core::Period period) const;
-    core::Result<std::vector<store::NamedCount>> countBy(const char* column) const;
+    core::Result<std::vector<core::NamedCount>> countBy(const char* column) const;
     core::Result<std::vector<std::string>> verify() const;
     core::Result<std::string> digest() const;
-    std::vector<store::Department> departments() const;
-    std::vector<store::StaffMember> staff() const;
-    std::vector<store::SubType> subTypes() const;
+    std::vector<core::Department> departments() const;
+    std::vector<core::StaffMember> staff() const;
+    std::vector<core::SubType> subTypes() const;
 
 private:
     App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed);
@@ -241,8 +242,17 @@ private:
     std::optional<core::Error> subTypeError(const std::string& category, const std::string& subType) const;
     // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
     core::Status recordReference(const char* type, core::Fields fields);
-    void loadPolicies();
+    core::Status loadPolicies();
     bool pinMatches(const std::string& staffId, const std::string& pin) const;
+    std::optional<std::string> meta(const std::string& key) const;
+    core::TimeMs repeatWindowMs() const;
+    // A read the caller cannot act on: its value, or an empty one with the failure kept as fault().
+    template <class T>
+    T orFault(core::Result<T> r) const {
+        if (r) return std::move(r.value());
+        if (!m_fault) m_fault = r.error();
+        return T{};
+    }
 
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::CaseStore> m_store;
@@ -257,6 +267,7 @@ private:
     std::uint64_t m_revision;
     SaveState m_saveState = SaveState::Saved;
     bool m_readOnly = false;
+    mutable std::optional<core::Error> m_fault;
 };
 
 } // namespace tousu::app

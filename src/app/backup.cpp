@@ -2,6 +2,7 @@
 #include "app/app.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/queries.h"
 
 namespace tousu::app {
 
@@ -21,13 +22,13 @@ core::Status App::backupTo(const std::function<void(std::string_view)>& piece) {
 }
 
 std::optional<core::TimeMs> App::lastBackupAt() const {
-    const auto text = store::getMeta(*m_db, "last_backup_at");
+    const auto text = meta("last_backup_at");
     if (!text) return std::nullopt;
     return std::strtoll(text->c_str(), nullptr, 10);
 }
 
 int App::backupReminderDays() const {
-    const auto text = store::getMeta(*m_db, "backup_reminder_days");
+    const auto text = meta("backup_reminder_days");
     return text ? std::atoi(text->c_str()) : 7;
 }
 
@@ -47,7 +48,7 @@ core::Result<BackupInfo> App::checkBackup(const std::string& bytes) const {
     if (!inconsistent.value().empty())
         return makeError(ErrorCode::InvalidInput, "error.backup_inconsistent", inconsistent.value().front());
     const AppInfo info = copy.value()->info();
-    store::ListQuery all;
+    core::ListQuery all;
     all.limit = 0;
     auto cases = copy.value()->listCases(all);
     auto events = copy.value()->m_store->eventCount();

@@ -4,7 +4,7 @@
 
 namespace tousu::app {
 
-void CaseListModel::setQuery(const store::ListFilter& filter, store::SortKey sort, bool descending) {
+void CaseListModel::setQuery(const core::ListFilter& filter, core::SortKey sort, bool descending) {
     if (filter == m_filter && sort == m_sort && descending == m_descending) return;
     m_filter = filter;
     m_sort = sort;
@@ -20,7 +20,7 @@ void CaseListModel::refreshIfStale(const App& app) {
     m_revision = app.revision();
     m_minute = minute;
     m_blocks.clear();
-    store::ListQuery q{m_filter, m_sort, m_descending, 0, 0, 0};
+    core::ListQuery q{m_filter, m_sort, m_descending, 0, 0, 0};
     auto page = app.listCases(q);
     m_total = page ? page.value().total : 0;
 }
@@ -30,16 +30,16 @@ int CaseListModel::total(const App& app) {
     return m_total;
 }
 
-const store::CaseRow* CaseListModel::row(const App& app, int index) {
+const core::CaseRow* CaseListModel::row(const App& app, int index) {
     refreshIfStale(app);
     if (index < 0 || index >= m_total) return nullptr;
     const int block = index / kBlock;
     auto it = m_blocks.find(block);
     if (it == m_blocks.end()) {
         if (m_blocks.size() > 50) m_blocks.clear();   // bounded memory while scrolling far
-        store::ListQuery q{m_filter, m_sort, m_descending, block * kBlock, kBlock, 0};
+        core::ListQuery q{m_filter, m_sort, m_descending, block * kBlock, kBlock, 0};
         auto page = app.listCases(q);
-        it = m_blocks.emplace(block, page ? std::move(page.value().rows) : std::vector<store::CaseRow>{}).first;
+        it = m_blocks.emplace(block, page ? std::move(page.value().rows) : std::vector<core::CaseRow>{}).first;
     }
     const std::size_t offset = static_cast<std::size_t>(index % kBlock);
     return offset < it->second.size() ? &it->second[offset] : nullptr;

@@ -6,7 +6,7 @@
 #include <map>
 #include <vector>
 
-#include "store/queries.h"
+#include "core/read_models.h"
 
 namespace tousu::app {
 
@@ -17,20 +17,20 @@ public:
     static constexpr int kBlock = 100;
 
     // Sets filter and sort; a different query drops what was cached.
-    void setQuery(const store::ListFilter& filter, store::SortKey sort, bool descending);
+    void setQuery(const core::ListFilter& filter, core::SortKey sort, bool descending);
     int total(const App& app);
-    const store::CaseRow* row(const App& app, int index);
+    const core::CaseRow* row(const App& app, int index);
 
 private:
     void refreshIfStale(const App& app);
 
-    store::ListFilter m_filter;
-    store::SortKey m_sort = store::SortKey::Received;
+    core::ListFilter m_filter;
+    core::SortKey m_sort = core::SortKey::Received;
     bool m_descending = true;
     std::uint64_t m_revision = 0;
     long long m_minute = -1;     // overdue / near / follow-up filters depend on the time: re-query once a minute
     int m_total = -1;
-    std::map<int, std::vector<store::CaseRow>> m_blocks;
+    std::map<int, std::vector<core::CaseRow>> m_blocks;
 };
 
 } // namespace tousu::app

@@ -47,6 +47,17 @@ inline bool oneOf(const std::string& value, const auto& codes) {
     return std::find(std::begin(codes), std::end(codes), value) != std::end(codes);
 }
 
+// The error of a failed result, or nullptr.
+template <class T>
+const core::Error* errorOf(const core::Result<T>& r) {
+    return r ? nullptr : &r.error();
+}
+
+// Whether a record with this id is among `records` (departments, staff, sub-types).
+inline bool hasId(const auto& records, const std::string& id) {
+    return std::any_of(std::begin(records), std::end(records), [&](const auto& r) { return r.id == id; });
+}
+
 inline core::Status validText(const char* field, const std::string& value, bool required = true) {
     if (auto e = textError(field, value, required)) return invalid({*e});
     return core::Ok{};

@@ -1,16 +1,20 @@
 // Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/app.h"
 #include "app/import_job.h"
 #include "core/deadline.h"
 #include "core/fold.h"
-#include "sync/mask.h"
-#include "sync/tmf621.h"
+#include "app/errors.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/exchange.h"
+#include "store/queries.h"
 #include "store/statement.h"
+#include "sync/mask.h"
+#include "sync/tmf621.h"
 
 namespace tousu::app {
 
@@ -28,18 +32,25 @@ constexpr ReferenceUse kReferenceUses[] = {
     {"department", "ref.department"}, {"person", "ref.staff"}, {"sub_type", "ref.sub_type"}};
 
 // "ref.staff:s11" for every id this database or the bundle defines.
-std::set<std::string> knownReferences(const store::Database& db, const std::vector<core::Event>& events) {
+core::Result<std::set<std::string>> knownReferences(const store::Database& db, const std::vector<core::Event>& events) {
+    auto departments = store::departments(db);
+    auto staff = store::staff(db);
+    auto subTypes = store::subTypes(db);
+    for (const core::Error* e : {errorOf(departments), errorOf(staff), errorOf(subTypes)})
+        if (e) return *e;
     std::set<std::string> known;
-    for (const auto& d : store::departments(db)) known.insert("ref.department:" + d.id);
-    for (const auto& s : store::staff(db)) known.insert("ref.staff:" + s.id);
-    for (const auto& t : store::subTypes(db)) known.insert("ref.sub_type:" + t.id);
+    for (const auto& d : departments.value()) known.insert("ref.department:" + d.id);
+    for (const auto& s : staff.value()) known.insert("ref.staff:" + s.id);
+    for (const auto& t : subTypes.value()) known.insert("ref.sub_type:" + t.id);
     for (const core::Event& e : events)
         if (e.caseId.empty()) known.insert(e.type + ":" + core::getField(e.fields, "id"));
     return known;
 }
 
 std::optional<core::Error> unknownReferences(const store::Database& db, const std::vector<core::Event>& events) {
-    const std::set<std::string> known = knownReferences(db, events);
+    auto knownOrError = knownReferences(db, events);
+    if (!knownOrError) return knownOrError.error();
+    const std::set<std::string>& known = knownOrError.value();
     std::set<std::string> missing;
     for (const core::Event& e : events)
         for (const ReferenceUse& use : kReferenceUses)
@@ -52,13 +63,6 @@ std::optional<core::Error> unknownReferences(const store::Database& db, const st
     return makeError(ErrorCode::InvalidInput, "error.bundle_unknown_reference", detail);
 }
 
-// -1: no row (not registered here yet); else the row's concurrent_edit flag.
-int concurrentFlag(const store::Database& db, const std::string& caseId) {
-    store::Statement s(db, "SELECT concurrent_edit FROM cases WHERE id = ?");
-    s.bind(1, caseId);
-    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : -1;
-}
-
 } // namespace
 
 core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
@@ -67,12 +71,15 @@ core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
         std::vector<std::string> ids;
         for (const std::string& number : scope.caseNumbers) {
             auto id = m_store->caseIdByNumber(number);
-            if (!id) return makeError(ErrorCode::NotFound, "error.unknown_case", number, "case");
-            ids.push_back(*id);
+            if (!id) return id.error();
+            if (!id.value()) return makeError(ErrorCode::NotFound, "error.unknown_case", number, "case");
+            ids.push_back(*id.value());
         }
         stored = store::eventsOfCases(*m_db, ids);
     } else {
-        stored = store::eventsAfter(*m_db, scope.peer.empty() ? 0 : store::peerWatermark(*m_db, scope.peer));
+        auto after = scope.peer.empty() ? core::Result<std::int64_t>(0) : store::peerWatermark(*m_db, scope.peer);
+        if (!after) return after.error();
+        stored = store::eventsAfter(*m_db, after.value());
     }
     if (!stored) return stored.error();
     if (!scope.peer.empty() && scope.caseNumbers.empty()) {
@@ -96,68 +103,93 @@ core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool a
     return job.value()->summary();
 }
 
-ImportJob::ImportJob(App& app, const sync::Bundle& bundle, bool apply) : m_app(app), m_bundle(bundle), m_apply(apply) {}
+struct ImportJob::State {
+    App& app;
+    const sync::Bundle& bundle;
+    bool apply;
+    std::unique_ptr<store::Transaction> tx;
+    std::vector<std::string> caseIds;      // cases the bundle names
+    std::map<std::string, int> before;     // their concurrent-edit flag before (-1: not here yet)
+    std::size_t nextBefore = 0, nextAfter = 0;
+    std::unique_ptr<store::EventInsertion> insertion;
+    ImportSummary summary;
+    bool done = false;
+};
+
+ImportJob::ImportJob(std::unique_ptr<State> state) : m(std::move(state)) {}
+ImportJob::~ImportJob() = default;
+
+const ImportSummary& ImportJob::summary() const { return m->summary; }
 
 core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
     if (app.m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
-    std::unique_ptr<ImportJob> job(new ImportJob(app, bundle, apply));
-    job->m_tx = std::make_unique<store::Transaction>(app.m_db->handle());
-    if (!job->m_tx->began()) return store::sqlError(app.m_db->handle(), "begin import");
+    auto state = std::unique_ptr<State>(new State{app, bundle, apply});
+    state->tx = std::make_unique<store::Transaction>(app.m_db->handle());
+    if (!state->tx->began()) return store::sqlError(app.m_db->handle(), "begin import");
     std::set<std::string> ids;
     for (const core::Event& e : bundle.events)
         if (!e.caseId.empty()) ids.insert(e.caseId);
-    job->m_caseIds.assign(ids.begin(), ids.end());
-    job->m_insertion = std::make_unique<store::EventInsertion>(*app.m_store, bundle.events);
-    job->m_summary.events = static_cast<int>(bundle.events.size());
-    return job;
+    state->caseIds.assign(ids.begin(), ids.end());
+    state->insertion = std::make_unique<store::EventInsertion>(*app.m_store, bundle.events);
+    state->summary.events = static_cast<int>(bundle.events.size());
+    return std::unique_ptr<ImportJob>(new ImportJob(std::move(state)));
 }
 
 core::Result<bool> ImportJob::step(std::size_t budget) {
-    if (m_done) return true;
-    for (; budget && m_nextBefore < m_caseIds.size(); --budget, ++m_nextBefore)
-        m_before[m_caseIds[m_nextBefore]] = concurrentFlag(*m_app.m_db, m_caseIds[m_nextBefore]);
-    auto inserted = m_insertion->step(budget);
+    if (m->done) return true;
+    const store::Database& db = *m->app.m_db;
+    for (; budget && m->nextBefore < m->caseIds.size(); --budget, ++m->nextBefore) {
+        auto flag = store::concurrentEditFlag(db, m->caseIds[m->nextBefore]);
+        if (!flag) return flag.error();
+        m->before[m->caseIds[m->nextBefore]] = flag.value();
+    }
+    auto inserted = m->insertion->step(budget);
     if (!inserted) return inserted.error();
     if (!inserted.value()) return false;
-    const store::InsertResult& r = m_insertion->result();
-    for (; budget && m_nextAfter < r.touchedCases.size(); --budget, ++m_nextAfter) {
-        const std::string& id = r.touchedCases[m_nextAfter];
-        const int after = concurrentFlag(*m_app.m_db, id);
-        if (after < 0) continue;   // events of a case whose registration has not arrived yet
-        ++(m_before[id] < 0 ? m_summary.newCases : m_summary.updatedCases);
-        if (after == 1 && m_before[id] != 1)
-            if (auto c = m_app.m_store->loadCase(id)) m_summary.concurrentCases.push_back(c.value().number);
+    const store::InsertResult& r = m->insertion->result();
+    for (; budget && m->nextAfter < r.touchedCases.size(); --budget, ++m->nextAfter) {
+        const std::string& id = r.touchedCases[m->nextAfter];
+        auto after = store::concurrentEditFlag(db, id);
+        if (!after) return after.error();
+        if (after.value() < 0) continue;   // events of a case whose registration has not arrived yet
+        ++(m->before[id] < 0 ? m->summary.newCases : m->summary.updatedCases);
+        if (after.value() == 1 && m->before[id] != 1) {
+            auto c = m->app.m_store->loadCase(id);
+            if (!c) return c.error();
+            m->summary.concurrentCases.push_back(c.value().number);
+        }
     }
-    if (m_nextAfter < r.touchedCases.size()) return false;
-    m_summary.newEvents = r.inserted;
-    m_summary.duplicates = r.duplicates;
-    m_summary.referenceChanges = r.referenceInserted;
-    if (m_apply)
-        if (auto st = m_tx->commit(); !st) return st.error();
+    if (m->nextAfter < r.touchedCases.size()) return false;
+    m->summary.newEvents = r.inserted;
+    m->summary.duplicates = r.duplicates;
+    m->summary.referenceChanges = r.referenceInserted;
+    if (m->apply)
+        if (auto st = m->tx->commit(); !st) return st.error();
     finish();
     return true;
 }
 
 void ImportJob::finish() {
-    m_tx.reset();   // a preview rolls back here
-    m_done = true;
+    m->tx.reset();   // a preview rolls back here
+    m->done = true;
+    App& app = m->app;
     // New data; or screens read a preview's uncommitted rows: a new revision makes them read again.
-    if (m_summary.newEvents) ++m_app.m_revision;
-    if (!m_apply) return;
-    for (const core::Event& e : m_bundle.events) m_app.m_hlc.observe(e.hlc);
-    if (m_summary.referenceChanges) m_app.loadPolicies();
+    if (m->summary.newEvents) ++app.m_revision;
+    if (!m->apply) return;
+    for (const core::Event& e : m->bundle.events) app.m_hlc.observe(e.hlc);
+    if (m->summary.referenceChanges)
+        if (auto st = app.loadPolicies(); !st) app.m_fault = st.error();
 }
 
 double ImportJob::progress() const {
-    const double before = m_caseIds.empty() ? 1.0 : double(m_nextBefore) / double(m_caseIds.size());
-    const auto& touched = m_insertion->result().touchedCases;
-    const double after = touched.empty() ? 0.0 : double(m_nextAfter) / double(touched.size());
-    return m_done ? 1.0 : 0.05 * before + 0.9 * m_insertion->progress() + 0.05 * after;
+    const double before = m->caseIds.empty() ? 1.0 : double(m->nextBefore) / double(m->caseIds.size());
+    const auto& touched = m->insertion->result().touchedCases;
+    const double after = touched.empty() ? 0.0 : double(m->nextAfter) / double(touched.size());
+    return m->done ? 1.0 : 0.05 * before + 0.9 * m->insertion->progress() + 0.05 * after;
 }
 
-
-std::vector<store::Peer> App::peers() const { return store::peers(*m_db); }
+std::vector<core::Peer> App::peers() const { return orFault(store::peers(*m_db)); }
 
 core::Result<int> App::exportTmf(std::string& out) const {
     int count = 0;
@@ -171,21 +203,7 @@ core::Result<int> App::exportTmf(std::string& out) const {
         out += count++ ? ",\n" : "\n";
         out += sync::troubleTicket(events, m_calendar, status.empty() ? 0 : status.back().dueAt).dump();
     };
-    // Events grouped by case through the case index; each group is folded on its own.
-    store::Statement s(*m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
-                              "WHERE case_id <> '' ORDER BY case_id");
-    std::vector<core::Event> group;
-    while (s.step() == SQLITE_ROW) {
-        auto e = store::eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                                     s.text(7));
-        if (!e) return e.error();
-        if (!group.empty() && group.front().caseId != e.value().caseId) {
-            emit(group);
-            group.clear();
-        }
-        group.push_back(std::move(e.value()));
-    }
-    if (!group.empty()) emit(group);
+    if (auto st = store::forEachCaseEvents(*m_db, emit); !st) return st.error();
     out += "\n]\n";
     return count;
 }

@@ -221,7 +221,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
     if (auto st = app.commitBatch(); !st) return st.error();
     app.setActor(saved);
     clock.jumpTo(end);
-    store::ListQuery open;
+    core::ListQuery open;
     open.filter.openOnly = true;
     open.limit = 0;
     if (auto page = app.listCases(open)) stats.open = page.value().total;

@@ -1,16 +1,13 @@
 // An import the desk spreads over frames, so a large bundle shows progress instead of freezing the
 // tab (App::importBundle runs one to the end). One transaction from start to finish: the events are
 // stored and the touched cases re-folded a slice per step, the summary is counted as it goes; a
-// preview is rolled back at the end, an import committed. While a job is open nothing else may
-// write (the sync dialog is modal; App::recordEscalations then finds the transaction taken and
-// tries again a minute later).
+// preview is rolled back at the end, an import committed. While a job is open the sync dialog is
+// modal; escalations the minute tick records meanwhile nest inside the job's transaction, so they
+// are committed with an import and rolled back with a preview (then recorded again at the next tick).
 #pragma once
-#include <map>
 #include <memory>
 
 #include "app/app.h"
-#include "store/case_store.h"
-#include "store/statement.h"
 
 namespace tousu::app {
 
@@ -19,25 +16,17 @@ public:
     // Refused at once when read-only or when case events name unknown reference data. `bundle`
     // must outlive the job.
     static core::Result<std::unique_ptr<ImportJob>> start(App& app, const sync::Bundle& bundle, bool apply);
+    ~ImportJob();
     // Does about `budget` units of work; true once finished (committed, or rolled back for a preview).
     core::Result<bool> step(std::size_t budget);
     double progress() const;
-    const ImportSummary& summary() const { return m_summary; }
+    const ImportSummary& summary() const;
 
 private:
-    ImportJob(App& app, const sync::Bundle& bundle, bool apply);
+    struct State;   // the store's transaction and insertion, and the counts so far (app/exchange.cpp)
+    explicit ImportJob(std::unique_ptr<State> state);
     void finish();
-
-    App& m_app;
-    const sync::Bundle& m_bundle;
-    bool m_apply;
-    std::unique_ptr<store::Transaction> m_tx;
-    std::vector<std::string> m_caseIds;      // cases the bundle names
-    std::map<std::string, int> m_before;     // their concurrent-edit flag before (-1: not here yet)
-    std::size_t m_nextBefore = 0, m_nextAfter = 0;
-    std::unique_ptr<store::EventInsertion> m_insertion;
-    ImportSummary m_summary;
-    bool m_done = false;
+    std::unique_ptr<State> m;
 };
 
 } // namespace tousu::app

@@ -59,14 +59,13 @@ core::Status App::setOffice(const std::string& code, const std::string& name) {
     return core::Ok{};
 }
 
-core::Result<std::string> App::saveDepartment(store::Department d) {
+core::Result<std::string> App::saveDepartment(core::Department d) {
     if (auto st = requireAdmin(); !st) return st.error();
     const auto all = departments();
     std::vector<core::Error> errors;
     checkName(errors, "name_zh", d.nameZh, nameTaken(all, d.id, d.nameZh, [](auto& r) { return r.nameZh; }));
     if (auto e = textError("name_en", d.nameEn, false, kMaxNameLength)) errors.push_back(*e);
-    const auto people = staff();
-    if (!d.head.empty() && std::none_of(people.begin(), people.end(), [&](auto& s) { return s.id == d.head; }))
+    if (!d.head.empty() && !hasId(staff(), d.head))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", d.head, "head"));
     if (!errors.empty()) return invalid(std::move(errors));
     if (d.id.empty()) d.id = "d-" + m_ids.uuid().substr(0, 8);
@@ -76,13 +75,12 @@ core::Result<std::string> App::saveDepartment(store::Department d) {
     return d.id;
 }
 
-core::Result<std::string> App::saveStaff(store::StaffMember s) {
+core::Result<std::string> App::saveStaff(core::StaffMember s) {
     if (auto st = requireAdmin(); !st) return st.error();
     std::vector<core::Error> errors;
     checkName(errors, "name", s.name, nameTaken(staff(), s.id, s.name, [](auto& r) { return r.name; }));
     if (!core::roleFromCode(s.role)) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.role, "role"));
-    const auto depts = departments();
-    if (std::none_of(depts.begin(), depts.end(), [&](auto& d) { return d.id == s.department; }))
+    if (!hasId(departments(), s.department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.department, "department"));
     if (s.id == m_actor.staffId && s.role != core::code(core::Role::Admin))   // someone must be left to edit settings
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.own_admin_role", s.role, "role"));
@@ -93,7 +91,7 @@ core::Result<std::string> App::saveStaff(store::StaffMember s) {
     return s.id;
 }
 
-core::Result<std::string> App::saveSubType(store::SubType t) {
+core::Result<std::string> App::saveSubType(core::SubType t) {
     if (auto st = requireAdmin(); !st) return st.error();
     std::vector<core::Error> errors;
     if (!core::categoryFromCode(t.category))
@@ -136,8 +134,7 @@ core::Status App::updatePolicy(const std::string& category, const std::vector<st
                                                  {"max_hours", std::to_string(maxHours)}});
         !st)
         return st;
-    loadPolicies();
-    return core::Ok{};
+    return loadPolicies();
 }
 
 core::Status App::useWorkingHours(const std::string& calendarTsv) {
@@ -168,7 +165,7 @@ std::optional<int> App::calendarDaysLeft() const {
 }
 
 std::optional<std::string> App::messageTemplate(const std::string& kind, const std::string& language) const {
-    auto text = store::getMeta(*m_db, "template." + kind + "." + language);
+    auto text = meta("template." + kind + "." + language);
     if (text && text->empty()) return std::nullopt;
     return text;
 }
@@ -182,7 +179,7 @@ core::Status App::setMessageTemplate(const std::string& kind, const std::string&
     return core::Ok{};
 }
 
-std::optional<std::string> App::preference(const std::string& key) const { return store::getMeta(*m_db, "pref." + key); }
+std::optional<std::string> App::preference(const std::string& key) const { return meta("pref." + key); }
 
 core::Status App::setPreference(const std::string& key, const std::string& value) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
@@ -190,7 +187,7 @@ core::Status App::setPreference(const std::string& key, const std::string& value
     return store::setMeta(*m_db, "pref." + key, value);
 }
 
-bool App::hasPin(const std::string& staffId) const { return store::getMeta(*m_db, "pin." + staffId).has_value(); }
+bool App::hasPin(const std::string& staffId) const { return meta("pin." + staffId).has_value(); }
 
 core::Status App::setPin(const std::string& staffId, const std::string& pin) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
@@ -208,7 +205,7 @@ core::Status App::setPin(const std::string& staffId, const std::string& pin) {
 }
 
 bool App::pinMatches(const std::string& staffId, const std::string& pin) const {
-    const auto stored = store::getMeta(*m_db, "pin." + staffId);
+    const auto stored = meta("pin." + staffId);
     if (!stored) return true;
     const std::size_t colon = stored->find(':');
     return colon != std::string::npos && pinHash(stored->substr(0, colon), pin) == stored->substr(colon + 1);

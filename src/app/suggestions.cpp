@@ -32,7 +32,7 @@ core::Status App::setSuggestionStatus(const std::string& id, const std::string& 
     if (m_readOnly) return core::makeError(core::ErrorCode::NotAllowed, "error.read_only");
     if (!oneOf(status, kSuggestionStatuses)) return fieldError("error.required", "suggestion_status", status);
     const auto all = suggestions();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const store::Suggestion& s) { return s.id == id; });
+    const auto it = std::find_if(all.begin(), all.end(), [&](const core::Suggestion& s) { return s.id == id; });
     if (it == all.end()) return core::makeError(core::ErrorCode::NotFound, "error.suggestion_not_found", id);
     if (it->status == status) return core::Ok{};
     return recordReference("ref.suggestion", {{"id", id}, {"source", it->source}, {"author", it->author},
@@ -40,8 +40,8 @@ core::Status App::setSuggestionStatus(const std::string& id, const std::string& 
                                               {"created_at", std::to_string(it->createdAt)}});
 }
 
-std::vector<store::Suggestion> App::suggestions(core::TimeMs from, core::TimeMs to) const {
-    return store::suggestions(*m_db, from, to);
+std::vector<core::Suggestion> App::suggestions(core::TimeMs from, core::TimeMs to) const {
+    return orFault(store::suggestions(*m_db, from, to));
 }
 
 } // namespace tousu::app

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
 namespace tousu::cli {
 
@@ -20,7 +20,7 @@ namespace {
 
 // The desk's English message for a key, so the CLI explains errors the way the desk does.
 std::string english(const std::string& key) {
-    for (const ui::StringRow& row : ui::stringTable())
+    for (const present::StringRow& row : present::stringTable())
         if (row.key == key) return " (" + row.en + ")";
     return {};
 }

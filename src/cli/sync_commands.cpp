@@ -7,10 +7,10 @@
 #include "cli/gzip.h"
 #include "sync/bundle.h"
 #include "sync/seal.h"
-#include "ui/case_csv.h"
-#include "ui/i18n.h"
-#include "ui/notice.h"
-#include "ui/report.h"
+#include "present/case_csv.h"
+#include "present/i18n.h"
+#include "present/notice.h"
+#include "present/report.h"
 
 namespace tousu::cli {
 
@@ -70,7 +70,7 @@ core::Result<std::string> unpackBundle(const Args& a, std::string bytes) {
 bool setLanguage(const Args& a) {
     const std::string lang = a.get("--lang", "zh-CN");
     if (lang != "zh-CN" && lang != "en") return false;
-    ui::setLanguage(lang == "en" ? ui::Language::En : ui::Language::ZhCN);
+    present::setLanguage(lang == "en" ? present::Language::En : present::Language::ZhCN);
     return true;
 }
 
@@ -135,10 +135,10 @@ int cmdExportCsv(const Args& a) {
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
-    store::ListFilter filter;
+    core::ListFilter filter;
     filter.state = a.get("--state");
     filter.category = a.get("--category");
-    auto csv = ui::caseListCsv(*app.value(), filter, a.has("--full-phones"));
+    auto csv = present::caseListCsv(*app.value(), filter, a.has("--full-phones"));
     if (!csv) return failWith(csv.error());
     if (auto st = writeFile(a.positional[1], csv.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", csv.value().size()}});
@@ -150,7 +150,7 @@ int cmdNotice(const Args& a) {
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
-    const std::string page = ui::customerNoticeHtml(*app.value());
+    const std::string page = present::customerNoticeHtml(*app.value());
     if (auto st = writeFile(a.positional[1], page); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", page.size()}});
     return 0;
@@ -172,12 +172,12 @@ int cmdReport(const Args& a) {
     }
     const core::Period period = core::periodOfDays(from.value(), to.value());
     const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"), a.get("--person")};
-    auto page = ui::reviewReportHtml(*app.value(), period, filter, actions);
+    auto page = present::reviewReportHtml(*app.value(), period, filter, actions);
     if (!page) return failWith(page.error());
     if (auto st = writeFile(a.positional[1], page.value()); !st) return failWith(st.error());
     json out = {{"file", a.positional[1]}, {"bytes", page.value().size()}};
     if (a.has("--csv")) {
-        auto csv = ui::reviewReportCsv(*app.value(), period, filter);
+        auto csv = present::reviewReportCsv(*app.value(), period, filter);
         if (!csv) return failWith(csv.error());
         if (auto st = writeFile(a.get("--csv"), csv.value()); !st) return failWith(st.error());
         out["csv"] = a.get("--csv");

@@ -5,13 +5,20 @@
 #include <string>
 #include <string_view>
 
+#include "app/save_state.h"
 #include "core/result.h"
 #include "sync/sealed.h"
 
 namespace tousu::platform {
 
+// What the page calls into, handed in by main.cpp: the platform knows ImGui, never the desk.
 struct Callbacks {
     std::function<void()> drawFrame;   // build the ImGui frame (between NewFrame and Render)
+    std::function<void()> setUpContext;   // once the ImGui context exists: style, automation hooks
+    std::function<float()> fontSizePx;    // the text size chosen (CSS pixels); a change rebuilds the atlas
+    std::function<void(const char* fontPath, float scale)> loadFonts;   // fill the atlas at this scale
+    std::function<void()> frameRendered;  // after each frame is drawn (automation: its items)
+    std::function<std::string()> widgetsJson;   // window.tousu.widgets()
 };
 
 // [SECTION] Files the user saves and opens (platform/web/files.cpp)
@@ -53,7 +60,7 @@ void requestRedraw();
 // Render once after `ms` milliseconds (deadline clocks, tooltips); the earliest request wins.
 void requestRedrawAfter(double ms);
 
-enum class SaveState { Memory, Saved, Saving, Failed };
+using app::SaveState;
 
 struct DatabaseLocation {
     std::string path;

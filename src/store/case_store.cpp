@@ -164,11 +164,13 @@ core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& 
     if (!s.ok()) return sqlError(db, "prepare case events");
     s.bind(1, caseId);
     std::vector<core::Event> out;
-    while (s.step() == SQLITE_ROW) {
+    auto read = s.eachRow([&]() -> core::Status {
         auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
         if (!e) return e.error();
         out.push_back(std::move(e.value()));
-    }
+        return core::Ok{};
+    });
+    if (!read) return read.error();
     return out;
 }
 
@@ -179,11 +181,12 @@ core::Result<core::Case> CaseStore::loadCase(const std::string& caseId) const {
     return core::foldEvents(std::move(events.value()), m_calendar);
 }
 
-std::optional<std::string> CaseStore::caseIdByNumber(const std::string& number) const {
+core::Result<std::optional<std::string>> CaseStore::caseIdByNumber(const std::string& number) const {
     Statement s(m_db, "SELECT id FROM cases WHERE number = ?");
     s.bind(1, number);
-    if (s.step() == SQLITE_ROW) return s.text(0);
-    return std::nullopt;
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? std::optional<std::string>(s.text(0)) : std::nullopt;
 }
 
 core::Status CaseStore::reproject(const std::string& caseId) {
@@ -197,7 +200,7 @@ core::Status CaseStore::reproject(const std::string& caseId) {
 core::Result<int> CaseStore::reprojectAll() {
     std::vector<std::string> ids;
     Statement s(m_db, "SELECT DISTINCT case_id FROM events WHERE case_id <> ''");
-    while (s.step() == SQLITE_ROW) ids.push_back(s.text(0));
+    if (auto st = s.eachRow([&] { ids.push_back(s.text(0)); }); !st) return st.error();
     for (const std::string& id : ids)
         if (auto st = reproject(id); !st) return st.error();
     return static_cast<int>(ids.size());
@@ -211,7 +214,9 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
     old.bind(1, c.id);
     std::int64_t rowid = 0;
     bool textChanged = true;
-    if (old.step() == SQLITE_ROW) {
+    auto found = old.row();
+    if (!found) return found.error();
+    if (found.value()) {
         rowid = old.integer(0);
         textChanged = old.text(1) != row.number || old.text(2) != row.customerName || old.text(3) != searchPhone ||
                       old.text(4) != row.content;
@@ -299,19 +304,27 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
     Statement row(m_db, sql.c_str());
     Statement fts(m_db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
                       "AND number = (SELECT number FROM cases WHERE id = ?)");
-    while (ids.step() == SQLITE_ROW) {
+    auto read = ids.eachRow([&]() -> core::Status {
         const std::string id = ids.text(0);
         auto c = loadCase(id);
+        // A case whose events cannot be read is damaged, not inconsistent.
+        if (!c && c.error().code == ErrorCode::Storage) return c.error();
         row.bind(1, id);
-        const bool haveRow = row.step() == SQLITE_ROW;
+        auto haveRow = row.row();
+        if (!haveRow) return haveRow.error();
         const bool registered = c && !c.value().id.empty();
-        const bool same = registered ? haveRow && readRow(row) == projectionRow(c.value(), m_calendar) : !haveRow;
+        const bool same = registered ? haveRow.value() && readRow(row) == projectionRow(c.value(), m_calendar)
+                                     : !haveRow.value();
         row.reset();
         fts.bind(1, id).bind(2, id);
-        const bool indexed = !registered || (fts.step() == SQLITE_ROW && fts.integer(0) == 1);
+        auto haveCount = fts.row();
+        if (!haveCount) return haveCount.error();
+        const bool indexed = !registered || (haveCount.value() && fts.integer(0) == 1);
         fts.reset();
         if (!same || !indexed) bad.push_back(registered ? c.value().number : id);
-    }
+        return core::Ok{};
+    });
+    if (!read) return read.error();
     return bad;
 }
 
@@ -320,18 +333,20 @@ core::Result<std::string> CaseStore::digest() const {
     Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events ORDER BY id");
     if (!s.ok()) return sqlError(db, "prepare digest");
     core::Sha256 h;
-    while (s.step() == SQLITE_ROW) {
+    auto read = s.eachRow([&]() -> core::Status {
         auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
         if (!e) return e.error();
         h.update(core::canonicalText(e.value()));
         h.update("\n");
-    }
+        return core::Ok{};
+    });
+    if (!read) return read.error();
     return h.hexDigest();
 }
 
 core::Result<std::int64_t> CaseStore::eventCount() const {
     Statement s(m_db, "SELECT count(*) FROM events");
-    if (s.step() != SQLITE_ROW) return sqlError(m_db.handle(), "count events");
+    if (auto counted = s.row(); !counted || !counted.value()) return sqlError(m_db.handle(), "count events");
     return s.integer(0);
 }
 

@@ -49,7 +49,7 @@ public:
     core::Result<InsertResult> insertEvents(const std::vector<core::Event>& events);
     core::Result<std::vector<core::Event>> caseEvents(const std::string& caseId) const;
     core::Result<core::Case> loadCase(const std::string& caseId) const;
-    std::optional<std::string> caseIdByNumber(const std::string& number) const;
+    core::Result<std::optional<std::string>> caseIdByNumber(const std::string& number) const;
     core::Status reproject(const std::string& caseId);
     // Re-folds every case (after a migration that added a projected column); returns how many.
     core::Result<int> reprojectAll();

@@ -40,6 +40,9 @@ public:
 
     int schemaVersion() const;
     core::Status exec(const std::string& sql);
+    // A transaction that takes the write lock at once, for many changes committed together.
+    core::Status beginBatch() { return exec("BEGIN IMMEDIATE"); }
+    core::Status commitBatch() { return exec("COMMIT"); }
     sqlite3* handle() const { return m_db; }
     // A prepared statement for this SQL text, prepared once and reused (see store::Statement).
     sqlite3_stmt* cachedStatement(const std::string& sql) const;

@@ -15,13 +15,13 @@ namespace {
 constexpr const char* kEventColumns = "seq, id, case_id, hlc, origin, actor, type, prev, payload";
 
 core::Status readEvents(Statement& s, StoredEvents& out) {
-    while (s.step() == SQLITE_ROW) {
+    return s.eachRow([&]() -> core::Status {
         auto e = eventFromRow(s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8));
         if (!e) return e.error();
         out.events.push_back(std::move(e.value()));
         out.lastSeq = std::max(out.lastSeq, s.integer(0));
-    }
-    return core::Ok{};
+        return core::Ok{};
+    });
 }
 
 } // namespace
@@ -48,17 +48,46 @@ core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<s
     return out;
 }
 
-std::vector<Peer> peers(const Database& db) {
+core::Result<std::vector<core::Peer>> peers(const Database& db) {
     Statement s(db, "SELECT name, last_seq, updated_at FROM peers ORDER BY name");
-    std::vector<Peer> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.integer(1), s.integer(2)});
+    std::vector<core::Peer> out;
+    if (auto st = s.eachRow([&] { out.push_back({s.text(0), s.integer(1), s.integer(2)}); }); !st) return st.error();
     return out;
 }
 
-std::int64_t peerWatermark(const Database& db, const std::string& name) {
+core::Result<std::int64_t> peerWatermark(const Database& db, const std::string& name) {
     Statement s(db, "SELECT last_seq FROM peers WHERE name = ?");
     s.bind(1, name);
-    return s.step() == SQLITE_ROW ? s.integer(0) : 0;
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? s.integer(0) : std::int64_t{0};
+}
+
+core::Status forEachCaseEvents(const Database& db, const std::function<void(std::vector<core::Event>&)>& each) {
+    // Grouped through the case index; each group handed over as soon as it is whole.
+    Statement s(db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
+                    "WHERE case_id <> '' ORDER BY case_id");
+    std::vector<core::Event> group;
+    auto read = s.eachRow([&]() -> core::Status {
+        auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
+        if (!e) return e.error();
+        if (!group.empty() && group.front().caseId != e.value().caseId) {
+            each(group);
+            group.clear();
+        }
+        group.push_back(std::move(e.value()));
+        return core::Ok{};
+    });
+    if (!read) return read;
+    if (!group.empty()) each(group);
+    return core::Ok{};
+}
+
+core::Result<std::string> latestHlc(const Database& db) {
+    Statement s(db, "SELECT max(hlc) FROM events");
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? s.text(0) : std::string();
 }
 
 core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at) {

@@ -2,10 +2,12 @@
 // remembering per peer how far it has been sent (the `peers` table's watermark on events.seq).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/event.h"
+#include "core/read_models.h"
 #include "core/result.h"
 #include "core/time.h"
 
@@ -22,14 +24,13 @@ struct StoredEvents {
 core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq);
 // Every event of these cases, and all reference data (small, and what their events refer to).
 core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<std::string>& caseIds);
+// Every case's events, one case at a time (in case-id order, events unsorted), to `each`.
+core::Status forEachCaseEvents(const Database& db, const std::function<void(std::vector<core::Event>&)>& each);
+// The latest HLC stamped on any stored event ("" when there is none).
+core::Result<std::string> latestHlc(const Database& db);
 
-struct Peer {
-    std::string name;
-    std::int64_t lastSeq = 0;
-    core::TimeMs updatedAt = 0;
-};
-std::vector<Peer> peers(const Database& db);
-std::int64_t peerWatermark(const Database& db, const std::string& name);
+core::Result<std::vector<core::Peer>> peers(const Database& db);
+core::Result<std::int64_t> peerWatermark(const Database& db, const std::string& name);
 core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at);
 
 } // namespace tousu::store

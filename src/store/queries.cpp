@@ -9,17 +9,17 @@ namespace tousu::store {
 
 namespace {
 
-const char* sortColumn(SortKey k) {
+const char* sortColumn(core::SortKey k) {
     switch (k) {
-        case SortKey::Received: return "received_at";
-        case SortKey::Number: return "number";
-        case SortKey::Customer: return "customer_name";
-        case SortKey::Category: return "category";
-        case SortKey::State: return "state";
-        case SortKey::Department: return "department";
-        case SortKey::Person: return "person";
-        case SortKey::Due: return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
-        case SortKey::FollowUpDue: return "follow_up_due";
+        case core::SortKey::Received: return "received_at";
+        case core::SortKey::Number: return "number";
+        case core::SortKey::Customer: return "customer_name";
+        case core::SortKey::Category: return "category";
+        case core::SortKey::State: return "state";
+        case core::SortKey::Department: return "department";
+        case core::SortKey::Person: return "person";
+        case core::SortKey::Due: return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
+        case core::SortKey::FollowUpDue: return "follow_up_due";
     }
     return "received_at";
 }
@@ -46,6 +46,23 @@ struct Where {
     }
 };
 
+// The first column of a lookup's one row, or nullopt when there is none.
+core::Result<std::optional<std::string>> optionalText(Statement& s) {
+    auto found = s.row();
+    if (!found) return found.error();
+    if (!found.value()) return std::optional<std::string>();
+    return std::optional<std::string>(s.text(0));
+}
+
+// Every row of a query without parameters, each made into a T by `make`.
+template <class T, class Make>
+core::Result<std::vector<T>> readAll(const Database& db, const char* sql, Make make) {
+    Statement s(db, sql);
+    std::vector<T> out;
+    if (auto st = s.eachRow([&] { out.push_back(make(s)); }); !st) return st.error();
+    return out;
+}
+
 std::string escapeLike(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -55,9 +72,9 @@ std::string escapeLike(const std::string& s) {
     return out;
 }
 
-Where buildWhere(const ListQuery& q) {
+Where buildWhere(const core::ListQuery& q) {
     Where w;
-    const ListFilter& f = q.filter;
+    const core::ListFilter& f = q.filter;
     if (!f.state.empty()) w.add("state = @", f.state);
     if (!f.category.empty()) w.add("category = @", f.category);
     if (f.subType) w.add("sub_type = @", *f.subType);
@@ -98,21 +115,21 @@ Where buildWhere(const ListQuery& q) {
 
 } // namespace
 
-core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
+core::Result<core::CasePage> listCases(const Database& db, const core::ListQuery& q) {
     sqlite3* h = db.handle();
     const Where w = buildWhere(q);
     const std::string& where = w.sql;
-    CasePage page;
+    core::CasePage page;
     const std::string countSql = "SELECT count(*) FROM cases" + where;
     Statement count(db, countSql.c_str());
     if (!count.ok()) return sqlError(h, "prepare count");
     w.bindAll(count);
-    if (count.step() != SQLITE_ROW) return sqlError(h, "count cases");
+    if (auto counted = count.row(); !counted || !counted.value()) return sqlError(h, "count cases");
     page.total = static_cast<int>(count.integer(0));
 
     // Ties are broken by received_at then rowid, the order of the column's index (migration 6).
     const char* dir = q.descending ? " DESC" : " ASC";
-    const bool unique = q.sort == SortKey::Received || q.sort == SortKey::Number;
+    const bool unique = q.sort == core::SortKey::Received || q.sort == core::SortKey::Number;
     const std::string sql = std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
                                         "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
                                         "escalation, follow_up_due FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
@@ -121,15 +138,16 @@ core::Result<CasePage> listCases(const Database& db, const ListQuery& q) {
     Statement s(db, sql.c_str());
     if (!s.ok()) return sqlError(h, "prepare list");
     w.bindAll(s);
-    while (s.step() == SQLITE_ROW) {
-        CaseRow r;
+    auto read = s.eachRow([&] {
+        core::CaseRow r;
         r.id = s.text(0); r.number = s.text(1); r.state = s.text(2); r.channel = s.text(3); r.category = s.text(4);
         r.customerName = s.text(5); r.phone = s.text(6); r.department = s.text(7); r.person = s.text(8);
         r.receivedAt = s.integer(9); r.nextDue = s.integer(10); r.paused = s.integer(11) != 0;
         r.repeat = s.integer(12) != 0; r.concurrentEdit = s.integer(13) != 0; r.escalation = int(s.integer(14));
         r.followUpDue = s.integer(15);
         page.rows.push_back(std::move(r));
-    }
+    });
+    if (!read) return read.error();
     return page;
 }
 
@@ -169,64 +187,81 @@ core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs
     if (!s.ok()) return sqlError(db.handle(), "prepare kpi rows");
     s.bind(1, from).bind(2, to);
     std::vector<core::KpiRow> rows;
-    while (s.step() == SQLITE_ROW) rows.push_back(kpiRow(s));
+    if (auto st = s.eachRow([&] { rows.push_back(kpiRow(s)); }); !st) return st.error();
     return rows;
 }
 
 core::Result<std::vector<core::KpiRow>> kpiRowsChunk(const Database& db, core::TimeMs from, core::TimeMs to,
-                                                     KpiCursor& cursor, int limit) {
+                                                     core::KpiCursor& cursor, int limit) {
     Statement s(db, std::string(kKpiColumns) +
                         "WHERE received_at >= ? AND received_at < ? AND (received_at, rowid) > (?, ?) "
                         "ORDER BY received_at, rowid LIMIT ?");
     if (!s.ok()) return sqlError(db.handle(), "prepare kpi chunk");
     s.bind(1, from).bind(2, to).bind(3, cursor.receivedAt).bind(4, cursor.rowid).bind(5, limit);
     std::vector<core::KpiRow> rows;
-    while (s.step() == SQLITE_ROW) {
+    auto read = s.eachRow([&] {
         rows.push_back(kpiRow(s));
         cursor.receivedAt = rows.back().receivedAt;
         cursor.rowid = s.integer(14);
-    }
+    });
+    if (!read) return read.error();
     cursor.done = static_cast<int>(rows.size()) < limit;
     return rows;
 }
 
-int countReceived(const Database& db, core::TimeMs from, core::TimeMs to) {
+core::Result<int> countReceived(const Database& db, core::TimeMs from, core::TimeMs to) {
     Statement s(db, "SELECT count(*) FROM cases WHERE received_at >= ? AND received_at < ?");
     s.bind(1, from).bind(2, to);
-    return s.step() == SQLITE_ROW ? static_cast<int>(s.integer(0)) : 0;
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? static_cast<int>(s.integer(0)) : 0;
 }
 
-core::Result<std::vector<NamedCount>> countBy(const Database& db, const char* column) {
+core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const char* column) {
     const std::string col = std::string(column) == "category" ? "category" : "state";
     const std::string sql = "SELECT " + col + ", count(*) FROM cases GROUP BY 1 ORDER BY 1";
     Statement s(db, sql.c_str());
-    std::vector<NamedCount> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), int(s.integer(1))});
+    std::vector<core::NamedCount> out;
+    if (auto st = s.eachRow([&] { out.push_back({s.text(0), int(s.integer(1))}); }); !st) return st.error();
     return out;
 }
 
-std::optional<std::string> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
+core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
                                         core::TimeMs receivedAt, core::TimeMs windowMs) {
     Statement s(db, "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
                              "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
     s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
-    if (s.step() == SQLITE_ROW) return s.text(0);
-    return std::nullopt;
+    return optionalText(s);
 }
 
-int nextCaseSequence(const Database& db, const std::string& prefix) {
+core::Result<int> nextCaseSequence(const Database& db, const std::string& prefix) {
     Statement s(db, "SELECT max(number) FROM cases WHERE number >= ? AND number < ?");
     s.bind(1, prefix).bind(2, prefix + "~");
-    if (s.step() != SQLITE_ROW) return 1;
+    auto found = s.row();
+    if (!found) return found.error();
+    if (!found.value()) return 1;
     const std::string last = s.text(0);
     return last.size() > prefix.size() ? std::atoi(last.c_str() + prefix.size()) + 1 : 1;
 }
 
-std::optional<std::string> getMeta(const Database& db, const std::string& key) {
+core::Result<std::vector<std::string>> openCasesWithDeadlines(const Database& db) {
+    return readAll<std::string>(db, "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
+                                    "AND next_due > 0 AND outcome = 'open'",
+                                [](const Statement& s) { return s.text(0); });
+}
+
+core::Result<int> concurrentEditFlag(const Database& db, const std::string& caseId) {
+    Statement s(db, "SELECT concurrent_edit FROM cases WHERE id = ?");
+    s.bind(1, caseId);
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? static_cast<int>(s.integer(0)) : -1;
+}
+
+core::Result<std::optional<std::string>> getMeta(const Database& db, const std::string& key) {
     Statement s(db, "SELECT value FROM meta WHERE key = ?");
     s.bind(1, key);
-    if (s.step() == SQLITE_ROW) return s.text(0);
-    return std::nullopt;
+    return optionalText(s);
 }
 
 core::Status setMeta(Database& db, const std::string& key, const std::string& value) {
@@ -239,42 +274,36 @@ core::Status deleteMeta(Database& db, const std::string& key) {
     return s.bind(1, key).run();
 }
 
-std::vector<Department> departments(const Database& db) {
-    Statement s(db, "SELECT id, name_zh, name_en, head FROM departments ORDER BY id");
-    std::vector<Department> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
-    return out;
+core::Result<std::vector<core::Department>> departments(const Database& db) {
+    return readAll<core::Department>(db, "SELECT id, name_zh, name_en, head FROM departments ORDER BY id",
+                          [](const Statement& s) { return core::Department{s.text(0), s.text(1), s.text(2), s.text(3)}; });
 }
 
-std::vector<Suggestion> suggestions(const Database& db, core::TimeMs from, core::TimeMs to) {
+core::Result<std::vector<core::Suggestion>> suggestions(const Database& db, core::TimeMs from, core::TimeMs to) {
     Statement s(db, "SELECT id, source, author, content, status, note, created_at FROM suggestions "
                     "WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id");
     s.bind(1, from).bind(2, to);
-    std::vector<Suggestion> out;
-    while (s.step() == SQLITE_ROW)
+    std::vector<core::Suggestion> out;
+    auto read = s.eachRow([&] {
         out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.integer(6)});
+    });
+    if (!read) return read.error();
     return out;
 }
 
-std::vector<StaffMember> staff(const Database& db) {
-    Statement s(db, "SELECT id, name, role, department FROM staff ORDER BY id");
-    std::vector<StaffMember> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
-    return out;
+core::Result<std::vector<core::StaffMember>> staff(const Database& db) {
+    return readAll<core::StaffMember>(db, "SELECT id, name, role, department FROM staff ORDER BY id",
+                          [](const Statement& s) { return core::StaffMember{s.text(0), s.text(1), s.text(2), s.text(3)}; });
 }
 
-std::vector<SubType> subTypes(const Database& db) {
-    Statement s(db, "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id");
-    std::vector<SubType> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
-    return out;
+core::Result<std::vector<core::SubType>> subTypes(const Database& db) {
+    return readAll<core::SubType>(db, "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id",
+                          [](const Statement& s) { return core::SubType{s.text(0), s.text(1), s.text(2), s.text(3)}; });
 }
 
-std::vector<PolicyRow> policies(const Database& db) {
-    Statement s(db, "SELECT category, limits, version, max_hours FROM policies ORDER BY category");
-    std::vector<PolicyRow> out;
-    while (s.step() == SQLITE_ROW) out.push_back({s.text(0), s.text(1), int(s.integer(2)), int(s.integer(3))});
-    return out;
+core::Result<std::vector<PolicyRow>> policies(const Database& db) {
+    return readAll<PolicyRow>(db, "SELECT category, limits, version, max_hours FROM policies ORDER BY category",
+                          [](const Statement& s) { return PolicyRow{s.text(0), s.text(1), int(s.integer(2)), int(s.integer(3))}; });
 }
 
 } // namespace tousu::store

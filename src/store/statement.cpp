@@ -5,7 +5,11 @@
 namespace tousu::store {
 
 core::Error sqlError(sqlite3* db, const std::string& what) {
-    return core::makeError(core::ErrorCode::Storage, "error.storage", what + ": " + sqlite3_errmsg(db));
+    // A damaged file is not a failed save: it needs a restore, and says so.
+    const int rc = sqlite3_errcode(db);
+    const bool damaged = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+    return core::makeError(core::ErrorCode::Storage, damaged ? "error.database_damaged" : "error.storage",
+                           what + ": " + sqlite3_errmsg(db));
 }
 
 Statement::Statement(const Database& db, const std::string& sql) : m_db(db.handle()), m_stmt(db.cachedStatement(sql)) {}
@@ -16,6 +20,19 @@ core::Status Statement::run() {
     while ((rc = step()) == SQLITE_ROW) {}
     if (rc != SQLITE_DONE) return sqlError(m_db, "step");
     return core::Ok{};
+}
+
+core::Result<bool> Statement::row() {
+    const int rc = step();
+    if (rc == SQLITE_ROW) return true;
+    if (auto st = finished(rc); !st) return st.error();
+    return false;
+}
+
+core::Status Statement::finished(int rc) const {
+    if (rc == SQLITE_DONE) return core::Ok{};
+    if (!m_stmt) return sqlError(m_db, "prepare");
+    return sqlError(m_db, "read");
 }
 
 // A savepoint: a transaction of its own at top level, or a nested part of a caller's batch.

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/result.h"
 
@@ -36,6 +37,27 @@ public:
     // Runs to completion; an error value if it failed.
     core::Status run();
 
+    // Reading rows. Every read goes through one of these two, so that an error is never taken for
+    // the end of the rows: a damaged page reads as SQLITE_CORRUPT, and a reader that stopped there
+    // would hand out a fraction of the data as if it were all of it.
+    //
+    // The single row of a lookup: true when there is one (read its columns), false when none.
+    core::Result<bool> row();
+    // `read()` at each row (it reads the columns); `read` returns void, or a Status that stops the
+    // reading when it fails.
+    template <class Read>
+    core::Status eachRow(Read&& read) {
+        int rc;
+        while ((rc = step()) == SQLITE_ROW) {
+            if constexpr (std::is_void_v<std::invoke_result_t<Read&>>) {
+                read();
+            } else if (auto st = read(); !st) {
+                return st;
+            }
+        }
+        return finished(rc);
+    }
+
     std::string text(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
@@ -45,6 +67,7 @@ public:
     sqlite3_stmt* raw() const { return m_stmt; }
 
 private:
+    core::Status finished(int rc) const;
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
 };

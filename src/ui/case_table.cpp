@@ -4,22 +4,23 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
 
-constexpr store::SortKey kColumnSort[] = {store::SortKey::Number, store::SortKey::Received, store::SortKey::Customer,
-                                          store::SortKey::Category, store::SortKey::State, store::SortKey::Department,
-                                          store::SortKey::Person, store::SortKey::Due};
+constexpr core::SortKey kColumnSort[] = {core::SortKey::Number, core::SortKey::Received, core::SortKey::Customer,
+                                          core::SortKey::Category, core::SortKey::State, core::SortKey::Department,
+                                          core::SortKey::Person, core::SortKey::Due};
 constexpr const char* kColumns[] = {"col.number", "col.received", "col.customer", "col.category",
                                     "col.state", "col.department", "col.person", "col.time_left"};
 constexpr int kColumnCount = 8;
 
-void timeLeftCell(const store::CaseRow& r, core::TimeMs now) {
+void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
     if (r.followUpDue > 0 && r.nextDue == 0) {   // resolved, a follow-up visit pending
         ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.70f, 1), "%s %s", tr("time.follow_up"), formatShort(r.followUpDue).c_str());
         return;
@@ -35,12 +36,12 @@ void timeLeftCell(const store::CaseRow& r, core::TimeMs now) {
 
 } // namespace
 
-int CaseTable::total(app::App& app, const store::ListFilter& filter) {
+int CaseTable::total(app::App& app, const core::ListFilter& filter) {
     m_model.setQuery(filter, m_sort, m_descending);
     return m_model.total(app);
 }
 
-std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter& filter, const char* tableId) {
+std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter& filter, const char* tableId) {
     std::optional<Navigation> nav;
     m_names.refresh(app);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
@@ -66,7 +67,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const store::ListFilter
     clipper.Begin(m_model.total(app));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const store::CaseRow* r = m_model.row(app, i);
+            const core::CaseRow* r = m_model.row(app, i);
             if (!r) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -4,7 +4,8 @@
 #include <optional>
 
 #include "app/case_list_model.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/navigation.h"
 
 namespace tousu::app { class App; }
@@ -14,13 +15,13 @@ namespace tousu::ui {
 class CaseTable {
 public:
     // Rows matching `filter`; `tableId` keeps each screen's column widths and sort apart.
-    std::optional<Navigation> draw(app::App& app, const store::ListFilter& filter, const char* tableId);
-    int total(app::App& app, const store::ListFilter& filter);
+    std::optional<Navigation> draw(app::App& app, const core::ListFilter& filter, const char* tableId);
+    int total(app::App& app, const core::ListFilter& filter);
 
 private:
     app::CaseListModel m_model;
     ReferenceNames m_names;
-    store::SortKey m_sort = store::SortKey::Received;
+    core::SortKey m_sort = core::SortKey::Received;
     bool m_descending = true;
 };
 

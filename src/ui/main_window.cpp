@@ -4,9 +4,10 @@
 
 #include "app/app.h"
 #include "core/workflow.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
-#include "ui/notice.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
+#include "present/notice.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -54,7 +55,7 @@ void MainWindow::drawUserMenu(app::App& app) {
     const std::string title = std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role)) + "##user";
     if (!ImGui::BeginMenu(title.c_str())) return;
     ImGui::TextDisabled("%s", tr("user.sign_in_as"));
-    for (const store::StaffMember& s : m_names.staff()) {
+    for (const core::StaffMember& s : m_names.staff()) {
         const std::string item = s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) +
                                  "##signin_" + s.id;
         if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) m_signIn.choose(app, s.id);
@@ -132,7 +133,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         m_backupCheckedHour = hour;
         m_lastBackup = app.lastBackupAt();
         const auto& last = m_lastBackup;
-        store::ListQuery any;
+        core::ListQuery any;
         any.limit = 0;
         const auto page = app.listCases(any);
         const bool haveCases = page && page.value().total > 0;

@@ -3,7 +3,8 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -46,7 +47,7 @@ void SignIn::drawForm(app::App& app) {
     if (m_locked) {
         // Someone else may sign in instead: a profile without a PIN at once, or with theirs.
         ImGui::SeparatorText(tr("pin.someone_else"));
-        for (const store::StaffMember& s : m_names.staff()) {
+        for (const core::StaffMember& s : m_names.staff()) {
             if (s.id == m_staffId) continue;
             const std::string item = s.name + " · " + trCode("role", s.role) + "##unlock_as_" + s.id;
             if (ImGui::Selectable(item.c_str())) {

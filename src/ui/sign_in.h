@@ -6,7 +6,8 @@
 #include <string>
 
 #include "core/result.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 
 namespace tousu::app { class App; }
 

@@ -4,9 +4,10 @@
 #include <imgui.h>
 
 #include "core/workflow.h"
-#include "ui/case_csv.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/case_csv.h"
+#include "ui/present.h"
+#include "present/format.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -94,7 +95,7 @@ void SyncDialog::exportTmf(app::App& app, const Host& host) {
     exported(name, count.value());
 }
 
-void SyncDialog::exportCsv(app::App& app, const Host& host, const store::ListFilter& filter) {
+void SyncDialog::exportCsv(app::App& app, const Host& host, const core::ListFilter& filter) {
     auto csv = caseListCsv(app, filter, core::roleSeesFullPhone(app.actor().role));
     if (!csv) return refuse(csv.error());
     const std::string name = exportFileName(app, "-list", ".csv");
@@ -188,7 +189,7 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         enter |= widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr, ImGuiInputTextFlags_EnterReturnsTrue);
-        for (const store::Peer& p : app.peers()) {
+        for (const core::Peer& p : app.peers()) {
             const std::string item = p.name + "  (" + formatDateTime(p.updatedAt) + ")##peer_" + p.name;
             if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
         }

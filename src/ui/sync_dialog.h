@@ -21,7 +21,7 @@ public:
     void exportAll() { askExport(false); }
     void exportPeer() { askExport(true); }
     void exportTmf(app::App& app, const Host& host);
-    void exportCsv(app::App& app, const Host& host, const store::ListFilter& filter);
+    void exportCsv(app::App& app, const Host& host, const core::ListFilter& filter);
     void importFile(const Host& host) const;
     // A file arrived (picker or drop): open, read and preview it.
     void received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);

@@ -4,17 +4,15 @@
 
 #include <algorithm>
 
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "app/built_in.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
-
-constexpr std::string_view kShipped[] = {
-#include "scenarios.inc"
-};
 
 const std::string& local(const sync::LocalText& t) { return language() == Language::ZhCN || t.en.empty() ? t.zh : t.en; }
 
@@ -40,16 +38,6 @@ std::string mismatchText(const app::Mismatch& m) {
 
 } // namespace
 
-const std::vector<sync::Scenario>& builtInScenarios() {
-    static const std::vector<sync::Scenario> all = [] {
-        std::vector<sync::Scenario> out;
-        for (std::string_view text : kShipped)
-            if (auto s = sync::readScenario(std::string(text))) out.push_back(std::move(s.value()));
-        return out;
-    }();
-    return all;
-}
-
 void TrainingPanel::start(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow) {
     auto session = app::TrainingSession::start(std::move(scenario), traineeMode, hostNow);
     if (session) m_session = std::move(session.value()), m_error.clear();
@@ -58,7 +46,7 @@ void TrainingPanel::start(sync::Scenario scenario, bool traineeMode, core::TimeM
 
 void TrainingPanel::drawMenu(const Host& host, core::TimeMs hostNow) {
     if (!ImGui::BeginMenu(label("menu.training", "training").c_str())) return;
-    for (const sync::Scenario& s : builtInScenarios()) {
+    for (const sync::Scenario& s : app::builtInScenarios()) {
         const std::string item = local(s.title) + "##scenario_" + s.id;
         if (ImGui::MenuItem(item.c_str())) start(s, false, hostNow);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", local(s.description).c_str());

@@ -35,7 +35,4 @@ private:
     std::string m_error;   // a scenario file that could not be read
 };
 
-// The scenarios shipped with the desk (assets/scenarios/, embedded at build time).
-const std::vector<sync::Scenario>& builtInScenarios();
-
 } // namespace tousu::ui

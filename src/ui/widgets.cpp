@@ -5,7 +5,8 @@
 
 #include "core/validate.h"
 #include "ui/automation.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 
 namespace tousu::ui::widgets {
 

@@ -29,7 +29,7 @@ void emit(const char* op, int cases, const bench::Stats& s, int runs) {
 }
 
 int caseCount(app::App& app) {
-    store::ListQuery q;
+    core::ListQuery q;
     q.limit = 0;
     auto page = app.listCases(q);
     return page ? page.value().total : 0;
@@ -53,14 +53,14 @@ int main(int argc, char** argv) {
     }
     app::App& app = *opened.value();
     if (mode == "export" && argc == 5) {
-        store::ListQuery first;
-        first.sort = store::SortKey::Number;
+        core::ListQuery first;
+        first.sort = core::SortKey::Number;
         first.descending = false;
         first.limit = n;
         app::ExportScope scope;
         const auto page = app.listCases(first);
         if (!page) return 1;
-        for (const store::CaseRow& r : page.value().rows) scope.caseNumbers.push_back(r.number);
+        for (const core::CaseRow& r : page.value().rows) scope.caseNumbers.push_back(r.number);
         auto bundle = app.exportBundle(scope);
         if (!bundle) return 1;
         std::ofstream(argv[4], std::ios::binary) << sync::writeBundle(bundle.value());
@@ -97,30 +97,30 @@ int main(int argc, char** argv) {
     // Queries run "now" = the end of the generated year.
     clock.jumpTo(core::parseDate("2027-01-01").value());
     const int cases = caseCount(app);
-    store::ListQuery list;
+    core::ListQuery list;
     list.filter.category = "billing";
     list.filter.openOnly = false;
-    list.sort = store::SortKey::Due;
+    list.sort = core::SortKey::Due;
     list.offset = 200;
     list.limit = 50;
     emit("list_filter_sort_page", cases, bench::measure(n, [&] { (void)app.listCases(list); }), n);
     // The case list's own fetches while scrolling (app/case_list_model.h): one block of 100 rows in
     // the default order, at the top and at the very bottom of the whole list.
-    store::ListQuery block;
+    core::ListQuery block;
     block.limit = app::CaseListModel::kBlock;
     emit("list_block_top", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
     block.offset = std::max(0, cases - app::CaseListModel::kBlock);
     emit("list_block_bottom", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
-    block.sort = store::SortKey::Due;
+    block.sort = core::SortKey::Due;
     block.offset = cases / 2;
     emit("list_block_middle_by_due", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
-    block.sort = store::SortKey::Customer;
+    block.sort = core::SortKey::Customer;
     emit("list_block_middle_by_customer", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
-    store::ListQuery search;
+    core::ListQuery search;
     search.filter.search = "多扣了";
     search.limit = 50;
     emit("fts_search", cases, bench::measure(n, [&] { (void)app.listCases(search); }), n);
-    store::ListQuery shortSearch;
+    core::ListQuery shortSearch;
     shortSearch.filter.search = "掉线";
     shortSearch.limit = 50;
     emit("short_search_like", cases, bench::measure(n, [&] { (void)app.listCases(shortSearch); }), n);
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     emit("dashboard_year", cases, bench::measure(n, [&] { (void)app.dashboard(year, {}); }), n);
     emit("dashboard_frame_chunk", cases, bench::measure(n, [&] {
         core::DashboardBuilder builder(year, {}, clock.now());
-        store::KpiCursor cursor;
+        core::KpiCursor cursor;
         const auto rows = app.kpiRowsChunk(year, cursor, 2000);
         for (const core::KpiRow& r : rows.value()) builder.add(r);
     }), n);

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     app::App& app = *opened.value();
     app.setReadOnly(true);   // measuring only: nothing is written
     (void)app.signIn("s09");
-    store::ListQuery all;
+    core::ListQuery all;
     all.limit = 0;
     const int cases = app.listCases(all).value().total;
 

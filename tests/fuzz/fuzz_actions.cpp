@@ -179,7 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (const std::string& p : problems.value()) std::fprintf(stderr, "verify: %s\n", p.c_str());
         FUZZ_CHECK(problems.value().empty());
     }
-    store::ListQuery all;
+    core::ListQuery all;
     all.limit = 1;
     const auto page = app.listCases(all);
     FUZZ_CHECK(page.ok());

@@ -43,11 +43,11 @@ struct Office {
                                  e.messageKey.c_str());
             FUZZ_CHECK(ref.ok());
         }
-        store::ListQuery all;
+        core::ListQuery all;
         all.limit = 100;
         const auto page = desk->app->listCases(all);
         FUZZ_CHECK(page.ok());
-        for (const store::CaseRow& row : page.value().rows)
+        for (const core::CaseRow& row : page.value().rows)
             cases.push_back({row.number, row.customerName, row.phone, desk->app->caseById(row.id).value().content});
         FUZZ_CHECK(cases.size() == std::size(forms));
     }
@@ -61,7 +61,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static Office office;
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter.search.assign(reinterpret_cast<const char*>(data), size);
     q.limit = 3;
     const auto page = office.desk->app->listCases(q);

@@ -7,7 +7,8 @@
 //  [X] Mouse cursor shapes
 //  [X] Redraw on demand: no frames while idle; input, resize, timers and data changes wake it
 //  [ ] Gamepad
-// Must not depend on the app or the domain: main.cpp hands in the frame callback.
+// Must not depend on the desk (ui) or the domain: main.cpp hands in the frame, style, font and
+// automation hooks (platform::Callbacks).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -20,8 +21,6 @@
 
 #include "platform/platform.h"
 #include "platform/web/web_keys.h"
-#include "ui/automation.h"
-#include "ui/theme.h"
 
 extern "C" {
 // web/js/lib_input.js, lib_ime.js, lib_clipboard.js, lib_page.js
@@ -92,10 +91,11 @@ void onTimer(void*) {
 // since it was built; between frames, never inside one.
 void updateFonts(double dpr) {
     Data& d = data();
-    if (dpr == d.dpr && ImGui::GetIO().Fonts->IsBuilt() && d.fontPx == ui::fontSizePx()) return;
+    const float px = d.callbacks.fontSizePx();
+    if (dpr == d.dpr && ImGui::GetIO().Fonts->IsBuilt() && d.fontPx == px) return;
     d.dpr = dpr;
-    d.fontPx = ui::fontSizePx();
-    ui::loadFonts(kFontPath, static_cast<float>(dpr));
+    d.fontPx = px;
+    d.callbacks.loadFonts(kFontPath, static_cast<float>(dpr));
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -148,7 +148,7 @@ void renderFrame() {
     glClearColor(0.97f, 0.97f, 0.98f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ui::automation::endFrame();
+    d.callbacks.frameRendered();
     updateCursor();
     d.frameMs[d.frameCount % d.frameMs.size()] = static_cast<float>(emscripten_get_now() - started);
     ++d.frameCount;
@@ -204,8 +204,7 @@ bool start(Callbacks callbacks) {
     io.SetPlatformImeDataFn = setImeData;
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
-    ui::automation::install();
-    ui::applyTheme();
+    d.callbacks.setUpContext();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     updateDisplaySize();
 
@@ -310,7 +309,7 @@ EMSCRIPTEN_KEEPALIVE double tousu_frame_ms(unsigned n) {
 
 EMSCRIPTEN_KEEPALIVE const char* tousu_widgets_json(void) {
     auto& d = tousu::platform::data();
-    d.widgetsJson = tousu::ui::automation::lastFrameJson();
+    d.widgetsJson = d.callbacks.widgetsJson();
     return d.widgetsJson.c_str();
 }
 

@@ -4,10 +4,11 @@
 
 #include "app/app.h"
 #include "core/policy.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
-#include "ui/messages.h"
-#include "ui/reference_names.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
+#include "present/messages.h"
+#include "present/reference_names.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {

@@ -9,10 +9,11 @@
 #include "core/workflow.h"
 
 namespace tousu::app { class App; }
+namespace tousu::present { class ReferenceNames; }
 
 namespace tousu::ui {
 
-class ReferenceNames;
+using present::ReferenceNames;
 
 // The stable ##id of an action's button (DESIGN.md automation contract).
 const char* actionId(core::Action a);

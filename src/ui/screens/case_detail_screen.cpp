@@ -4,8 +4,9 @@
 
 #include "app/app.h"
 #include "core/deadline.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {

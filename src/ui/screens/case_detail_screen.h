@@ -8,7 +8,8 @@
 
 #include "core/event.h"
 #include "core/model.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/action_form.h"
 #include "ui/screens/navigation.h"
 

@@ -5,15 +5,16 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 void CaseListScreen::drawDrillDown() {
     if (!m_drilled) return;
-    const store::ListFilter& f = m_filter;
+    const core::ListFilter& f = m_filter;
     std::string parts;
     const auto add = [&parts](const std::string& part) { parts += (parts.empty() ? "" : " · ") + part; };
     if (f.receivedFrom && f.receivedTo)
@@ -28,7 +29,7 @@ void CaseListScreen::drawDrillDown() {
     widgets::reportedText("drill_down", std::string(tr("list.drill_down")) + parts);
     ImGui::SameLine();
     if (ImGui::SmallButton(label("list.clear_filter", "clear_filter").c_str())) {
-        store::ListFilter plain;
+        core::ListFilter plain;
         plain.state = f.state;
         plain.category = f.category;
         plain.overdueOnly = f.overdueOnly;
@@ -37,7 +38,7 @@ void CaseListScreen::drawDrillDown() {
     }
 }
 
-void CaseListScreen::show(const store::ListFilter& filter) {
+void CaseListScreen::show(const core::ListFilter& filter) {
     m_filter = filter;
     m_drilled = true;
     m_fromText = filter.receivedFrom ? formatDate(filter.receivedFrom) : std::string();

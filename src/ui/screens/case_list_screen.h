@@ -7,7 +7,8 @@
 #include <string>
 
 #include "ui/case_table.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/navigation.h"
 
 namespace tousu::app { class App; }
@@ -19,9 +20,9 @@ public:
     std::optional<Navigation> draw(app::App& app, const std::string& search);
     // The export button was pressed this frame: the caller exports filter() as CSV.
     bool exportRequested() const { return m_exportRequested; }
-    const store::ListFilter& filter() const { return m_filter; }
+    const core::ListFilter& filter() const { return m_filter; }
     // Shows exactly these cases (a drill-down), named in a line that can be cleared.
-    void show(const store::ListFilter& filter);
+    void show(const core::ListFilter& filter);
 
 private:
     void drawDrillDown();   // the filters the controls do not show, and a button clearing them
@@ -29,7 +30,7 @@ private:
 
     CaseTable m_table;
     ReferenceNames m_names;
-    store::ListFilter m_filter;
+    core::ListFilter m_filter;
     std::string m_fromText, m_toText;   // the period as typed
     bool m_drilled = false;             // showing a drill-down from the statistics
     bool m_exportRequested = false;

@@ -9,9 +9,10 @@
 #include "app/app.h"
 #include "core/validate.h"
 #include "ui/chart.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
-#include "ui/report.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
+#include "present/report.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -152,9 +153,9 @@ void DashboardScreen::drawControls(app::App& app) {
     std::vector<widgets::Choice> channels{{"", tr("dash.any_channel")}};
     for (core::Channel c : core::kChannels) channels.push_back({core::code(c), trCode("channel", core::code(c))});
     std::vector<widgets::Choice> departments{{"", tr("dash.any_department")}};
-    for (const store::Department& d : m_names.departments()) departments.push_back({d.id, m_names.department(d.id)});
+    for (const core::Department& d : m_names.departments()) departments.push_back({d.id, m_names.department(d.id)});
     std::vector<widgets::Choice> people{{"", tr("dash.any_person")}};
-    for (const store::StaffMember& s : m_names.staff()) people.push_back({s.id, s.name});
+    for (const core::StaffMember& s : m_names.staff()) people.push_back({s.id, s.name});
     const std::pair<const char*, std::pair<std::vector<widgets::Choice>*, std::string*>> filters[] = {
         {"dash_category", {&categories, &m_filter.category}}, {"dash_channel", {&channels, &m_filter.channel}},
         {"dash_department", {&departments, &m_filter.department}}, {"dash_person", {&people, &m_filter.person}}};
@@ -192,8 +193,8 @@ void DashboardScreen::drawTiles() const {
     }
 }
 
-store::ListFilter DashboardScreen::drillDown() const {
-    store::ListFilter f;
+core::ListFilter DashboardScreen::drillDown() const {
+    core::ListFilter f;
     f.receivedFrom = m_shown->period.from;
     f.receivedTo = m_shown->period.to;
     f.excludeCancelled = true;
@@ -207,7 +208,7 @@ store::ListFilter DashboardScreen::drillDown() const {
 std::optional<Navigation> DashboardScreen::drawCharts() {
     const core::Dashboard& d = *m_shown;
     std::optional<Navigation> go;
-    const auto list = [](store::ListFilter f) { return Navigation{View::CaseList, {}, std::move(f)}; };
+    const auto list = [](core::ListFilter f) { return Navigation{View::CaseList, {}, std::move(f)}; };
     const float height = ImGui::GetFontSize() * 15;
 
     ImGui::SeparatorText(tr(d.bucketMs > kDayMs ? "dash.trend_weekly" : "dash.trend_daily"));
@@ -221,7 +222,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
         for (std::size_t s = 0; s < core::kCategoryCount; ++s) series[s].values.push_back(b.byCategory[s]);
     }
     if (auto hit = chart::stackedBars("trend", labels, series, &rate, tr("dash.on_time_rate"), height)) {
-        store::ListFilter f = drillDown();
+        core::ListFilter f = drillDown();
         f.receivedFrom = d.trend[hit->index].start;
         f.receivedTo = std::min(d.trend[hit->index].start + d.bucketMs, d.period.to);
         f.category = core::code(core::kCategories[hit->series]);
@@ -240,7 +241,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     }
     if (!d.pareto.empty())
         if (auto hit = chart::pareto("pareto", subTypes, counts, cumulative, tr("dash.cases"), tr("dash.cumulative"), height)) {
-            store::ListFilter f = drillDown();
+            core::ListFilter f = drillDown();
             f.subType = d.pareto[*hit].subType;
             go = list(f);
         }
@@ -257,7 +258,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     ImGui::TableNextColumn();
     ImGui::SeparatorText(tr("dash.by_channel"));
     if (auto hit = chart::heatMap("heat_channel", categoryNames(d.categoryByChannel), channels, d.categoryByChannel.cells)) {
-        store::ListFilter f = drillDown();
+        core::ListFilter f = drillDown();
         f.category = d.categoryByChannel.rows[hit->index];
         f.channel = d.categoryByChannel.columns[hit->series];
         go = list(f);
@@ -265,7 +266,7 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     ImGui::TableNextColumn();
     ImGui::SeparatorText(tr("dash.by_department"));
     if (auto hit = chart::heatMap("heat_department", categoryNames(d.categoryByDepartment), departments, d.categoryByDepartment.cells)) {
-        store::ListFilter f = drillDown();
+        core::ListFilter f = drillDown();
         f.category = d.categoryByDepartment.rows[hit->index];
         f.department = d.categoryByDepartment.columns[hit->series];
         if (f.department.empty()) f.unassignedOnly = true;
@@ -353,7 +354,7 @@ std::optional<Navigation> DashboardScreen::drawPeople() {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         if (ImGui::Selectable((r.name + "##person_" + r.id).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
-            store::ListFilter f = drillDown();
+            core::ListFilter f = drillDown();
             f.person = r.id;
             go = Navigation{View::CaseList, {}, f};
         }
@@ -382,7 +383,7 @@ std::optional<Navigation> DashboardScreen::drawRepeaters() {
         char text[128];
         std::snprintf(text, sizeof text, tr("dash.repeater_cases"), who.c_str(), c.cases);
         if (ImGui::Selectable((std::string(text) + "##repeater_" + std::to_string(i++)).c_str())) {
-            store::ListFilter f = drillDown();
+            core::ListFilter f = drillDown();
             f.customerKey = c.customerKey;
             go = Navigation{View::CaseList, {}, f};
         }

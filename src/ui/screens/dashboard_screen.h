@@ -11,9 +11,10 @@
 #include <string>
 
 #include "core/analysis.h"
-#include "store/queries.h"
+#include "core/read_models.h"
 #include "ui/host.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/navigation.h"
 
 namespace tousu::app { class App; }
@@ -32,7 +33,7 @@ private:
         core::Period period;
         core::AnalysisFilter filter;
         core::DashboardBuilder builder;
-        store::KpiCursor cursor;
+        core::KpiCursor cursor;
         int read = 0, total = 0;
     };
 
@@ -44,7 +45,7 @@ private:
     void drawDeadlineHealth() const;
     std::optional<Navigation> drawPeople();
     std::optional<Navigation> drawRepeaters();
-    store::ListFilter drillDown() const;   // the shown period and filters, as the list's filter
+    core::ListFilter drillDown() const;   // the shown period and filters, as the list's filter
     void drawReportDialog(app::App& app, const Host& host);
 
     PeriodChoice m_choice = PeriodChoice::Month;

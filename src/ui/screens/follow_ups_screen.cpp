@@ -3,16 +3,17 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
 
-store::ListFilter followUps(bool dueOnly) {
-    store::ListFilter f;
+core::ListFilter followUps(bool dueOnly) {
+    core::ListFilter f;
     (dueOnly ? f.followUpDueOnly : f.followUpScheduled) = true;
     return f;
 }
@@ -23,8 +24,8 @@ std::string withCount(const char* key, int n) { return std::string(tr(key)) + " 
 
 std::optional<Navigation> FollowUpsScreen::draw(app::App& app) {
     m_names.refresh(app);
-    m_due.setQuery(followUps(true), store::SortKey::FollowUpDue, false);
-    m_scheduled.setQuery(followUps(false), store::SortKey::FollowUpDue, false);
+    m_due.setQuery(followUps(true), core::SortKey::FollowUpDue, false);
+    m_scheduled.setQuery(followUps(false), core::SortKey::FollowUpDue, false);
     ImGui::SeparatorText(tr("follow_ups.title"));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("follow_ups.explain"));
@@ -59,7 +60,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
     clipper.Begin(total);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const store::CaseRow* r = model.row(app, i);
+            const core::CaseRow* r = model.row(app, i);
             if (!r) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -6,7 +6,8 @@
 #include <string>
 
 #include "app/case_list_model.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/save_outcome.h"
 

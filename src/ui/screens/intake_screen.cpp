@@ -3,8 +3,9 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -65,7 +66,7 @@ void IntakeScreen::drawHistory(const app::App& app) {
     char line[256];
     std::snprintf(line, sizeof line, tr("intake.history"), m_history.total);
     widgets::reportedText("customer_history", line);
-    for (const store::CaseRow& r : m_history.recent) {
+    for (const core::CaseRow& r : m_history.recent) {
         ImGui::SetCursorPosX(indent + ImGui::GetFontSize());
         ImGui::TextDisabled("%s  %s  %s  %s", r.number.c_str(), formatShort(r.receivedAt).c_str(), trCode("category", r.category),
                             trCode("state", r.state));

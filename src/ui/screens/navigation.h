@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "store/queries.h"
+#include "core/read_models.h"
 
 namespace tousu::ui {
 
@@ -12,7 +12,7 @@ enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestio
 struct Navigation {
     View view = View::WorkQueue;
     std::string caseId;                          // for CaseDetail
-    std::optional<store::ListFilter> listFilter;   // for CaseList: show exactly these cases (drill-down)
+    std::optional<core::ListFilter> listFilter;   // for CaseList: show exactly these cases (drill-down)
 };
 
 } // namespace tousu::ui

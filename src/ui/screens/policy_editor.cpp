@@ -2,20 +2,14 @@
 
 #include <imgui.h>
 
+#include "app/built_in.h"
 #include "app/app.h"
 #include "core/policy.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
-
-namespace {
-
-constexpr std::string_view kBuiltInCalendar =
-#include "calendar_tsv.inc"
-    ;
-
-} // namespace
 
 void PolicyEditor::load(const app::App& app) {
     if (app.revision() == m_revision) return;
@@ -75,7 +69,7 @@ void PolicyEditor::drawCalendar(app::App& app) {
     } else {
         widgets::reportedText("calendar_mode", tr("settings.calendar_clock"));
         if (ImGui::Button(label("settings.use_working_hours", "use_working_hours").c_str()))
-            m_outcome.record("calendar", app.useWorkingHours(std::string(kBuiltInCalendar)));
+            m_outcome.record("calendar", app.useWorkingHours(std::string(app::builtInCalendarTsv())));
     }
     m_outcome.draw("calendar");
 }

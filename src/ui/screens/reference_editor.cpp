@@ -3,7 +3,8 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -59,7 +60,7 @@ bool ReferenceEditor::hasPin(const app::App& app, const std::string& staffId) {
     if (app.revision() != m_pinRevision) {
         m_pinRevision = app.revision();
         m_withPin.clear();
-        for (const store::StaffMember& s : app.staff())
+        for (const core::StaffMember& s : app.staff())
             if (app.hasPin(s.id)) m_withPin.insert(s.id);
     }
     return m_withPin.count(staffId) > 0;
@@ -69,7 +70,7 @@ void ReferenceEditor::drawDepartments(app::App& app) {
     m_names.refresh(app);
     const auto& depts = m_names.departments();
     const int clicked = recordTable("dept", {"settings.name_zh", "settings.name_en", "settings.head"}, depts, m_department.id,
-                                    [&](const store::Department& d) {
+                                    [&](const core::Department& d) {
                                         return std::vector<std::string>{d.nameZh, d.nameEn, m_names.person(d.head)};
                                     });
     if (clicked >= 0) m_department = depts[static_cast<std::size_t>(clicked)], m_outcome.clear();
@@ -95,7 +96,7 @@ void ReferenceEditor::drawStaff(app::App& app) {
     m_names.refresh(app);
     const auto& staff = m_names.staff();
     const int clicked = recordTable("staff", {"settings.name", "settings.role", "field.department", "settings.pin"}, staff,
-                                    m_person.id, [&](const store::StaffMember& s) {
+                                    m_person.id, [&](const core::StaffMember& s) {
                                         return std::vector<std::string>{s.name, trCode("role", s.role), m_names.department(s.department),
                                                                         hasPin(app, s.id) ? tr("settings.pin_set_short") : ""};
                                     });
@@ -131,7 +132,7 @@ void ReferenceEditor::drawSubTypes(app::App& app) {
     m_names.refresh(app);
     const auto& subs = m_names.subTypes();
     const int clicked = recordTable("sub_type", {"field.category", "settings.name_zh", "settings.name_en"}, subs, m_subType.id,
-                                    [](const store::SubType& t) {
+                                    [](const core::SubType& t) {
                                         return std::vector<std::string>{trCode("category", t.category), t.nameZh, t.nameEn};
                                     });
     if (clicked >= 0) m_subType = subs[static_cast<std::size_t>(clicked)], m_outcome.clear();

@@ -6,8 +6,9 @@
 #include <set>
 #include <string>
 
-#include "store/queries.h"
-#include "ui/reference_names.h"
+#include "core/read_models.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/screens/save_outcome.h"
 
 namespace tousu::app { class App; }
@@ -24,9 +25,9 @@ public:
 
 private:
     ReferenceNames m_names;
-    store::Department m_department;
-    store::StaffMember m_person{"", "", "agent", "customer_service"};
-    store::SubType m_subType{"", "service_quality", "", ""};
+    core::Department m_department;
+    core::StaffMember m_person{"", "", "agent", "customer_service"};
+    core::SubType m_subType{"", "service_quality", "", ""};
     SaveOutcome m_outcome;
     std::uint64_t m_pinRevision = 0;
     std::set<std::string> m_withPin;

@@ -2,7 +2,8 @@
 
 #include <imgui.h>
 
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {

@@ -3,8 +3,9 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/i18n.h"
-#include "ui/messages.h"
+#include "present/i18n.h"
+#include "ui/present.h"
+#include "present/messages.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

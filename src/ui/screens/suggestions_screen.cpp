@@ -3,8 +3,9 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "ui/present.h"
+#include "present/i18n.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -58,7 +59,7 @@ void SuggestionsScreen::draw(app::App& app) {
     std::vector<widgets::Choice> statuses;
     for (const char* s : app::App::kSuggestionStatuses) statuses.push_back({s, trCode("suggestion.status", s)});
     int row = 0;
-    for (const store::Suggestion& s : list) {
+    for (const core::Suggestion& s : list) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(formatDateTime(s.createdAt).c_str());

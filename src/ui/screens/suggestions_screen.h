@@ -8,7 +8,8 @@
 #include <string>
 
 #include "core/result.h"
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
+#include "ui/present.h"
 
 namespace tousu::app { class App; }
 
@@ -24,7 +25,7 @@ private:
     bool m_added = false;
     ReferenceNames m_names;
     std::uint64_t m_revision = 0;
-    std::vector<store::Suggestion> m_list;   // read once per data revision
+    std::vector<core::Suggestion> m_list;   // read once per data revision
 };
 
 } // namespace tousu::ui

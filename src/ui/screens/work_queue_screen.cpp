@@ -3,7 +3,8 @@
 #include <imgui.h>
 
 #include "app/app.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -26,14 +27,14 @@ constexpr SectionText kSections[] = {
 
 } // namespace
 
-store::ListFilter WorkQueueScreen::filterFor(const app::App& app, int section) const {
-    store::ListFilter f;
+core::ListFilter WorkQueueScreen::filterFor(const app::App& app, int section) const {
+    core::ListFilter f;
     switch (section) {
         case Mine: f.person = app.actor().staffId; f.openOnly = true; break;
         case Department:
             f.openOnly = true;
             f.department = "-";   // no department: matches nothing
-            for (const store::StaffMember& s : app.staff())
+            for (const core::StaffMember& s : app.staff())
                 if (s.id == app.actor().staffId) f.department = s.department;
             break;
         case Unassigned: f.unassignedOnly = true; break;
@@ -50,7 +51,7 @@ void WorkQueueScreen::refresh(app::App& app) {
     m_revision = app.revision();
     m_minute = minute;
     m_actor = app.actor().staffId;
-    store::ListQuery q;
+    core::ListQuery q;
     q.limit = 0;   // counts only
     for (int i = 0; i < kSectionCount; ++i) {
         q.filter = m_filters[static_cast<std::size_t>(i)] = filterFor(app, i);

@@ -20,11 +20,11 @@ public:
     enum Section { Mine, Department, Unassigned, Near, Overdue, FollowUps, kSectionCount };
 
 private:
-    store::ListFilter filterFor(const app::App& app, int section) const;
+    core::ListFilter filterFor(const app::App& app, int section) const;
     void refresh(app::App& app);   // filters and counts, once per data revision, minute or sign-in
 
     int m_selected = Mine;
-    std::array<store::ListFilter, kSectionCount> m_filters{};
+    std::array<core::ListFilter, kSectionCount> m_filters{};
     std::array<int, kSectionCount> m_counts{};
     int m_allCases = 0;
     std::uint64_t m_revision = 0;

@@ -21,11 +21,11 @@ struct Generated {
         REQUIRE(app->signIn("s10").ok());
         REQUIRE(app::generate(*app, clock, {600, 21, clock.now(), 75}).ok());
     }
-    int listed(store::ListFilter f) {
+    int listed(core::ListFilter f) {
         f.receivedFrom = period.from;
         f.receivedTo = period.to;
         f.excludeCancelled = true;
-        store::ListQuery q;
+        core::ListQuery q;
         q.filter = f;
         q.limit = 0;
         return app->listCases(q).value().total;
@@ -63,7 +63,7 @@ TEST_CASE("a dashboard built a chunk at a time equals one built at once") {
     Generated g;
     const core::Dashboard whole = g.app->dashboard(g.period, {}).value();
     core::DashboardBuilder builder(g.period, {}, g.clock.now());
-    store::KpiCursor cursor;
+    core::KpiCursor cursor;
     int chunks = 0, rows = 0;
     while (!cursor.done) {
         const auto chunk = g.app->kpiRowsChunk({g.period.previous().from, g.period.to}, cursor, 37).value();
@@ -86,22 +86,22 @@ TEST_CASE("each drill-down lists exactly the cases its figure counts") {
     const core::Dashboard d = g.app->dashboard(g.period, {}).value();
     CHECK(g.listed({}) == d.current.cases);
     REQUIRE_FALSE(d.pareto.empty());
-    store::ListFilter bySubType;
+    core::ListFilter bySubType;
     bySubType.subType = d.pareto[0].subType;
     CHECK(g.listed(bySubType) == d.pareto[0].count);
     const core::HeatMap& h = d.categoryByChannel;
     for (std::size_t r = 0; r < h.rows.size(); ++r)
         for (std::size_t c = 0; c < h.columns.size(); ++c) {
-            store::ListFilter cell;
+            core::ListFilter cell;
             cell.category = h.rows[r];
             cell.channel = h.columns[c];
             CHECK(g.listed(cell) == h.at(r, c));
         }
-    store::ListFilter person;
+    core::ListFilter person;
     person.person = d.byPerson.begin()->first;
     CHECK(g.listed(person) == d.byPerson.begin()->second.cases);
     REQUIRE_FALSE(d.topRepeaters.empty());
-    store::ListFilter customer;
+    core::ListFilter customer;
     customer.customerKey = d.topRepeaters[0].customerKey;
     CHECK(g.listed(customer) == d.topRepeaters[0].cases);
 }

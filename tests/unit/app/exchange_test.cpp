@@ -51,8 +51,8 @@ struct Office {
         return s.value();
     }
     std::string digest() { return app->digest().value(); }
-    store::CasePage cases(int limit = 1000) {
-        store::ListQuery q;
+    core::CasePage cases(int limit = 1000) {
+        core::ListQuery q;
         q.limit = limit;
         return app->listCases(q).value();
     }

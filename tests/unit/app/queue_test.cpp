@@ -27,8 +27,8 @@ struct Desk {
                              clock.now()};
         return app->registerCase(r).value().id;
     }
-    int count(store::ListFilter f) {
-        store::ListQuery q;
+    int count(core::ListFilter f) {
+        core::ListQuery q;
         q.filter = std::move(f);
         q.limit = 0;
         return app->listCases(q).value().total;
@@ -44,10 +44,10 @@ struct Desk {
     }
 };
 
-store::ListFilter unassigned() { store::ListFilter f; f.unassignedOnly = true; return f; }
-store::ListFilter near() { store::ListFilter f; f.nearOnly = true; return f; }
-store::ListFilter overdue() { store::ListFilter f; f.overdueOnly = true; return f; }
-store::ListFilter followUps() { store::ListFilter f; f.followUpDueOnly = true; return f; }
+core::ListFilter unassigned() { core::ListFilter f; f.unassignedOnly = true; return f; }
+core::ListFilter near() { core::ListFilter f; f.nearOnly = true; return f; }
+core::ListFilter overdue() { core::ListFilter f; f.overdueOnly = true; return f; }
+core::ListFilter followUps() { core::ListFilter f; f.followUpDueOnly = true; return f; }
 
 } // namespace
 
@@ -59,7 +59,7 @@ TEST_CASE("a new case is unassigned until dispatched, then belongs to its person
     REQUIRE(d.app->classify(id, "service_quality", "", "").ok());
     REQUIRE(d.app->dispatch(id, "network", "s03", d.clock.now() + core::kHourMs).ok());
     CHECK(d.count(unassigned()) == 0);
-    store::ListFilter mine;
+    core::ListFilter mine;
     mine.person = "s03";
     mine.openOnly = true;
     CHECK(d.count(mine) == 1);
@@ -137,11 +137,11 @@ TEST_CASE("a database flagged after a migration re-folds every case when opened"
     auto app = std::move(app::App::open(path, clock, 3).value());
     CHECK(app->caseById(id).value().number == "TS-BJ01-20261128-0001");
     CHECK(app->verify().value().empty());
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter.overdueOnly = true;
     clock.jumpBy(25 * core::kHourMs);
     CHECK(app->listCases(q).value().total == 1);   // next_due was recomputed
-    CHECK_FALSE(store::getMeta(*store::Database::open(path).value(), "reproject").has_value());
+    CHECK_FALSE(store::getMeta(*store::Database::open(path).value(), "reproject").value().has_value());
     app.reset();
     std::filesystem::remove(path);
 }

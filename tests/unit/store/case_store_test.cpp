@@ -48,8 +48,8 @@ core::Event actionEvent(const std::string& caseId, const std::string& type, core
     return e;
 }
 
-store::ListQuery search(const std::string& text) {
-    store::ListQuery q;
+core::ListQuery search(const std::string& text) {
+    core::ListQuery q;
     q.filter.search = text;
     q.limit = 100;
     return q;
@@ -69,7 +69,7 @@ TEST_CASE("a database at schema version 1 is migrated to the current version and
     auto db = store::Database::open(path);
     REQUIRE(db.ok());
     CHECK(db.value()->schemaVersion() == store::Database::kSchemaVersion);
-    CHECK(store::getMeta(*db.value(), "office_code").value_or("") == "BJ01");
+    CHECK(store::getMeta(*db.value(), "office_code").value().value_or("") == "BJ01");
     CHECK(db.value()->exec("INSERT INTO peers(name, last_seq, updated_at) VALUES ('SH02', 0, 0)").ok());
 }
 
@@ -139,8 +139,8 @@ TEST_CASE("paging through a sorted list returns every case exactly once, even wi
     REQUIRE(f.cases.insertEvents(events).ok());
     for (bool descending : {true, false}) {
         std::set<std::string> seen;
-        store::ListQuery q;
-        q.sort = store::SortKey::Received;
+        core::ListQuery q;
+        q.sort = core::SortKey::Received;
         q.descending = descending;
         q.limit = 10;
         core::TimeMs last = descending ? INT64_MAX : INT64_MIN;
@@ -162,7 +162,7 @@ TEST_CASE("filters combine: state, category and overdue") {
     REQUIRE(f.cases.insertEvents({registerEvent("c1", 1, "甲", "内容", 1000), registerEvent("c2", 2, "乙", "内容", 2000),
                                   actionEvent("c2", "confirm", 3000, "e3")})
                 .ok());
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter.state = "confirmed";
     CHECK(store::listCases(*f.db, q).value().total == 1);
     q.filter = {};

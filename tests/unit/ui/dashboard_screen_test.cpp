@@ -5,7 +5,7 @@
 #include "app/app.h"
 #include "app/generator.h"
 #include "headless.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -28,7 +28,7 @@ struct Fixture {
         ui.frame(draw);
         ui.click("dashboard", draw);
     }
-    ~Fixture() { ui::setLanguage(ui::Language::ZhCN); }
+    ~Fixture() { present::setLanguage(present::Language::ZhCN); }
     std::string label(const std::string& id) {
         const auto* w = ui.widget(id);
         return w ? w->label.substr(0, w->label.find("##")) : "(absent)";
@@ -82,7 +82,7 @@ TEST_CASE("a custom period with the end before the start is refused in the user'
     ImGui::GetIO().AddInputCharactersUTF8("2026-10-01");
     f.ui.frame(f.draw);
     f.ui.click("period_apply", f.draw);
-    CHECK(f.label("period_error") == ui::tr("error.period_order"));
+    CHECK(f.label("period_error") == present::tr("error.period_order"));
 }
 
 TEST_CASE("a custom period that is not a date, or longer than three years, is refused in the user's language") {
@@ -98,7 +98,7 @@ TEST_CASE("a custom period that is not a date, or longer than three years, is re
         f.ui.click("period_apply", f.draw);
         return f.label("period_error");
     };
-    CHECK(refusal("2026-10-xx", "2026-10-31") == ui::tr("error.date_format"));
-    CHECK(refusal("2020-01-01", "2026-10-31") == ui::tr("error.period_too_long"));
+    CHECK(refusal("2026-10-xx", "2026-10-31") == present::tr("error.date_format"));
+    CHECK(refusal("2020-01-01", "2026-10-31") == present::tr("error.period_too_long"));
     CHECK(refusal("2024-01-01", "2026-10-31") == "(absent)");   // within three years: accepted
 }

@@ -4,7 +4,7 @@
 
 #include "app/app.h"
 #include "headless.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;

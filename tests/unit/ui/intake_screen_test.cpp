@@ -80,7 +80,7 @@ TEST_CASE("the intake draft survives a reload and is gone once the complaint is 
     CHECK(f.ui.widget("draft_discard") != nullptr);
     f.ui.click("save_case", f.draw);
     CHECK(f.local.count("tousu.intake_draft") == 0);
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter.search = "多扣";
     CHECK(f.app->listCases(q).value().total == 1);
 }

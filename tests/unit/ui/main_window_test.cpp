@@ -2,7 +2,7 @@
 
 #include "app/app.h"
 #include "headless.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -16,7 +16,7 @@ struct Fixture {
     test::Headless ui;
     std::function<void()> draw = [this] { window.draw(*app); };
     Fixture() { ui.frame(draw); ui.frame(draw); }
-    ~Fixture() { ui::setLanguage(ui::Language::ZhCN); }
+    ~Fixture() { present::setLanguage(present::Language::ZhCN); }
 };
 
 } // namespace
@@ -36,7 +36,7 @@ TEST_CASE("the automation contract lists the menu destinations with stable ids")
 TEST_CASE("clicking the language switch changes labels but not ids") {
     Fixture f;
     f.ui.click("lang_toggle", f.draw);
-    CHECK(ui::language() == ui::Language::En);
+    CHECK(present::language() == present::Language::En);
     REQUIRE(f.ui.widget("new_case") != nullptr);
     CHECK(f.ui.widget("new_case")->label == "New complaint##new_case");
     f.ui.click("lang_toggle", f.draw);

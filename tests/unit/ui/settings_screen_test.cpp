@@ -7,7 +7,7 @@
 
 #include "app/app.h"
 #include "headless.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 #include "ui/theme.h"
 
@@ -28,7 +28,7 @@ struct Fixture {
         ui.click("settings", draw);
     }
     ~Fixture() {
-        ui::setLanguage(ui::Language::ZhCN);
+        present::setLanguage(present::Language::ZhCN);
         ui::setFontSizePx(ui::kFontSizePx);
     }
     // Replaces a text field's content as a user would: click, select all, type.

@@ -7,7 +7,7 @@
 #include "headless.h"
 #include "sync/bundle.h"
 #include "sync/seal.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -50,7 +50,7 @@ struct Fixture {
         ui.frame(draw);
         ui.frame(draw);
     }
-    ~Fixture() { ui::setLanguage(ui::Language::ZhCN); }
+    ~Fixture() { present::setLanguage(present::Language::ZhCN); }
 
     // Click into a field, select what it holds and type over it.
     void type(const char* id, const char* text) {
@@ -101,7 +101,7 @@ TEST_CASE("an encrypted export needs a good passphrase and opens only with it �
     f.type("form_passphrase", "correct horse 电池?");
     f.ui.click("import_unlock", f.draw);
     f.settle();
-    CHECK(f.label("passphrase_error") == std::string(ui::tr("error.sealed_passphrase")) + "##passphrase_error");
+    CHECK(f.label("passphrase_error") == std::string(present::tr("error.sealed_passphrase")) + "##passphrase_error");
     f.type("form_passphrase", "correct horse 电池");
     f.ui.click("import_unlock", f.draw);
     f.settle();
@@ -139,6 +139,6 @@ TEST_CASE("a damaged encrypted file is refused before any passphrase is asked") 
     sealed.iv = "short";
     f.window.fileReceived(*f.current, "x.json", sync::writeSealed(sealed), "");
     f.settle();
-    CHECK(f.label("sync_error") == std::string(ui::tr("error.sealed_format")) + "##sync_error");
+    CHECK(f.label("sync_error") == std::string(present::tr("error.sealed_format")) + "##sync_error");
     CHECK(f.ui.widget("form_passphrase") == nullptr);
 }

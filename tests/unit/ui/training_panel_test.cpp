@@ -23,7 +23,7 @@ struct Fixture {
         ui.frame(draw);
     }
     int officeCases() {
-        store::ListQuery q;
+        core::ListQuery q;
         q.limit = 0;
         return office->listCases(q).value().total;
     }

@@ -1,15 +1,15 @@
-#include "ui/case_csv.h"
+#include "present/case_csv.h"
 
 #include "app/app.h"
 #include "core/validate.h"
 #include "sync/csv.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
-#include "ui/reference_names.h"
+#include "present/format.h"
+#include "present/i18n.h"
+#include "present/reference_names.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
-core::Result<std::string> caseListCsv(const app::App& app, const store::ListFilter& filter, bool fullPhones) {
+core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilter& filter, bool fullPhones) {
     ReferenceNames names;
     names.refresh(app);
     std::string out = sync::kUtf8Bom;
@@ -18,14 +18,14 @@ core::Result<std::string> caseListCsv(const app::App& app, const store::ListFilt
                              tr("col.person"), tr("col.due"), tr("col.time_left"), tr("col.repeat"),
                              tr("col.concurrent")});
     const core::TimeMs now = app.clock().now();
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter = filter;
     q.limit = 2000;
     q.now = now;
     for (;; q.offset += q.limit) {
         auto page = app.listCases(q);
         if (!page) return page.error();
-        for (const store::CaseRow& r : page.value().rows) {
+        for (const core::CaseRow& r : page.value().rows) {
             const bool timed = r.nextDue > 0 && !r.paused;
             sync::appendCsvRow(out, {r.number, formatDateTime(r.receivedAt), r.customerName,
                                      fullPhones ? r.phone : core::maskPhone(r.phone), trCode("channel", r.channel),
@@ -40,4 +40,4 @@ core::Result<std::string> caseListCsv(const app::App& app, const store::ListFilt
     return out;
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -11,7 +11,7 @@
 
 namespace tousu::app { class App; }
 
-namespace tousu::ui {
+namespace tousu::present {
 
 // `actions`: one improvement action per line.
 core::Result<std::string> reviewReportHtml(const app::App& app, core::Period period, const core::AnalysisFilter& filter,
@@ -19,4 +19,4 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
 // Section, item, cases, on-time rate, mean satisfaction, satisfied share, repeats, mean handling hours.
 core::Result<std::string> reviewReportCsv(const app::App& app, core::Period period, const core::AnalysisFilter& filter);
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -1,12 +1,12 @@
-#include "ui/format.h"
+#include "present/format.h"
 
 #include "core/validate.h"
 
 #include <cstdio>
 
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 std::string formatDateTime(core::TimeMs t) {
     const std::string iso = core::formatIso8601(t);
@@ -46,4 +46,4 @@ std::string phoneFor(core::Role role, const std::string& phone) {
     return core::roleSeesFullPhone(role) ? phone : core::maskPhone(phone);
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -9,7 +9,7 @@
 
 namespace tousu::app { class App; }
 
-namespace tousu::ui {
+namespace tousu::present {
 
 // Replaces each {name} in `text` by its value; unknown names stay as written.
 std::string fillTemplate(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values);
@@ -20,4 +20,4 @@ const char* builtInTemplate(const std::string& kind);
 // The message for a case: {office} {number} {category} {customer} {due} filled in.
 std::string caseMessage(const app::App& app, const std::string& kind, const core::Case& c);
 
-} // namespace tousu::ui
+} // namespace tousu::present

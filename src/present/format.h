@@ -5,7 +5,7 @@
 #include "core/time.h"
 #include "core/workflow.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 std::string formatDateTime(core::TimeMs t);   // "2026-11-28 09:30"
 std::string formatShort(core::TimeMs t);      // "11-28 09:30"
@@ -19,4 +19,4 @@ std::string phoneFor(core::Role role, const std::string& phone);   // "剩 5 小
 // Parses what an agent types for a time: "2026-11-28 09:30", "2026-11-28T09:30" or full ISO 8601.
 core::Result<core::TimeMs> parseTypedTime(const std::string& text);
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -6,8 +6,8 @@
 
 namespace tousu::app { class App; }
 
-namespace tousu::ui {
+namespace tousu::present {
 
 std::string customerNoticeHtml(const app::App& app);
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -1,10 +1,10 @@
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
-namespace tousu::ui {
+namespace tousu::present {
 
 namespace {
 
@@ -72,4 +72,4 @@ std::string label(const char* key, const char* id) { return std::string(tr(key))
 
 const std::vector<StringRow>& stringTable() { return tables().rows; }
 
-} // namespace tousu::ui
+} // namespace tousu::present

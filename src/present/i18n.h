@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace tousu::ui {
+namespace tousu::present {
 
 enum class Language { ZhCN, En };
 
@@ -26,4 +26,4 @@ struct StringRow {
 };
 const std::vector<StringRow>& stringTable();
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -1,12 +1,12 @@
-#include "ui/notice.h"
+#include "present/notice.h"
 
 #include <cstdio>
 
 #include "app/app.h"
 #include "core/policy.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 namespace {
 
@@ -72,4 +72,4 @@ std::string customerNoticeHtml(const app::App& app) {
     return out + "</ul>\n</body></html>\n";
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
-#include "ui/i18n.h"
-#include "ui/notice.h"
-#include "ui/report.h"
+#include "present/i18n.h"
+#include "present/notice.h"
+#include "present/report.h"
 
 using namespace tousu;
 
@@ -20,7 +20,7 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     auto app = std::move(app::App::open(":memory:", clock, 1).value());
     REQUIRE(app->initialize("BJ01", "北京一营").ok());
     REQUIRE(app->signIn("s10").ok());
-    std::string page = ui::customerNoticeHtml(*app);
+    std::string page = present::customerNoticeHtml(*app);
     CHECK(has(page, "<tr><td>服务质量投诉</td><td>完成初步调查</td><td>24 小时内</td></tr>"));
     CHECK(has(page, "<tr><td>服务质量投诉</td><td>反馈处理结果</td><td>48 小时内</td></tr>"));
     CHECK(has(page, "<tr><td>资费及账单投诉</td><td>完成处理</td><td>72 小时内</td></tr>"));
@@ -28,13 +28,13 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     CHECK(has(page, "北京一营"));
 
     REQUIRE(app->updatePolicy("billing", {{"handled", 36}}, 72).ok());
-    page = ui::customerNoticeHtml(*app);
+    page = present::customerNoticeHtml(*app);
     CHECK(has(page, "<tr><td>资费及账单投诉</td><td>完成处理</td><td>36 小时内</td></tr>"));
     CHECK_FALSE(has(page, "<td>72 小时内</td></tr>\n<tr><td>业务办理投诉"));
 
-    ui::setLanguage(ui::Language::En);
-    CHECK(has(ui::customerNoticeHtml(*app), "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
-    ui::setLanguage(ui::Language::ZhCN);
+    present::setLanguage(present::Language::En);
+    CHECK(has(present::customerNoticeHtml(*app), "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
+    present::setLanguage(present::Language::ZhCN);
 }
 
 TEST_CASE("the review report lists the suggestions received in its period, and only those") {
@@ -46,7 +46,7 @@ TEST_CASE("the review report lists the suggestions received in its period, and o
     clock.jumpTo(core::parseIso8601("2026-12-02T09:00:00+08:00").value());
     REQUIRE(app->addSuggestion("staff", "十二月的建议").ok());
     const core::Period november = core::periodContaining(core::PeriodKind::Month, core::parseIso8601("2026-11-15T00:00:00+08:00").value());
-    const std::string page = ui::reviewReportHtml(*app, november, {}, "").value();
+    const std::string page = present::reviewReportHtml(*app, november, {}, "").value();
     CHECK(has(page, "<td>客户</td><td>希望短信确认里写明&lt;责任人&gt;的电话</td><td>新提交</td>"));
     CHECK_FALSE(has(page, "十二月的建议"));
 }

@@ -1,10 +1,10 @@
-#include "ui/messages.h"
+#include "present/messages.h"
 
 #include "app/app.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
+#include "present/format.h"
+#include "present/i18n.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 std::string fillTemplate(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values) {
     std::string out;
@@ -45,4 +45,4 @@ std::string caseMessage(const app::App& app, const std::string& kind, const core
                          {"due", formatDateTime(due)}});
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present

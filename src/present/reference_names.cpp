@@ -1,9 +1,9 @@
-#include "ui/reference_names.h"
+#include "present/reference_names.h"
 
 #include "app/app.h"
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 void ReferenceNames::refresh(const app::App& app) {
     if (app.revision() == m_revision) return;
@@ -32,4 +32,4 @@ const char* ReferenceNames::subType(const std::string& id) const {
     return id.c_str();
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "store/queries.h"
+#include "core/read_models.h"
 
 namespace tousu::app { class App; }
 
-namespace tousu::ui {
+namespace tousu::present {
 
 class ReferenceNames {
 public:
@@ -17,15 +17,15 @@ public:
     const char* department(const std::string& id) const;
     const char* person(const std::string& id) const;
     const char* subType(const std::string& id) const;   // "" reads as "no sub-type"
-    const std::vector<store::Department>& departments() const { return m_departments; }
-    const std::vector<store::StaffMember>& staff() const { return m_staff; }
-    const std::vector<store::SubType>& subTypes() const { return m_subTypes; }
+    const std::vector<core::Department>& departments() const { return m_departments; }
+    const std::vector<core::StaffMember>& staff() const { return m_staff; }
+    const std::vector<core::SubType>& subTypes() const { return m_subTypes; }
 
 private:
     std::uint64_t m_revision = 0;
-    std::vector<store::Department> m_departments;
-    std::vector<store::StaffMember> m_staff;
-    std::vector<store::SubType> m_subTypes;
+    std::vector<core::Department> m_departments;
+    std::vector<core::StaffMember> m_staff;
+    std::vector<core::SubType> m_subTypes;
 };
 
-} // namespace tousu::ui
+} // namespace tousu::present

@@ -5,9 +5,9 @@
 #include <regex>
 #include <set>
 
-#include "ui/i18n.h"
+#include "present/i18n.h"
 
-using namespace tousu::ui;
+using namespace tousu::present;
 
 TEST_CASE("every string has a Chinese and an English text and keys are unique") {
     std::set<std::string> keys;

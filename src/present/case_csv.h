@@ -4,12 +4,12 @@
 #include <string>
 
 #include "core/result.h"
-#include "store/queries.h"
+#include "core/read_models.h"
 
 namespace tousu::app { class App; }
 
-namespace tousu::ui {
+namespace tousu::present {
 
-core::Result<std::string> caseListCsv(const app::App& app, const store::ListFilter& filter, bool fullPhones);
+core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilter& filter, bool fullPhones);
 
-} // namespace tousu::ui
+} // namespace tousu::present

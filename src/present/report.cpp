@@ -1,4 +1,4 @@
-#include "ui/report.h"
+#include "present/report.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,11 +6,11 @@
 #include "app/app.h"
 #include "core/validate.h"
 #include "sync/csv.h"
-#include "ui/format.h"
-#include "ui/i18n.h"
-#include "ui/reference_names.h"
+#include "present/format.h"
+#include "present/i18n.h"
+#include "present/reference_names.h"
 
-namespace tousu::ui {
+namespace tousu::present {
 
 namespace {
 
@@ -116,22 +116,22 @@ std::string filterText(const core::AnalysisFilter& f, const ReferenceNames& name
 }
 
 // Cases of the period the filter selects, plus `extra`, at most 200 (the report says when cut).
-std::string caseTable(const app::App& app, core::Period period, const core::AnalysisFilter& f, store::ListFilter extra,
+std::string caseTable(const app::App& app, core::Period period, const core::AnalysisFilter& f, core::ListFilter extra,
                       const ReferenceNames& names, bool overdue) {
     extra.receivedFrom = period.from;
     extra.receivedTo = period.to;
     extra.excludeCancelled = true;
     extra.category = f.category, extra.channel = f.channel, extra.department = f.department, extra.person = f.person;
-    store::ListQuery q;
+    core::ListQuery q;
     q.filter = extra;
     q.limit = 200;
-    q.sort = overdue ? store::SortKey::Due : store::SortKey::Received;
+    q.sort = overdue ? core::SortKey::Due : core::SortKey::Received;
     q.descending = !overdue;
     auto page = app.listCases(q);
     if (!page || page.value().rows.empty()) return "<p>" + html(tr("report.none")) + "</p>\n";
     std::string rows;
     const core::TimeMs now = app.clock().now();
-    for (const store::CaseRow& r : page.value().rows)
+    for (const core::CaseRow& r : page.value().rows)
         rows += row({r.number, formatDateTime(r.receivedAt), core::maskPhone(r.phone), trCode("category", r.category),
                      trCode("state", r.state), names.department(r.department), names.person(r.person),
                      overdue ? formatRemaining(r.nextDue - now) : std::string(tr("csv.yes"))});
@@ -258,7 +258,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
                               : table(row({tr("dash.person"), tr("dash.cases"), tr("dash.on_time_rate"), tr("dash.satisfaction"),
                                            tr("dash.repeats"), tr("dash.handling_hours")}, "th"), people);
 
-    store::ListFilter overdue, repeats;
+    core::ListFilter overdue, repeats;
     overdue.overdueOnly = true;
     repeats.repeatOnly = true;
     out += "<h2>" + html(tr("report.overdue")) + "</h2>\n" + caseTable(app, period, filter, overdue, names, true);
@@ -266,7 +266,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
 
     out += "<h2>" + html(tr("report.suggestions")) + "</h2>\n";
     std::string suggestionRows;
-    for (const store::Suggestion& sg : app.suggestions(period.from, period.to))
+    for (const core::Suggestion& sg : app.suggestions(period.from, period.to))
         suggestionRows += row({formatDateTime(sg.createdAt), trCode("suggestion.source", sg.source), sg.content,
                                trCode("suggestion.status", sg.status)});
     out += suggestionRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
@@ -311,4 +311,4 @@ core::Result<std::string> reviewReportCsv(const app::App& app, core::Period peri
     return out;
 }
 
-} // namespace tousu::ui
+} // namespace tousu::present
