@@ -21,7 +21,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 # (WebKitGTK's MiniBrowser driven by WebKitWebDriver in Xvfb); Mesa gives both of the latter WebGL 2.
 PACKAGES=(emscripten binaryen node-acorn cmake ninja-build g++ chromium firefox-esr webkit2gtk-driver xvfb
           libgl1-mesa-dri nlohmann-json3-dev doctest-dev fonts-wqy-microhei python3-fonttools tcl xz-utils
-          gzip brotli python3 clang libclang-rt-14-dev libssl-dev zlib1g-dev procps)
+          gzip brotli python3 clang libclang-rt-14-dev clang-format-14 libssl-dev zlib1g-dev procps)
 
 # ---- 1. Debian packages --------------------------------------------------------------
 missing=()

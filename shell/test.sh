@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up if needed, then: native build + ctest, wasm build + core tests under node, the browser
+# Sets up if needed, then: the C++ formatting check, native build + ctest, wasm build + core tests under node, the browser
 # tests against build/web (the desk in headless Chromium; the cross-browser journeys on every engine
 # found: Chromium, Firefox, WebKit — TOUSU_ENGINES picks), and a short run of each fuzz target
 # (ASan/UBSan). Ends with one line "N passed, N failed".
@@ -9,6 +9,11 @@ cd "$ROOT"
 ensure_setup || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0; failed=0
+stage() { say "── $* ──"; }
+
+stage "C++ formatting (.clang-format)"
+if shell/format.sh --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 count_ctest() {   # log
   local line p t
   line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -1)
@@ -17,8 +22,6 @@ count_ctest() {   # log
   p=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
   passed=$((passed + t - p)); failed=$((failed + p))
 }
-stage() { say "── $* ──"; }
-
 stage "native build"
 if shell/build.sh native; then
   stage "native unit tests (ctest)"

@@ -2,6 +2,7 @@
 
 #include "core/validate.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "present/i18n.h"
@@ -44,6 +45,15 @@ core::Result<core::TimeMs> parseTypedTime(const std::string& text) {
 
 std::string phoneFor(core::Role role, const std::string& phone) {
     return core::roleSeesFullPhone(role) ? phone : core::maskPhone(phone);
+}
+
+int axisTop(int v) {
+    const int quarter = std::max(1, (v + 3) / 4);
+    int power = 1;
+    while (power * 10 <= quarter) power *= 10;
+    for (int m : {1, 2, 3, 4, 5, 6, 8, 10})
+        if (m * power >= quarter) return 4 * m * power;
+    return 40 * power;
 }
 
 } // namespace tousu::present

@@ -8,6 +8,7 @@
 #include "sync/csv.h"
 #include "present/format.h"
 #include "present/i18n.h"
+#include "present/kpi_summary.h"
 #include "present/reference_names.h"
 
 namespace tousu::present {
@@ -37,16 +38,6 @@ std::string row(std::initializer_list<std::string> cells, const char* tag = "td"
     std::string out = "<tr>";
     for (const std::string& c : cells) out += std::string("<") + tag + ">" + html(c) + "</" + tag + ">";
     return out + "</tr>\n";
-}
-
-// Four round steps covering `v` (chart.cpp's rule), for the SVG axes.
-int axisTop(int v) {
-    const int quarter = std::max(1, (v + 3) / 4);
-    int power = 1;
-    while (power * 10 <= quarter) power *= 10;
-    for (int m : {1, 2, 3, 4, 5, 6, 8, 10})
-        if (m * power >= quarter) return 4 * m * power;
-    return 40 * power;
 }
 
 // Stacked bars (one stack per label) with an optional 0–100 % line, as SVG.
@@ -173,21 +164,9 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
            html(filterText(filter, names)) + " · " + html(tr("report.generated")) + " " + formatDateTime(app.clock().now()) + "</p>\n";
 
     out += "<h2>" + html(tr("report.kpis")) + "</h2>\n";
-    const core::KpiGroup& c = d.current;
-    const core::KpiGroup& p = d.previous;
     std::string kpiRows;
-    const auto kpi = [&](const char* key, const std::string& now, const std::string& before) {
-        kpiRows += row({tr(key), now, before});
-    };
-    kpi("dash.received", std::to_string(c.cases), std::to_string(p.cases));
-    kpi("dash.closed", std::to_string(c.closed), std::to_string(p.closed));
-    kpi("dash.open", std::to_string(c.cases - c.closed), std::to_string(p.cases - p.closed));
-    kpi("dash.overdue_now", std::to_string(d.overdueNow), std::to_string(d.previousOverdueNow));
-    kpi("dash.on_time_rate", rate(c.onTimeRate()), rate(p.onTimeRate()));
-    kpi("dash.satisfaction", number(c.satisfactionMean(), "%.2f"), number(p.satisfactionMean(), "%.2f"));
-    kpi("dash.satisfied_share", rate(c.satisfiedShare()), rate(p.satisfiedShare()));
-    kpi("dash.repeat_rate", rate(c.repeatRate()), rate(p.repeatRate()));
-    kpi("dash.handling_hours", number(c.meanHandlingHours(), "%.1f"), number(p.meanHandlingHours(), "%.1f"));
+    for (const HeadlineKpi& k : headlineKpis(d))
+        kpiRows += row({tr(k.titleKey), kpiValue(k.kind, k.current), kpiValue(k.kind, k.previous)});
     out += table(row({tr("report.kpi"), tr("report.this_period"), tr("report.previous_period")}, "th"), kpiRows);
 
     out += "<h2>" + html(tr(d.bucketMs > 24 * core::kHourMs ? "dash.trend_weekly" : "dash.trend_daily")) + "</h2>\n";
@@ -211,7 +190,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
         subTypes.push_back(names.subType(b.subType));
         bars.push_back({b.count});
         cumulative.push_back(b.cumulativeShare);
-        paretoRows += row({names.subType(b.subType), std::to_string(b.count), rate(c.cases ? double(b.count) / c.cases : -1),
+        paretoRows += row({names.subType(b.subType), std::to_string(b.count), rate(d.current.cases ? double(b.count) / d.current.cases : -1),
                            rate(b.cumulativeShare)});
     }
     if (d.pareto.empty()) out += "<p>" + html(tr("report.none")) + "</p>\n";

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <imgui_internal.h>
 
+#include "present/format.h"
+#include "ui/present.h"
 #include "ui/automation.h"
 
 namespace tousu::ui::chart {
@@ -18,16 +20,6 @@ constexpr ImU32 kOkabeIto[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(230, 159, 0
 constexpr ImU32 kLine = IM_COL32(40, 40, 40, 255);
 constexpr ImU32 kGrid = IM_COL32(0, 0, 0, 28);
 constexpr ImU32 kAxisText = IM_COL32(90, 90, 90, 255);
-
-// The axis maximum: four equal steps of a round size (1–8 times a power of ten) covering `v`.
-int niceCeiling(int v) {
-    const int quarter = std::max(1, (v + 3) / 4);
-    int power = 1;
-    while (power * 10 <= quarter) power *= 10;
-    for (int m : {1, 2, 3, 4, 5, 6, 8, 10})
-        if (m * power >= quarter) return 4 * m * power;
-    return 40 * power;
-}
 
 struct Plot {
     ImRect area;       // inside the axes
@@ -132,7 +124,7 @@ std::optional<Hit> stackedBars(const char* id, const std::vector<std::string>& l
     std::vector<int> totals(labels.size(), 0);
     for (const Series& s : series)
         for (std::size_t i = 0; i < labels.size(); ++i) totals[i] += s.values[i];
-    const int top = niceCeiling(totals.empty() ? 0 : *std::max_element(totals.begin(), totals.end()));
+    const int top = axisTop(totals.empty() ? 0 : *std::max_element(totals.begin(), totals.end()));
     const Plot p = frame(labels, top, rate != nullptr, height);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     std::optional<Hit> clicked;
@@ -168,7 +160,7 @@ std::optional<std::size_t> pareto(const char* id, const std::vector<std::string>
                                   const std::vector<double>& cumulative, const char* countName, const char* shareName,
                                   float height) {
     legend({countName}, true, shareName);
-    const int top = niceCeiling(counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end()));
+    const int top = axisTop(counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end()));
     const Plot p = frame(labels, top, true, height);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     std::optional<std::size_t> clicked;

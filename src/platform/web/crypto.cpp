@@ -5,6 +5,7 @@
 #include <map>
 
 #include "platform/platform.h"
+#include "platform/web/run_queue.h"
 
 extern "C" {
 int tousu_crypto_available();
@@ -60,8 +61,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_crypto(int request, const char* da
     auto& pending = tousu::platform::g_pending;
     const auto it = pending.find(request);
     if (it == pending.end()) return;
-    auto answer = std::move(it->second);
+    tousu::platform::doLater([answer = std::move(it->second), bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
+                              error = std::string(errorKey ? errorKey : "")]() mutable { answer(std::move(bytes), error); });
     pending.erase(it);
-    answer(std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0), errorKey ? errorKey : "");
-    tousu::platform::requestRedraw();
 }

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include "platform/platform.h"
+#include "platform/web/run_queue.h"
 
 extern "C" {
 void tousu_files_install(double maxBytes);
@@ -50,8 +51,8 @@ void pickFile(const char* accept) { tousu_files_pick(accept); }
 } // namespace tousu::platform
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_file(const char* name, const char* data, double size, const char* errorKey) {
-    if (tousu::platform::g_received)
-        tousu::platform::g_received(name, std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
-                                    errorKey ? errorKey : "");
-    tousu::platform::requestRedraw();
+    tousu::platform::doLater([name = std::string(name), bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
+                              error = std::string(errorKey ? errorKey : "")]() mutable {
+        if (tousu::platform::g_received) tousu::platform::g_received(name, std::move(bytes), error);
+    });
 }

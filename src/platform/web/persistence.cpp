@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "platform/platform.h"
+#include "platform/web/run_queue.h"
 #include "store/page_vfs.h"
 
 extern "C" {
@@ -85,18 +86,22 @@ void writeLocal(const std::string& key, const std::string& value) { tousu_local_
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_local_value(const char* utf8) { tousu::platform::g_localValue = utf8 ? utf8 : ""; }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {
-    if (tousu::platform::g_onWriter) tousu::platform::g_onWriter(writer != 0);
-    tousu::platform::requestRedraw();
+    tousu::platform::doLater([writer] {
+        if (tousu::platform::g_onWriter) tousu::platform::g_onWriter(writer != 0);
+    });
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_save_state(int state) {
     using tousu::platform::SaveState;
-    if (tousu::platform::g_onSaveState)
-        tousu::platform::g_onSaveState(state == 0 ? SaveState::Saved : state == 1 ? SaveState::Saving : SaveState::Failed);
-    tousu::platform::requestRedraw();
+    const SaveState s = state == 0 ? SaveState::Saved : state == 1 ? SaveState::Saving : SaveState::Failed;
+    tousu::platform::doLater([s] {
+        if (tousu::platform::g_onSaveState) tousu::platform::g_onSaveState(s);
+    });
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_storage(int persisted, int safariRisk, double used, double quota) {
-    if (tousu::platform::g_onStorage) tousu::platform::g_onStorage({persisted != 0, safariRisk != 0, used, quota});
-    tousu::platform::requestRedraw();
+    const tousu::platform::StorageStatus status{persisted != 0, safariRisk != 0, used, quota};
+    tousu::platform::doLater([status] {
+        if (tousu::platform::g_onStorage) tousu::platform::g_onStorage(status);
+    });
 }

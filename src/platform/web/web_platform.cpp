@@ -18,8 +18,10 @@
 #include <imgui_internal.h>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "platform/platform.h"
+#include "platform/web/run_queue.h"
 #include "platform/web/web_keys.h"
 
 extern "C" {
@@ -58,6 +60,7 @@ struct Data {
     bool ready = false;
     std::string clipboard;
     std::string widgetsJson;
+    std::vector<std::function<void()>> later;   // completions waiting for the next frame (run_queue.h)
 };
 
 Data& data() {
@@ -131,6 +134,10 @@ void setClipboard(void*, const char* text) { data().clipboard = text ? text : ""
 void renderFrame() {
     Data& d = data();
     const double started = emscripten_get_now();
+    // A task may queue another (a reply that asks for more): those run at the following frame.
+    std::vector<std::function<void()>> tasks;
+    tasks.swap(d.later);
+    for (auto& task : tasks) task();
     updateFonts(d.dpr);
     ImGuiIO& io = ImGui::GetIO();
     const double now = started / 1000.0;
@@ -159,6 +166,11 @@ void renderFrame() {
 }
 
 } // namespace
+
+void doLater(std::function<void()> task) {
+    data().later.push_back(std::move(task));
+    requestRedraw();
+}
 
 void requestRedraw() {
     Data& d = data();

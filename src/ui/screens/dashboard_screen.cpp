@@ -10,6 +10,7 @@
 #include "core/validate.h"
 #include "ui/chart.h"
 #include "present/format.h"
+#include "present/kpi_summary.h"
 #include "ui/present.h"
 #include "present/i18n.h"
 #include "present/report.h"
@@ -26,46 +27,18 @@ constexpr auto kFrameBudget = std::chrono::milliseconds(12);
 constexpr core::TimeMs kDayMs = 24 * core::kHourMs;
 constexpr ImVec4 kGood(0.0f, 0.50f, 0.20f, 1.0f), kBad(0.78f, 0.12f, 0.12f, 1.0f), kNeutral(0.45f, 0.45f, 0.45f, 1.0f);
 
-// A KPI tile: its value, and the change against the previous period. `better` is +1 when a rise
-// is good news, -1 when it is bad news, 0 when neither.
-enum class Kind { Count, Rate, Score, Hours };
-
-struct Tile {
-    const char* titleKey;
-    const char* id;
-    double now, before;   // negative: no data
-    Kind kind;
-    int better;
-};
-
-std::string tileValue(const Tile& t) {
-    if (t.now < 0) return tr("dash.no_data");
-    switch (t.kind) {
-        case Kind::Count: return formatNumber("%.0f", t.now);
-        case Kind::Rate: return formatNumber("%.1f%%", t.now * 100);
-        case Kind::Score: return formatNumber("%.2f", t.now);
-        case Kind::Hours: return formatNumber(tr("dash.hours_value"), t.now);
-    }
-    return {};
-}
-
-void drawTile(const Tile& t, ImVec2 size) {
-    ImGui::BeginChild(t.id, size, true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::TextDisabled("%s", tr(t.titleKey));
+void drawTile(const HeadlineKpi& k, ImVec2 size) {
+    ImGui::BeginChild(k.id, size, true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::TextDisabled("%s", tr(k.titleKey));
     ImGui::SetWindowFontScale(1.5f);
-    widgets::reportedText(t.id, tileValue(t));
+    widgets::reportedText(k.id, kpiValue(k.kind, k.current));
     ImGui::SetWindowFontScale(1.0f);
-    if (t.now < 0 || t.before < 0) {
+    if (k.current < 0 || k.previous < 0) {
         ImGui::TextDisabled("%s", tr("dash.previous_none"));
     } else {
-        const double change = t.kind == Kind::Rate ? (t.now - t.before) * 100 : t.now - t.before;
-        const char* format = t.kind == Kind::Rate    ? tr("dash.delta_points")
-                             : t.kind == Kind::Count ? "%+.0f"
-                             : t.kind == Kind::Score ? "%+.2f"
-                                                     : "%+.1f";
-        const bool flat = std::abs(change) < (t.kind == Kind::Score ? 0.005 : 0.05);
-        const ImVec4 colour = flat || t.better == 0 ? kNeutral : (change > 0) == (t.better > 0) ? kGood : kBad;
-        ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), flat ? "±0" : formatNumber(format, change).c_str());
+        const bool rise = k.current > k.previous;
+        const ImVec4 colour = kpiFlat(k) || k.better == 0 ? kNeutral : rise == (k.better > 0) ? kGood : kBad;
+        ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), kpiChange(k).c_str());
     }
     ImGui::EndChild();
 }
@@ -167,29 +140,17 @@ void DashboardScreen::drawControls(app::App& app) {
 }
 
 void DashboardScreen::drawTiles() const {
-    const core::KpiGroup& c = m_shown->current;
-    const core::KpiGroup& b = m_shown->previous;
-    const Tile tiles[] = {
-        {"dash.received", "kpi_cases", double(c.cases), double(b.cases), Kind::Count, 0},
-        {"dash.closed", "kpi_closed", double(c.closed), double(b.closed), Kind::Count, 1},
-        {"dash.open", "kpi_open", double(c.cases - c.closed), double(b.cases - b.closed), Kind::Count, 0},
-        {"dash.overdue_now", "kpi_overdue", double(m_shown->overdueNow), double(m_shown->previousOverdueNow), Kind::Count, -1},
-        {"dash.on_time_rate", "kpi_on_time", c.onTimeRate(), b.onTimeRate(), Kind::Rate, 1},
-        {"dash.satisfaction", "kpi_satisfaction", c.satisfactionMean(), b.satisfactionMean(), Kind::Score, 1},
-        {"dash.satisfied_share", "kpi_satisfied", c.satisfiedShare(), b.satisfiedShare(), Kind::Rate, 1},
-        {"dash.repeat_rate", "kpi_repeat", c.repeatRate(), b.repeatRate(), Kind::Rate, -1},
-        {"dash.handling_time", "kpi_handling", c.meanHandlingHours(), b.meanHandlingHours(), Kind::Hours, -1},
-    };
+    const std::vector<HeadlineKpi> tiles = headlineKpis(*m_shown);
     // As few rows as the width allows, the tiles spread evenly over them.
     const float spacing = ImGui::GetStyle().ItemSpacing.x, avail = ImGui::GetContentRegionAvail().x;
-    const int count = int(sizeof tiles / sizeof tiles[0]);
+    const int count = int(tiles.size());
     const int fit = std::max(1, int((avail + spacing) / (ImGui::GetFontSize() * 10 + spacing)));
     const int rows = (count + fit - 1) / fit, perRow = (count + rows - 1) / rows;
     const float width = (avail - spacing * float(perRow - 1)) / float(perRow);
     int i = 0;
-    for (const Tile& t : tiles) {
+    for (const HeadlineKpi& k : tiles) {
         if (i++ % perRow) ImGui::SameLine();
-        drawTile(t, ImVec2(width, ImGui::GetFontSize() * 5.2f));
+        drawTile(k, ImVec2(width, ImGui::GetFontSize() * 5.2f));
     }
 }
 

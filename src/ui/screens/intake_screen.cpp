@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cstdlib>
+
 #include "app/app.h"
 #include "present/format.h"
 #include "ui/present.h"
@@ -19,6 +21,8 @@ constexpr const char* kDraftKey = "tousu.intake_draft";
 void IntakeScreen::reset(const app::App& app) {
     m_form = core::Registration{"phone", "", "", "", "phone", "", "", "", "normal", 0, 0};
     m_received = formatDateTime(app.clock().now());
+    m_startedAt.reset();
+    m_receivedTyped = false;
     m_categoryTouched = false;
     m_restored = false;
     m_error.reset();
@@ -35,6 +39,9 @@ void IntakeScreen::restoreDraft(const Host& host) {
     get("account", m_form.account), get("contact_method", m_form.contactMethod), get("content", m_form.content);
     get("category", m_form.category), get("importance", m_form.importance), get("received", m_received);
     m_categoryTouched = core::getField(f, "category_touched") == "1";
+    m_receivedTyped = core::getField(f, "received_typed") == "1";
+    if (const std::string started = core::getField(f, "started_at"); !started.empty())
+        m_startedAt = std::strtoll(started.c_str(), nullptr, 10);
     m_restored = true;
 }
 
@@ -48,6 +55,8 @@ void IntakeScreen::keepDraft(const Host& host) {
                                                           {"contact_method", m_form.contactMethod}, {"content", m_form.content},
                                                           {"category", m_form.category}, {"importance", m_form.importance},
                                                           {"received", m_received},
+                                                          {"received_typed", m_receivedTyped ? "1" : "0"},
+                                                          {"started_at", m_startedAt ? std::to_string(*m_startedAt) : ""},
                                                           {"category_touched", m_categoryTouched ? "1" : "0"}});
     if (draft == m_draft) return;
     m_draft = draft;
@@ -77,6 +86,24 @@ void IntakeScreen::drawHistory(const app::App& app) {
         const ImVec4 amber(0.75f, 0.45f, 0, 1);
         widgets::reportedText("repeat_hint", line, &amber);
     }
+}
+
+// The fields above this one are drawn first, so a first character typed this frame already counts.
+void IntakeScreen::drawReceived(const app::App& app) {
+    const bool started = !m_form.customerName.empty() || !m_form.phone.empty() || !m_form.account.empty() ||
+                         !m_form.content.empty();
+    if (started && !m_startedAt) m_startedAt = app.clock().now();
+    if (!m_receivedTyped) m_received = formatDateTime(m_startedAt.value_or(app.clock().now()));
+    const std::string callLabel = label("intake.call_started", "call_started");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (widgets::textField("##received_at", m_received)) m_receivedTyped = true;
+    ImGui::SameLine();
+    if (ImGui::Button(callLabel.c_str())) {   // a call comes in now: its time, whatever was typed
+        m_startedAt = app.clock().now();
+        m_receivedTyped = false;
+        m_received = formatDateTime(*m_startedAt);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("intake.call_started_hint"));
 }
 
 std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
@@ -123,7 +150,7 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
         ImGui::TextDisabled(tr("intake.suggested"), trCode("category", m_form.category));
     }
     row("field.received_at");
-    widgets::textField("##received_at", m_received);
+    drawReceived(app);
     widgets::fieldError(err, "received_at");
     row("field.category");
     if (widgets::combo("##category", "category",
@@ -150,7 +177,8 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
     keepDraft(host);
     if (!save) return std::nullopt;
 
-    auto received = parseTypedTime(m_received);
+    // Not typed over: the moment to the millisecond, not the minute the field shows.
+    auto received = m_receivedTyped || !m_startedAt ? parseTypedTime(m_received) : core::Result<core::TimeMs>(*m_startedAt);
     if (!received) {
         core::Error e = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");
         e.fieldErrors.push_back(received.error());

@@ -25,9 +25,14 @@ private:
     void restoreDraft(const Host& host);
     void keepDraft(const Host& host);
     void drawHistory(const app::App& app);
+    void drawReceived(const app::App& app);
 
     core::Registration m_form;
-    std::string m_received;
+    // 受理时间 is when the complaint came in: the moment the agent started this form (the first
+    // character typed, or the 来电 button), the live clock until then, or what the agent typed over it.
+    std::string m_received;               // as shown and typed
+    std::optional<core::TimeMs> m_startedAt;
+    bool m_receivedTyped = false;
     bool m_started = false;
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;

@@ -84,3 +84,70 @@ TEST_CASE("the intake draft survives a reload and is gone once the complaint is 
     q.filter.search = "多扣";
     CHECK(f.app->listCases(q).value().total == 1);
 }
+
+namespace {
+
+// The received time the app stored for the only case whose content contains `text`.
+core::TimeMs storedReceivedAt(const app::App& app, const char* text) {
+    core::ListQuery q;
+    q.filter.search = text;
+    const auto page = app.listCases(q).value();
+    REQUIRE(page.total == 1);
+    return page.rows.front().receivedAt;
+}
+
+} // namespace
+
+TEST_CASE("the received time is when the agent starts typing, not when the form was opened or last reset") {
+    Fixture f;   // the form opened at 09:00
+    const core::TimeMs opened = f.clock.now();
+    f.clock.jumpBy(8 * 60000);   // 09:08: the call comes in, the agent starts typing
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08");   // live until started
+    f.type("customer_name", "赵雷");
+    const core::TimeMs started = f.clock.now();
+    f.clock.jumpBy(6 * 60000);   // the rest takes six minutes
+    f.type("customer_phone", "13912345678");
+    f.type("content", "月租被多扣了二十元");
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08");   // stays at the start
+    f.ui.click("save_case", f.draw);
+    CHECK(storedReceivedAt(*f.app, "多扣") == started);
+    CHECK(started != opened);
+
+    // The next complaint: the form was reset at 09:14, the next call comes at 09:40.
+    f.ui.chord(ImGuiKey_N, f.draw);
+    f.clock.jumpBy(26 * 60000);
+    f.type("customer_name", "钱明");
+    const core::TimeMs second = f.clock.now();
+    f.type("customer_phone", "13812345678");
+    f.type("content", "宽带晚上经常掉线");
+    f.ui.click("save_case", f.draw);
+    CHECK(storedReceivedAt(*f.app, "掉线") == second);
+}
+
+TEST_CASE("a received time typed over by the agent is the one stored, and the call button takes the time now") {
+    Fixture f;
+    f.type("customer_name", "孙丽");
+    f.type("customer_phone", "13712345678");
+    f.type("content", "营业厅办理套餐变更未生效");
+    f.ui.click("received_at", f.draw);
+    f.ui.chord(ImGuiKey_A, f.draw);   // select what is there, then type over it
+    ImGui::GetIO().AddInputCharactersUTF8("2026-11-28 08:30");
+    f.ui.frame(f.draw);
+    f.clock.jumpBy(5 * 60000);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 08:30");   // the agent's, not the clock's
+    f.ui.click("save_case", f.draw);
+    CHECK(storedReceivedAt(*f.app, "套餐变更") == core::parseIso8601("2026-11-28T08:30:00+08:00").value());
+
+    f.ui.chord(ImGuiKey_N, f.draw);
+    f.type("customer_name", "周强");   // started at 09:05
+    f.clock.jumpBy(20 * 60000);        // a call back at 09:25 is the complaint to record
+    f.ui.frame(f.draw);
+    f.ui.click("call_started", f.draw);
+    const core::TimeMs call = f.clock.now();
+    f.type("customer_phone", "13612345678");
+    f.type("content", "上网速度慢投诉");
+    f.ui.click("save_case", f.draw);
+    CHECK(storedReceivedAt(*f.app, "速度慢") == call);
+}
