@@ -88,8 +88,10 @@ int main() {
     // the administrator.
     const std::string last = g_app->lastSignedIn().value_or("s10");
     if (!g_app->signIn(last)) {
-        if (g_app->hasPin(last)) g_window.requireSignIn(last);
-        else if (!g_app->signIn("s10")) g_window.requireSignIn("s10");
+        if (g_app->hasPin(last))
+            g_window.requireSignIn(last);
+        else if (!g_app->signIn("s10"))
+            g_window.requireSignIn("s10");
     }
     g_lastTick = g_clock.now();
     platform::Callbacks callbacks;

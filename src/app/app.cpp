@@ -61,8 +61,8 @@ core::Status App::loadState() {
     auto calendarTsv = store::getMeta(*m_db, "working_calendar");
     auto reproject = store::getMeta(*m_db, "reproject");
     auto latest = store::latestHlc(*m_db);
-    for (const core::Error* e : {errorOf(deviceId), errorOf(officeCode), errorOf(calendarTsv), errorOf(reproject),
-                                 errorOf(latest)})
+    for (const core::Error* e :
+         {errorOf(deviceId), errorOf(officeCode), errorOf(calendarTsv), errorOf(reproject), errorOf(latest)})
         if (e) return *e;
     m_deviceId = deviceId.value().value_or("");
     m_officeCode = officeCode.value().value_or("HQ");
@@ -76,7 +76,7 @@ core::Status App::loadState() {
         m_policies.workingHours = true;
     }
     if (auto st = loadPolicies(); !st) return st;
-    if (reproject.value()) {   // a migration added a projected column
+    if (reproject.value()) { // a migration added a projected column
         store::Transaction tx(m_db->handle());
         if (auto n = m_store->reprojectAll(); !n) return n.error();
         if (auto st = store::deleteMeta(*m_db, "reproject"); !st) return st;
@@ -88,20 +88,21 @@ core::Status App::loadState() {
 
 core::Status App::initialize(const std::string& officeCode, const std::string& officeName) {
     if (auto e = officeCodeError(officeCode)) return invalid({*e});
-    if (!m_deviceId.empty()) return core::Ok{};   // already initialised
+    if (!m_deviceId.empty()) return core::Ok{}; // already initialised
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     store::Transaction tx(m_db->handle());
     m_deviceId = m_ids.uuid();
     m_officeCode = officeCode;
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"device_id", m_deviceId},
-                                     {"office_code", officeCode}, {"office_name", officeName}})
+                                     {"office_code", officeCode},
+                                     {"office_name", officeName}})
         if (auto st = store::setMeta(*m_db, key, value); !st) return st;
     std::vector<core::Event> events;
-    for (const ReferenceItem& item : defaultReferenceData())
-        events.push_back(newEvent("", item.type, {}, item.fields));
+    for (const ReferenceItem& item : defaultReferenceData()) events.push_back(newEvent("", item.type, {}, item.fields));
     for (const core::CategoryPolicy& p : m_policies.categories)
         events.push_back(newEvent("", "ref.policy", {},
-                                  {{"category", core::code(p.category)}, {"version", std::to_string(p.version)},
+                                  {{"category", core::code(p.category)},
+                                   {"version", std::to_string(p.version)},
                                    {"limits", core::encodeLimits(core::milestonesFor(m_policies, p.category))},
                                    {"max_hours", std::to_string(p.maxHours)}}));
     if (auto r = m_store->insertEvents(events); !r) return r.error();
@@ -195,7 +196,8 @@ core::Status App::perform(const std::string& caseId, Action action, Fields field
 std::optional<core::Error> App::subTypeError(const std::string& category, const std::string& subType) const {
     if (subType.empty()) return std::nullopt;
     const auto subs = subTypes();
-    if (std::any_of(subs.begin(), subs.end(), [&](const core::SubType& s) { return s.id == subType && s.category == category; }))
+    if (std::any_of(subs.begin(), subs.end(),
+                    [&](const core::SubType& s) { return s.id == subType && s.category == category; }))
         return std::nullopt;
     return makeError(ErrorCode::InvalidInput, "error.unknown_sub_type", subType, "sub_type");
 }
@@ -218,12 +220,18 @@ core::Result<CaseRef> App::registerCase(const core::Registration& r) {
     if (!found) return found.error();
     const std::optional<std::string>& repeatOf = found.value();
     CaseRef ref{m_ids.timeOrderedUuid(m_clock.now()), core::caseNumber(prefix, sequence.value()), repeatOf.has_value()};
-    Fields f{{"number", ref.number},        {"channel", r.channel},
-             {"customer_name", r.customerName}, {"phone", phone},
-             {"account", r.account},        {"customer_key", key},
-             {"contact_method", r.contactMethod}, {"content", r.content},
-             {"received_at", std::to_string(r.receivedAt)}, {"category", r.category},
-             {"sub_type", r.subType},       {"importance", r.importance.empty() ? "normal" : r.importance},
+    Fields f{{"number", ref.number},
+             {"channel", r.channel},
+             {"customer_name", r.customerName},
+             {"phone", phone},
+             {"account", r.account},
+             {"customer_key", key},
+             {"contact_method", r.contactMethod},
+             {"content", r.content},
+             {"received_at", std::to_string(r.receivedAt)},
+             {"category", r.category},
+             {"sub_type", r.subType},
+             {"importance", r.importance.empty() ? "normal" : r.importance},
              {"policy", r.category + "-v" + std::to_string(core::policyFor(m_policies, category)->version)},
              {"limits", core::encodeLimits(core::milestonesFor(m_policies, category))},
              {"working_hours", m_policies.workingHours ? "1" : "0"},
@@ -329,7 +337,9 @@ core::Status App::survey(const std::string& caseId, int rating, const std::strin
         return invalid({makeError(ErrorCode::InvalidInput, "error.rating_range", std::to_string(rating), "rating")});
     if (auto st = validText("comment", comment, false); !st) return st;
     return perform(caseId, Action::Survey,
-                   {{"rating", declined ? "0" : std::to_string(rating)}, {"comment", comment}, {"declined", declined ? "1" : "0"}});
+                   {{"rating", declined ? "0" : std::to_string(rating)},
+                    {"comment", comment},
+                    {"declined", declined ? "1" : "0"}});
 }
 
 core::Status App::archive(const std::string& caseId) { return perform(caseId, Action::Archive, {}); }
@@ -378,11 +388,13 @@ core::Status App::setDeadline(const std::string& caseId, const std::string& mile
     if (!core::milestoneFromCode(milestone))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", milestone, "milestone"));
     if (limitHours < 1 || (policy && limitHours > policy->maxHours))
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(limitHours), "limit_hours"));
+        errors.push_back(
+            makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(limitHours), "limit_hours"));
     if (auto e = textError("reason", reason)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
-    return perform(caseId, Action::SetDeadline,
-                   {{"milestone", milestone}, {"limit_ms", std::to_string(limitHours * core::kHourMs)}, {"reason", reason}});
+    return perform(
+        caseId, Action::SetDeadline,
+        {{"milestone", milestone}, {"limit_ms", std::to_string(limitHours * core::kHourMs)}, {"reason", reason}});
 }
 
 core::Result<int> App::recordEscalations() {
@@ -406,7 +418,9 @@ core::Result<int> App::recordEscalations() {
 // [SECTION] Reads
 
 core::Result<core::Case> App::caseById(const std::string& caseId) const { return m_store->loadCase(caseId); }
-core::Result<std::vector<core::Event>> App::timeline(const std::string& caseId) const { return m_store->caseEvents(caseId); }
+core::Result<std::vector<core::Event>> App::timeline(const std::string& caseId) const {
+    return m_store->caseEvents(caseId);
+}
 std::optional<std::string> App::caseIdByNumber(const std::string& number) const {
     return orFault(m_store->caseIdByNumber(number));
 }
@@ -450,13 +464,18 @@ core::Result<core::Dashboard> App::dashboard(core::Period period, const core::An
     return builder.finish();
 }
 
-core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, core::KpiCursor& cursor, int limit) const {
+core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, core::KpiCursor& cursor,
+                                                          int limit) const {
     return store::kpiRowsChunk(*m_db, period.from, period.to, cursor, limit);
 }
 
-int App::countReceived(core::Period period) const { return orFault(store::countReceived(*m_db, period.from, period.to)); }
+int App::countReceived(core::Period period) const {
+    return orFault(store::countReceived(*m_db, period.from, period.to));
+}
 
-core::Result<std::vector<core::NamedCount>> App::countBy(const char* column) const { return store::countBy(*m_db, column); }
+core::Result<std::vector<core::NamedCount>> App::countBy(const char* column) const {
+    return store::countBy(*m_db, column);
+}
 core::Result<std::vector<std::string>> App::verify() const { return m_store->verify(); }
 core::Result<std::string> App::digest() const { return m_store->digest(); }
 std::vector<core::Department> App::departments() const { return orFault(store::departments(*m_db)); }

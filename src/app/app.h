@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "app/save_state.h"
+#include "core/analysis.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/event.h"
 #include "core/hlc.h"
 #include "core/ids.h"
-#include "core/analysis.h"
 #include "core/kpi.h"
 #include "core/model.h"
 #include "core/policy.h"
@@ -27,7 +27,10 @@
 #include "core/workflow.h"
 #include "sync/bundle.h"
 
-namespace tousu::store { class Database; class CaseStore; }
+namespace tousu::store {
+class Database;
+class CaseStore;
+} // namespace tousu::store
 
 namespace tousu::app {
 
@@ -50,15 +53,15 @@ struct CaseRef {
 // A customer's earlier complaints, shown while a new one is typed in.
 struct CustomerHistory {
     int total = 0;
-    std::vector<core::CaseRow> recent;   // newest first, at most App::kHistoryRows
-    std::string repeatOfNumber;           // the complaint this one would repeat (same category, in the window)
+    std::vector<core::CaseRow> recent; // newest first, at most App::kHistoryRows
+    std::string repeatOfNumber;        // the complaint this one would repeat (same category, in the window)
 };
 
 // What to put in an export bundle. Empty: everything.
 struct ExportScope {
-    std::string peer;                       // only what this peer has not been sent (then remembered)
-    std::vector<std::string> caseNumbers;   // only these cases, with all reference data
-    bool maskPersonal = false;              // customers' names, phones and accounts hidden (sync/mask.h)
+    std::string peer;                     // only what this peer has not been sent (then remembered)
+    std::vector<std::string> caseNumbers; // only these cases, with all reference data
+    bool maskPersonal = false;            // customers' names, phones and accounts hidden (sync/mask.h)
 };
 
 // What a backup file holds, checked before it may replace anything.
@@ -72,13 +75,13 @@ struct BackupInfo {
 struct ImportSummary {
     int events = 0, newEvents = 0, duplicates = 0;
     int newCases = 0, updatedCases = 0, referenceChanges = 0;
-    std::vector<std::string> concurrentCases;   // numbers of cases that now show a concurrent edit
+    std::vector<std::string> concurrentCases; // numbers of cases that now show a concurrent edit
 };
 
 class App {
     friend class ImportJob;
 
-public:
+  public:
     static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock,
                                                    std::uint64_t seed, const char* vfs = nullptr);
     ~App();
@@ -144,7 +147,7 @@ public:
 
     // [SECTION] Settings (app/settings.cpp). Administrators only, except preferences and one's own PIN.
     bool mayEditSettings() const { return !m_readOnly && m_actor.role == core::Role::Admin; }
-    core::Status setOffice(const std::string& code, const std::string& name);   // code: new case numbers
+    core::Status setOffice(const std::string& code, const std::string& name); // code: new case numbers
     // Departments, staff and sub-types: an empty id adds a record (its new id returned), otherwise
     // the record is replaced. Names must be unique among their kind.
     core::Result<std::string> saveDepartment(core::Department d);
@@ -179,7 +182,7 @@ public:
     // The same file in pieces of at most 128 KB as they are read (a large database is never copied whole).
     core::Status backupTo(const std::function<void(std::string_view piece)>& piece);
     std::optional<core::TimeMs> lastBackupAt() const;
-    int backupReminderDays() const;   // default 7
+    int backupReminderDays() const; // default 7
     core::Status setBackupReminderDays(int days);
     // Checks a backup file: SQLite, intact, ours, not newer, and every case consistent with its events.
     core::Result<BackupInfo> checkBackup(const std::string& bytes) const;
@@ -215,7 +218,8 @@ public:
     static constexpr int kHistoryRows = 5;
     CustomerHistory customerHistory(const std::string& phone, const std::string& account, const std::string& category,
                                     core::TimeMs receivedAt) const;
-    core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter = {}) const;
+    core::Result<core::KpiReport> kpis(core::TimeMs from, core::TimeMs to,
+                                       const core::AnalysisFilter& filter = {}) const;
     // Statistics (core/analysis.h): the whole dashboard at once (tests, reports), or its rows a chunk
     // at a time with their count, so the desk can build it over several frames.
     core::Result<core::Dashboard> dashboard(core::Period period, const core::AnalysisFilter& filter) const;
@@ -228,7 +232,7 @@ public:
     std::vector<core::StaffMember> staff() const;
     std::vector<core::SubType> subTypes() const;
 
-private:
+  private:
     App(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed);
     // The app over an opened database: office identity, calendar, policies, HLC loaded from it.
     static core::Result<std::unique_ptr<App>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
@@ -247,8 +251,7 @@ private:
     std::optional<std::string> meta(const std::string& key) const;
     core::TimeMs repeatWindowMs() const;
     // A read the caller cannot act on: its value, or an empty one with the failure kept as fault().
-    template <class T>
-    T orFault(core::Result<T> r) const {
+    template <class T> T orFault(core::Result<T> r) const {
         if (r) return std::move(r.value());
         if (!m_fault) m_fault = r.error();
         return T{};

@@ -60,7 +60,7 @@ core::Result<BackupInfo> App::checkBackup(const std::string& bytes) const {
 core::Status App::restore(const std::string& bytes) {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (auto checked = checkBackup(bytes); !checked) return checked.error();
-    auto source = store::Database::openImage(bytes);   // migrated to this version's schema
+    auto source = store::Database::openImage(bytes); // migrated to this version's schema
     if (!source) return source.error();
     if (auto st = m_db->replaceWith(*source.value()); !st) return st;
     ++m_revision;

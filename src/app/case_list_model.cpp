@@ -36,7 +36,7 @@ const core::CaseRow* CaseListModel::row(const App& app, int index) {
     const int block = index / kBlock;
     auto it = m_blocks.find(block);
     if (it == m_blocks.end()) {
-        if (m_blocks.size() > 50) m_blocks.clear();   // bounded memory while scrolling far
+        if (m_blocks.size() > 50) m_blocks.clear(); // bounded memory while scrolling far
         core::ListQuery q{m_filter, m_sort, m_descending, block * kBlock, kBlock, 0};
         auto page = app.listCases(q);
         it = m_blocks.emplace(block, page ? std::move(page.value().rows) : std::vector<core::CaseRow>{}).first;

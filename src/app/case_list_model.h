@@ -13,7 +13,7 @@ namespace tousu::app {
 class App;
 
 class CaseListModel {
-public:
+  public:
     static constexpr int kBlock = 100;
 
     // Sets filter and sort; a different query drops what was cached.
@@ -21,14 +21,14 @@ public:
     int total(const App& app);
     const core::CaseRow* row(const App& app, int index);
 
-private:
+  private:
     void refreshIfStale(const App& app);
 
     core::ListFilter m_filter;
     core::SortKey m_sort = core::SortKey::Received;
     bool m_descending = true;
     std::uint64_t m_revision = 0;
-    long long m_minute = -1;     // overdue / near / follow-up filters depend on the time: re-query once a minute
+    long long m_minute = -1; // overdue / near / follow-up filters depend on the time: re-query once a minute
     int m_total = -1;
     std::map<int, std::vector<core::CaseRow>> m_blocks;
 };

@@ -30,7 +30,8 @@ inline std::optional<core::Error> textError(const char* field, const std::string
                                             std::size_t maxLength = kMaxNoteLength) {
     if (required && value.find_first_not_of(" \t\r\n") == std::string::npos)
         return core::makeError(core::ErrorCode::InvalidInput, "error.required", {}, field);
-    if (core::utf8Length(value) > maxLength) return core::makeError(core::ErrorCode::InvalidInput, "error.too_long", {}, field);
+    if (core::utf8Length(value) > maxLength)
+        return core::makeError(core::ErrorCode::InvalidInput, "error.too_long", {}, field);
     return std::nullopt;
 }
 
@@ -48,10 +49,7 @@ inline bool oneOf(const std::string& value, const auto& codes) {
 }
 
 // The error of a failed result, or nullptr.
-template <class T>
-const core::Error* errorOf(const core::Result<T>& r) {
-    return r ? nullptr : &r.error();
-}
+template <class T> const core::Error* errorOf(const core::Result<T>& r) { return r ? nullptr : &r.error(); }
 
 // Whether a record with this id is among `records` (departments, staff, sub-types).
 inline bool hasId(const auto& records, const std::string& id) {

@@ -4,10 +4,10 @@
 #include <set>
 
 #include "app/app.h"
+#include "app/errors.h"
 #include "app/import_job.h"
 #include "core/deadline.h"
 #include "core/fold.h"
-#include "app/errors.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/exchange.h"
@@ -108,8 +108,8 @@ struct ImportJob::State {
     const sync::Bundle& bundle;
     bool apply;
     std::unique_ptr<store::Transaction> tx;
-    std::vector<std::string> caseIds;      // cases the bundle names
-    std::map<std::string, int> before;     // their concurrent-edit flag before (-1: not here yet)
+    std::vector<std::string> caseIds;  // cases the bundle names
+    std::map<std::string, int> before; // their concurrent-edit flag before (-1: not here yet)
     std::size_t nextBefore = 0, nextAfter = 0;
     std::unique_ptr<store::EventInsertion> insertion;
     ImportSummary summary;
@@ -152,7 +152,7 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
         const std::string& id = r.touchedCases[m->nextAfter];
         auto after = store::concurrentEditFlag(db, id);
         if (!after) return after.error();
-        if (after.value() < 0) continue;   // events of a case whose registration has not arrived yet
+        if (after.value() < 0) continue; // events of a case whose registration has not arrived yet
         ++(m->before[id] < 0 ? m->summary.newCases : m->summary.updatedCases);
         if (after.value() == 1 && m->before[id] != 1) {
             auto c = m->app.m_store->loadCase(id);
@@ -171,7 +171,7 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
 }
 
 void ImportJob::finish() {
-    m->tx.reset();   // a preview rolls back here
+    m->tx.reset(); // a preview rolls back here
     m->done = true;
     App& app = m->app;
     // New data; or screens read a preview's uncommitted rows: a new revision makes them read again.
@@ -197,7 +197,7 @@ core::Result<int> App::exportTmf(std::string& out) const {
     const auto emit = [&](std::vector<core::Event>& events) {
         std::sort(events.begin(), events.end(), core::eventBefore);
         const core::Case c = core::foldEvents(events, m_calendar);
-        if (c.id.empty()) return;   // its registration has not arrived yet
+        if (c.id.empty()) return; // its registration has not arrived yet
         const core::Calendar cal = c.workingHours ? m_calendar : core::Calendar::clockHours();
         const auto status = core::deadlineStatus(c, m_clock.now(), cal, m_policies.nearShare);
         out += count++ ? ",\n" : "\n";

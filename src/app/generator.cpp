@@ -18,8 +18,22 @@ using core::kHourMs;
 using core::TimeMs;
 constexpr TimeMs kMinuteMs = 60000;
 
-enum class Step { Register, Confirm, Classify, Dispatch, Investigate, Wait, Respond, Propose, Implement,
-                  Feedback, Survey, Archive, FollowUp, Merge };
+enum class Step {
+    Register,
+    Confirm,
+    Classify,
+    Dispatch,
+    Investigate,
+    Wait,
+    Respond,
+    Propose,
+    Implement,
+    Feedback,
+    Survey,
+    Archive,
+    FollowUp,
+    Merge
+};
 
 struct Planned {
     TimeMs at;
@@ -35,8 +49,10 @@ struct PlannedCase {
     int duplicateOf = -1;
 };
 
-const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
-const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "建华", "志强", "晓燕", "海燕"};
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+                           "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
+const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽",   "强", "磊", "军",   "洋",   "勇",   "艳",
+                        "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "建华", "志强", "晓燕", "海燕"};
 
 struct Template {
     const char* category;
@@ -61,8 +77,9 @@ struct Rng {
     explicit Rng(std::uint64_t seed) : gen(seed) {}
     double uniform() { return std::uniform_real_distribution<double>(0, 1)(gen); }
     TimeMs between(TimeMs a, TimeMs b) { return a + static_cast<TimeMs>(uniform() * double(b - a)); }
-    template <class T, std::size_t N>
-    const T& pick(const T (&arr)[N]) { return arr[static_cast<std::size_t>(uniform() * N) % N]; }
+    template <class T, std::size_t N> const T& pick(const T (&arr)[N]) {
+        return arr[static_cast<std::size_t>(uniform() * N) % N];
+    }
     // Index by weights.
     int weighted(std::initializer_list<int> weights) {
         int total = 0;
@@ -85,10 +102,14 @@ std::string randomPhone(Rng& rng) {
 }
 
 void handlerFor(const std::string& category, Rng& rng, PlannedCase& c) {
-    if (category == "service_quality") c.department = "network", c.person = rng.uniform() < 0.5 ? "s03" : "s04";
-    else if (category == "billing") c.department = "billing", c.person = rng.uniform() < 0.5 ? "s05" : "s06";
-    else if (category == "business") c.department = "business", c.person = rng.uniform() < 0.5 ? "s07" : "s08";
-    else c.department = "quality", c.person = "s09";
+    if (category == "service_quality")
+        c.department = "network", c.person = rng.uniform() < 0.5 ? "s03" : "s04";
+    else if (category == "billing")
+        c.department = "billing", c.person = rng.uniform() < 0.5 ? "s05" : "s06";
+    else if (category == "business")
+        c.department = "business", c.person = rng.uniform() < 0.5 ? "s07" : "s08";
+    else
+        c.department = "quality", c.person = "s09";
 }
 
 TimeMs limitFor(const std::string& category) {
@@ -141,7 +162,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
         TimeMs t0 = received + rng.between(1, 10) * kMinuteMs;
         plan.push_back({t0, i, Step::Register});
         if (o.registrationsOnly) continue;
-        if (earlier >= 0 && rng.uniform() < 0.25) {   // a duplicate registration, merged away
+        if (earlier >= 0 && rng.uniform() < 0.25) { // a duplicate registration, merged away
             c.duplicateOf = earlier;
             plan.push_back({t0 + 20 * kMinuteMs, i, Step::Merge});
             continue;
@@ -151,14 +172,16 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
         plan.push_back({at += rng.between(5, 30) * kMinuteMs, i, Step::Classify});
         plan.push_back({at += rng.between(10, 60) * kMinuteMs, i, Step::Dispatch});
         // Investigation lands around the 24 h mark for service quality, a little late now and then.
-        plan.push_back({at = std::max(at + kMinuteMs, received + rng.between(kHourMs, 27 * kHourMs)), i, Step::Investigate});
+        plan.push_back(
+            {at = std::max(at + kMinuteMs, received + rng.between(kHourMs, 27 * kHourMs)), i, Step::Investigate});
         if (rng.uniform() < 0.06) {
             plan.push_back({at += rng.between(kHourMs, 3 * kHourMs), i, Step::Wait});
             plan.push_back({at += rng.between(2 * kHourMs, 30 * kHourMs), i, Step::Respond});
         }
         plan.push_back({at += rng.between(kHourMs, 6 * kHourMs), i, Step::Propose});
         plan.push_back({at += rng.between(kHourMs, 8 * kHourMs), i, Step::Implement});
-        const TimeMs feedbackTarget = received + static_cast<TimeMs>((0.35 + rng.uniform() * 0.8) * double(limitFor(c.reg.category)));
+        const TimeMs feedbackTarget =
+            received + static_cast<TimeMs>((0.35 + rng.uniform() * 0.8) * double(limitFor(c.reg.category)));
         plan.push_back({at = std::max(at + kMinuteMs, feedbackTarget), i, Step::Feedback});
         plan.push_back({at += rng.between(kHourMs, 24 * kHourMs), i, Step::Survey});
         plan.push_back({at += rng.between(kHourMs, 72 * kHourMs), i, Step::Archive});
@@ -186,34 +209,58 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
         app.setActor({p.step <= Step::Dispatch || p.step >= Step::Survey ? "s01" : c.person, core::Role::Supervisor});
         core::Status st = core::Ok{};
         switch (p.step) {
-            case Step::Register: {
-                auto ref = app.registerCase(c.reg);
-                if (ref) {
-                    c.id = ref.value().id;
-                    ++stats.cases;
-                    stats.repeats += ref.value().repeat;
-                } else {
-                    st = ref.error();
-                }
-                break;
+        case Step::Register: {
+            auto ref = app.registerCase(c.reg);
+            if (ref) {
+                c.id = ref.value().id;
+                ++stats.cases;
+                stats.repeats += ref.value().repeat;
+            } else {
+                st = ref.error();
             }
-            case Step::Confirm: st = app.confirm(c.id, c.reg.contactMethod, "您的投诉已受理，我们将尽快处理。"); break;
-            case Step::Classify: st = app.classify(c.id, c.reg.category, c.reg.subType, c.reg.importance); break;
-            case Step::Dispatch: st = app.dispatch(c.id, c.department, c.person, p.at + limitFor(c.reg.category)); break;
-            case Step::Investigate: st = app.investigate(c.id, "已联系客户并核实问题，正在排查原因。"); break;
-            case Step::Wait: st = app.waitForCustomer(c.id, "等待客户提供账单截图和上门时间。"); break;
-            case Step::Respond: st = app.customerResponded(c.id, "客户已回复。"); break;
-            case Step::Propose: st = app.proposeSolution(c.id, "安排技术人员上门检修并更换故障设备。"); break;
-            case Step::Implement: st = app.implement(c.id, "已完成上门检修，设备运行正常。"); break;
-            case Step::Feedback: st = app.feedback(c.id, "问题已解决，已电话告知客户处理结果。", "phone"); break;
-            case Step::Survey: st = app.survey(c.id, c.rating, c.rating >= 4 ? "处理及时" : "希望更快处理", c.declined); break;
-            case Step::Archive: st = app.archive(c.id); break;
-            case Step::FollowUp: st = app.followUp(c.id, c.followUpResolved, c.followUpResolved ? "回访：问题未复发" : "回访：问题再次出现"); break;
-            case Step::Merge: {
-                const auto target = app.caseById(cases[static_cast<std::size_t>(c.duplicateOf)].id);
-                if (target) st = app.merge(c.id, target.value().number, "重复登记");
-                break;
-            }
+            break;
+        }
+        case Step::Confirm:
+            st = app.confirm(c.id, c.reg.contactMethod, "您的投诉已受理，我们将尽快处理。");
+            break;
+        case Step::Classify:
+            st = app.classify(c.id, c.reg.category, c.reg.subType, c.reg.importance);
+            break;
+        case Step::Dispatch:
+            st = app.dispatch(c.id, c.department, c.person, p.at + limitFor(c.reg.category));
+            break;
+        case Step::Investigate:
+            st = app.investigate(c.id, "已联系客户并核实问题，正在排查原因。");
+            break;
+        case Step::Wait:
+            st = app.waitForCustomer(c.id, "等待客户提供账单截图和上门时间。");
+            break;
+        case Step::Respond:
+            st = app.customerResponded(c.id, "客户已回复。");
+            break;
+        case Step::Propose:
+            st = app.proposeSolution(c.id, "安排技术人员上门检修并更换故障设备。");
+            break;
+        case Step::Implement:
+            st = app.implement(c.id, "已完成上门检修，设备运行正常。");
+            break;
+        case Step::Feedback:
+            st = app.feedback(c.id, "问题已解决，已电话告知客户处理结果。", "phone");
+            break;
+        case Step::Survey:
+            st = app.survey(c.id, c.rating, c.rating >= 4 ? "处理及时" : "希望更快处理", c.declined);
+            break;
+        case Step::Archive:
+            st = app.archive(c.id);
+            break;
+        case Step::FollowUp:
+            st = app.followUp(c.id, c.followUpResolved, c.followUpResolved ? "回访：问题未复发" : "回访：问题再次出现");
+            break;
+        case Step::Merge: {
+            const auto target = app.caseById(cases[static_cast<std::size_t>(c.duplicateOf)].id);
+            if (target) st = app.merge(c.id, target.value().number, "重复登记");
+            break;
+        }
         }
         ++stats.actions;
         if (!st) ++stats.failed;

@@ -14,9 +14,9 @@ class App;
 struct GenerateOptions {
     int cases = 1000;
     std::uint64_t seed = 1;
-    core::TimeMs start = 0;   // first receipt
-    int days = 90;            // receipts spread over this many days; steps after the end stay undone
-    bool registrationsOnly = false;   // every case registered and left there (a large list, quickly)
+    core::TimeMs start = 0;         // first receipt
+    int days = 90;                  // receipts spread over this many days; steps after the end stay undone
+    bool registrationsOnly = false; // every case registered and left there (a large list, quickly)
 };
 
 struct GenerateStats {

@@ -12,7 +12,7 @@
 namespace tousu::app {
 
 class ImportJob {
-public:
+  public:
     // Refused at once when read-only or when case events name unknown reference data. `bundle`
     // must outlive the job.
     static core::Result<std::unique_ptr<ImportJob>> start(App& app, const sync::Bundle& bundle, bool apply);
@@ -22,8 +22,8 @@ public:
     double progress() const;
     const ImportSummary& summary() const;
 
-private:
-    struct State;   // the store's transaction and insertion, and the counts so far (app/exchange.cpp)
+  private:
+    struct State; // the store's transaction and insertion, and the counts so far (app/exchange.cpp)
     explicit ImportJob(std::unique_ptr<State> state);
     void finish();
     std::unique_ptr<State> m;

@@ -8,7 +8,7 @@
 namespace tousu::app {
 
 struct ReferenceItem {
-    const char* type;   // event type: ref.department, ref.staff, ref.sub_type
+    const char* type; // event type: ref.department, ref.staff, ref.sub_type
     core::Fields fields;
 };
 

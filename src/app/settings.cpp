@@ -24,8 +24,10 @@ constexpr std::size_t kMaxTemplateLength = 1000;
 
 // A name must be given, short, and not the name of another record of the same kind.
 void checkName(std::vector<core::Error>& errors, const char* field, const std::string& name, bool taken) {
-    if (auto e = textError(field, name, true, kMaxNameLength)) errors.push_back(*e);
-    else if (taken) errors.push_back(makeError(ErrorCode::InvalidInput, "error.duplicate_name", name, field));
+    if (auto e = textError(field, name, true, kMaxNameLength))
+        errors.push_back(*e);
+    else if (taken)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.duplicate_name", name, field));
 }
 
 template <class Record, class Name>
@@ -41,7 +43,8 @@ std::string pinHash(const std::string& salt, const std::string& pin) { return co
 core::Status App::requireAdmin() const {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (m_actor.role == core::Role::Admin) return core::Ok{};
-    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", std::string(core::code(m_actor.role)) + " may not edit settings");
+    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
+                     std::string(core::code(m_actor.role)) + " may not edit settings");
 }
 
 core::Status App::setOffice(const std::string& code, const std::string& name) {
@@ -70,7 +73,9 @@ core::Result<std::string> App::saveDepartment(core::Department d) {
     if (!errors.empty()) return invalid(std::move(errors));
     if (d.id.empty()) d.id = "d-" + m_ids.uuid().substr(0, 8);
     if (d.nameEn.empty()) d.nameEn = d.nameZh;
-    if (auto st = recordReference("ref.department", {{"id", d.id}, {"name_zh", d.nameZh}, {"name_en", d.nameEn}, {"head", d.head}}); !st)
+    if (auto st = recordReference("ref.department",
+                                  {{"id", d.id}, {"name_zh", d.nameZh}, {"name_en", d.nameEn}, {"head", d.head}});
+        !st)
         return st.error();
     return d.id;
 }
@@ -79,14 +84,17 @@ core::Result<std::string> App::saveStaff(core::StaffMember s) {
     if (auto st = requireAdmin(); !st) return st.error();
     std::vector<core::Error> errors;
     checkName(errors, "name", s.name, nameTaken(staff(), s.id, s.name, [](auto& r) { return r.name; }));
-    if (!core::roleFromCode(s.role)) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.role, "role"));
+    if (!core::roleFromCode(s.role))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.role, "role"));
     if (!hasId(departments(), s.department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.department, "department"));
-    if (s.id == m_actor.staffId && s.role != core::code(core::Role::Admin))   // someone must be left to edit settings
+    if (s.id == m_actor.staffId && s.role != core::code(core::Role::Admin)) // someone must be left to edit settings
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.own_admin_role", s.role, "role"));
     if (!errors.empty()) return invalid(std::move(errors));
     if (s.id.empty()) s.id = "s-" + m_ids.uuid().substr(0, 8);
-    if (auto st = recordReference("ref.staff", {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"department", s.department}}); !st)
+    if (auto st = recordReference("ref.staff",
+                                  {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"department", s.department}});
+        !st)
         return st.error();
     return s.id;
 }
@@ -96,13 +104,16 @@ core::Result<std::string> App::saveSubType(core::SubType t) {
     std::vector<core::Error> errors;
     if (!core::categoryFromCode(t.category))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", t.category, "category"));
-    checkName(errors, "name_zh", t.nameZh,
-              nameTaken(subTypes(), t.id, t.nameZh, [&](auto& r) { return r.category == t.category ? r.nameZh : std::string(); }));
+    checkName(errors, "name_zh", t.nameZh, nameTaken(subTypes(), t.id, t.nameZh, [&](auto& r) {
+                  return r.category == t.category ? r.nameZh : std::string();
+              }));
     if (auto e = textError("name_en", t.nameEn, false, kMaxNameLength)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
     if (t.id.empty()) t.id = "t-" + m_ids.uuid().substr(0, 8);
     if (t.nameEn.empty()) t.nameEn = t.nameZh;
-    if (auto st = recordReference("ref.sub_type", {{"id", t.id}, {"category", t.category}, {"name_zh", t.nameZh}, {"name_en", t.nameEn}}); !st)
+    if (auto st = recordReference(
+            "ref.sub_type", {{"id", t.id}, {"category", t.category}, {"name_zh", t.nameZh}, {"name_en", t.nameEn}});
+        !st)
         return st.error();
     return t.id;
 }
@@ -122,14 +133,18 @@ core::Status App::updatePolicy(const std::string& category, const std::vector<st
                                        [&](const core::MilestoneRule& r) { return r.milestone == *m; });
         if (!known || hours < 1 || hours > 24 * 30)
             errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", milestone, "limit_hours"));
-        else limits.push_back({*m, hours * core::kHourMs, 0});
+        else
+            limits.push_back({*m, hours * core::kHourMs, 0});
     }
     if (current && limits.size() != current->rules.size() && errors.empty())
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", "every milestone needs a limit", "limit_hours"));
+        errors.push_back(
+            makeError(ErrorCode::InvalidInput, "error.required", "every milestone needs a limit", "limit_hours"));
     if (maxHours < 1 || maxHours > 24 * 30)
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
+        errors.push_back(
+            makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
     if (!errors.empty()) return invalid(std::move(errors));
-    if (auto st = recordReference("ref.policy", {{"category", category}, {"version", std::to_string(current->version + 1)},
+    if (auto st = recordReference("ref.policy", {{"category", category},
+                                                 {"version", std::to_string(current->version + 1)},
                                                  {"limits", core::encodeLimits(limits)},
                                                  {"max_hours", std::to_string(maxHours)}});
         !st)

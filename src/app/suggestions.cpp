@@ -20,8 +20,12 @@ core::Result<std::string> App::addSuggestion(const std::string& source, const st
     if (!oneOf(source, kSuggestionSources)) return fieldError("error.required", "suggestion_source", source);
     if (auto e = textError("suggestion_content", content, true, kMaxSuggestionLength)) return invalid({*e});
     const std::string id = m_ids.uuid();
-    if (auto st = recordReference("ref.suggestion", {{"id", id}, {"source", source}, {"author", m_actor.staffId},
-                                                     {"content", content}, {"status", "new"}, {"note", ""},
+    if (auto st = recordReference("ref.suggestion", {{"id", id},
+                                                     {"source", source},
+                                                     {"author", m_actor.staffId},
+                                                     {"content", content},
+                                                     {"status", "new"},
+                                                     {"note", ""},
                                                      {"created_at", std::to_string(m_clock.now())}});
         !st)
         return st.error();
@@ -35,8 +39,12 @@ core::Status App::setSuggestionStatus(const std::string& id, const std::string& 
     const auto it = std::find_if(all.begin(), all.end(), [&](const core::Suggestion& s) { return s.id == id; });
     if (it == all.end()) return core::makeError(core::ErrorCode::NotFound, "error.suggestion_not_found", id);
     if (it->status == status) return core::Ok{};
-    return recordReference("ref.suggestion", {{"id", id}, {"source", it->source}, {"author", it->author},
-                                              {"content", it->content}, {"status", status}, {"note", it->note},
+    return recordReference("ref.suggestion", {{"id", id},
+                                              {"source", it->source},
+                                              {"author", it->author},
+                                              {"content", it->content},
+                                              {"status", status},
+                                              {"note", it->note},
                                               {"created_at", std::to_string(it->createdAt)}});
 }
 

@@ -10,7 +10,9 @@ namespace {
 
 using Kind = sync::ScenarioStep::Kind;
 
-std::string field(const core::Fields& f, const char* key, const char* fallback = "") { return core::getField(f, key, fallback); }
+std::string field(const core::Fields& f, const char* key, const char* fallback = "") {
+    return core::getField(f, key, fallback);
+}
 
 // A whole number from the script (never throws: a malformed one reads as `fallback`).
 long long number(const core::Fields& f, const char* key, long long fallback) {
@@ -33,22 +35,24 @@ core::Result<std::unique_ptr<TrainingSession>> TrainingSession::start(sync::Scen
     std::unique_ptr<TrainingSession> s(new TrainingSession(std::move(scenario), traineeMode, hostNow));
     // Ids unlike any earlier session's: a saved snapshot's events come back into a new session.
     static std::uint64_t sessions = 0;
-    auto app = App::open(":memory:", s->m_clock, 0x7261696eULL ^ static_cast<std::uint64_t>(hostNow) ^ (++sessions << 40));
+    auto app =
+        App::open(":memory:", s->m_clock, 0x7261696eULL ^ static_cast<std::uint64_t>(hostNow) ^ (++sessions << 40));
     if (!app) return app.error();
     s->m_app = std::move(app.value());
     if (auto st = s->m_app->initialize(s->m_scenario.officeCode, s->m_scenario.officeName); !st) return st.error();
-    if (!s->m_scenario.bundle.empty()) {   // the starting data of a saved snapshot
+    if (!s->m_scenario.bundle.empty()) { // the starting data of a saved snapshot
         auto bundle = sync::readBundle(s->m_scenario.bundle);
         if (!bundle) return bundle.error();
         if (auto imported = s->m_app->importBundle(bundle.value(), true); !imported) return imported.error();
     }
-    if (auto st = s->m_app->signIn("s10"); !st) return st.error();   // the trainer, as administrator
-    s->advance(hostNow);   // steps at minute 0
+    if (auto st = s->m_app->signIn("s10"); !st) return st.error(); // the trainer, as administrator
+    s->advance(hostNow);                                           // steps at minute 0
     return s;
 }
 
 core::TimeMs TrainingSession::stepTime(int index) const {
-    return m_scenario.start + static_cast<core::TimeMs>(m_scenario.steps[static_cast<std::size_t>(index)].atMinute) * 60000;
+    return m_scenario.start +
+           static_cast<core::TimeMs>(m_scenario.steps[static_cast<std::size_t>(index)].atMinute) * 60000;
 }
 
 bool TrainingSession::advance(core::TimeMs hostNow) {
@@ -58,12 +62,12 @@ bool TrainingSession::advance(core::TimeMs hostNow) {
     bool changed = false;
     while (!finished() && stepTime(m_next) <= target) {
         const sync::ScenarioStep& step = m_scenario.steps[static_cast<std::size_t>(m_next)];
-        m_clock.pauseAt(stepTime(m_next));   // each step happens at its own time, however far the clock jumped
+        m_clock.pauseAt(stepTime(m_next)); // each step happens at its own time, however far the clock jumped
         ++m_next;
         changed = true;
         run(step);
         if (step.kind != Kind::Action) {
-            m_stop = m_next - 1;   // stays paused here for the trainer
+            m_stop = m_next - 1; // stays paused here for the trainer
             return true;
         }
     }
@@ -130,8 +134,9 @@ void TrainingSession::run(const sync::ScenarioStep& step) {
     core::Status st = m_app->signIn(step.actor);
     if (st) st = perform(step);
     m_app->setActor(desk);
-    if (!st) m_problems.push_back("step " + std::to_string(m_next) + " (" + step.action + " " + step.caseLabel + "): " +
-                                  st.error().messageKey + " " + st.error().detail);
+    if (!st)
+        m_problems.push_back("step " + std::to_string(m_next) + " (" + step.action + " " + step.caseLabel +
+                             "): " + st.error().messageKey + " " + st.error().detail);
 }
 
 core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
@@ -139,9 +144,17 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
     App& a = *m_app;
     const core::TimeMs now = m_clock.now();
     if (step.action == "register") {
-        const core::Registration r{field(f, "channel", "phone"), field(f, "customer_name"), field(f, "phone"),
-                                   field(f, "account"), field(f, "contact_method", "phone"), field(f, "content"),
-                                   field(f, "category"), field(f, "sub_type"), field(f, "importance", "normal"), now, 0};
+        const core::Registration r{field(f, "channel", "phone"),
+                                   field(f, "customer_name"),
+                                   field(f, "phone"),
+                                   field(f, "account"),
+                                   field(f, "contact_method", "phone"),
+                                   field(f, "content"),
+                                   field(f, "category"),
+                                   field(f, "sub_type"),
+                                   field(f, "importance", "normal"),
+                                   now,
+                                   0};
         auto ref = a.registerCase(r);
         if (!ref) return ref.error();
         m_caseIds[step.caseLabel] = ref.value().id;
@@ -149,15 +162,15 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
         return core::Ok{};
     }
     const auto id = m_caseIds.find(step.caseLabel);
-    if (id == m_caseIds.end()) return core::makeError(core::ErrorCode::NotFound, "error.case_not_found", step.caseLabel);
+    if (id == m_caseIds.end())
+        return core::makeError(core::ErrorCode::NotFound, "error.case_not_found", step.caseLabel);
     const std::string& c = id->second;
     const std::string note = field(f, "note");
     const std::string& act = step.action;
     if (act == "confirm") return a.confirm(c, field(f, "method", "sms"), note);
     if (act == "classify") return a.classify(c, field(f, "category"), field(f, "sub_type"), field(f, "importance"));
     if (act == "dispatch")
-        return a.dispatch(c, field(f, "department"), field(f, "person"),
-                          now + number(f, "hours", 24) * core::kHourMs);
+        return a.dispatch(c, field(f, "department"), field(f, "person"), now + number(f, "hours", 24) * core::kHourMs);
     if (act == "investigate") return a.investigate(c, note);
     if (act == "contact") return a.recordContact(c, field(f, "method", "phone"), note);
     if (act == "wait_customer") return a.waitForCustomer(c, note);
@@ -166,20 +179,23 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
     if (act == "reject_solution") return a.rejectSolution(c, note);
     if (act == "implement") return a.implement(c, note);
     if (act == "feedback") return a.feedback(c, note, field(f, "method", "phone"));
-    if (act == "survey") return a.survey(c, static_cast<int>(number(f, "rating", 0)), note, field(f, "declined") == "true");
+    if (act == "survey")
+        return a.survey(c, static_cast<int>(number(f, "rating", 0)), note, field(f, "declined") == "true");
     if (act == "archive") return a.archive(c);
     if (act == "follow_up") return a.followUp(c, field(f, "resolved", "true") == "true", note);
     if (act == "reopen") return a.reopen(c, note);
     if (act == "reassign") return a.reassign(c, field(f, "department"), field(f, "person"), note);
-    if (act == "set_deadline") return a.setDeadline(c, field(f, "milestone", "handled"), static_cast<int>(number(f, "hours", 24)), note);
+    if (act == "set_deadline")
+        return a.setDeadline(c, field(f, "milestone", "handled"), static_cast<int>(number(f, "hours", 24)), note);
     return core::makeError(core::ErrorCode::InvalidInput, "error.scenario_invalid", act);
 }
 
 CheckResult TrainingSession::check(int index, const sync::Expectation& e) {
     CheckResult r{index, true, {}};
     const auto id = m_caseIds.find(e.caseLabel);
-    auto c = id == m_caseIds.end() ? core::Result<core::Case>(core::makeError(core::ErrorCode::NotFound, "error.case_not_found"))
-                                   : m_app->caseById(id->second);
+    auto c = id == m_caseIds.end()
+                 ? core::Result<core::Case>(core::makeError(core::ErrorCode::NotFound, "error.case_not_found"))
+                 : m_app->caseById(id->second);
     if (!c) {
         r.passed = false;
         r.mismatches.push_back({"case", e.caseLabel, ""});

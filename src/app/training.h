@@ -18,8 +18,8 @@ namespace tousu::app {
 
 // One checkpoint's outcome: each expectation that failed, as codes for the desk to word.
 struct Mismatch {
-    std::string what;               // "state", "overdue", "repeat", "case"
-    std::string expected, actual;   // state codes, or "true" / "false"
+    std::string what;             // "state", "overdue", "repeat", "case"
+    std::string expected, actual; // state codes, or "true" / "false"
 };
 struct CheckResult {
     int step = 0;
@@ -28,7 +28,7 @@ struct CheckResult {
 };
 
 class TrainingSession {
-public:
+  public:
     static core::Result<std::unique_ptr<TrainingSession>> start(sync::Scenario scenario, bool traineeMode,
                                                                 core::TimeMs hostNow);
 
@@ -39,15 +39,17 @@ public:
 
     // Feeds the host clock and runs every step now due; returns true when something ran or stopped.
     bool advance(core::TimeMs hostNow);
-    void play(double rate);               // 0 pauses
+    void play(double rate); // 0 pauses
     double rate() const { return m_clock.rate(); }
     void jumpToNextStop(core::TimeMs hostNow);
     void jumpBy(core::TimeMs delta, core::TimeMs hostNow);
 
-    int nextStep() const { return m_next; }   // index of the first step not yet run
+    int nextStep() const { return m_next; } // index of the first step not yet run
     bool finished() const { return m_next >= static_cast<int>(m_scenario.steps.size()); }
     // The pause or checkpoint the clock stopped at, if it is stopped at one.
-    const sync::ScenarioStep* stop() const { return m_stop >= 0 ? &m_scenario.steps[static_cast<std::size_t>(m_stop)] : nullptr; }
+    const sync::ScenarioStep* stop() const {
+        return m_stop >= 0 ? &m_scenario.steps[static_cast<std::size_t>(m_stop)] : nullptr;
+    }
     const std::vector<CheckResult>& checks() const { return m_checks; }
     // An action step that failed (a script error, or the trainee did it differently first).
     const std::vector<std::string>& problems() const { return m_problems; }
@@ -61,7 +63,7 @@ public:
     // next checkpoint has looked at it.
     const sync::ScenarioStep* traineeTask() const;
 
-private:
+  private:
     TrainingSession(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow);
     core::TimeMs stepTime(int index) const;
     void run(const sync::ScenarioStep& step);
@@ -70,9 +72,9 @@ private:
 
     sync::Scenario m_scenario;
     bool m_traineeMode;
-    core::SimulatedClock m_clock;   // before m_app: the app keeps a reference to it
+    core::SimulatedClock m_clock; // before m_app: the app keeps a reference to it
     std::unique_ptr<App> m_app;
-    std::map<std::string, std::string> m_caseIds;   // label → case id
+    std::map<std::string, std::string> m_caseIds; // label → case id
     int m_next = 0, m_stop = -1, m_traineeTask = -1;
     std::vector<std::string> m_labels;
     std::vector<CheckResult> m_checks;

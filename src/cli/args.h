@@ -9,8 +9,8 @@ namespace tousu::cli {
 
 struct Args {
     std::vector<std::string> positional;
-    std::map<std::string, std::string> options;   // "--cases" -> "1000"; flags map to "1"; the last wins
-    std::multimap<std::string, std::string> repeated;   // every value of every option, in order
+    std::map<std::string, std::string> options;       // "--cases" -> "1000"; flags map to "1"; the last wins
+    std::multimap<std::string, std::string> repeated; // every value of every option, in order
     bool help = false;
 
     bool has(const std::string& name) const { return options.count(name) > 0; }
@@ -36,13 +36,15 @@ inline Args parseArgs(int argc, char** argv, int first, const std::vector<std::s
     Args a;
     for (int i = first; i < argc; ++i) {
         const std::string s = argv[i];
-        if (s == "--help" || s == "-h") a.help = true;
+        if (s == "--help" || s == "-h")
+            a.help = true;
         else if (s.rfind("--", 0) == 0) {
             bool isFlag = false;
             for (const auto& f : flags) isFlag = isFlag || f == s;
             a.options[s] = isFlag || i + 1 >= argc ? "1" : argv[++i];
             a.repeated.emplace(s, a.options[s]);
-        } else a.positional.push_back(s);
+        } else
+            a.positional.push_back(s);
     }
     return a;
 }

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 #include "app/app.h"
 #include "app/generator.h"
@@ -26,10 +26,18 @@ json rate(double v) { return v < 0 ? json(nullptr) : json(v); }
 json groupJson(const core::KpiGroup& g) {
     json ratings = json::object();
     for (int i = 0; i < 5; ++i) ratings[std::to_string(i + 1)] = g.ratingCounts[i];
-    return {{"cases", g.cases}, {"closed", g.closed}, {"decided", g.decided}, {"on_time", g.onTime},
-            {"on_time_rate", rate(g.onTimeRate())}, {"rated", g.rated}, {"satisfaction_mean", rate(g.satisfactionMean())},
-            {"satisfied_share", rate(g.satisfiedShare())}, {"ratings", ratings}, {"repeats", g.repeats},
-            {"repeat_rate", rate(g.repeatRate())}, {"mean_handling_hours", rate(g.meanHandlingHours())}};
+    return {{"cases", g.cases},
+            {"closed", g.closed},
+            {"decided", g.decided},
+            {"on_time", g.onTime},
+            {"on_time_rate", rate(g.onTimeRate())},
+            {"rated", g.rated},
+            {"satisfaction_mean", rate(g.satisfactionMean())},
+            {"satisfied_share", rate(g.satisfiedShare())},
+            {"ratings", ratings},
+            {"repeats", g.repeats},
+            {"repeat_rate", rate(g.repeatRate())},
+            {"mean_handling_hours", rate(g.meanHandlingHours())}};
 }
 
 std::uint64_t randomSeed() { return (std::uint64_t(std::random_device()()) << 32) ^ std::random_device()(); }
@@ -55,8 +63,11 @@ int cmdInit(const Args& a) {
         return failWith(st.error());
     }
     const auto info = app.value()->info();
-    json out = {{"database", path}, {"office", info.officeCode}, {"office_name", info.officeName},
-                {"device_id", info.deviceId}, {"schema_version", info.schemaVersion}};
+    json out = {{"database", path},
+                {"office", info.officeCode},
+                {"office_name", info.officeName},
+                {"device_id", info.deviceId},
+                {"schema_version", info.schemaVersion}};
     if (auto days = app.value()->calendarDaysLeft()) out["calendar_days_left"] = *days;
     print(out);
     return 0;
@@ -64,7 +75,9 @@ int cmdInit(const Args& a) {
 
 int cmdGenerate(const Args& a) {
     if (a.positional.size() != 1 || !a.has("--cases") || !a.has("--seed"))
-        return fail("usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]", 2);
+        return fail(
+            "usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]",
+            2);
     app::GenerateOptions o;
     o.cases = std::atoi(a.get("--cases").c_str());
     o.seed = std::strtoull(a.get("--seed").c_str(), nullptr, 10);
@@ -97,15 +110,17 @@ int cmdKpi(const Args& a) {
     if (a.has("--to")) {
         auto t = core::parseDate(a.get("--to"));
         if (!t) return fail("--to must be YYYY-MM-DD");
-        to = t.value() + 24 * core::kHourMs;   // inclusive end day
+        to = t.value() + 24 * core::kHourMs; // inclusive end day
     }
-    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"), a.get("--person")};
+    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"),
+                                      a.get("--person")};
     auto report = app.value()->kpis(from, to, filter);
     if (!report) return failWith(report.error());
     const auto& r = report.value();
     json out = groupJson(r.total);
-    for (const auto& [name, groups] : {std::pair{"by_category", &r.byCategory}, std::pair{"by_channel", &r.byChannel},
-                                       std::pair{"by_department", &r.byDepartment}, std::pair{"by_person", &r.byPerson}}) {
+    for (const auto& [name, groups] :
+         {std::pair{"by_category", &r.byCategory}, std::pair{"by_channel", &r.byChannel},
+          std::pair{"by_department", &r.byDepartment}, std::pair{"by_person", &r.byPerson}}) {
         json g = json::object();
         for (const auto& [key, group] : *groups) g[key] = groupJson(group);
         out[name] = g;
@@ -118,16 +133,20 @@ int cmdDeadlines(const Args& a) {
     const auto category = core::categoryFromCode(a.get("--category"));
     auto received = core::parseIso8601(a.get("--received"));
     if (!category || !received)
-        return fail("usage: tousu-cli deadlines --category service_quality|billing|business|other --received ISO8601", 2);
+        return fail("usage: tousu-cli deadlines --category service_quality|billing|business|other --received ISO8601",
+                    2);
     const core::PolicySet policies = core::defaultPolicies();
     core::Case c;
     c.receivedAt = received.value();
     c.milestones = core::milestonesFor(policies, *category);
     json list = json::array();
     for (const auto& s : core::deadlineStatus(c, c.receivedAt, core::Calendar::clockHours(), policies.nearShare))
-        list.push_back({{"milestone", core::code(s.milestone)}, {"limit_hours", s.limitMs / core::kHourMs},
+        list.push_back({{"milestone", core::code(s.milestone)},
+                        {"limit_hours", s.limitMs / core::kHourMs},
                         {"due", core::formatIso8601(s.dueAt)}});
-    print({{"category", core::code(*category)}, {"received", core::formatIso8601(c.receivedAt)}, {"milestones", list},
+    print({{"category", core::code(*category)},
+           {"received", core::formatIso8601(c.receivedAt)},
+           {"milestones", list},
            {"appeal_risk", core::formatIso8601(core::appealRiskAt(c, policies))}});
     return 0;
 }
@@ -140,7 +159,8 @@ int cmdVerify(const Args& a) {
     if (!bad) return failWith(bad.error());
     auto counts = app.value()->countBy("state");
     int cases = 0;
-    if (counts) for (const auto& c : counts.value()) cases += c.count;
+    if (counts)
+        for (const auto& c : counts.value()) cases += c.count;
     print({{"cases", cases}, {"ok", bad.value().empty()}, {"inconsistent", bad.value()}});
     return bad.value().empty() ? 0 : 1;
 }
@@ -179,13 +199,16 @@ int cmdStats(const Args& a) {
 const Command kCommands[] = {
     {"init", "init DB [--office CODE] [--office-name NAME] [--working-hours CALENDAR.tsv]",
      "Create an empty database with default reference data and a new device origin id; optionally count\n"
-     "limits in working hours of a holiday calendar (assets/calendar/cn-2026.tsv).", cmdInit},
+     "limits in working hours of a holiday calendar (assets/calendar/cn-2026.tsv).",
+     cmdInit},
     {"generate", "generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]",
      "Add realistic synthetic complaints through the app layer with a simulated clock; with\n"
-     "--registrations-only every case is only registered (a large open list, quickly).", cmdGenerate},
+     "--registrations-only every case is only registered (a large open list, quickly).",
+     cmdGenerate},
     {"kpi", "kpi DB [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C] [--channel C] [--department D] [--person P]",
      "KPIs of the cases received in the period (both ends inclusive, office time zone +08:00), optionally\n"
-     "only those of one category, channel, department or responsible person (the dashboard's filters).", cmdKpi},
+     "only those of one category, channel, department or responsible person (the dashboard's filters).",
+     cmdKpi},
     {"deadlines", "deadlines --category C --received ISO8601",
      "Milestone due times under the default policy (clock hours).", cmdDeadlines},
     {"verify", "verify DB", "Re-fold every case from its events and compare with the projections.", cmdVerify},
@@ -195,18 +218,23 @@ const Command kCommands[] = {
      "Write a sync bundle: everything, only what peer NAME has not been sent yet (then remembered),\n"
      "or only the given cases (repeat --case or separate numbers with commas). --mask hides customers'\n"
      "names, phones and accounts; --encrypt seals the file with the passphrase from --passphrase-file F\n"
-     "or TOUSU_PASSPHRASE (AES-256-GCM, PBKDF2-SHA256); OUT ending in .gz is gzipped.", cmdExport},
+     "or TOUSU_PASSPHRASE (AES-256-GCM, PBKDF2-SHA256); OUT ending in .gz is gzipped.",
+     cmdExport},
     {"import", "import DB IN.json[.gz] [--dry-run] [--passphrase-file F]",
      "Apply a sync bundle all or nothing; --dry-run only reports what it would change. Gzipped and\n"
-     "encrypted bundles are recognised; the passphrase comes from --passphrase-file or TOUSU_PASSPHRASE.", cmdImport},
+     "encrypted bundles are recognised; the passphrase comes from --passphrase-file or TOUSU_PASSPHRASE.",
+     cmdImport},
     {"export-tmf", "export-tmf DB OUT.json",
      "Every case as a TM Forum TMF621 Trouble Ticket (ticketType complaint), with every note and status change.",
      cmdExportTmf},
     {"export-csv", "export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]",
      "The case list as CSV for Excel (UTF-8 with BOM); phones masked unless --full-phones.", cmdExportCsv},
-    {"report", "report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] [--actions FILE] [--lang zh-CN|en] [filters]",
+    {"report",
+     "report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] [--actions FILE] [--lang zh-CN|en] "
+     "[filters]",
      "The review report (工作总结报告) of a period as a printable HTML page, optionally its figures as CSV;\n"
-     "--actions names a text file of improvement actions, one per line; filters as for kpi.", cmdReport},
+     "--actions names a text file of improvement actions, one per line; filters as for kpi.",
+     cmdReport},
     {"notice", "notice DB OUT.html [--lang zh-CN|en]",
      "The printable customer notice (投诉须知): channels, process, the configured time limits, rights.", cmdNotice},
     {nullptr, nullptr, nullptr, nullptr},

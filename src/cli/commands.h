@@ -6,11 +6,11 @@ namespace tousu::cli {
 
 struct Command {
     const char* name;
-    const char* usage;     // one line of synopsis
-    const char* help;      // what it does
+    const char* usage; // one line of synopsis
+    const char* help;  // what it does
     int (*run)(const Args&);
 };
 
-const Command* commands();   // terminated by a {nullptr…} entry
+const Command* commands(); // terminated by a {nullptr…} entry
 
 } // namespace tousu::cli

@@ -53,7 +53,8 @@ core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes
     if (size > maxBytes) return makeError(ErrorCode::InvalidInput, "error.bundle_too_large", path);
     std::ifstream in(path, std::ios::binary);
     std::string text(size, '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(size))) return makeError(ErrorCode::NotFound, "cannot read", path);
+    if (!in.read(text.data(), static_cast<std::streamsize>(size)))
+        return makeError(ErrorCode::NotFound, "cannot read", path);
     return text;
 }
 

@@ -6,7 +6,7 @@ namespace tousu::cli {
 
 namespace {
 
-constexpr int kGzipWindow = 15 + 16;   // zlib: 15-bit window, +16 selects the gzip wrapper
+constexpr int kGzipWindow = 15 + 16; // zlib: 15-bit window, +16 selects the gzip wrapper
 
 Bytef* input(std::string_view s) { return reinterpret_cast<Bytef*>(const_cast<char*>(s.data())); }
 
@@ -30,7 +30,8 @@ std::string gzip(std::string_view bytes) {
 
 core::Result<std::string> gunzip(std::string_view bytes, std::size_t maxBytes) {
     z_stream z{};
-    if (inflateInit2(&z, kGzipWindow) != Z_OK) return core::makeError(core::ErrorCode::Storage, "error.file_unreadable", "zlib");
+    if (inflateInit2(&z, kGzipWindow) != Z_OK)
+        return core::makeError(core::ErrorCode::Storage, "error.file_unreadable", "zlib");
     z.next_in = input(bytes);
     z.avail_in = static_cast<uInt>(bytes.size());
     std::string out;
@@ -44,8 +45,10 @@ core::Result<std::string> gunzip(std::string_view bytes, std::size_t maxBytes) {
         if (out.size() > maxBytes) rc = Z_MEM_ERROR;
     }
     inflateEnd(&z);
-    if (out.size() > maxBytes) return core::makeError(core::ErrorCode::InvalidInput, "error.bundle_too_large", "inflated");
-    if (rc != Z_STREAM_END) return core::makeError(core::ErrorCode::InvalidInput, "error.file_unreadable", z.msg ? z.msg : "truncated");
+    if (out.size() > maxBytes)
+        return core::makeError(core::ErrorCode::InvalidInput, "error.bundle_too_large", "inflated");
+    if (rc != Z_STREAM_END)
+        return core::makeError(core::ErrorCode::InvalidInput, "error.file_unreadable", z.msg ? z.msg : "truncated");
     return out;
 }
 

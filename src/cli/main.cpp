@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     }
     for (const Command* c = commands(); c->name; ++c) {
         if (name != c->name) continue;
-        const Args args = parseArgs(argc, argv, 2, {"--dry-run", "--full-phones", "--mask", "--encrypt", "--registrations-only"});
+        const Args args =
+            parseArgs(argc, argv, 2, {"--dry-run", "--full-phones", "--mask", "--encrypt", "--registrations-only"});
         if (args.help) {
             std::printf("usage: tousu-cli %s\n\n%s\n", c->usage, c->help);
             return 0;

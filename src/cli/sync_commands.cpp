@@ -5,12 +5,12 @@
 
 #include "cli/common.h"
 #include "cli/gzip.h"
-#include "sync/bundle.h"
-#include "sync/seal.h"
 #include "present/case_csv.h"
 #include "present/i18n.h"
 #include "present/notice.h"
 #include "present/report.h"
+#include "sync/bundle.h"
+#include "sync/seal.h"
 
 namespace tousu::cli {
 
@@ -29,7 +29,8 @@ core::Result<std::string> passphrase(const Args& a) {
     if (a.has("--passphrase-file")) {
         std::ifstream in(a.get("--passphrase-file"));
         std::string line;
-        if (!in || !std::getline(in, line)) return core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--passphrase-file"));
+        if (!in || !std::getline(in, line))
+            return core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--passphrase-file"));
         if (!line.empty() && line.back() == '\r') line.pop_back();
         return line;
     }
@@ -88,13 +89,18 @@ int cmdExport(const Args& a) {
     auto file = packBundle(a, sync::writeBundle(bundle.value()));
     if (!file) return failWith(file.error());
     if (auto st = writeFile(a.positional[1], file.value()); !st) return failWith(st.error());
-    print({{"file", a.positional[1]}, {"events", bundle.value().events.size()}, {"sha256", sync::eventsHash(bundle.value().events)},
-           {"masked", bundle.value().masked}, {"encrypted", a.has("--encrypt")}, {"bytes", file.value().size()}});
+    print({{"file", a.positional[1]},
+           {"events", bundle.value().events.size()},
+           {"sha256", sync::eventsHash(bundle.value().events)},
+           {"masked", bundle.value().masked},
+           {"encrypted", a.has("--encrypt")},
+           {"bytes", file.value().size()}});
     return 0;
 }
 
 int cmdImport(const Args& a) {
-    if (a.positional.size() != 2) return fail("usage: tousu-cli import DB IN.json[.gz] [--dry-run] [--passphrase-file F]", 2);
+    if (a.positional.size() != 2)
+        return fail("usage: tousu-cli import DB IN.json[.gz] [--dry-run] [--passphrase-file F]", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
@@ -108,9 +114,15 @@ int cmdImport(const Args& a) {
     auto s = app.value()->importBundle(bundle.value(), apply);
     if (!s) return failWith(s.error());
     const auto& r = s.value();
-    print({{"applied", apply}, {"from_office", bundle.value().officeCode}, {"masked", bundle.value().masked}, {"events", r.events},
-           {"new_events", r.newEvents}, {"duplicates", r.duplicates}, {"new_cases", r.newCases},
-           {"updated_cases", r.updatedCases}, {"reference_changes", r.referenceChanges},
+    print({{"applied", apply},
+           {"from_office", bundle.value().officeCode},
+           {"masked", bundle.value().masked},
+           {"events", r.events},
+           {"new_events", r.newEvents},
+           {"duplicates", r.duplicates},
+           {"new_cases", r.newCases},
+           {"updated_cases", r.updatedCases},
+           {"reference_changes", r.referenceChanges},
            {"concurrent_edits", r.concurrentCases}});
     return 0;
 }
@@ -130,7 +142,8 @@ int cmdExportTmf(const Args& a) {
 
 int cmdExportCsv(const Args& a) {
     if (a.positional.size() != 2)
-        return fail("usage: tousu-cli export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]", 2);
+        return fail(
+            "usage: tousu-cli export-csv DB OUT.csv [--lang zh-CN|en] [--full-phones] [--state S] [--category C]", 2);
     if (!setLanguage(a)) return fail("--lang must be zh-CN or en", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
@@ -146,7 +159,8 @@ int cmdExportCsv(const Args& a) {
 }
 
 int cmdNotice(const Args& a) {
-    if (a.positional.size() != 2 || !setLanguage(a)) return fail("usage: tousu-cli notice DB OUT.html [--lang zh-CN|en]", 2);
+    if (a.positional.size() != 2 || !setLanguage(a))
+        return fail("usage: tousu-cli notice DB OUT.html [--lang zh-CN|en]", 2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
@@ -160,7 +174,8 @@ int cmdReport(const Args& a) {
     const auto from = core::parseDate(a.get("--from")), to = core::parseDate(a.get("--to"));
     if (a.positional.size() != 2 || !from || !to || to.value() < from.value() || !setLanguage(a))
         return fail("usage: tousu-cli report DB OUT.html --from YYYY-MM-DD --to YYYY-MM-DD [--csv OUT.csv] "
-                    "[--actions FILE] [--lang zh-CN|en] [--category C] [--channel C] [--department D] [--person P]", 2);
+                    "[--actions FILE] [--lang zh-CN|en] [--category C] [--channel C] [--department D] [--person P]",
+                    2);
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
@@ -171,7 +186,8 @@ int cmdReport(const Args& a) {
         actions = text.value();
     }
     const core::Period period = core::periodOfDays(from.value(), to.value());
-    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"), a.get("--person")};
+    const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"),
+                                      a.get("--person")};
     auto page = present::reviewReportHtml(*app.value(), period, filter, actions);
     if (!page) return failWith(page.error());
     if (auto st = writeFile(a.positional[1], page.value()); !st) return failWith(st.error());

@@ -22,7 +22,8 @@ std::int64_t localDays(TimeMs t, int offsetMinutes) {
 std::vector<std::string> byTotal(const std::map<std::string, int>& totals) {
     std::vector<std::string> keys;
     for (const auto& [key, n] : totals) keys.push_back(key);
-    std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return totals.at(a) > totals.at(b); });
+    std::stable_sort(keys.begin(), keys.end(),
+                     [&](const std::string& a, const std::string& b) { return totals.at(a) > totals.at(b); });
     return keys;
 }
 
@@ -53,20 +54,22 @@ void addDeadlineHealth(DeadlineHealth& h, const KpiRow& r) {
         ++(m.onTime ? it->onTime : it->late);
     }
     if (met.empty() || r.resolvedAt == 0) return;
-    const int used = met.back().usedPerMille;   // the last milestone met: the case's final limit
+    const int used = met.back().usedPerMille; // the last milestone met: the case's final limit
     std::size_t band = 0;
     while (band < 4 && used > DeadlineHealth::kBandUpperPerMille[band]) ++band;
     ++h.usedBands[band];
 }
 
-bool overdue(const KpiRow& r, TimeMs now) { return isOpen(r.state) && r.outcome == DeadlineOutcome::Open && r.nextDue > 0 && r.nextDue < now; }
+bool overdue(const KpiRow& r, TimeMs now) {
+    return isOpen(r.state) && r.outcome == DeadlineOutcome::Open && r.nextDue > 0 && r.nextDue < now;
+}
 
 } // namespace
 
 Period periodContaining(PeriodKind kind, TimeMs now, int offsetMinutes) {
     const std::int64_t today = localDays(now, offsetMinutes);
     if (kind == PeriodKind::Week) {
-        const std::int64_t monday = today - ((today + 3) % 7 + 7) % 7;   // 1970-01-01 was a Thursday
+        const std::int64_t monday = today - ((today + 3) % 7 + 7) % 7; // 1970-01-01 was a Thursday
         return {localDayStart(monday, offsetMinutes), localDayStart(monday + 7, offsetMinutes)};
     }
     const CivilDate d = civilFromDays(today);
@@ -74,7 +77,8 @@ Period periodContaining(PeriodKind kind, TimeMs now, int offsetMinutes) {
     const int first = kind == PeriodKind::Month ? d.month : (d.month - 1) / 3 * 3 + 1;
     const int next = first + months;
     const CivilDate end = next > 12 ? CivilDate{d.year + 1, next - 12, 1} : CivilDate{d.year, next, 1};
-    return {localDayStart(daysFromCivil({d.year, first, 1}), offsetMinutes), localDayStart(daysFromCivil(end), offsetMinutes)};
+    return {localDayStart(daysFromCivil({d.year, first, 1}), offsetMinutes),
+            localDayStart(daysFromCivil(end), offsetMinutes)};
 }
 
 Period periodOfDays(TimeMs firstDayStart, TimeMs lastDayStart) { return {firstDayStart, lastDayStart + kDayMs}; }
@@ -115,7 +119,8 @@ void DashboardBuilder::add(const KpiRow& r) {
     m_d.overdueNow += overdue(r, m_now);
 
     TrendBucket& b = m_d.trend[std::size_t((r.receivedAt - m_d.period.from) / m_d.bucketMs)];
-    ++b.byCategory[std::size_t(std::find(std::begin(kCategories), std::end(kCategories), r.category) - std::begin(kCategories))];
+    ++b.byCategory[std::size_t(std::find(std::begin(kCategories), std::end(kCategories), r.category) -
+                               std::begin(kCategories))];
     b.decided += one.decided;
     b.onTime += one.onTime;
 
@@ -133,7 +138,8 @@ void DashboardBuilder::add(const KpiRow& r) {
 
 Dashboard DashboardBuilder::finish() {
     for (const auto& [subType, n] : m_subTypes) m_d.pareto.push_back({subType, n, 0});
-    std::stable_sort(m_d.pareto.begin(), m_d.pareto.end(), [](const ParetoBar& a, const ParetoBar& b) { return a.count > b.count; });
+    std::stable_sort(m_d.pareto.begin(), m_d.pareto.end(),
+                     [](const ParetoBar& a, const ParetoBar& b) { return a.count > b.count; });
     int running = 0;
     for (ParetoBar& bar : m_d.pareto) {
         running += bar.count;

@@ -37,16 +37,16 @@ struct AnalysisFilter {
 
 struct TrendBucket {
     TimeMs start = 0;
-    std::array<int, kCategoryCount> byCategory{};   // in kCategories order
+    std::array<int, kCategoryCount> byCategory{}; // in kCategories order
     int decided = 0, onTime = 0;
     int total() const;
     double onTimeRate() const { return decided ? double(onTime) / decided : -1; }
 };
 
 struct ParetoBar {
-    std::string subType;     // "" = no sub-type given
+    std::string subType; // "" = no sub-type given
     int count = 0;
-    double cumulativeShare = 0;   // of all cases in the period, this bar included
+    double cumulativeShare = 0; // of all cases in the period, this bar included
 };
 
 // Counts of cases by (row key, column key), cells row-major; rows and columns by their totals,
@@ -72,7 +72,7 @@ struct DeadlineHealth {
         int onTime = 0, late = 0;
         double onTimeShare() const { return onTime + late ? double(onTime) / (onTime + late) : -1; }
     };
-    std::vector<Met> milestones;   // in the order first seen (a category's policy order)
+    std::vector<Met> milestones; // in the order first seen (a category's policy order)
     std::array<int, 5> usedBands{};
     static constexpr int kBandUpperPerMille[4] = {500, 800, 1000, 1500};
 };
@@ -80,18 +80,18 @@ struct DeadlineHealth {
 struct Dashboard {
     Period period;
     KpiGroup current, previous;
-    int overdueNow = 0, previousOverdueNow = 0;   // open and past a due time, among the period's cases
-    TimeMs bucketMs = 0;                          // one day, or one week for periods over 62 days
+    int overdueNow = 0, previousOverdueNow = 0; // open and past a due time, among the period's cases
+    TimeMs bucketMs = 0;                        // one day, or one week for periods over 62 days
     std::vector<TrendBucket> trend;
-    std::vector<ParetoBar> pareto;                // most frequent first
+    std::vector<ParetoBar> pareto; // most frequent first
     HeatMap categoryByChannel, categoryByDepartment;
-    std::vector<RepeatCustomer> topRepeaters;     // customers with 2+ cases in the period, most first, at most 10
+    std::vector<RepeatCustomer> topRepeaters; // customers with 2+ cases in the period, most first, at most 10
     std::map<std::string, KpiGroup> byPerson;
-    std::map<std::string, DeadlineHealth> deadlineHealth;   // by category code
+    std::map<std::string, DeadlineHealth> deadlineHealth; // by category code
 };
 
 class DashboardBuilder {
-public:
+  public:
     // Trend buckets start at period.from (local midnight for the pickers' periods).
     DashboardBuilder(Period period, AnalysisFilter filter, TimeMs now);
     // Rows received in period.previous() or period; others, cancelled cases and rows the filter
@@ -99,7 +99,7 @@ public:
     void add(const KpiRow& row);
     Dashboard finish();
 
-private:
+  private:
     Dashboard m_d;
     AnalysisFilter m_filter;
     TimeMs m_now;

@@ -16,7 +16,7 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b !
 bool WorkingCalendar::isWorkingDay(std::int64_t day) const {
     if (makeUpDays.count(day)) return true;
     if (holidays.count(day)) return false;
-    const std::int64_t weekday = ((day % 7) + 7 + 4) % 7;   // 1970-01-01 was a Thursday; 0 = Sunday
+    const std::int64_t weekday = ((day % 7) + 7 + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
     return weekday != 0 && weekday != 6;
 }
 
@@ -36,16 +36,21 @@ Result<WorkingCalendar> parseWorkingCalendar(std::string_view text) {
         const std::size_t t1 = line.find('\t');
         const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
         const auto bad = [&](const char* why) {
-            return makeError(ErrorCode::InvalidInput, "error.calendar_line", "line " + std::to_string(lineNo) + ": " + why);
+            return makeError(ErrorCode::InvalidInput, "error.calendar_line",
+                             "line " + std::to_string(lineNo) + ": " + why);
         };
         if (t1 == std::string_view::npos) return bad("expected date<TAB>holiday|workday<TAB>name");
         auto day = parseDate(line.substr(0, t1), 0);
         if (!day) return bad("bad date");
         const std::int64_t d = day.value() / kDayMs;
-        const std::string_view kind = line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1);
-        if (kind == "holiday") cal.holidays.insert(d);
-        else if (kind == "workday") cal.makeUpDays.insert(d);
-        else return bad("kind must be holiday or workday");
+        const std::string_view kind =
+            line.substr(t1 + 1, t2 == std::string_view::npos ? std::string_view::npos : t2 - t1 - 1);
+        if (kind == "holiday")
+            cal.holidays.insert(d);
+        else if (kind == "workday")
+            cal.makeUpDays.insert(d);
+        else
+            return bad("kind must be holiday or workday");
         // A year's notice covers the whole year: the data runs to 31 December of its last year.
         const CivilDate civil = civilFromDays(d);
         // The first line sets the span (day 0, 1970-01-01, is a real day, so no sentinel value).

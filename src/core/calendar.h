@@ -13,11 +13,11 @@ namespace tousu::core {
 
 struct WorkingCalendar {
     int offsetMinutes = kChinaOffsetMinutes;
-    int dayStartMinute = 8 * 60 + 30;     // 08:30
-    int dayEndMinute = 17 * 60 + 30;      // 17:30
-    std::set<std::int64_t> holidays;      // day numbers (core::daysFromCivil) that are days off
-    std::set<std::int64_t> makeUpDays;    // weekend days that are working days
-    std::int64_t firstDay = 0, lastDay = 0;   // the span the data covers: whole years
+    int dayStartMinute = 8 * 60 + 30;       // 08:30
+    int dayEndMinute = 17 * 60 + 30;        // 17:30
+    std::set<std::int64_t> holidays;        // day numbers (core::daysFromCivil) that are days off
+    std::set<std::int64_t> makeUpDays;      // weekend days that are working days
+    std::int64_t firstDay = 0, lastDay = 0; // the span the data covers: whole years
 
     bool isWorkingDay(std::int64_t day) const;
 };
@@ -27,7 +27,7 @@ struct WorkingCalendar {
 Result<WorkingCalendar> parseWorkingCalendar(std::string_view text);
 
 class Calendar {
-public:
+  public:
     static Calendar clockHours() { return Calendar(); }
     static Calendar working(const WorkingCalendar& data) { return Calendar(&data); }
 
@@ -37,7 +37,7 @@ public:
     // The instant at which `duration` of calendar time has passed after `from`.
     TimeMs add(TimeMs from, TimeMs duration) const;
 
-private:
+  private:
     explicit Calendar(const WorkingCalendar* data = nullptr) : m_working(data) {}
     const WorkingCalendar* m_working;
 };

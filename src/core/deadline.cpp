@@ -21,10 +21,14 @@ MilestoneStatus milestoneStatus(const Case& c, const MilestoneClock& m, TimeMs n
     s.remainingMs = m.limitMs - s.usedMs;
     s.usedShare = m.limitMs > 0 ? static_cast<double>(s.usedMs) / static_cast<double>(m.limitMs) : 0;
     s.dueAt = cal.add(c.receivedAt, m.limitMs + paused);
-    if (m.metAt) s.level = s.usedMs <= m.limitMs ? DeadlineLevel::Met : DeadlineLevel::MetLate;
-    else if (s.usedMs > m.limitMs) s.level = DeadlineLevel::Overdue;
-    else if (s.usedShare >= nearShare) s.level = DeadlineLevel::Near;
-    else s.level = DeadlineLevel::Ok;
+    if (m.metAt)
+        s.level = s.usedMs <= m.limitMs ? DeadlineLevel::Met : DeadlineLevel::MetLate;
+    else if (s.usedMs > m.limitMs)
+        s.level = DeadlineLevel::Overdue;
+    else if (s.usedShare >= nearShare)
+        s.level = DeadlineLevel::Near;
+    else
+        s.level = DeadlineLevel::Ok;
     return s;
 }
 
@@ -60,7 +64,10 @@ int escalationLevel(const Case& c, TimeMs now, const Calendar& cal, const std::v
 DeadlineOutcome deadlineOutcome(const Case& c, const Calendar& cal) {
     bool allMet = !c.milestones.empty();
     for (const auto& m : c.milestones) {
-        if (!m.metAt) { allMet = false; continue; }
+        if (!m.metAt) {
+            allMet = false;
+            continue;
+        }
         if (milestoneStatus(c, m, m.metAt, cal, 1.0).level == DeadlineLevel::MetLate) return DeadlineOutcome::Late;
     }
     return allMet ? DeadlineOutcome::OnTime : DeadlineOutcome::Open;
@@ -76,7 +83,10 @@ bool billingChargeTooOld(TimeMs chargeDate, TimeMs receivedAt, const PolicySet& 
     CivilDate d = civilFromDays(receivedDay);
     int month = d.month - policies.billingMaxAgeMonths;
     int year = d.year;
-    while (month < 1) { month += 12; --year; }
+    while (month < 1) {
+        month += 12;
+        --year;
+    }
     CivilDate limit{year, month, d.day};
     while (!isValidDate(limit)) --limit.day;
     const TimeMs limitMs = daysFromCivil(limit) * 86400000 - kChinaOffsetMinutes * 60000LL;
@@ -95,8 +105,9 @@ std::string metMilestonesText(const Case& c, const Calendar& cal) {
     for (const MilestoneClock& m : c.milestones) {
         if (!m.metAt) continue;
         const MilestoneStatus s = milestoneStatus(c, m, m.metAt, cal, 1.0);
-        out += (out.empty() ? "" : ",") + std::string(code(m.milestone)) + ":" + (s.level == DeadlineLevel::Met ? "1" : "0") +
-               ":" + std::to_string(static_cast<long long>(s.usedShare * 1000 + 0.5));
+        out += (out.empty() ? "" : ",") + std::string(code(m.milestone)) + ":" +
+               (s.level == DeadlineLevel::Met ? "1" : "0") + ":" +
+               std::to_string(static_cast<long long>(s.usedShare * 1000 + 0.5));
     }
     return out;
 }

@@ -16,9 +16,9 @@ enum class DeadlineLevel { Ok, Near, Overdue, Met, MetLate };
 struct MilestoneStatus {
     Milestone milestone;
     TimeMs limitMs = 0;
-    TimeMs dueAt = 0;        // when the limit runs out (moves later while paused)
-    TimeMs usedMs = 0;       // calendar time used, pauses excluded
-    TimeMs remainingMs = 0;  // limit − used (negative when overdue)
+    TimeMs dueAt = 0;       // when the limit runs out (moves later while paused)
+    TimeMs usedMs = 0;      // calendar time used, pauses excluded
+    TimeMs remainingMs = 0; // limit − used (negative when overdue)
     double usedShare = 0;
     DeadlineLevel level = DeadlineLevel::Ok;
 };
@@ -49,7 +49,7 @@ struct MetMilestone {
     bool onTime;
     int usedPerMille;
 };
-std::vector<MetMilestone> parseMetMilestones(const std::string& text);   // malformed parts are skipped
+std::vector<MetMilestone> parseMetMilestones(const std::string& text); // malformed parts are skipped
 
 // The date from which the customer may appeal to the regulator (received + appealDays).
 TimeMs appealRiskAt(const Case& c, const PolicySet& policies);

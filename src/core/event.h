@@ -9,13 +9,13 @@
 namespace tousu::core {
 
 struct Event {
-    std::string id;        // uuid
-    std::string caseId;    // uuid of the case
+    std::string id;     // uuid
+    std::string caseId; // uuid of the case
     Hlc hlc;
-    std::string origin;    // device id of the office that recorded it
-    std::string actor;     // staff id
-    std::string type;      // action code, e.g. "dispatch"
-    Hlc prev;              // latest event of this case its author had seen (concurrency detection)
+    std::string origin; // device id of the office that recorded it
+    std::string actor;  // staff id
+    std::string type;   // action code, e.g. "dispatch"
+    Hlc prev;           // latest event of this case its author had seen (concurrency detection)
     Fields fields;
 };
 

@@ -48,13 +48,16 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
     if (!action) return false;
     const bool concurrent = c.eventCount > 0 && e.prev < c.lastHlc;
     const Fields& f = e.fields;
-    const TimeMs at = getInt(f, "at", e.hlc.wall);   // when it happened (simulated time in training)
+    const TimeMs at = getInt(f, "at", e.hlc.wall); // when it happened (simulated time in training)
 
     if (*action == Action::Register) {
-        if (c.eventCount > 0) { c.concurrentEdit = true; return false; }
+        if (c.eventCount > 0) {
+            c.concurrentEdit = true;
+            return false;
+        }
         applyRegister(c, e);
     } else {
-        if (c.eventCount == 0) return false;   // no register seen yet
+        if (c.eventCount == 0) return false; // no register seen yet
         auto next = nextState(c.state, *action);
         if (!next) {
             c.concurrentEdit = true;
@@ -64,65 +67,65 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
         }
         const Calendar cal = c.workingHours ? officeCalendar : Calendar::clockHours();
         switch (*action) {
-            case Action::Classify: {
-                c.category = categoryFromCode(getField(f, "category")).value_or(c.category);
-                c.subType = getField(f, "sub_type", c.subType);
-                c.importance = importanceFromCode(getField(f, "importance")).value_or(c.importance);
-                if (auto limits = decodeLimits(getField(f, "limits")); limits && !limits.value().empty())
-                    c.milestones = limits.value();
-                break;
-            }
-            case Action::Dispatch:
-            case Action::Reassign:
-                c.department = getField(f, "department", c.department);
-                c.person = getField(f, "person", c.person);
-                c.expectedAt = getInt(f, "expected_at", c.expectedAt);
-                break;
-            case Action::WaitForCustomer:
-                c.resumeState = c.state;
-                c.pausedSince = at;
-                break;
-            case Action::CustomerResponded:
-                c.pausedTotalMs += cal.elapsed(c.pausedSince, at);
-                c.pausedSince = 0;
-                next = c.resumeState;
-                break;
-            case Action::Feedback:
-                c.resolvedAt = at;
-                break;
-            case Action::Survey:
-                c.rating = static_cast<int>(getInt(f, "rating"));
-                c.surveyDeclined = getField(f, "declined") == "1";
-                break;
-            case Action::Archive:
-                c.archivedAt = at;
-                break;
-            case Action::FollowUp:
-                ++c.followUps;
-                if (getField(f, "resolved") == "0") {   // an unresolved visit reopens the case
-                    next = State::Investigating;
-                    ++c.reopenCount;
-                    c.archivedAt = 0;
-                }
-                break;
-            case Action::Reopen:
+        case Action::Classify: {
+            c.category = categoryFromCode(getField(f, "category")).value_or(c.category);
+            c.subType = getField(f, "sub_type", c.subType);
+            c.importance = importanceFromCode(getField(f, "importance")).value_or(c.importance);
+            if (auto limits = decodeLimits(getField(f, "limits")); limits && !limits.value().empty())
+                c.milestones = limits.value();
+            break;
+        }
+        case Action::Dispatch:
+        case Action::Reassign:
+            c.department = getField(f, "department", c.department);
+            c.person = getField(f, "person", c.person);
+            c.expectedAt = getInt(f, "expected_at", c.expectedAt);
+            break;
+        case Action::WaitForCustomer:
+            c.resumeState = c.state;
+            c.pausedSince = at;
+            break;
+        case Action::CustomerResponded:
+            c.pausedTotalMs += cal.elapsed(c.pausedSince, at);
+            c.pausedSince = 0;
+            next = c.resumeState;
+            break;
+        case Action::Feedback:
+            c.resolvedAt = at;
+            break;
+        case Action::Survey:
+            c.rating = static_cast<int>(getInt(f, "rating"));
+            c.surveyDeclined = getField(f, "declined") == "1";
+            break;
+        case Action::Archive:
+            c.archivedAt = at;
+            break;
+        case Action::FollowUp:
+            ++c.followUps;
+            if (getField(f, "resolved") == "0") { // an unresolved visit reopens the case
+                next = State::Investigating;
                 ++c.reopenCount;
                 c.archivedAt = 0;
-                break;
-            case Action::Merge:
-                c.mergedInto = getField(f, "into");
-                break;
-            case Action::Escalate:
-                c.escalationLevel = std::max(c.escalationLevel, static_cast<int>(getInt(f, "level")));
-                break;
-            case Action::SetDeadline: {
-                const auto milestone = milestoneFromCode(getField(f, "milestone"));
-                for (auto& m : c.milestones)
-                    if (milestone && m.milestone == *milestone && !m.metAt) m.limitMs = getInt(f, "limit_ms", m.limitMs);
-                break;
             }
-            default:
-                break;
+            break;
+        case Action::Reopen:
+            ++c.reopenCount;
+            c.archivedAt = 0;
+            break;
+        case Action::Merge:
+            c.mergedInto = getField(f, "into");
+            break;
+        case Action::Escalate:
+            c.escalationLevel = std::max(c.escalationLevel, static_cast<int>(getInt(f, "level")));
+            break;
+        case Action::SetDeadline: {
+            const auto milestone = milestoneFromCode(getField(f, "milestone"));
+            for (auto& m : c.milestones)
+                if (milestone && m.milestone == *milestone && !m.metAt) m.limitMs = getInt(f, "limit_ms", m.limitMs);
+            break;
+        }
+        default:
+            break;
         }
         meet(c, *action, at);
         c.state = *next;

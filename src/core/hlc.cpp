@@ -20,8 +20,10 @@ Result<Hlc> parseHlc(const std::string& s) {
 }
 
 Hlc HlcClock::tick(TimeMs physical) {
-    if (physical > m_last.wall) m_last = {physical, 0};
-    else ++m_last.counter;
+    if (physical > m_last.wall)
+        m_last = {physical, 0};
+    else
+        ++m_last.counter;
     return m_last;
 }
 

@@ -17,18 +17,18 @@ struct Hlc {
     auto operator<=>(const Hlc&) const = default;
 };
 
-std::string formatHlc(Hlc h);                       // "0001795829400000-00000003", sorts as text
+std::string formatHlc(Hlc h); // "0001795829400000-00000003", sorts as text
 Result<Hlc> parseHlc(const std::string& text);
 
 class HlcClock {
-public:
+  public:
     // Next timestamp for a local event at physical time `physical`.
     Hlc tick(TimeMs physical);
     // Fold in a timestamp seen from another device, so later local events sort after it.
     void observe(Hlc remote);
     Hlc last() const { return m_last; }
 
-private:
+  private:
     Hlc m_last;
 };
 

@@ -10,15 +10,15 @@
 namespace tousu::core {
 
 class IdGenerator {
-public:
+  public:
     explicit IdGenerator(std::uint64_t seed) : m_rng(seed) {}
-    std::string uuid();   // random (v4 format)
+    std::string uuid(); // random (v4 format)
     // Time first (v7 format, RFC 9562): ids made in time order sort in time order, so the indexes
     // keyed by case and event ids grow at their end instead of at random places all over the file.
     std::string timeOrderedUuid(TimeMs now);
     std::uint64_t next() { return m_rng(); }
 
-private:
+  private:
     std::mt19937_64 m_rng;
 };
 

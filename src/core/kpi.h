@@ -22,13 +22,13 @@ struct KpiRow {
     Category category = Category::Other;
     Channel channel = Channel::Other;
     std::string subType, department, person;
-    std::string customerKey, phone;   // for repeat complainants (the phone is shown masked)
-    std::string metMilestones;        // core::metMilestonesText, for deadline health
+    std::string customerKey, phone; // for repeat complainants (the phone is shown masked)
+    std::string metMilestones;      // core::metMilestonesText, for deadline health
     State state = State::Registered;
     DeadlineOutcome outcome = DeadlineOutcome::Open;
-    TimeMs nextDue = 0;        // earliest unmet due time (0: none, or paused)
+    TimeMs nextDue = 0; // earliest unmet due time (0: none, or paused)
     TimeMs receivedAt = 0, resolvedAt = 0;
-    int rating = 0;            // 0 = not rated
+    int rating = 0; // 0 = not rated
     bool repeat = false;
 };
 

@@ -18,8 +18,18 @@ enum class ContactMethod { Phone, Sms, Email, Letter, InPerson };
 
 // The process (三、处理流程) as states. PendingCustomer pauses the deadline clock.
 enum class State {
-    Registered, Confirmed, Classified, Dispatched, Investigating, SolutionProposed, Implementing,
-    FedBack, Surveyed, Archived, PendingCustomer, Cancelled,
+    Registered,
+    Confirmed,
+    Classified,
+    Dispatched,
+    Investigating,
+    SolutionProposed,
+    Implementing,
+    FedBack,
+    Surveyed,
+    Archived,
+    PendingCustomer,
+    Cancelled,
 };
 
 // Deadline milestones (四、处理时限).
@@ -44,7 +54,7 @@ constexpr std::size_t kCategoryCount = 4;
 extern const Category kCategories[kCategoryCount];
 extern const State kStates[12];
 
-bool isOpen(State s);   // not archived, not cancelled
+bool isOpen(State s); // not archived, not cancelled
 
 struct MilestoneClock {
     Milestone milestone = Milestone::Handled;
@@ -54,12 +64,12 @@ struct MilestoneClock {
 };
 
 struct Case {
-    std::string id;                 // uuid
-    std::string number;             // TS-BJ01-20261128-0001
+    std::string id;     // uuid
+    std::string number; // TS-BJ01-20261128-0001
     State state = State::Registered;
-    State resumeState = State::Registered;   // where PendingCustomer returns to
+    State resumeState = State::Registered; // where PendingCustomer returns to
     Channel channel = Channel::Phone;
-    std::string customerName, phone, account, customerKey;   // customerKey: normalised phone or account
+    std::string customerName, phone, account, customerKey; // customerKey: normalised phone or account
     ContactMethod contactMethod = ContactMethod::Phone;
     std::string content;
     TimeMs receivedAt = 0;
@@ -69,21 +79,21 @@ struct Case {
     std::string department, person; // ids of reference data
     TimeMs expectedAt = 0;
     std::string policyId;
-    bool workingHours = false;      // limits count working hours of the office calendar
+    bool workingHours = false; // limits count working hours of the office calendar
     std::vector<MilestoneClock> milestones;
-    TimeMs pausedTotalMs = 0;       // calendar time spent waiting on the customer, excluded from limits
-    TimeMs pausedSince = 0;         // non-zero while paused
-    int rating = 0;                 // 1..5; 0 = no survey yet
+    TimeMs pausedTotalMs = 0; // calendar time spent waiting on the customer, excluded from limits
+    TimeMs pausedSince = 0;   // non-zero while paused
+    int rating = 0;           // 1..5; 0 = no survey yet
     bool surveyDeclined = false;
-    TimeMs resolvedAt = 0;          // result fed back to the customer
+    TimeMs resolvedAt = 0; // result fed back to the customer
     TimeMs archivedAt = 0;
-    std::string repeatOf;           // case id of the earlier complaint this repeats
-    std::string mergedInto;         // case number this duplicate was merged into
+    std::string repeatOf;   // case id of the earlier complaint this repeats
+    std::string mergedInto; // case number this duplicate was merged into
     int reopenCount = 0;
     int escalationLevel = 0;
     int followUps = 0;
-    bool concurrentEdit = false;    // two offices changed the same field concurrently
-    bool regulatorIneligible = false;   // billing dispute over charges too old for a regulator appeal
+    bool concurrentEdit = false;      // two offices changed the same field concurrently
+    bool regulatorIneligible = false; // billing dispute over charges too old for a regulator appeal
     Hlc lastHlc;
     int eventCount = 0;
 };

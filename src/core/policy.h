@@ -14,25 +14,25 @@ namespace tousu::core {
 struct MilestoneRule {
     Milestone milestone;
     int limitHours;
-    Action metBy;      // the action that meets it
+    Action metBy; // the action that meets it
 };
 
 struct CategoryPolicy {
     Category category;
     std::vector<MilestoneRule> rules;
-    int maxHours;      // the most a supervisor may set per case
-    int version = 1;   // bumped by every edit; a case records the version it was opened under
+    int maxHours;    // the most a supervisor may set per case
+    int version = 1; // bumped by every edit; a case records the version it was opened under
 };
 
 struct PolicySet {
     std::string id = "default";
     int version = 1;
     std::vector<CategoryPolicy> categories;
-    double nearShare = 0.8;                          // amber once this share of a limit is used
-    std::vector<double> escalationShares{0.6, 0.8, 1.0};   // responsible person, head, supervisor
+    double nearShare = 0.8;                              // amber once this share of a limit is used
+    std::vector<double> escalationShares{0.6, 0.8, 1.0}; // responsible person, head, supervisor
     bool workingHours = false;
-    int appealDays = 15;          // MIIT: the customer may appeal to the regulator after 15 days
-    int billingMaxAgeMonths = 5;  // the regulator does not accept disputes over older charges
+    int appealDays = 15;         // MIIT: the customer may appeal to the regulator after 15 days
+    int billingMaxAgeMonths = 5; // the regulator does not accept disputes over older charges
     int repeatWindowDays = 30;
 };
 

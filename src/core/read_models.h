@@ -13,19 +13,19 @@ namespace tousu::core {
 
 // [SECTION] The case list
 struct ListFilter {
-    std::string state, category, channel, department, person;   // empty = any
-    std::optional<std::string> subType;   // "" = cases with no sub-type
+    std::string state, category, channel, department, person; // empty = any
+    std::optional<std::string> subType;                       // "" = cases with no sub-type
     std::string customerKey;
-    bool excludeCancelled = false;   // as the statistics count (merged duplicates are not cases)
-    TimeMs receivedFrom = 0, receivedTo = 0;                 // [from, to), 0 = open
+    bool excludeCancelled = false;           // as the statistics count (merged duplicates are not cases)
+    TimeMs receivedFrom = 0, receivedTo = 0; // [from, to), 0 = open
     bool overdueOnly = false;
     bool repeatOnly = false;
     bool openOnly = false;
-    bool unassignedOnly = false;   // open and no responsible person yet
-    bool nearOnly = false;         // not overdue yet, but `nearShare` of the time to the next due is used
-    bool followUpDueOnly = false;  // a follow-up visit is due (now or earlier)
-    bool followUpScheduled = false;   // a follow-up visit is scheduled and not yet made
-    std::string search;   // substring of number, customer, phone/account or content (3+ chars use FTS)
+    bool unassignedOnly = false;    // open and no responsible person yet
+    bool nearOnly = false;          // not overdue yet, but `nearShare` of the time to the next due is used
+    bool followUpDueOnly = false;   // a follow-up visit is due (now or earlier)
+    bool followUpScheduled = false; // a follow-up visit is scheduled and not yet made
+    std::string search;             // substring of number, customer, phone/account or content (3+ chars use FTS)
     bool operator==(const ListFilter&) const = default;
 };
 
@@ -37,7 +37,7 @@ struct ListQuery {
     bool descending = true;
     int offset = 0;
     int limit = 50;
-    TimeMs now = 0;   // for "overdue", "near" and "follow-up due"
+    TimeMs now = 0; // for "overdue", "near" and "follow-up due"
     double nearShare = 0.8;
 };
 
@@ -66,11 +66,18 @@ struct KpiCursor {
 };
 
 // [SECTION] Reference data and the process's own records
-struct Department { std::string id, nameZh, nameEn, head; };
-struct StaffMember { std::string id, name, role, department; };
-struct SubType { std::string id, category, nameZh, nameEn; };
+struct Department {
+    std::string id, nameZh, nameEn, head;
+};
+struct StaffMember {
+    std::string id, name, role, department;
+};
+struct SubType {
+    std::string id, category, nameZh, nameEn;
+};
 struct Suggestion {
-    std::string id, source, author, content, status, note;   // source: staff | customer; status: new | accepted | done | declined
+    std::string id, source, author, content, status,
+        note; // source: staff | customer; status: new | accepted | done | declined
     TimeMs createdAt = 0;
 };
 

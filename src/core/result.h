@@ -10,25 +10,24 @@
 namespace tousu::core {
 
 enum class ErrorCode {
-    InvalidInput,   // a value from a user, a file or the network failed validation
+    InvalidInput, // a value from a user, a file or the network failed validation
     NotFound,
-    NotAllowed,     // the workflow or a role forbids the action
+    NotAllowed, // the workflow or a role forbids the action
     Conflict,
-    Storage,        // SQLite or the page store failed
-    Unsupported,    // e.g. a database from a newer schema
+    Storage,     // SQLite or the page store failed
+    Unsupported, // e.g. a database from a newer schema
 };
 
 struct Error {
     ErrorCode code = ErrorCode::InvalidInput;
-    std::string field;       // form field the error concerns, empty if none
-    std::string messageKey;  // i18n key, e.g. "error.phone_format"
-    std::string detail;      // for logs and developers; never shown raw to users
-    std::vector<Error> fieldErrors;   // form validation: one entry per field at fault
+    std::string field;              // form field the error concerns, empty if none
+    std::string messageKey;         // i18n key, e.g. "error.phone_format"
+    std::string detail;             // for logs and developers; never shown raw to users
+    std::vector<Error> fieldErrors; // form validation: one entry per field at fault
 };
 
-template <class T>
-class Result {
-public:
+template <class T> class Result {
+  public:
     Result(T value) : m_value(std::move(value)) {}
     Result(Error error) : m_value(std::move(error)) {}
 
@@ -40,7 +39,7 @@ public:
     const T* operator->() const { return &value(); }
     const Error& error() const { return std::get<Error>(m_value); }
 
-private:
+  private:
     std::variant<T, Error> m_value;
 };
 

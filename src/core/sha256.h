@@ -8,12 +8,12 @@
 namespace tousu::core {
 
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(std::string_view data);
-    std::string hexDigest();   // finalises; the object is spent afterwards
+    std::string hexDigest(); // finalises; the object is spent afterwards
 
-private:
+  private:
     void block(const unsigned char* p);
     std::array<std::uint32_t, 8> m_h;
     unsigned char m_buf[64];

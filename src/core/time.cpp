@@ -76,9 +76,9 @@ std::string formatIso8601(TimeMs t, int offsetMinutes) {
 Result<TimeMs> parseIso8601(std::string_view s) {
     CivilDate d{};
     int h = 0, mi = 0, sec = 0, ms = 0;
-    if (!readDigits(s, 0, 4, d.year) || s.size() < 16 || s[4] != '-' || !readDigits(s, 5, 2, d.month) ||
-        s[7] != '-' || !readDigits(s, 8, 2, d.day) || (s[10] != 'T' && s[10] != ' ') ||
-        !readDigits(s, 11, 2, h) || s[13] != ':' || !readDigits(s, 14, 2, mi))
+    if (!readDigits(s, 0, 4, d.year) || s.size() < 16 || s[4] != '-' || !readDigits(s, 5, 2, d.month) || s[7] != '-' ||
+        !readDigits(s, 8, 2, d.day) || (s[10] != 'T' && s[10] != ' ') || !readDigits(s, 11, 2, h) || s[13] != ':' ||
+        !readDigits(s, 14, 2, mi))
         return badTime(s);
     std::size_t pos = 16;
     if (pos < s.size() && s[pos] == ':') {
@@ -106,8 +106,8 @@ Result<TimeMs> parseIso8601(std::string_view s) {
 
 Result<TimeMs> parseDate(std::string_view s, int offsetMinutes) {
     CivilDate d{};
-    if (s.size() != 10 || !readDigits(s, 0, 4, d.year) || s[4] != '-' || !readDigits(s, 5, 2, d.month) ||
-        s[7] != '-' || !readDigits(s, 8, 2, d.day) || !isValidDate(d))
+    if (s.size() != 10 || !readDigits(s, 0, 4, d.year) || s[4] != '-' || !readDigits(s, 5, 2, d.month) || s[7] != '-' ||
+        !readDigits(s, 8, 2, d.day) || !isValidDate(d))
         return makeError(ErrorCode::InvalidInput, "error.date_format", "not YYYY-MM-DD: " + std::string(s));
     return daysFromCivil(d) * 86400000 - static_cast<TimeMs>(offsetMinutes) * 60000;
 }

@@ -9,13 +9,17 @@
 
 namespace tousu::core {
 
-using TimeMs = std::int64_t;                      // ms since 1970-01-01T00:00:00Z
+using TimeMs = std::int64_t; // ms since 1970-01-01T00:00:00Z
 constexpr TimeMs kHourMs = 3600 * 1000;
-constexpr int kChinaOffsetMinutes = 8 * 60;       // +08:00
+constexpr int kChinaOffsetMinutes = 8 * 60; // +08:00
 
-struct CivilDate { int year; int month; int day; };
+struct CivilDate {
+    int year;
+    int month;
+    int day;
+};
 
-std::int64_t daysFromCivil(CivilDate date);          // days since 1970-01-01, proleptic Gregorian
+std::int64_t daysFromCivil(CivilDate date); // days since 1970-01-01, proleptic Gregorian
 CivilDate civilFromDays(std::int64_t days);
 bool isValidDate(CivilDate date);
 

@@ -29,13 +29,19 @@ Result<std::string> normalizePhone(const std::string& text) {
     std::string digits;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c == '+' && digits.empty() && i == text.find_first_not_of(' ')) continue;
-        else if (c == ' ' || c == '-' || c == '(' || c == ')') continue;
-        else return fieldError("phone", "error.phone_format", text);
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c == '+' && digits.empty() && i == text.find_first_not_of(' '))
+            continue;
+        else if (c == ' ' || c == '-' || c == '(' || c == ')')
+            continue;
+        else
+            return fieldError("phone", "error.phone_format", text);
     }
-    if (startsWith(digits, "0086")) digits.erase(0, 4);
-    else if (startsWith(digits, "86") && digits.size() == 13) digits.erase(0, 2);
+    if (startsWith(digits, "0086"))
+        digits.erase(0, 4);
+    else if (startsWith(digits, "86") && digits.size() == 13)
+        digits.erase(0, 2);
     const bool mobile = digits.size() == 11 && digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
     const bool landline = digits.size() >= 10 && digits.size() <= 12 && digits[0] == '0' && digits[1] != '0';
     if (!mobile && !landline) return fieldError("phone", "error.phone_format", text);
@@ -49,19 +55,26 @@ std::string customerKey(const std::string& normalizedPhone, const std::string& a
 std::vector<Error> validateRegistration(const Registration& r, TimeMs now) {
     std::vector<Error> errors;
     if (!channelFromCode(r.channel)) errors.push_back(fieldError("channel", "error.required"));
-    if (r.customerName.find_first_not_of(" \t") == std::string::npos) errors.push_back(fieldError("customer_name", "error.required"));
-    else if (utf8Length(r.customerName) > kMaxNameLength) errors.push_back(fieldError("customer_name", "error.too_long"));
+    if (r.customerName.find_first_not_of(" \t") == std::string::npos)
+        errors.push_back(fieldError("customer_name", "error.required"));
+    else if (utf8Length(r.customerName) > kMaxNameLength)
+        errors.push_back(fieldError("customer_name", "error.too_long"));
     if (r.phone.empty() && r.account.empty()) errors.push_back(fieldError("customer_phone", "error.phone_or_account"));
     if (!r.phone.empty())
         if (auto p = normalizePhone(r.phone); !p) errors.push_back(fieldError("customer_phone", "error.phone_format"));
     if (utf8Length(r.account) > kMaxAccountLength) errors.push_back(fieldError("account", "error.too_long"));
     if (!contactMethodFromCode(r.contactMethod)) errors.push_back(fieldError("contact_method", "error.required"));
-    if (r.content.find_first_not_of(" \t\r\n") == std::string::npos) errors.push_back(fieldError("content", "error.required"));
-    else if (utf8Length(r.content) > kMaxContentLength) errors.push_back(fieldError("content", "error.too_long"));
+    if (r.content.find_first_not_of(" \t\r\n") == std::string::npos)
+        errors.push_back(fieldError("content", "error.required"));
+    else if (utf8Length(r.content) > kMaxContentLength)
+        errors.push_back(fieldError("content", "error.too_long"));
     if (!categoryFromCode(r.category)) errors.push_back(fieldError("category", "error.required"));
-    if (!r.importance.empty() && !importanceFromCode(r.importance)) errors.push_back(fieldError("importance", "error.required"));
-    if (r.receivedAt <= 0) errors.push_back(fieldError("received_at", "error.required"));
-    else if (r.receivedAt > now + kClockSkewMs) errors.push_back(fieldError("received_at", "error.in_future"));
+    if (!r.importance.empty() && !importanceFromCode(r.importance))
+        errors.push_back(fieldError("importance", "error.required"));
+    if (r.receivedAt <= 0)
+        errors.push_back(fieldError("received_at", "error.required"));
+    else if (r.receivedAt > now + kClockSkewMs)
+        errors.push_back(fieldError("received_at", "error.in_future"));
     return errors;
 }
 
@@ -74,7 +87,8 @@ std::optional<Category> suggestCategory(const std::string& content) {
         {Category::ServiceQuality, {"网络", "信号", "掉线", "断网", "通话", "上网", "网速", "宽带", "故障", "卡顿"}},
         {Category::Billing, {"账单", "扣费", "话费", "收费", "资费", "费用", "多扣", "退费", "流量费", "计费"}},
         {Category::Business, {"办理", "开通", "变更", "销户", "过户", "携号转网", "套餐", "业务", "停机", "复机"}},
-        {Category::Other, {"态度", "设备", "营业厅", "服务人员", "光猫", "机顶盒", "投诉人员", "工作人员", "排队", "礼貌"}},
+        {Category::Other,
+         {"态度", "设备", "营业厅", "服务人员", "光猫", "机顶盒", "投诉人员", "工作人员", "排队", "礼貌"}},
     };
     int best = 0;
     std::optional<Category> out;

@@ -22,7 +22,7 @@ std::size_t utf8Length(const std::string& s);
 struct Registration {
     std::string channel, customerName, phone, account, contactMethod, content, category, subType, importance;
     TimeMs receivedAt = 0;
-    TimeMs chargeDate = 0;   // billing disputes: when the disputed charge was made (0 = not given)
+    TimeMs chargeDate = 0; // billing disputes: when the disputed charge was made (0 = not given)
 };
 
 constexpr TimeMs kClockSkewMs = 5 * 60 * 1000;

@@ -9,9 +9,12 @@ namespace tousu::core {
 namespace {
 
 constexpr const char* kActionCodes[kActionCount] = {
-    "register", "confirm", "classify", "dispatch", "investigate", "contact", "wait_customer", "customer_responded",
-    "propose_solution", "reject_solution", "implement", "feedback", "survey", "archive", "follow_up", "reopen",
-    "reassign", "cancel", "merge", "escalate", "set_deadline"};
+    "register",         "confirm",         "classify",      "dispatch",
+    "investigate",      "contact",         "wait_customer", "customer_responded",
+    "propose_solution", "reject_solution", "implement",     "feedback",
+    "survey",           "archive",         "follow_up",     "reopen",
+    "reassign",         "cancel",          "merge",         "escalate",
+    "set_deadline"};
 constexpr const char* kRoleCodes[] = {"agent", "handler", "supervisor", "admin", "trainer"};
 
 using S = State;
@@ -20,7 +23,7 @@ constexpr int kSame = -1;
 struct Rule {
     Action action;
     std::initializer_list<State> from;
-    int to;   // a State, or kSame
+    int to; // a State, or kSame
 };
 
 const Rule kRules[] = {
@@ -28,22 +31,40 @@ const Rule kRules[] = {
     {Action::Classify, {S::Confirmed, S::Classified}, int(S::Classified)},
     {Action::Dispatch, {S::Classified}, int(S::Dispatched)},
     {Action::Investigate, {S::Dispatched, S::Investigating}, int(S::Investigating)},
-    {Action::RecordContact, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer, S::FedBack}, kSame},
-    {Action::WaitForCustomer, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing}, int(S::PendingCustomer)},
-    {Action::CustomerResponded, {S::PendingCustomer}, kSame},   // fold resumes the saved state
+    {Action::RecordContact,
+     {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer, S::FedBack},
+     kSame},
+    {Action::WaitForCustomer,
+     {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing},
+     int(S::PendingCustomer)},
+    {Action::CustomerResponded, {S::PendingCustomer}, kSame}, // fold resumes the saved state
     {Action::ProposeSolution, {S::Investigating}, int(S::SolutionProposed)},
     {Action::RejectSolution, {S::SolutionProposed}, int(S::Investigating)},
     {Action::Implement, {S::SolutionProposed, S::Implementing}, int(S::Implementing)},
     {Action::Feedback, {S::Implementing}, int(S::FedBack)},
     {Action::Survey, {S::FedBack}, int(S::Surveyed)},
     {Action::Archive, {S::Surveyed}, int(S::Archived)},
-    {Action::FollowUp, {S::Surveyed, S::Archived}, kSame},          // unresolved: fold reopens
+    {Action::FollowUp, {S::Surveyed, S::Archived}, kSame}, // unresolved: fold reopens
     {Action::Reopen, {S::FedBack, S::Surveyed, S::Archived}, int(S::Investigating)},
-    {Action::Reassign, {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
-    {Action::Cancel, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer, S::FedBack, S::Surveyed}, int(S::Cancelled)},
-    {Action::Merge, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, int(S::Cancelled)},
-    {Action::Escalate, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
-    {Action::SetDeadline, {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer}, kSame},
+    {Action::Reassign,
+     {S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing, S::PendingCustomer},
+     kSame},
+    {Action::Cancel,
+     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
+      S::PendingCustomer, S::FedBack, S::Surveyed},
+     int(S::Cancelled)},
+    {Action::Merge,
+     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
+      S::PendingCustomer},
+     int(S::Cancelled)},
+    {Action::Escalate,
+     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
+      S::PendingCustomer},
+     kSame},
+    {Action::SetDeadline,
+     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
+      S::PendingCustomer},
+     kSame},
 };
 
 const Rule* ruleFor(Action a) {
@@ -94,18 +115,19 @@ std::vector<Action> allowedActions(const Case& c) {
 
 bool roleMay(Role role, Action a) {
     switch (role) {
-        case Role::Admin:
-        case Role::Supervisor:
-        case Role::Trainer: return true;
-        case Role::Agent:
-            return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
-                   a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||
-                   a == Action::Feedback || a == Action::Survey || a == Action::Archive || a == Action::FollowUp ||
-                   a == Action::Escalate;
-        case Role::Handler:
-            return a == Action::Investigate || a == Action::RecordContact || a == Action::WaitForCustomer ||
-                   a == Action::CustomerResponded || a == Action::ProposeSolution || a == Action::Implement ||
-                   a == Action::Feedback || a == Action::Escalate;
+    case Role::Admin:
+    case Role::Supervisor:
+    case Role::Trainer:
+        return true;
+    case Role::Agent:
+        return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
+               a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||
+               a == Action::Feedback || a == Action::Survey || a == Action::Archive || a == Action::FollowUp ||
+               a == Action::Escalate;
+    case Role::Handler:
+        return a == Action::Investigate || a == Action::RecordContact || a == Action::WaitForCustomer ||
+               a == Action::CustomerResponded || a == Action::ProposeSolution || a == Action::Implement ||
+               a == Action::Feedback || a == Action::Escalate;
     }
     return false;
 }

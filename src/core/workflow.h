@@ -11,15 +11,33 @@
 namespace tousu::core {
 
 enum class Action {
-    Register, Confirm, Classify, Dispatch, Investigate, RecordContact, WaitForCustomer, CustomerResponded,
-    ProposeSolution, RejectSolution, Implement, Feedback, Survey, Archive, FollowUp, Reopen, Reassign,
-    Cancel, Merge, Escalate, SetDeadline,
+    Register,
+    Confirm,
+    Classify,
+    Dispatch,
+    Investigate,
+    RecordContact,
+    WaitForCustomer,
+    CustomerResponded,
+    ProposeSolution,
+    RejectSolution,
+    Implement,
+    Feedback,
+    Survey,
+    Archive,
+    FollowUp,
+    Reopen,
+    Reassign,
+    Cancel,
+    Merge,
+    Escalate,
+    SetDeadline,
 };
 constexpr int kActionCount = static_cast<int>(Action::SetDeadline) + 1;
 
 enum class Role { Agent, Handler, Supervisor, Admin, Trainer };
 
-const char* code(Action a);     // "register", "confirm", … — also the event type
+const char* code(Action a); // "register", "confirm", … — also the event type
 const char* code(Role r);
 std::optional<Action> actionFromCode(std::string_view s);
 std::optional<Role> roleFromCode(std::string_view s);

@@ -13,12 +13,12 @@ namespace tousu::platform {
 
 // What the page calls into, handed in by main.cpp: the platform knows ImGui, never the desk.
 struct Callbacks {
-    std::function<void()> drawFrame;   // build the ImGui frame (between NewFrame and Render)
-    std::function<void()> setUpContext;   // once the ImGui context exists: style, automation hooks
-    std::function<float()> fontSizePx;    // the text size chosen (CSS pixels); a change rebuilds the atlas
-    std::function<void(const char* fontPath, float scale)> loadFonts;   // fill the atlas at this scale
-    std::function<void()> frameRendered;  // after each frame is drawn (automation: its items)
-    std::function<std::string()> widgetsJson;   // window.tousu.widgets()
+    std::function<void()> drawFrame;    // build the ImGui frame (between NewFrame and Render)
+    std::function<void()> setUpContext; // once the ImGui context exists: style, automation hooks
+    std::function<float()> fontSizePx;  // the text size chosen (CSS pixels); a change rebuilds the atlas
+    std::function<void(const char* fontPath, float scale)> loadFonts; // fill the atlas at this scale
+    std::function<void()> frameRendered;      // after each frame is drawn (automation: its items)
+    std::function<std::string()> widgetsJson; // window.tousu.widgets()
 };
 
 // [SECTION] Files the user saves and opens (platform/web/files.cpp)
@@ -43,13 +43,15 @@ void pickFile(const char* accept);
 
 // False outside secure contexts (plain http to another machine): WebCrypto is missing there.
 bool cryptoAvailable();
-void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done);
-void unseal(const sync::Sealed& sealed, const std::string& passphrase, std::function<void(core::Result<std::string>)> done);
+void seal(const std::string& plain, const std::string& passphrase,
+          std::function<void(core::Result<sync::Sealed>)> done);
+void unseal(const sync::Sealed& sealed, const std::string& passphrase,
+            std::function<void(core::Result<std::string>)> done);
 
 // [SECTION] This browser's small local store (localStorage): synchronous, survives a reload
 
-std::string readLocal(const std::string& key);                       // "" when absent
-void writeLocal(const std::string& key, const std::string& value);   // "" removes
+std::string readLocal(const std::string& key);                     // "" when absent
+void writeLocal(const std::string& key, const std::string& value); // "" removes
 
 // [SECTION] The page
 
@@ -64,9 +66,9 @@ using app::SaveState;
 
 struct DatabaseLocation {
     std::string path;
-    const char* vfs;     // SQLite VFS name, nullptr for the default
-    bool persistent;     // false: nothing survives a reload
-    bool writer;         // false: another tab is writing; this one is read-only
+    const char* vfs; // SQLite VFS name, nullptr for the default
+    bool persistent; // false: nothing survives a reload
+    bool writer;     // false: another tab is writing; this one is read-only
 };
 
 // Loads the persisted database (if the browser can keep one) and says where to open it; commits
@@ -87,8 +89,8 @@ void replaceStoredDatabase(const std::string& image);
 
 // How safe the browser keeps the data; reported once, soon after start.
 struct StorageStatus {
-    bool persisted = false;     // navigator.storage.persist() granted: not evicted under pressure
-    bool safariRisk = false;    // Safari outside an installed app: deleted after 7 days unused
+    bool persisted = false;  // navigator.storage.persist() granted: not evicted under pressure
+    bool safariRisk = false; // Safari outside an installed app: deleted after 7 days unused
     double usedBytes = 0, quotaBytes = 0;
 };
 void onStorageStatus(std::function<void(const StorageStatus&)> f);

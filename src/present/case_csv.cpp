@@ -2,10 +2,10 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "sync/csv.h"
 #include "present/format.h"
 #include "present/i18n.h"
 #include "present/reference_names.h"
+#include "sync/csv.h"
 
 namespace tousu::present {
 
@@ -13,10 +13,10 @@ core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilte
     ReferenceNames names;
     names.refresh(app);
     std::string out = sync::kUtf8Bom;
-    sync::appendCsvRow(out, {tr("col.number"), tr("col.received"), tr("field.customer_name"), tr("field.customer_phone"),
-                             tr("field.channel"), tr("col.category"), tr("col.state"), tr("col.department"),
-                             tr("col.person"), tr("col.due"), tr("col.time_left"), tr("col.repeat"),
-                             tr("col.concurrent")});
+    sync::appendCsvRow(out,
+                       {tr("col.number"), tr("col.received"), tr("field.customer_name"), tr("field.customer_phone"),
+                        tr("field.channel"), tr("col.category"), tr("col.state"), tr("col.department"),
+                        tr("col.person"), tr("col.due"), tr("col.time_left"), tr("col.repeat"), tr("col.concurrent")});
     const core::TimeMs now = app.clock().now();
     core::ListQuery q;
     q.filter = filter;
@@ -32,7 +32,9 @@ core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilte
                                      trCode("category", r.category), trCode("state", r.state),
                                      names.department(r.department), names.person(r.person),
                                      timed ? formatDateTime(r.nextDue) : "",
-                                     r.paused ? tr("time.paused") : timed ? formatRemaining(r.nextDue - now) : "",
+                                     r.paused ? tr("time.paused")
+                                     : timed  ? formatRemaining(r.nextDue - now)
+                                              : "",
                                      r.repeat ? tr("csv.yes") : "", r.concurrentEdit ? tr("csv.yes") : ""});
         }
         if (static_cast<int>(page.value().rows.size()) < q.limit) break;

@@ -3,10 +3,12 @@
 #pragma once
 #include <string>
 
-#include "core/result.h"
 #include "core/read_models.h"
+#include "core/result.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::present {
 

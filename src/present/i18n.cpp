@@ -30,7 +30,7 @@ std::vector<std::string_view> splitTabs(std::string_view line) {
 const Tables& tables() {
     static const Tables t = [] {
         Tables out;
-        std::size_t pos = kTable.find('\n') + 1;   // skip the header row
+        std::size_t pos = kTable.find('\n') + 1; // skip the header row
         while (pos < kTable.size()) {
             std::size_t end = kTable.find('\n', pos);
             if (end == std::string_view::npos) end = kTable.size();
@@ -60,7 +60,7 @@ const char* tr(const std::string& key) {
     const auto& byKey = tables().byKey;
     const auto it = byKey.find(key);
     if (it == byKey.end()) {
-        static std::set<std::string> missing;   // keys shown as themselves need stable storage
+        static std::set<std::string> missing; // keys shown as themselves need stable storage
         return missing.insert(key).first->c_str();
     }
     return (g_language == Language::ZhCN ? it->second->zh : it->second->en).c_str();

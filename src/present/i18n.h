@@ -11,7 +11,7 @@ enum class Language { ZhCN, En };
 
 void setLanguage(Language language);
 Language language();
-const char* languageTag(Language language);   // "zh-CN", "en"
+const char* languageTag(Language language); // "zh-CN", "en"
 
 // Text for a key in the current language; the key itself if the table lacks it (visible, not blank).
 const char* tr(const char* key);

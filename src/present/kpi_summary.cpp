@@ -26,10 +26,14 @@ std::vector<HeadlineKpi> headlineKpis(const core::Dashboard& d) {
 std::string kpiValue(KpiKind kind, double v) {
     if (v < 0) return tr("dash.no_data");
     switch (kind) {
-        case KpiKind::Count: return formatNumber("%.0f", v);
-        case KpiKind::Rate: return formatNumber("%.1f%%", v * 100);
-        case KpiKind::Score: return formatNumber("%.2f", v);
-        case KpiKind::Hours: return formatNumber(tr("dash.hours_value"), v);
+    case KpiKind::Count:
+        return formatNumber("%.0f", v);
+    case KpiKind::Rate:
+        return formatNumber("%.1f%%", v * 100);
+    case KpiKind::Score:
+        return formatNumber("%.2f", v);
+    case KpiKind::Hours:
+        return formatNumber(tr("dash.hours_value"), v);
     }
     return {};
 }

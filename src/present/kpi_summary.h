@@ -11,11 +11,11 @@ namespace tousu::present {
 enum class KpiKind { Count, Rate, Score, Hours };
 
 struct HeadlineKpi {
-    const char* titleKey;   // string-table key
-    const char* id;         // stable ##id of its tile
-    double current, previous;   // negative: no data
+    const char* titleKey;     // string-table key
+    const char* id;           // stable ##id of its tile
+    double current, previous; // negative: no data
     KpiKind kind;
-    int better;   // +1 when a rise is good news, -1 when it is bad news, 0 when neither
+    int better; // +1 when a rise is good news, -1 when it is bad news, 0 when neither
 };
 
 std::vector<HeadlineKpi> headlineKpis(const core::Dashboard& d);

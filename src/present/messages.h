@@ -7,7 +7,9 @@
 
 #include "core/model.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::present {
 

@@ -35,8 +35,9 @@ th { background: #eef2f8; } .meta { color: #666; text-align: center; }
 
 std::string customerNoticeHtml(const app::App& app) {
     const core::PolicySet& policies = app.policies();
-    std::string out = std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) + "\"><head><meta charset=\"utf-8\"><title>" +
-                      html(tr("notice.title")) + "</title><style>" + kStyle + "</style></head><body>\n";
+    std::string out = std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) +
+                      "\"><head><meta charset=\"utf-8\"><title>" + html(tr("notice.title")) + "</title><style>" +
+                      kStyle + "</style></head><body>\n";
     out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
     out += "<h1>" + html(tr("notice.title")) + "</h1>\n<p class=\"meta\">" + html(app.info().officeName) + "</p>\n";
 
@@ -46,20 +47,21 @@ std::string customerNoticeHtml(const app::App& app) {
     out += "</ul>\n<p>" + html(tr("notice.channels_text")) + "</p>\n";
 
     out += "<h2>" + html(tr("notice.process")) + "</h2>\n<ol>";
-    for (const char* step : {"notice.step_register", "notice.step_confirm", "notice.step_dispatch", "notice.step_handle",
-                             "notice.step_feedback", "notice.step_survey"})
+    for (const char* step : {"notice.step_register", "notice.step_confirm", "notice.step_dispatch",
+                             "notice.step_handle", "notice.step_feedback", "notice.step_survey"})
         out += "<li>" + html(tr(step)) + "</li>";
     out += "</ol>\n";
 
-    out += "<h2>" + html(tr("notice.limits")) + "</h2>\n<table><thead><tr><th>" + html(tr("col.category")) + "</th><th>" +
-           html(tr("notice.milestone")) + "</th><th>" + html(tr("notice.limit")) + "</th></tr></thead><tbody>\n";
+    out += "<h2>" + html(tr("notice.limits")) + "</h2>\n<table><thead><tr><th>" + html(tr("col.category")) +
+           "</th><th>" + html(tr("notice.milestone")) + "</th><th>" + html(tr("notice.limit")) +
+           "</th></tr></thead><tbody>\n";
     for (const core::CategoryPolicy& p : policies.categories)
         for (const core::MilestoneRule& r : p.rules)
             out += "<tr><td>" + html(trCode("category", core::code(p.category))) + "</td><td>" +
-                   html(trCode("milestone", core::code(r.milestone))) + "</td><td>" + html(format("notice.hours", r.limitHours)) +
-                   "</td></tr>\n";
-    out += "</tbody></table>\n<p>" + html(tr(policies.workingHours ? "notice.working_hours" : "notice.clock_hours")) + " " +
-           html(tr("notice.paused")) + "</p>\n";
+                   html(trCode("milestone", core::code(r.milestone))) + "</td><td>" +
+                   html(format("notice.hours", r.limitHours)) + "</td></tr>\n";
+    out += "</tbody></table>\n<p>" + html(tr(policies.workingHours ? "notice.working_hours" : "notice.clock_hours")) +
+           " " + html(tr("notice.paused")) + "</p>\n";
 
     out += "<h2>" + html(tr("notice.rights")) + "</h2>\n<ul>";
     out += "<li>" + html(tr("notice.right_number")) + "</li>";

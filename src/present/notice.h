@@ -4,7 +4,9 @@
 #pragma once
 #include <string>
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::present {
 

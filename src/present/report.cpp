@@ -5,27 +5,36 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "sync/csv.h"
 #include "present/format.h"
 #include "present/i18n.h"
 #include "present/kpi_summary.h"
 #include "present/reference_names.h"
+#include "sync/csv.h"
 
 namespace tousu::present {
 
 namespace {
 
-constexpr const char* kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00"};   // chart.cpp's Okabe–Ito
+constexpr const char* kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00"}; // chart.cpp's Okabe–Ito
 
 std::string html(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -56,13 +65,13 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<st
     std::string out = "<svg viewBox=\"0 0 900 240\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\">\n";
     for (int i = 0; i <= 4; ++i) {
         const double y = top + plotH - plotH * i / 4;
-        out += "<line x1=\"" + formatNumber("%.1f", left) + "\" x2=\"" + formatNumber("%.1f", left + plotW) + "\" y1=\"" + formatNumber("%.1f", y) +
-               "\" y2=\"" + formatNumber("%.1f", y) + "\" stroke=\"#ddd\"/>";
-        out += "<text x=\"" + formatNumber("%.1f", left - 4) + "\" y=\"" + formatNumber("%.1f", y + 4) + "\" text-anchor=\"end\">" +
-               std::to_string(maxV * i / 4) + "</text>";
+        out += "<line x1=\"" + formatNumber("%.1f", left) + "\" x2=\"" + formatNumber("%.1f", left + plotW) +
+               "\" y1=\"" + formatNumber("%.1f", y) + "\" y2=\"" + formatNumber("%.1f", y) + "\" stroke=\"#ddd\"/>";
+        out += "<text x=\"" + formatNumber("%.1f", left - 4) + "\" y=\"" + formatNumber("%.1f", y + 4) +
+               "\" text-anchor=\"end\">" + std::to_string(maxV * i / 4) + "</text>";
         if (!line.empty())
-            out += "<text x=\"" + formatNumber("%.1f", left + plotW + 4) + "\" y=\"" + formatNumber("%.1f", y + 4) + "\">" +
-                   std::to_string(25 * i) + "%</text>";
+            out += "<text x=\"" + formatNumber("%.1f", left + plotW + 4) + "\" y=\"" + formatNumber("%.1f", y + 4) +
+                   "\">" + std::to_string(25 * i) + "%</text>";
     }
     const std::size_t every = std::max<std::size_t>(1, labels.size() / 15 + 1);
     std::string points;
@@ -72,16 +81,19 @@ std::string svgBars(const std::vector<std::string>& labels, const std::vector<st
             const double bh = plotH * stacks[i][s] / maxV;
             if (bh <= 0) continue;
             y -= bh;
-            out += "<rect x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.15)) + "\" y=\"" + formatNumber("%.1f", y) + "\" width=\"" +
-                   formatNumber("%.1f", slot * 0.7) + "\" height=\"" + formatNumber("%.1f", bh) + "\" fill=\"" + kColours[s % 4] + "\"/>";
+            out += "<rect x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.15)) + "\" y=\"" +
+                   formatNumber("%.1f", y) + "\" width=\"" + formatNumber("%.1f", slot * 0.7) + "\" height=\"" +
+                   formatNumber("%.1f", bh) + "\" fill=\"" + kColours[s % 4] + "\"/>";
         }
         if (i % every == 0)
-            out += "<text x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.5)) + "\" y=\"" + formatNumber("%.1f", h - 8) +
-                   "\" text-anchor=\"middle\">" + html(labels[i]) + "</text>";
+            out += "<text x=\"" + formatNumber("%.1f", left + slot * (double(i) + 0.5)) + "\" y=\"" +
+                   formatNumber("%.1f", h - 8) + "\" text-anchor=\"middle\">" + html(labels[i]) + "</text>";
         if (i < line.size() && line[i] >= 0)
-            points += formatNumber("%.1f,", left + slot * (double(i) + 0.5)) + formatNumber("%.1f ", top + plotH - plotH * line[i]);
+            points += formatNumber("%.1f,", left + slot * (double(i) + 0.5)) +
+                      formatNumber("%.1f ", top + plotH - plotH * line[i]);
     }
-    if (!points.empty()) out += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#222\" stroke-width=\"2\"/>";
+    if (!points.empty())
+        out += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#222\" stroke-width=\"2\"/>";
     return out + "</svg>\n";
 }
 
@@ -126,11 +138,13 @@ std::string caseTable(const app::App& app, core::Period period, const core::Anal
         rows += row({r.number, formatDateTime(r.receivedAt), core::maskPhone(r.phone), trCode("category", r.category),
                      trCode("state", r.state), names.department(r.department), names.person(r.person),
                      overdue ? formatRemaining(r.nextDue - now) : std::string(tr("csv.yes"))});
-    std::string out = table(row({tr("col.number"), tr("col.received"), tr("field.customer_phone"), tr("col.category"),
-                                 tr("col.state"), tr("col.department"), tr("col.person"),
-                                 overdue ? tr("col.time_left") : tr("col.repeat")}, "th"),
-                            rows);
-    if (page.value().total > q.limit) out += "<p class=\"meta\">" + html(formatNumber(tr("report.first_of"), page.value().total)) + "</p>\n";
+    std::string out = table(
+        row({tr("col.number"), tr("col.received"), tr("field.customer_phone"), tr("col.category"), tr("col.state"),
+             tr("col.department"), tr("col.person"), overdue ? tr("col.time_left") : tr("col.repeat")},
+            "th"),
+        rows);
+    if (page.value().total > q.limit)
+        out += "<p class=\"meta\">" + html(formatNumber(tr("report.first_of"), page.value().total)) + "</p>\n";
     return out;
 }
 
@@ -156,12 +170,15 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     ReferenceNames names;
     names.refresh(app);
     const app::AppInfo me = app.info();
-    std::string out = std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) + "\"><head><meta charset=\"utf-8\">";
-    out += "<title>" + html(tr("report.title")) + " " + html(formatDate(period.from)) + "</title><style>" + kStyle + "</style></head><body>\n";
+    std::string out =
+        std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) + "\"><head><meta charset=\"utf-8\">";
+    out += "<title>" + html(tr("report.title")) + " " + html(formatDate(period.from)) + "</title><style>" + kStyle +
+           "</style></head><body>\n";
     out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
-    out += "<h1>" + html(tr("report.title")) + "</h1>\n<p class=\"meta\">" + html(me.officeName) + " (" + html(me.officeCode) +
-           ") · " + html(tr("report.period")) + " " + formatDate(period.from) + " — " + formatDate(period.to - 1) + " · " +
-           html(filterText(filter, names)) + " · " + html(tr("report.generated")) + " " + formatDateTime(app.clock().now()) + "</p>\n";
+    out += "<h1>" + html(tr("report.title")) + "</h1>\n<p class=\"meta\">" + html(me.officeName) + " (" +
+           html(me.officeCode) + ") · " + html(tr("report.period")) + " " + formatDate(period.from) + " — " +
+           formatDate(period.to - 1) + " · " + html(filterText(filter, names)) + " · " + html(tr("report.generated")) +
+           " " + formatDateTime(app.clock().now()) + "</p>\n";
 
     out += "<h2>" + html(tr("report.kpis")) + "</h2>\n";
     std::string kpiRows;
@@ -190,12 +207,15 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
         subTypes.push_back(names.subType(b.subType));
         bars.push_back({b.count});
         cumulative.push_back(b.cumulativeShare);
-        paretoRows += row({names.subType(b.subType), std::to_string(b.count), rate(d.current.cases ? double(b.count) / d.current.cases : -1),
-                           rate(b.cumulativeShare)});
+        paretoRows += row({names.subType(b.subType), std::to_string(b.count),
+                           rate(d.current.cases ? double(b.count) / d.current.cases : -1), rate(b.cumulativeShare)});
     }
-    if (d.pareto.empty()) out += "<p>" + html(tr("report.none")) + "</p>\n";
-    else out += legend({tr("dash.cases")}, tr("dash.cumulative")) + svgBars(subTypes, bars, cumulative) +
-                table(row({tr("report.sub_type"), tr("dash.cases"), tr("report.share"), tr("dash.cumulative")}, "th"), paretoRows);
+    if (d.pareto.empty())
+        out += "<p>" + html(tr("report.none")) + "</p>\n";
+    else
+        out += legend({tr("dash.cases")}, tr("dash.cumulative")) + svgBars(subTypes, bars, cumulative) +
+               table(row({tr("report.sub_type"), tr("dash.cases"), tr("report.share"), tr("dash.cumulative")}, "th"),
+                     paretoRows);
 
     out += "<h3>" + html(tr("dash.by_channel")) + "</h3>\n";
     const core::HeatMap& h = d.categoryByChannel;
@@ -203,7 +223,8 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     for (const std::string& col : h.columns) head += "<th>" + html(trCode("channel", col)) + "</th>";
     for (std::size_t r = 0; r < h.rows.size(); ++r) {
         heatRows += "<tr><th>" + html(trCode("category", h.rows[r])) + "</th>";
-        for (std::size_t col = 0; col < h.columns.size(); ++col) heatRows += "<td class=\"n\">" + std::to_string(h.at(r, col)) + "</td>";
+        for (std::size_t col = 0; col < h.columns.size(); ++col)
+            heatRows += "<td class=\"n\">" + std::to_string(h.at(r, col)) + "</td>";
         heatRows += "</tr>\n";
     }
     out += h.rows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n" : table(head + "</tr>", heatRows);
@@ -222,20 +243,26 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
         for (std::size_t b = 0; b < 5; ++b)
             bands += std::string(b ? " · " : "") + tr(("dash.band_" + std::to_string(b)).c_str()) + " " +
                      rate(resolved ? double(it->second.usedBands[b]) / resolved : -1);
-        healthRows += "<tr><td></td><td colspan=\"4\" class=\"meta\">" + html(tr("dash.limit_used")) + ": " + html(bands) + "</td></tr>\n";
+        healthRows += "<tr><td></td><td colspan=\"4\" class=\"meta\">" + html(tr("dash.limit_used")) + ": " +
+                      html(bands) + "</td></tr>\n";
     }
     out += healthRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
-                              : table(row({tr("col.category"), tr("notice.milestone"), tr("dash.met_on_time"), tr("dash.met_late"),
-                                           tr("dash.on_time_share")}, "th"), healthRows);
+                              : table(row({tr("col.category"), tr("notice.milestone"), tr("dash.met_on_time"),
+                                           tr("dash.met_late"), tr("dash.on_time_share")},
+                                          "th"),
+                                      healthRows);
 
     out += "<h2>" + html(tr("dash.people")) + "</h2>\n";
     std::string people;
     for (const auto& [id, g] : d.byPerson)
-        people += row({names.person(id), std::to_string(g.cases), rate(g.onTimeRate()), number(g.satisfactionMean(), "%.2f"),
-                       std::to_string(g.repeats), number(g.meanHandlingHours(), "%.1f")});
+        people +=
+            row({names.person(id), std::to_string(g.cases), rate(g.onTimeRate()), number(g.satisfactionMean(), "%.2f"),
+                 std::to_string(g.repeats), number(g.meanHandlingHours(), "%.1f")});
     out += d.byPerson.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
-                              : table(row({tr("dash.person"), tr("dash.cases"), tr("dash.on_time_rate"), tr("dash.satisfaction"),
-                                           tr("dash.repeats"), tr("dash.handling_hours")}, "th"), people);
+                              : table(row({tr("dash.person"), tr("dash.cases"), tr("dash.on_time_rate"),
+                                           tr("dash.satisfaction"), tr("dash.repeats"), tr("dash.handling_hours")},
+                                          "th"),
+                                      people);
 
     core::ListFilter overdue, repeats;
     overdue.overdueOnly = true;
@@ -250,7 +277,9 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
                                trCode("suggestion.status", sg.status)});
     out += suggestionRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
                                   : table(row({tr("suggestion.when"), tr("suggestion.source"), tr("suggestion.content"),
-                                               tr("suggestion.status")}, "th"), suggestionRows);
+                                               tr("suggestion.status")},
+                                              "th"),
+                                          suggestionRows);
 
     out += "<h2>" + html(tr("report.actions")) + "</h2>\n";
     std::string items;
@@ -264,7 +293,8 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     return out + "</body></html>\n";
 }
 
-core::Result<std::string> reviewReportCsv(const app::App& app, core::Period period, const core::AnalysisFilter& filter) {
+core::Result<std::string> reviewReportCsv(const app::App& app, core::Period period,
+                                          const core::AnalysisFilter& filter) {
     auto report = app.kpis(period.from, period.to, filter);
     auto previous = app.kpis(period.previous().from, period.previous().to, filter);
     if (!report) return report.error();
@@ -272,8 +302,9 @@ core::Result<std::string> reviewReportCsv(const app::App& app, core::Period peri
     ReferenceNames names;
     names.refresh(app);
     std::string out = sync::kUtf8Bom;
-    sync::appendCsvRow(out, {tr("report.section"), tr("report.item"), tr("dash.cases"), std::string(tr("dash.on_time_rate")) + " (%)",
-                             tr("dash.satisfaction"), std::string(tr("dash.satisfied_share")) + " (%)", tr("dash.repeats"),
+    sync::appendCsvRow(out, {tr("report.section"), tr("report.item"), tr("dash.cases"),
+                             std::string(tr("dash.on_time_rate")) + " (%)", tr("dash.satisfaction"),
+                             std::string(tr("dash.satisfied_share")) + " (%)", tr("dash.repeats"),
                              tr("dash.handling_hours")});
     const auto line = [&out](const char* section, const std::string& item, const core::KpiGroup& g) {
         const auto plain = [](double v, const char* f) { return v < 0 ? std::string() : formatNumber(f, v); };
@@ -282,7 +313,8 @@ core::Result<std::string> reviewReportCsv(const app::App& app, core::Period peri
                                  std::to_string(g.repeats), plain(g.meanHandlingHours(), "%.1f")});
     };
     line("report.total", formatDate(period.from) + " — " + formatDate(period.to - 1), report.value().total);
-    line("report.previous_period", formatDate(period.previous().from) + " — " + formatDate(period.previous().to - 1), previous.value().total);
+    line("report.previous_period", formatDate(period.previous().from) + " — " + formatDate(period.previous().to - 1),
+         previous.value().total);
     for (const auto& [code, g] : report.value().byCategory) line("col.category", trCode("category", code), g);
     for (const auto& [code, g] : report.value().byChannel) line("field.channel", trCode("channel", code), g);
     for (const auto& [id, g] : report.value().byDepartment) line("col.department", names.department(id), g);

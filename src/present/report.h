@@ -9,7 +9,9 @@
 #include "core/analysis.h"
 #include "core/result.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::present {
 

@@ -27,25 +27,69 @@ constexpr const char* kRowColumns =
     "met_milestones";
 
 void bindRow(Statement& s, const ProjectionRow& r) {
-    s.bind(1, r.id).bind(2, r.number).bind(3, r.state).bind(4, r.channel).bind(5, r.category).bind(6, r.subType)
-        .bind(7, r.importance).bind(8, r.customerName).bind(9, r.phone).bind(10, r.account).bind(11, r.customerKey)
-        .bind(12, r.content).bind(13, r.department).bind(14, r.person).bind(15, r.outcome).bind(16, r.repeatOf)
-        .bind(17, r.updatedHlc).bind(18, r.receivedAt).bind(19, r.expectedAt).bind(20, r.nextDue)
-        .bind(21, r.resolvedAt).bind(22, r.archivedAt).bind(23, r.paused).bind(24, r.rating).bind(25, r.reopenCount)
-        .bind(26, r.escalation).bind(27, r.concurrentEdit).bind(28, r.eventCount).bind(29, r.followUpDue)
+    s.bind(1, r.id)
+        .bind(2, r.number)
+        .bind(3, r.state)
+        .bind(4, r.channel)
+        .bind(5, r.category)
+        .bind(6, r.subType)
+        .bind(7, r.importance)
+        .bind(8, r.customerName)
+        .bind(9, r.phone)
+        .bind(10, r.account)
+        .bind(11, r.customerKey)
+        .bind(12, r.content)
+        .bind(13, r.department)
+        .bind(14, r.person)
+        .bind(15, r.outcome)
+        .bind(16, r.repeatOf)
+        .bind(17, r.updatedHlc)
+        .bind(18, r.receivedAt)
+        .bind(19, r.expectedAt)
+        .bind(20, r.nextDue)
+        .bind(21, r.resolvedAt)
+        .bind(22, r.archivedAt)
+        .bind(23, r.paused)
+        .bind(24, r.rating)
+        .bind(25, r.reopenCount)
+        .bind(26, r.escalation)
+        .bind(27, r.concurrentEdit)
+        .bind(28, r.eventCount)
+        .bind(29, r.followUpDue)
         .bind(30, r.metMilestones);
 }
 
 ProjectionRow readRow(const Statement& s) {
     ProjectionRow r;
-    r.id = s.text(0); r.number = s.text(1); r.state = s.text(2); r.channel = s.text(3); r.category = s.text(4);
-    r.subType = s.text(5); r.importance = s.text(6); r.customerName = s.text(7); r.phone = s.text(8);
-    r.account = s.text(9); r.customerKey = s.text(10); r.content = s.text(11); r.department = s.text(12);
-    r.person = s.text(13); r.outcome = s.text(14); r.repeatOf = s.text(15); r.updatedHlc = s.text(16);
-    r.receivedAt = s.integer(17); r.expectedAt = s.integer(18); r.nextDue = s.integer(19);
-    r.resolvedAt = s.integer(20); r.archivedAt = s.integer(21); r.paused = int(s.integer(22));
-    r.rating = int(s.integer(23)); r.reopenCount = int(s.integer(24)); r.escalation = int(s.integer(25));
-    r.concurrentEdit = int(s.integer(26)); r.eventCount = int(s.integer(27)); r.followUpDue = s.integer(28);
+    r.id = s.text(0);
+    r.number = s.text(1);
+    r.state = s.text(2);
+    r.channel = s.text(3);
+    r.category = s.text(4);
+    r.subType = s.text(5);
+    r.importance = s.text(6);
+    r.customerName = s.text(7);
+    r.phone = s.text(8);
+    r.account = s.text(9);
+    r.customerKey = s.text(10);
+    r.content = s.text(11);
+    r.department = s.text(12);
+    r.person = s.text(13);
+    r.outcome = s.text(14);
+    r.repeatOf = s.text(15);
+    r.updatedHlc = s.text(16);
+    r.receivedAt = s.integer(17);
+    r.expectedAt = s.integer(18);
+    r.nextDue = s.integer(19);
+    r.resolvedAt = s.integer(20);
+    r.archivedAt = s.integer(21);
+    r.paused = int(s.integer(22));
+    r.rating = int(s.integer(23));
+    r.reopenCount = int(s.integer(24));
+    r.escalation = int(s.integer(25));
+    r.concurrentEdit = int(s.integer(26));
+    r.eventCount = int(s.integer(27));
+    r.followUpDue = s.integer(28);
     r.metMilestones = s.text(29);
     return r;
 }
@@ -57,18 +101,35 @@ std::string sameEventText(const core::Event& e) { return core::canonicalText(e);
 ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCalendar) {
     const core::Calendar cal = c.workingHours ? officeCalendar : core::Calendar::clockHours();
     ProjectionRow r;
-    r.id = c.id; r.number = c.number; r.state = core::code(c.state); r.channel = core::code(c.channel);
-    r.category = core::code(c.category); r.subType = c.subType; r.importance = core::code(c.importance);
-    r.customerName = c.customerName; r.phone = c.phone; r.account = c.account; r.customerKey = c.customerKey;
-    r.content = c.content; r.department = c.department; r.person = c.person;
+    r.id = c.id;
+    r.number = c.number;
+    r.state = core::code(c.state);
+    r.channel = core::code(c.channel);
+    r.category = core::code(c.category);
+    r.subType = c.subType;
+    r.importance = core::code(c.importance);
+    r.customerName = c.customerName;
+    r.phone = c.phone;
+    r.account = c.account;
+    r.customerKey = c.customerKey;
+    r.content = c.content;
+    r.department = c.department;
+    r.person = c.person;
     r.outcome = outcomeCode(core::deadlineOutcome(c, cal));
-    r.repeatOf = c.repeatOf; r.updatedHlc = core::formatHlc(c.lastHlc);
-    r.receivedAt = c.receivedAt; r.expectedAt = c.expectedAt;
+    r.repeatOf = c.repeatOf;
+    r.updatedHlc = core::formatHlc(c.lastHlc);
+    r.receivedAt = c.receivedAt;
+    r.expectedAt = c.expectedAt;
     // While paused the due time keeps moving; it is stored as 0 and the row is marked paused.
     r.nextDue = c.pausedSince ? 0 : core::nextDue(c, c.receivedAt, cal);
-    r.resolvedAt = c.resolvedAt; r.archivedAt = c.archivedAt; r.paused = c.pausedSince ? 1 : 0;
-    r.rating = c.rating; r.reopenCount = c.reopenCount; r.escalation = c.escalationLevel;
-    r.concurrentEdit = c.concurrentEdit ? 1 : 0; r.eventCount = c.eventCount;
+    r.resolvedAt = c.resolvedAt;
+    r.archivedAt = c.archivedAt;
+    r.paused = c.pausedSince ? 1 : 0;
+    r.rating = c.rating;
+    r.reopenCount = c.reopenCount;
+    r.escalation = c.escalationLevel;
+    r.concurrentEdit = c.concurrentEdit ? 1 : 0;
+    r.eventCount = c.eventCount;
     r.followUpDue = core::followUpDueAt(c);
     r.metMilestones = core::metMilestonesText(c, cal);
     return r;
@@ -78,12 +139,18 @@ core::Result<core::Event> eventFromRow(const std::string& id, const std::string&
                                        const std::string& origin, const std::string& actor, const std::string& type,
                                        const std::string& prev, const std::string& payload) {
     core::Event e;
-    e.id = id; e.caseId = caseId; e.origin = origin; e.actor = actor; e.type = type;
+    e.id = id;
+    e.caseId = caseId;
+    e.origin = origin;
+    e.actor = actor;
+    e.type = type;
     auto h = core::parseHlc(hlc);
     auto p = core::parseHlc(prev);
     auto f = core::decodeFields(payload);
     if (!h || !p || !f) return makeError(ErrorCode::InvalidInput, "error.event_format", "event " + id);
-    e.hlc = h.value(); e.prev = p.value(); e.fields = std::move(f.value());
+    e.hlc = h.value();
+    e.prev = p.value();
+    e.fields = std::move(f.value());
     return e;
 }
 
@@ -98,22 +165,30 @@ core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event
 core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bool& inserted) {
     sqlite3* db = m_db.handle();
     Statement find(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
-    Statement insert(m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    Statement insert(
+        m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
     if (!find.ok() || !insert.ok()) return sqlError(db, "prepare event insert");
     inserted = false;
     find.bind(1, e.id);
     const int rc = find.step();
     if (rc == SQLITE_ROW) {
-        auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4),
-                                     find.text(5), find.text(6), find.text(7));
+        auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4), find.text(5),
+                                     find.text(6), find.text(7));
         if (!existing || sameEventText(existing.value()) != sameEventText(e))
-            return makeError(ErrorCode::Conflict, "error.event_conflict", "event " + e.id + " differs from the stored one");
+            return makeError(ErrorCode::Conflict, "error.event_conflict",
+                             "event " + e.id + " differs from the stored one");
         ++result.duplicates;
         return core::Ok{};
     }
     if (rc != SQLITE_DONE) return sqlError(db, "find event");
-    insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
-        .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
+    insert.bind(1, e.id)
+        .bind(2, e.caseId)
+        .bind(3, core::formatHlc(e.hlc))
+        .bind(4, e.origin)
+        .bind(5, e.actor)
+        .bind(6, e.type)
+        .bind(7, core::formatHlc(e.prev))
+        .bind(8, core::encodeFields(e.fields));
     if (insert.step() != SQLITE_DONE) return sqlError(db, "insert event");
     ++result.inserted;
     inserted = true;
@@ -126,11 +201,13 @@ core::Result<bool> EventInsertion::step(std::size_t budget) {
         bool inserted = false;
         if (auto st = m_store.insertOne(e, m_result, inserted); !st) return st.error();
         if (!inserted) continue;
-        if (e.caseId.empty()) m_reference.push_back(&e);
-        else m_touched.insert(e.caseId);
+        if (e.caseId.empty())
+            m_reference.push_back(&e);
+        else
+            m_touched.insert(e.caseId);
     }
     if (m_nextEvent < m_events.size()) return false;
-    if (!m_referenceDone) {   // reference data first: the cases' projections name it
+    if (!m_referenceDone) { // reference data first: the cases' projections name it
         for (const core::Event* e : m_reference)
             if (auto st = m_store.projectReference(*e); !st) return st.error();
         m_referenceDone = true;
@@ -142,7 +219,8 @@ core::Result<bool> EventInsertion::step(std::size_t budget) {
     return m_nextCase == m_result.touchedCases.size();
 }
 
-EventInsertion::EventInsertion(CaseStore& store, const std::vector<core::Event>& events) : m_store(store), m_events(events) {
+EventInsertion::EventInsertion(CaseStore& store, const std::vector<core::Event>& events)
+    : m_store(store), m_events(events) {
     std::set<std::string> cases;
     for (const core::Event& e : events)
         if (!e.caseId.empty()) cases.insert(e.caseId);
@@ -160,7 +238,7 @@ double EventInsertion::progress() const {
 core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {
     sqlite3* db = m_db.handle();
     Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
-                    "ORDER BY hlc, origin, id");
+                      "ORDER BY hlc, origin, id");
     if (!s.ok()) return sqlError(db, "prepare case events");
     s.bind(1, caseId);
     std::vector<core::Event> out;
@@ -210,7 +288,8 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
     sqlite3* db = m_db.handle();
     const ProjectionRow row = projectionRow(c, m_calendar);
     const std::string searchPhone = row.phone + " " + row.account;
-    Statement old(m_db, "SELECT rowid, number, customer_name, phone || ' ' || account, content FROM cases WHERE id = ?");
+    Statement old(m_db,
+                  "SELECT rowid, number, customer_name, phone || ' ' || account, content FROM cases WHERE id = ?");
     old.bind(1, c.id);
     std::int64_t rowid = 0;
     bool textChanged = true;
@@ -221,18 +300,19 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
         textChanged = old.text(1) != row.number || old.text(2) != row.customerName || old.text(3) != searchPhone ||
                       old.text(4) != row.content;
     }
-    const std::string sql = std::string("INSERT INTO cases(rowid, ") + kRowColumns +
-                            ") VALUES (?31,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-                            "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) ON CONFLICT(rowid) DO UPDATE SET " +
-                            "state=?3, channel=?4, category=?5, sub_type=?6, importance=?7, customer_name=?8, "
-                            "phone=?9, account=?10, customer_key=?11, content=?12, department=?13, person=?14, "
-                            "outcome=?15, repeat_of=?16, updated_hlc=?17, received_at=?18, expected_at=?19, "
-                            "next_due=?20, resolved_at=?21, archived_at=?22, paused=?23, rating=?24, "
-                            "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, follow_up_due=?29, "
-                            "met_milestones=?30, number=?2";
+    const std::string sql =
+        std::string("INSERT INTO cases(rowid, ") + kRowColumns +
+        ") VALUES (?31,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+        "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) ON CONFLICT(rowid) DO UPDATE SET " +
+        "state=?3, channel=?4, category=?5, sub_type=?6, importance=?7, customer_name=?8, "
+        "phone=?9, account=?10, customer_key=?11, content=?12, department=?13, person=?14, "
+        "outcome=?15, repeat_of=?16, updated_hlc=?17, received_at=?18, expected_at=?19, "
+        "next_due=?20, resolved_at=?21, archived_at=?22, paused=?23, rating=?24, "
+        "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, follow_up_due=?29, "
+        "met_milestones=?30, number=?2";
     Statement up(m_db, sql.c_str());
     bindRow(up, row);
-    if (rowid) up.bind(31, rowid);   // unbound ?31 is NULL: a new rowid
+    if (rowid) up.bind(31, rowid); // unbound ?31 is NULL: a new rowid
     if (auto st = up.run(); !st) return st;
     if (!rowid) rowid = sqlite3_last_insert_rowid(db);
     // The searchable text is set at registration; most actions leave the index alone.
@@ -240,16 +320,27 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
     Statement del(m_db, "DELETE FROM cases_fts WHERE rowid = ?");
     if (auto st = del.bind(1, rowid).run(); !st) return st;
     Statement fts(m_db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
-    return fts.bind(1, rowid).bind(2, row.number).bind(3, row.customerName).bind(4, searchPhone)
-        .bind(5, row.content).run();
+    return fts.bind(1, rowid)
+        .bind(2, row.number)
+        .bind(3, row.customerName)
+        .bind(4, searchPhone)
+        .bind(5, row.content)
+        .run();
 }
 
 core::Status CaseStore::appendLocal(const core::Case& before, const core::Event& e) {
-    Statement insert(m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
-    insert.bind(1, e.id).bind(2, e.caseId).bind(3, core::formatHlc(e.hlc)).bind(4, e.origin).bind(5, e.actor)
-        .bind(6, e.type).bind(7, core::formatHlc(e.prev)).bind(8, core::encodeFields(e.fields));
+    Statement insert(
+        m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    insert.bind(1, e.id)
+        .bind(2, e.caseId)
+        .bind(3, core::formatHlc(e.hlc))
+        .bind(4, e.origin)
+        .bind(5, e.actor)
+        .bind(6, e.type)
+        .bind(7, core::formatHlc(e.prev))
+        .bind(8, core::encodeFields(e.fields));
     if (auto st = insert.run(); !st) return st;
-    if (before.eventCount > 0 && !(before.lastHlc < e.hlc)) return reproject(e.caseId);   // not the newest: re-fold
+    if (before.eventCount > 0 && !(before.lastHlc < e.hlc)) return reproject(e.caseId); // not the newest: re-fold
     core::Case after = before;
     core::applyEvent(after, e, m_calendar);
     return writeProjection(after);
@@ -299,11 +390,11 @@ core::Status CaseStore::projectReference(const core::Event& e) {
 core::Result<std::vector<std::string>> CaseStore::verify() const {
     std::vector<std::string> bad;
     Statement ids(m_db, "SELECT DISTINCT case_id FROM events WHERE case_id <> '' "
-                      "UNION SELECT id FROM cases ORDER BY 1");
+                        "UNION SELECT id FROM cases ORDER BY 1");
     const std::string sql = std::string("SELECT ") + kRowColumns + " FROM cases WHERE id = ?";
     Statement row(m_db, sql.c_str());
     Statement fts(m_db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
-                      "AND number = (SELECT number FROM cases WHERE id = ?)");
+                        "AND number = (SELECT number FROM cases WHERE id = ?)");
     auto read = ids.eachRow([&]() -> core::Status {
         const std::string id = ids.text(0);
         auto c = loadCase(id);
@@ -313,8 +404,8 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         auto haveRow = row.row();
         if (!haveRow) return haveRow.error();
         const bool registered = c && !c.value().id.empty();
-        const bool same = registered ? haveRow.value() && readRow(row) == projectionRow(c.value(), m_calendar)
-                                     : !haveRow.value();
+        const bool same =
+            registered ? haveRow.value() && readRow(row) == projectionRow(c.value(), m_calendar) : !haveRow.value();
         row.reset();
         fts.bind(1, id).bind(2, id);
         auto haveCount = fts.row();

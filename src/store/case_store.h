@@ -24,8 +24,8 @@ class Database;
 
 // One row of the `cases` projection, derived from a folded case (and nothing else).
 struct ProjectionRow {
-    std::string id, number, state, channel, category, subType, importance, customerName, phone, account,
-        customerKey, content, department, person, outcome, repeatOf, updatedHlc, metMilestones;
+    std::string id, number, state, channel, category, subType, importance, customerName, phone, account, customerKey,
+        content, department, person, outcome, repeatOf, updatedHlc, metMilestones;
     std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0, followUpDue = 0;
     int paused = 0, rating = 0, reopenCount = 0, escalation = 0, concurrentEdit = 0, eventCount = 0;
     bool operator==(const ProjectionRow&) const = default;
@@ -33,16 +33,16 @@ struct ProjectionRow {
 ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCalendar);
 
 struct InsertResult {
-    int inserted = 0;     // new events
-    int duplicates = 0;   // already present with identical content
-    int referenceInserted = 0;   // of `inserted`, reference-data events
+    int inserted = 0;          // new events
+    int duplicates = 0;        // already present with identical content
+    int referenceInserted = 0; // of `inserted`, reference-data events
     std::vector<std::string> touchedCases;
 };
 
 class CaseStore {
     friend class EventInsertion;
 
-public:
+  public:
     CaseStore(Database& db, const core::Calendar& officeCalendar) : m_db(db), m_calendar(officeCalendar) {}
 
     // Caller holds a transaction. Reference-data events (case id "") go to the reference tables.
@@ -63,7 +63,7 @@ public:
     core::Result<std::string> digest() const;
     core::Result<std::int64_t> eventCount() const;
 
-private:
+  private:
     core::Status projectReference(const core::Event& e);
     core::Status insertOne(const core::Event& e, InsertResult& result, bool& inserted);
     core::Status writeProjection(const core::Case& c);
@@ -79,14 +79,14 @@ core::Result<core::Event> eventFromRow(const std::string& id, const std::string&
 // a slice at a time, then the reference data is projected and the touched cases re-folded a slice
 // at a time. Same caller-held transaction, same result, same invariants once step() returns true.
 class EventInsertion {
-public:
+  public:
     EventInsertion(CaseStore& store, const std::vector<core::Event>& events);
     // Does up to `budget` units of work (storing an event, re-folding a case); true once all is done.
     core::Result<bool> step(std::size_t budget);
-    double progress() const;   // 0–1, by estimated work
+    double progress() const; // 0–1, by estimated work
     const InsertResult& result() const { return m_result; }
 
-private:
+  private:
     CaseStore& m_store;
     const std::vector<core::Event>& m_events;
     std::size_t m_nextEvent = 0, m_nextCase = 0, m_expectedCases = 0;

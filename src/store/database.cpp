@@ -24,7 +24,7 @@ core::Error sqliteError(sqlite3* db, const std::string& what) {
 core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, const char* vfs) {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs);
-    std::unique_ptr<Database> db(new Database(raw));   // closes raw on every path below
+    std::unique_ptr<Database> db(new Database(raw)); // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
     // Pages changed by a transaction stay in the page cache until it commits: a large import's
@@ -43,7 +43,7 @@ core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, 
 }
 
 core::Result<std::unique_ptr<Database>> Database::openImage(const std::string& bytes) {
-    static constexpr char kMagic[] = "SQLite format 3";   // and its NUL: the first 16 bytes of every file
+    static constexpr char kMagic[] = "SQLite format 3"; // and its NUL: the first 16 bytes of every file
     if (bytes.size() < 512 || bytes.compare(0, sizeof kMagic, std::string(kMagic, sizeof kMagic)) != 0)
         return makeError(ErrorCode::InvalidInput, "error.backup_not_sqlite");
     sqlite3* raw = nullptr;
@@ -79,14 +79,15 @@ core::Result<std::unique_ptr<Database>> Database::openImage(const std::string& b
 }
 
 core::Status Database::readImage(const PieceSink& piece) const {
-    if (!sqlite3_get_autocommit(m_db)) return makeError(ErrorCode::Storage, "error.storage", "image inside a transaction");
+    if (!sqlite3_get_autocommit(m_db))
+        return makeError(ErrorCode::Storage, "error.storage", "image inside a transaction");
     const auto inPieces = [&](const char* data, std::size_t size) {
         for (std::size_t at = 0; at < size; at += kImagePieceBytes)
             piece(std::string_view(data + at, std::min(kImagePieceBytes, size - at)));
     };
     sqlite3_file* file = nullptr;
     sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
-    if (!file || !file->pMethods) {   // ":memory:" has no file: SQLite's own copy
+    if (!file || !file->pMethods) { // ":memory:" has no file: SQLite's own copy
         sqlite3_int64 size = 0;
         unsigned char* data = sqlite3_serialize(m_db, "main", &size, 0);
         if (!data) return sqliteError(m_db, "serialize");
@@ -98,7 +99,9 @@ core::Status Database::readImage(const PieceSink& piece) const {
     // it ends on every path.
     struct ReadTransaction {
         sqlite3* db;
-        ~ReadTransaction() { if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr); }
+        ~ReadTransaction() {
+            if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
     } transaction{m_db};
     if (sqlite3_exec(m_db, "BEGIN; SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK)
         return sqliteError(m_db, "read lock");
@@ -110,7 +113,8 @@ core::Status Database::readImage(const PieceSink& piece) const {
         rc = file->pMethods->xRead(file, buffer.data(), n, at);
         if (rc == SQLITE_OK) piece(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
     }
-    if (rc != SQLITE_OK) return makeError(ErrorCode::Storage, "error.storage", "reading the database file: " + std::to_string(rc));
+    if (rc != SQLITE_OK)
+        return makeError(ErrorCode::Storage, "error.storage", "reading the database file: " + std::to_string(rc));
     return core::Ok{};
 }
 
@@ -135,7 +139,8 @@ sqlite3_stmt* Database::cachedStatement(const std::string& sql) const {
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(m_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) return nullptr;
+    if (sqlite3_prepare_v3(m_db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+        return nullptr;
     m_statements.emplace(sql, stmt);
     return stmt;
 }
@@ -171,8 +176,14 @@ core::Status Database::migrate() {
     }
     for (const Migration& m : migrations()) {
         if (m.version <= current) continue;
-        if (auto st = exec(m.sql); !st) { exec("ROLLBACK"); return st; }
-        if (auto st = exec("PRAGMA user_version = " + std::to_string(m.version)); !st) { exec("ROLLBACK"); return st; }
+        if (auto st = exec(m.sql); !st) {
+            exec("ROLLBACK");
+            return st;
+        }
+        if (auto st = exec("PRAGMA user_version = " + std::to_string(m.version)); !st) {
+            exec("ROLLBACK");
+            return st;
+        }
     }
     return exec("COMMIT");
 }

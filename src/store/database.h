@@ -16,7 +16,7 @@ struct sqlite3_stmt;
 namespace tousu::store {
 
 class Database {
-public:
+  public:
     static constexpr int kSchemaVersion = 6;
 
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
@@ -47,7 +47,7 @@ public:
     // A prepared statement for this SQL text, prepared once and reused (see store::Statement).
     sqlite3_stmt* cachedStatement(const std::string& sql) const;
 
-private:
+  private:
     explicit Database(sqlite3* db) : m_db(db) {}
     core::Status migrate();
     sqlite3* m_db;

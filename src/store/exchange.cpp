@@ -41,8 +41,9 @@ core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<s
         core::appendJsonString(ids, id);
     }
     ids += ']';
-    Statement s(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE case_id = '' OR case_id IN "
-                    "(SELECT value FROM json_each(?)) ORDER BY seq");
+    Statement s(db, std::string("SELECT ") + kEventColumns +
+                        " FROM events WHERE case_id = '' OR case_id IN "
+                        "(SELECT value FROM json_each(?)) ORDER BY seq");
     StoredEvents out;
     if (auto st = readEvents(s.bind(1, ids), out); !st) return st.error();
     return out;

@@ -17,7 +17,7 @@ class Database;
 
 struct StoredEvents {
     std::vector<core::Event> events;
-    std::int64_t lastSeq = 0;   // the highest seq read (the watermark to remember)
+    std::int64_t lastSeq = 0; // the highest seq read (the watermark to remember)
 };
 
 // Every event stored after `seq` (0: everything).

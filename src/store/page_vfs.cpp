@@ -16,7 +16,7 @@ namespace {
 // The file as a list of blocks: growing a 1 GB file never reallocates (nor needs a second copy of
 // it alive), and a commit hands the store pointers into the blocks it changed.
 struct MemFile {
-    std::vector<std::unique_ptr<unsigned char[]>> blocks;   // kBlockBytes each, zero-filled unless preloaded
+    std::vector<std::unique_ptr<unsigned char[]>> blocks; // kBlockBytes each, zero-filled unless preloaded
     std::size_t size = 0;
     std::set<std::uint32_t> dirty;
     std::uint32_t pageSize = 0;
@@ -29,12 +29,12 @@ struct MemFile {
     // (zeroing a 1 GB file first cost seconds of the browser's start-up).
     void reserveToFill(std::size_t bytes) {
         while (blocks.size() * kBlockBytes < bytes) blocks.emplace_back(new unsigned char[kBlockBytes]);
-        if (bytes % kBlockBytes) std::memset(blocks.back().get() + bytes % kBlockBytes, 0, kBlockBytes - bytes % kBlockBytes);
+        if (bytes % kBlockBytes)
+            std::memset(blocks.back().get() + bytes % kBlockBytes, 0, kBlockBytes - bytes % kBlockBytes);
     }
     // Calls f(block number, pointer into that block, length) for each piece of
     // [offset, offset + amount), in order; the blocks must exist.
-    template <class F>
-    void pieces(std::size_t offset, std::size_t amount, F&& f) const {
+    template <class F> void pieces(std::size_t offset, std::size_t amount, F&& f) const {
         while (amount > 0) {
             const std::size_t b = offset / kBlockBytes, at = offset % kBlockBytes;
             const std::size_t n = std::min<std::size_t>(amount, kBlockBytes - at);
@@ -52,7 +52,7 @@ std::map<std::string, std::shared_ptr<MemFile>>& files() {
 
 struct Handle {
     sqlite3_file base;
-    std::shared_ptr<MemFile>* file;   // owned by this handle
+    std::shared_ptr<MemFile>* file; // owned by this handle
     bool main;
 };
 
@@ -105,7 +105,8 @@ int xTruncate(sqlite3_file* f, sqlite3_int64 size) {
     if (keep >= m.size) return SQLITE_OK;
     m.size = keep;
     m.blocks.resize((keep + kBlockBytes - 1) / kBlockBytes);
-    if (keep % kBlockBytes) std::memset(m.blocks.back().get() + keep % kBlockBytes, 0, kBlockBytes - keep % kBlockBytes);
+    if (keep % kBlockBytes)
+        std::memset(m.blocks.back().get() + keep % kBlockBytes, 0, kBlockBytes - keep % kBlockBytes);
     m.dirty.erase(m.dirty.lower_bound(static_cast<std::uint32_t>(m.blocks.size())), m.dirty.end());
     // SQLite may truncate after its last sync of a commit (VACUUM does), so the new size goes to
     // the sink at once. Tail blocks left behind by a crash in between are harmless: the database
@@ -143,14 +144,33 @@ int xFileSize(sqlite3_file* f, sqlite3_int64* size) {
 
 int xLock(sqlite3_file*, int) { return SQLITE_OK; }
 int xUnlock(sqlite3_file*, int) { return SQLITE_OK; }
-int xCheckReservedLock(sqlite3_file*, int* out) { *out = 0; return SQLITE_OK; }
+int xCheckReservedLock(sqlite3_file*, int* out) {
+    *out = 0;
+    return SQLITE_OK;
+}
 int xFileControl(sqlite3_file*, int, void*) { return SQLITE_NOTFOUND; }
 int xSectorSize(sqlite3_file*) { return 4096; }
 int xDeviceCharacteristics(sqlite3_file*) { return SQLITE_IOCAP_SAFE_APPEND | SQLITE_IOCAP_POWERSAFE_OVERWRITE; }
 
-const sqlite3_io_methods kMethods = {
-    1, xClose, xRead, xWrite, xTruncate, xSync, xFileSize, xLock, xUnlock, xCheckReservedLock,
-    xFileControl, xSectorSize, xDeviceCharacteristics, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+const sqlite3_io_methods kMethods = {1,
+                                     xClose,
+                                     xRead,
+                                     xWrite,
+                                     xTruncate,
+                                     xSync,
+                                     xFileSize,
+                                     xLock,
+                                     xUnlock,
+                                     xCheckReservedLock,
+                                     xFileControl,
+                                     xSectorSize,
+                                     xDeviceCharacteristics,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr,
+                                     nullptr};
 
 int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* outFlags) {
     static int anonymous = 0;
@@ -209,9 +229,28 @@ int xGetLastError(sqlite3_vfs*, int, char*) { return 0; }
 void registerPageVfs(const char* name) {
     static sqlite3_vfs vfs;
     if (sqlite3_vfs_find(name)) return;
-    vfs = sqlite3_vfs{2, static_cast<int>(sizeof(Handle)), 512, nullptr, name, nullptr, xOpen, xDelete, xAccess,
-                      xFullPathname, nullptr, nullptr, nullptr, nullptr, xRandomness, xSleep, xCurrentTime,
-                      xGetLastError, xCurrentTimeInt64, nullptr, nullptr, nullptr};
+    vfs = sqlite3_vfs{2,
+                      static_cast<int>(sizeof(Handle)),
+                      512,
+                      nullptr,
+                      name,
+                      nullptr,
+                      xOpen,
+                      xDelete,
+                      xAccess,
+                      xFullPathname,
+                      nullptr,
+                      nullptr,
+                      nullptr,
+                      nullptr,
+                      xRandomness,
+                      xSleep,
+                      xCurrentTime,
+                      xGetLastError,
+                      xCurrentTimeInt64,
+                      nullptr,
+                      nullptr,
+                      nullptr};
     sqlite3_vfs_register(&vfs, 0);
 }
 
@@ -246,10 +285,11 @@ std::vector<unsigned char> pageFileImage(const std::string& fileName) {
     const auto it = files().find(fileName);
     if (it == files().end()) return {};
     std::vector<unsigned char> out(it->second->size);
-    it->second->pieces(0, out.size(), [&, at = std::size_t{0}](std::size_t, const unsigned char* from, std::size_t n) mutable {
-        std::memcpy(out.data() + at, from, n);
-        at += n;
-    });
+    it->second->pieces(0, out.size(),
+                       [&, at = std::size_t{0}](std::size_t, const unsigned char* from, std::size_t n) mutable {
+                           std::memcpy(out.data() + at, from, n);
+                           at += n;
+                       });
     return out;
 }
 

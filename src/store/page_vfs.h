@@ -25,14 +25,14 @@
 
 namespace tousu::store {
 
-constexpr std::uint32_t kBlockBytes = 512 * 1024;   // a multiple of every SQLite page size
+constexpr std::uint32_t kBlockBytes = 512 * 1024; // a multiple of every SQLite page size
 
 struct PageBatch {
-    std::uint32_t pageSize = 0;                 // SQLite's (from the header), for the record
+    std::uint32_t pageSize = 0; // SQLite's (from the header), for the record
     std::uint64_t fileSize = 0;
-    std::vector<std::uint32_t> blocks;          // block numbers (0-based); block n is bytes [n, n+1) × kBlockBytes
-    std::vector<const unsigned char*> data;     // the block's bytes, kBlockBytes of them or fewer for the
-                                                // file's last block; valid only during the call
+    std::vector<std::uint32_t> blocks;      // block numbers (0-based); block n is bytes [n, n+1) × kBlockBytes
+    std::vector<const unsigned char*> data; // the block's bytes, kBlockBytes of them or fewer for the
+                                            // file's last block; valid only during the call
     std::size_t blockLength(std::size_t i) const {
         const std::uint64_t start = std::uint64_t{blocks[i]} * kBlockBytes;
         return static_cast<std::size_t>(std::min<std::uint64_t>(kBlockBytes, fileSize - start));

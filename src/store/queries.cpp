@@ -11,15 +11,24 @@ namespace {
 
 const char* sortColumn(core::SortKey k) {
     switch (k) {
-        case core::SortKey::Received: return "received_at";
-        case core::SortKey::Number: return "number";
-        case core::SortKey::Customer: return "customer_name";
-        case core::SortKey::Category: return "category";
-        case core::SortKey::State: return "state";
-        case core::SortKey::Department: return "department";
-        case core::SortKey::Person: return "person";
-        case core::SortKey::Due: return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
-        case core::SortKey::FollowUpDue: return "follow_up_due";
+    case core::SortKey::Received:
+        return "received_at";
+    case core::SortKey::Number:
+        return "number";
+    case core::SortKey::Customer:
+        return "customer_name";
+    case core::SortKey::Category:
+        return "category";
+    case core::SortKey::State:
+        return "state";
+    case core::SortKey::Department:
+        return "department";
+    case core::SortKey::Person:
+        return "person";
+    case core::SortKey::Due:
+        return "CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END";
+    case core::SortKey::FollowUpDue:
+        return "follow_up_due";
     }
     return "received_at";
 }
@@ -40,8 +49,10 @@ struct Where {
     }
     void bindAll(Statement& s) const {
         for (std::size_t i = 0; i < values.size(); ++i) {
-            if (isInt[i]) s.bind(int(i) + 1, static_cast<std::int64_t>(std::stoll(values[i])));
-            else s.bind(int(i) + 1, values[i]);
+            if (isInt[i])
+                s.bind(int(i) + 1, static_cast<std::int64_t>(std::stoll(values[i])));
+            else
+                s.bind(int(i) + 1, values[i]);
         }
     }
 };
@@ -55,8 +66,7 @@ core::Result<std::optional<std::string>> optionalText(Statement& s) {
 }
 
 // Every row of a query without parameters, each made into a T by `make`.
-template <class T, class Make>
-core::Result<std::vector<T>> readAll(const Database& db, const char* sql, Make make) {
+template <class T, class Make> core::Result<std::vector<T>> readAll(const Database& db, const char* sql, Make make) {
     Statement s(db, sql);
     std::vector<T> out;
     if (auto st = s.eachRow([&] { out.push_back(make(s)); }); !st) return st.error();
@@ -93,7 +103,8 @@ Where buildWhere(const core::ListQuery& q) {
         // Integer arithmetic in per-mille keeps the clause exact and index-friendly on next_due.
         w.add("next_due >= @", std::to_string(q.now), true);
         w.add("(@ - received_at) * 1000 >= (next_due - received_at) * " +
-                  std::to_string(static_cast<int>(q.nearShare * 1000)), std::to_string(q.now), true);
+                  std::to_string(static_cast<int>(q.nearShare * 1000)),
+              std::to_string(q.now), true);
     }
     if (f.followUpDueOnly) w.add("follow_up_due > 0 AND follow_up_due <= @", std::to_string(q.now), true);
     if (f.followUpScheduled) w.add("follow_up_due > @", "0", true);
@@ -107,7 +118,8 @@ Where buildWhere(const core::ListQuery& q) {
         } else {
             const std::string like = "%" + escapeLike(f.search) + "%";
             w.add("(number LIKE @ ESCAPE '\\' OR customer_name LIKE @ ESCAPE '\\' OR phone LIKE @ ESCAPE '\\' "
-                  "OR content LIKE @ ESCAPE '\\')", like);
+                  "OR content LIKE @ ESCAPE '\\')",
+                  like);
         }
     }
     return w;
@@ -130,20 +142,32 @@ core::Result<core::CasePage> listCases(const Database& db, const core::ListQuery
     // Ties are broken by received_at then rowid, the order of the column's index (migration 6).
     const char* dir = q.descending ? " DESC" : " ASC";
     const bool unique = q.sort == core::SortKey::Received || q.sort == core::SortKey::Number;
-    const std::string sql = std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
-                                        "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
-                                        "escalation, follow_up_due FROM cases") + where + " ORDER BY " + sortColumn(q.sort) +
-                            dir + (unique ? "" : std::string(", received_at") + dir) + ", rowid" + dir +
-                            " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+    const std::string sql =
+        std::string("SELECT id, number, state, channel, category, customer_name, phone, department, "
+                    "person, received_at, next_due, paused, repeat_of <> '', concurrent_edit, "
+                    "escalation, follow_up_due FROM cases") +
+        where + " ORDER BY " + sortColumn(q.sort) + dir + (unique ? "" : std::string(", received_at") + dir) +
+        ", rowid" + dir + " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
     Statement s(db, sql.c_str());
     if (!s.ok()) return sqlError(h, "prepare list");
     w.bindAll(s);
     auto read = s.eachRow([&] {
         core::CaseRow r;
-        r.id = s.text(0); r.number = s.text(1); r.state = s.text(2); r.channel = s.text(3); r.category = s.text(4);
-        r.customerName = s.text(5); r.phone = s.text(6); r.department = s.text(7); r.person = s.text(8);
-        r.receivedAt = s.integer(9); r.nextDue = s.integer(10); r.paused = s.integer(11) != 0;
-        r.repeat = s.integer(12) != 0; r.concurrentEdit = s.integer(13) != 0; r.escalation = int(s.integer(14));
+        r.id = s.text(0);
+        r.number = s.text(1);
+        r.state = s.text(2);
+        r.channel = s.text(3);
+        r.category = s.text(4);
+        r.customerName = s.text(5);
+        r.phone = s.text(6);
+        r.department = s.text(7);
+        r.person = s.text(8);
+        r.receivedAt = s.integer(9);
+        r.nextDue = s.integer(10);
+        r.paused = s.integer(11) != 0;
+        r.repeat = s.integer(12) != 0;
+        r.concurrentEdit = s.integer(13) != 0;
+        r.escalation = int(s.integer(14));
         r.followUpDue = s.integer(15);
         page.rows.push_back(std::move(r));
     });
@@ -226,10 +250,11 @@ core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const ch
     return out;
 }
 
-core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey, const std::string& category,
-                                        core::TimeMs receivedAt, core::TimeMs windowMs) {
+core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
+                                                      const std::string& category, core::TimeMs receivedAt,
+                                                      core::TimeMs windowMs) {
     Statement s(db, "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
-                             "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
+                    "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
     s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
     return optionalText(s);
 }
@@ -245,8 +270,9 @@ core::Result<int> nextCaseSequence(const Database& db, const std::string& prefix
 }
 
 core::Result<std::vector<std::string>> openCasesWithDeadlines(const Database& db) {
-    return readAll<std::string>(db, "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
-                                    "AND next_due > 0 AND outcome = 'open'",
+    return readAll<std::string>(db,
+                                "SELECT id FROM cases WHERE state NOT IN ('archived', 'cancelled') "
+                                "AND next_due > 0 AND outcome = 'open'",
                                 [](const Statement& s) { return s.text(0); });
 }
 
@@ -276,7 +302,9 @@ core::Status deleteMeta(Database& db, const std::string& key) {
 
 core::Result<std::vector<core::Department>> departments(const Database& db) {
     return readAll<core::Department>(db, "SELECT id, name_zh, name_en, head FROM departments ORDER BY id",
-                          [](const Statement& s) { return core::Department{s.text(0), s.text(1), s.text(2), s.text(3)}; });
+                                     [](const Statement& s) {
+                                         return core::Department{s.text(0), s.text(1), s.text(2), s.text(3)};
+                                     });
 }
 
 core::Result<std::vector<core::Suggestion>> suggestions(const Database& db, core::TimeMs from, core::TimeMs to) {
@@ -293,17 +321,23 @@ core::Result<std::vector<core::Suggestion>> suggestions(const Database& db, core
 
 core::Result<std::vector<core::StaffMember>> staff(const Database& db) {
     return readAll<core::StaffMember>(db, "SELECT id, name, role, department FROM staff ORDER BY id",
-                          [](const Statement& s) { return core::StaffMember{s.text(0), s.text(1), s.text(2), s.text(3)}; });
+                                      [](const Statement& s) {
+                                          return core::StaffMember{s.text(0), s.text(1), s.text(2), s.text(3)};
+                                      });
 }
 
 core::Result<std::vector<core::SubType>> subTypes(const Database& db) {
     return readAll<core::SubType>(db, "SELECT id, category, name_zh, name_en FROM sub_types ORDER BY category, id",
-                          [](const Statement& s) { return core::SubType{s.text(0), s.text(1), s.text(2), s.text(3)}; });
+                                  [](const Statement& s) {
+                                      return core::SubType{s.text(0), s.text(1), s.text(2), s.text(3)};
+                                  });
 }
 
 core::Result<std::vector<PolicyRow>> policies(const Database& db) {
     return readAll<PolicyRow>(db, "SELECT category, limits, version, max_hours FROM policies ORDER BY category",
-                          [](const Statement& s) { return PolicyRow{s.text(0), s.text(1), int(s.integer(2)), int(s.integer(3))}; });
+                              [](const Statement& s) {
+                                  return PolicyRow{s.text(0), s.text(1), int(s.integer(2)), int(s.integer(3))};
+                              });
 }
 
 } // namespace tousu::store

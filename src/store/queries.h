@@ -14,7 +14,10 @@ namespace tousu::store {
 
 class Database;
 
-struct PolicyRow { std::string category, limits; int version = 0, maxHours = 0; };
+struct PolicyRow {
+    std::string category, limits;
+    int version = 0, maxHours = 0;
+};
 
 core::Result<core::CasePage> listCases(const Database& db, const core::ListQuery& q);
 core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs from, core::TimeMs to);
@@ -23,7 +26,7 @@ core::Result<std::vector<core::KpiRow>> kpiRows(const Database& db, core::TimeMs
 core::Result<std::vector<core::KpiRow>> kpiRowsChunk(const Database& db, core::TimeMs from, core::TimeMs to,
                                                      core::KpiCursor& cursor, int limit);
 core::Result<int> countReceived(const Database& db, core::TimeMs from, core::TimeMs to);
-core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const char* column);   // "state" or "category"
+core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const char* column); // "state" or "category"
 // The latest earlier case of the same customer and category within the window, if any.
 core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
                                                       const std::string& category, core::TimeMs receivedAt,

@@ -17,7 +17,8 @@ Statement::Statement(const Database& db, const std::string& sql) : m_db(db.handl
 core::Status Statement::run() {
     if (!m_stmt) return sqlError(m_db, "prepare");
     int rc;
-    while ((rc = step()) == SQLITE_ROW) {}
+    while ((rc = step()) == SQLITE_ROW) {
+    }
     if (rc != SQLITE_DONE) return sqlError(m_db, "step");
     return core::Ok{};
 }

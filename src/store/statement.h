@@ -14,9 +14,14 @@ class Database;
 
 // Borrows the database's cached prepared statement for `sql`; resets it when done.
 class Statement {
-public:
+  public:
     Statement(const Database& db, const std::string& sql);
-    ~Statement() { if (m_stmt) { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); } }
+    ~Statement() {
+        if (m_stmt) {
+            sqlite3_reset(m_stmt);
+            sqlite3_clear_bindings(m_stmt);
+        }
+    }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -27,13 +32,25 @@ public:
     }
     Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
     Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
-    Statement& bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
-    Statement& bind(int i, int v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
-    Statement& bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); return *this; }
+    Statement& bind(int i, std::int64_t v) {
+        sqlite3_bind_int64(m_stmt, i, v);
+        return *this;
+    }
+    Statement& bind(int i, int v) {
+        sqlite3_bind_int64(m_stmt, i, v);
+        return *this;
+    }
+    Statement& bind(int i, double v) {
+        sqlite3_bind_double(m_stmt, i, v);
+        return *this;
+    }
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(m_stmt); }
-    void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
+    void reset() {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
     // Runs to completion; an error value if it failed.
     core::Status run();
 
@@ -45,8 +62,7 @@ public:
     core::Result<bool> row();
     // `read()` at each row (it reads the columns); `read` returns void, or a Status that stops the
     // reading when it fails.
-    template <class Read>
-    core::Status eachRow(Read&& read) {
+    template <class Read> core::Status eachRow(Read&& read) {
         int rc;
         while ((rc = step()) == SQLITE_ROW) {
             if constexpr (std::is_void_v<std::invoke_result_t<Read&>>) {
@@ -66,7 +82,7 @@ public:
     double real(int col) const { return sqlite3_column_double(m_stmt, col); }
     sqlite3_stmt* raw() const { return m_stmt; }
 
-private:
+  private:
     core::Status finished(int rc) const;
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
@@ -76,15 +92,15 @@ core::Error sqlError(sqlite3* db, const std::string& what);
 
 // SAVEPOINT … RELEASE, rolled back unless commit() succeeded; nests inside a caller's BEGIN.
 class Transaction {
-public:
+  public:
     explicit Transaction(sqlite3* db);
     ~Transaction();
     bool began() const { return m_began; }
     core::Status commit();
 
-private:
+  private:
     sqlite3* m_db;
-    bool m_outermost;   // no transaction was open when this one began
+    bool m_outermost; // no transaction was open when this one began
     bool m_began = false;
     bool m_done = false;
 };

@@ -26,9 +26,9 @@ bool looksTruncated(std::string_view text) {
 // Collects the events array element by element while nlohmann parses the rest of the document.
 struct EventCollector {
     std::vector<core::Event> events;
-    std::unordered_map<std::string, std::string> seen;   // id -> canonical text
+    std::unordered_map<std::string, std::string> seen; // id -> canonical text
     std::optional<core::Error> firstError;
-    core::Sha256 hash;        // over every event read, repeats included, as the writer hashed them
+    core::Sha256 hash; // over every event read, repeats included, as the writer hashed them
     std::size_t read = 0;
     std::string lastKey;
     bool inEvents = false, sawEvents = false;
@@ -45,7 +45,7 @@ struct EventCollector {
         }
         if (depth == 1 && ev == json::parse_event_t::array_end && inEvents) {
             inEvents = false;
-            return false;   // the events are kept as Events, not as JSON
+            return false; // the events are kept as Events, not as JSON
         }
         if (!inEvents || depth != 2) return true;
         // An element is complete at its end (objects, arrays) or at once (scalars).
@@ -90,15 +90,15 @@ std::string eventsHash(const std::vector<core::Event>& events) {
 
 std::string writeBundle(const Bundle& b) {
     json header = {{"format", kBundleFormat},
-                         {"version", kBundleVersion},
-                         {"origin", b.origin},
-                         {"office", {{"code", b.officeCode}, {"name", b.officeName}}},
-                         {"created", core::formatIso8601(b.created)},
-                         {"count", b.events.size()},
-                         {"sha256", eventsHash(b.events)}};
+                   {"version", kBundleVersion},
+                   {"origin", b.origin},
+                   {"office", {{"code", b.officeCode}, {"name", b.officeName}}},
+                   {"created", core::formatIso8601(b.created)},
+                   {"count", b.events.size()},
+                   {"sha256", eventsHash(b.events)}};
     if (b.masked) header["masked"] = true;
     std::string out = header.dump();
-    out.pop_back();   // reopen the object to append the events array
+    out.pop_back(); // reopen the object to append the events array
     out += ",\"events\":[";
     for (std::size_t i = 0; i < b.events.size(); ++i) {
         out += i ? ",\n" : "\n";
@@ -122,8 +122,7 @@ core::Result<Bundle> readBundle(std::string_view text) {
     if (version.get<int>() > kBundleVersion)
         return refuse("error.bundle_newer", "version " + std::to_string(version.get<int>()), "version");
     if (collect.firstError) return *collect.firstError;
-    if (!collect.sawEvents)
-        return refuse("error.bundle_format", "no events array", "events");
+    if (!collect.sawEvents) return refuse("error.bundle_format", "no events array", "events");
 
     Bundle b;
     b.events = std::move(collect.events);
@@ -143,7 +142,8 @@ core::Result<Bundle> readBundle(std::string_view text) {
     // A repeated event with equal content was dropped while reading; count and hash include it.
     const json count = root.value("count", json());
     if (!count.is_number_unsigned() || count.get<std::size_t>() != collect.read)
-        return refuse("error.bundle_count", "says " + count.dump() + ", holds " + std::to_string(collect.read), "count");
+        return refuse("error.bundle_count", "says " + count.dump() + ", holds " + std::to_string(collect.read),
+                      "count");
     if (str(root, "sha256") != collect.hash.hexDigest())
         return refuse("error.bundle_hash", "the events do not match the file's sha256", "sha256");
     return b;

@@ -20,11 +20,11 @@ constexpr std::size_t kMaxBundleBytes = std::size_t(512) << 20;
 constexpr std::size_t kMaxBundleEvents = 5'000'000;
 
 struct Bundle {
-    std::string origin;        // device id of the exporting office
+    std::string origin; // device id of the exporting office
     std::string officeCode, officeName;
     core::TimeMs created = 0;
     std::vector<core::Event> events;
-    bool masked = false;       // customers' personal data hidden (sync/mask.h)
+    bool masked = false; // customers' personal data hidden (sync/mask.h)
 };
 
 // SHA-256 over the events' canonical text, one per line, in bundle order.

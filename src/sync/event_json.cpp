@@ -32,8 +32,8 @@ bool knownType(const std::string& type) {
 json eventToJson(const core::Event& e) {
     json payload = json::object();
     for (const auto& [k, v] : e.fields) payload[k] = v;
-    return {{"id", e.id},         {"case", e.caseId}, {"hlc", core::formatHlc(e.hlc)}, {"origin", e.origin},
-            {"actor", e.actor},   {"type", e.type},   {"prev", core::formatHlc(e.prev)}, {"payload", payload}};
+    return {{"id", e.id},       {"case", e.caseId}, {"hlc", core::formatHlc(e.hlc)},   {"origin", e.origin},
+            {"actor", e.actor}, {"type", e.type},   {"prev", core::formatHlc(e.prev)}, {"payload", payload}};
 }
 
 core::Result<core::Event> eventFromJson(const json& j) {

@@ -16,7 +16,8 @@ std::string firstCharacter(const std::string& s) {
 }
 
 std::string maskAccount(const std::string& account) {
-    return account.size() < 8 ? std::string("****") : account.substr(0, 2) + "****" + account.substr(account.size() - 2);
+    return account.size() < 8 ? std::string("****")
+                              : account.substr(0, 2) + "****" + account.substr(account.size() - 2);
 }
 
 void replace(core::Fields& f, const char* key, const std::function<std::string(const std::string&)>& mask) {
@@ -30,9 +31,8 @@ void maskPersonalData(std::vector<core::Event>& events, const std::string& secre
         replace(e.fields, "customer_name", [](const std::string& name) { return firstCharacter(name) + "*"; });
         replace(e.fields, "phone", core::maskPhone);
         replace(e.fields, "account", maskAccount);
-        replace(e.fields, "customer_key", [&](const std::string& key) {
-            return "anon-" + core::sha256Hex(secret + "\n" + key).substr(0, 20);
-        });
+        replace(e.fields, "customer_key",
+                [&](const std::string& key) { return "anon-" + core::sha256Hex(secret + "\n" + key).substr(0, 20); });
     }
 }
 

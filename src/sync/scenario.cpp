@@ -13,10 +13,11 @@ using nlohmann::json;
 
 constexpr const char* kFormat = "tousu.scenario";
 constexpr int kVersion = 1;
-constexpr const char* kActions[] = {"register", "confirm", "classify", "dispatch", "investigate", "contact",
-                                    "wait_customer", "customer_responded", "propose_solution", "reject_solution",
-                                    "implement", "feedback", "survey", "archive", "follow_up", "reopen", "reassign",
-                                    "set_deadline"};
+constexpr const char* kActions[] = {"register",         "confirm",         "classify",      "dispatch",
+                                    "investigate",      "contact",         "wait_customer", "customer_responded",
+                                    "propose_solution", "reject_solution", "implement",     "feedback",
+                                    "survey",           "archive",         "follow_up",     "reopen",
+                                    "reassign",         "set_deadline"};
 
 core::Error bad(const std::string& detail) {
     return core::makeError(core::ErrorCode::InvalidInput, "error.scenario_invalid", detail);
@@ -99,8 +100,10 @@ core::Result<Scenario> readScenario(const std::string& text) {
             st.caseLabel = str(step, "case");
             st.trainee = flag(step, "trainee").value_or(false);
             if (st.actor.empty() || st.caseLabel.empty()) return bad(where + "an action needs \"as\" and \"case\"");
-            if (st.action == "register") registered.insert(st.caseLabel);
-            else if (!registered.count(st.caseLabel)) return bad(where + "case \"" + st.caseLabel + "\" is not registered before");
+            if (st.action == "register")
+                registered.insert(st.caseLabel);
+            else if (!registered.count(st.caseLabel))
+                return bad(where + "case \"" + st.caseLabel + "\" is not registered before");
             const json& fields = member(step, "fields");
             if (!fields.is_null() && !fields.is_object()) return bad(where + "fields must be an object");
             if (fields.is_object())
@@ -130,8 +133,9 @@ std::string writeScenarioSnapshot(const Scenario& from, core::TimeMs start, cons
     json j = {{"format", kFormat},
               {"version", kVersion},
               {"id", from.id + "-" + stamp.substr(0, 10)},
-              {"title", {{"zh-CN", from.title.zh + "（" + stamp.substr(0, 16) + " 的快照）"},
-                         {"en", from.title.en + " (snapshot at " + stamp.substr(0, 16) + ")"}}},
+              {"title",
+               {{"zh-CN", from.title.zh + "（" + stamp.substr(0, 16) + " 的快照）"},
+                {"en", from.title.en + " (snapshot at " + stamp.substr(0, 16) + ")"}}},
               {"description", {{"zh-CN", from.description.zh}, {"en", from.description.en}}},
               {"start", stamp},
               {"office", {{"code", from.officeCode}, {"name", from.officeName}}},

@@ -21,21 +21,21 @@ struct LocalText {
 // What a checkpoint expects of one case; unset parts are not checked.
 struct Expectation {
     std::string caseLabel;
-    std::optional<std::string> state;   // a workflow state code
+    std::optional<std::string> state; // a workflow state code
     std::optional<bool> overdue, repeat;
 };
 
 struct ScenarioStep {
     enum class Kind { Action, Pause, Check };
     Kind kind = Kind::Action;
-    int atMinute = 0;             // after the scenario's start
-    std::string action;           // Action: a workflow action code ("register", "dispatch", …)
-    std::string actor;            // Action: the staff id who does it
-    std::string caseLabel;        // Action: the script's name for the case
-    core::Fields fields;          // Action: its inputs (README lists them per action)
-    bool trainee = false;         // Action: in trainee mode the trainee does it instead
-    LocalText note;               // Pause: for the trainer; Check: what should be seen; Action: a hint
-    Expectation expect;           // Check
+    int atMinute = 0;      // after the scenario's start
+    std::string action;    // Action: a workflow action code ("register", "dispatch", …)
+    std::string actor;     // Action: the staff id who does it
+    std::string caseLabel; // Action: the script's name for the case
+    core::Fields fields;   // Action: its inputs (README lists them per action)
+    bool trainee = false;  // Action: in trainee mode the trainee does it instead
+    LocalText note;        // Pause: for the trainer; Check: what should be seen; Action: a hint
+    Expectation expect;    // Check
 };
 
 struct Scenario {
@@ -43,8 +43,8 @@ struct Scenario {
     LocalText title, description;
     core::TimeMs start = 0;
     std::string officeCode, officeName;
-    std::string bundle;                // optional starting data: a tousu.bundle (JSON text), "" for none
-    std::vector<ScenarioStep> steps;   // in time order
+    std::string bundle;              // optional starting data: a tousu.bundle (JSON text), "" for none
+    std::vector<ScenarioStep> steps; // in time order
 };
 
 // Refuses, naming the problem: not JSON, another format or a newer version, a step without a time

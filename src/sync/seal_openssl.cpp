@@ -18,8 +18,9 @@ core::Error failure(const char* what) { return core::makeError(core::ErrorCode::
 
 std::optional<std::string> deriveKey(const std::string& passphrase, const std::string& salt, int iterations) {
     std::string key(32, '\0');
-    if (PKCS5_PBKDF2_HMAC(passphrase.data(), static_cast<int>(passphrase.size()), bytes(salt), static_cast<int>(salt.size()),
-                          iterations, EVP_sha256(), static_cast<int>(key.size()), bytes(key)) != 1)
+    if (PKCS5_PBKDF2_HMAC(passphrase.data(), static_cast<int>(passphrase.size()), bytes(salt),
+                          static_cast<int>(salt.size()), iterations, EVP_sha256(), static_cast<int>(key.size()),
+                          bytes(key)) != 1)
         return std::nullopt;
     return key;
 }

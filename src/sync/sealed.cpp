@@ -60,10 +60,12 @@ std::optional<std::string> base64Decode(std::string_view text) {
 }
 
 std::string writeSealed(const Sealed& s) {
-    const nlohmann::ordered_json envelope = {   // the format name first: looksSealed reads only the start
+    const nlohmann::ordered_json envelope = {
+        // the format name first: looksSealed reads only the start
         {"format", kSealedFormat},
         {"version", kSealedVersion},
-        {"kdf", {{"name", "PBKDF2"}, {"hash", "SHA-256"}, {"iterations", s.iterations}, {"salt", base64Encode(s.salt)}}},
+        {"kdf",
+         {{"name", "PBKDF2"}, {"hash", "SHA-256"}, {"iterations", s.iterations}, {"salt", base64Encode(s.salt)}}},
         {"cipher", {{"name", "AES-GCM"}, {"length", 256}, {"iv", base64Encode(s.iv)}}},
         {"data", base64Encode(s.data)}};
     return envelope.dump() + "\n";
@@ -75,16 +77,19 @@ bool looksSealed(std::string_view text) {
 
 core::Result<Sealed> readSealed(std::string_view text) {
     const json root = json::parse(text.begin(), text.end(), nullptr, false);
-    if (!root.is_object() || root.value("format", json()) != kSealedFormat) return damaged("not a sealed bundle", "format");
+    if (!root.is_object() || root.value("format", json()) != kSealedFormat)
+        return damaged("not a sealed bundle", "format");
     const json version = root.value("version", json());
     if (!version.is_number_integer() || version.get<int>() < 1) return damaged("version", "version");
     if (version.get<int>() > kSealedVersion)
-        return core::makeError(core::ErrorCode::InvalidInput, "error.sealed_newer", "version " + version.dump(), "version");
+        return core::makeError(core::ErrorCode::InvalidInput, "error.sealed_newer", "version " + version.dump(),
+                               "version");
     const json kdf = root.value("kdf", json::object()), cipher = root.value("cipher", json::object());
     if (kdf.value("name", "") != "PBKDF2" || kdf.value("hash", "") != "SHA-256") return damaged("kdf", "kdf");
     if (cipher.value("name", "") != "AES-GCM" || cipher.value("length", 0) != 256) return damaged("cipher", "cipher");
     const json iterations = kdf.value("iterations", json());
-    if (!iterations.is_number_integer() || iterations.get<long long>() < 1000 || iterations.get<long long>() > kMaxIterations)
+    if (!iterations.is_number_integer() || iterations.get<long long>() < 1000 ||
+        iterations.get<long long>() > kMaxIterations)
         return damaged("iterations out of range", "kdf.iterations");
     const auto bytes = [](const json& j, const char* key) -> std::optional<std::string> {
         const auto it = j.find(key);

@@ -13,14 +13,14 @@ namespace tousu::sync {
 
 constexpr const char* kSealedFormat = "tousu.sealed";
 constexpr int kSealedVersion = 1;
-constexpr int kSealIterations = 600'000;   // OWASP's 2023 figure for PBKDF2-HMAC-SHA256
+constexpr int kSealIterations = 600'000; // OWASP's 2023 figure for PBKDF2-HMAC-SHA256
 constexpr std::size_t kSaltBytes = 16, kIvBytes = 12, kTagBytes = 16;
 constexpr std::size_t kMinPassphraseChars = 8;
 
 struct Sealed {
     int iterations = kSealIterations;
-    std::string salt, iv;   // raw bytes
-    std::string data;       // ciphertext then the 16-byte tag, WebCrypto's layout
+    std::string salt, iv; // raw bytes
+    std::string data;     // ciphertext then the 16-byte tag, WebCrypto's layout
 };
 
 std::string writeSealed(const Sealed& s);

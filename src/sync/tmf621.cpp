@@ -36,8 +36,8 @@ json note(const core::Event& e) {
     std::string text;
     for (const auto& [key, value] : e.fields)
         if (!internalField(key)) text += (text.empty() ? "" : "\n") + key + ": " + readable(key, value);
-    return {{"id", e.id}, {"author", e.actor}, {"date", core::formatIso8601(eventTime(e))}, {"text", text},
-            {"noteType", e.type}, {"@type", "Note"}};
+    return {{"id", e.id},   {"author", e.actor},  {"date", core::formatIso8601(eventTime(e))},
+            {"text", text}, {"noteType", e.type}, {"@type", "Note"}};
 }
 
 } // namespace
@@ -45,27 +45,36 @@ json note(const core::Event& e) {
 const char* tmfStatus(const core::Case& c) {
     using core::State;
     switch (c.state) {
-        case State::Registered:
-        case State::Confirmed:
-        case State::Classified: return "acknowledged";
-        case State::Dispatched:
-        case State::Investigating:
-        case State::SolutionProposed:
-        case State::Implementing: return "inProgress";
-        case State::PendingCustomer: return "pending";
-        case State::FedBack:
-        case State::Surveyed: return "resolved";
-        case State::Archived: return "closed";
-        case State::Cancelled: return c.mergedInto.empty() ? "cancelled" : "rejected";
+    case State::Registered:
+    case State::Confirmed:
+    case State::Classified:
+        return "acknowledged";
+    case State::Dispatched:
+    case State::Investigating:
+    case State::SolutionProposed:
+    case State::Implementing:
+        return "inProgress";
+    case State::PendingCustomer:
+        return "pending";
+    case State::FedBack:
+    case State::Surveyed:
+        return "resolved";
+    case State::Archived:
+        return "closed";
+    case State::Cancelled:
+        return c.mergedInto.empty() ? "cancelled" : "rejected";
     }
     return "acknowledged";
 }
 
 const char* tmfSeverity(core::Importance i) {
     switch (i) {
-        case core::Importance::Normal: return "minor";
-        case core::Importance::Important: return "major";
-        case core::Importance::Urgent: return "critical";
+    case core::Importance::Normal:
+        return "minor";
+    case core::Importance::Important:
+        return "major";
+    case core::Importance::Urgent:
+        return "critical";
     }
     return "minor";
 }
@@ -81,18 +90,22 @@ json troubleTicket(const std::vector<core::Event>& events, const core::Calendar&
         lastUpdate = std::max(lastUpdate, eventTime(e));
         if (e.type != "register") notes.push_back(note(e));
         if (const char* status = tmfStatus(c); status != lastStatus) {
-            history.push_back({{"changeDate", core::formatIso8601(eventTime(e))}, {"status", status},
-                               {"changeReason", e.type}, {"@type", "StatusChange"}});
+            history.push_back({{"changeDate", core::formatIso8601(eventTime(e))},
+                               {"status", status},
+                               {"changeReason", e.type},
+                               {"@type", "StatusChange"}});
             lastStatus = status;
         }
     }
     json parties = json::array();
     json customer = {{"role", "complainant"}, {"name", c.customerName}, {"@referredType", "Individual"}};
     if (!c.phone.empty())
-        customer["contactMedium"] = json::array({{{"mediumType", "phone"}, {"characteristic", {{"phoneNumber", c.phone}}}}});
+        customer["contactMedium"] =
+            json::array({{{"mediumType", "phone"}, {"characteristic", {{"phoneNumber", c.phone}}}}});
     if (!c.account.empty()) customer["id"] = c.account;
     parties.push_back(customer);
-    if (!c.person.empty()) parties.push_back({{"role", "responsible"}, {"id", c.person}, {"@referredType", "Individual"}});
+    if (!c.person.empty())
+        parties.push_back({{"role", "responsible"}, {"id", c.person}, {"@referredType", "Individual"}});
     if (!c.department.empty())
         parties.push_back({{"role", "responsibleDepartment"}, {"id", c.department}, {"@referredType", "Organization"}});
     json characteristics = json::array();

@@ -20,9 +20,9 @@ struct Pending {
 };
 
 struct Data {
-    std::vector<Pending> pending;     // items added this frame, awaiting a label
-    std::vector<Widget> current;      // labelled items this frame
-    std::vector<Widget> last;         // the previous complete frame
+    std::vector<Pending> pending; // items added this frame, awaiting a label
+    std::vector<Widget> current;  // labelled items this frame
+    std::vector<Widget> last;     // the previous complete frame
 };
 
 Data& data() {

@@ -8,17 +8,17 @@
 namespace tousu::ui::automation {
 
 struct Widget {
-    std::string label;    // as submitted, including any "##suffix"
-    std::string id;       // the part after the last "##"; empty if the label has none
+    std::string label; // as submitted, including any "##suffix"
+    std::string id;    // the part after the last "##"; empty if the label has none
     std::string window;
     float x = 0, y = 0, w = 0, h = 0;
     bool hasValue = false;
-    std::string value;    // text inputs: current UTF-8 text
+    std::string value; // text inputs: current UTF-8 text
     unsigned int imguiId = 0;
 };
 
-void install();          // enable the hooks on the current ImGui context
-void endFrame();         // call after ImGui::Render(): the frame's items become "last frame"
+void install();  // enable the hooks on the current ImGui context
+void endFrame(); // call after ImGui::Render(): the frame's items become "last frame"
 const std::vector<Widget>& lastFrame();
 std::string lastFrameJson();
 // Text widgets report their buffer here (called by ui::widgets, not by screens).

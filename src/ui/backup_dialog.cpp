@@ -3,8 +3,8 @@
 #include <imgui.h>
 
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -16,7 +16,8 @@ constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
 
 std::string backupFileName(const app::App& app, const char* kind) {
     std::string digits;
-    for (char c : formatDateTime(app.clock().now())) if (c >= '0' && c <= '9') digits += c;
+    for (char c : formatDateTime(app.clock().now()))
+        if (c >= '0' && c <= '9') digits += c;
     return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + ".sqlite";
 }
 
@@ -90,51 +91,53 @@ void BackupDialog::draw(app::App& app, const Host& host) {
         return;
     bool close = false;
     switch (m_stage) {
-        case Stage::Downloaded:
-            widgets::reportedText("backup_done", tr("backup.downloaded"));
-            ImGui::TextDisabled("%s", m_savedAs.c_str());
-            break;
-        case Stage::Preview: {
-            ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
-            ImGui::Text("%s %s (%s)", tr("sync.from"), m_info.officeName.c_str(), m_info.officeCode.c_str());
-            widgets::reportedText("backup_cases", format("backup.cases", m_info.cases));
-            ImGui::TextDisabled("%s", format("backup.records", static_cast<int>(m_info.events)).c_str());
-            ImGui::Separator();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-            ImGui::TextUnformatted(tr("backup.replace_warning"));
-            ImGui::PopTextWrapPos();
-            ImGui::BeginDisabled(app.readOnly());
-            if (ImGui::Button(label("backup.restore_go", "restore_apply").c_str())) {
-                auto saved = saveBackup(app, host, "-before-restore");
-                m_savedAs = saved ? saved.value() : std::string{};
-                if (!saved) {
-                    refuse(saved.error());
-                } else if (auto st = app.restore(m_bytes); !st) {
-                    refuse(st.error());
-                } else {
-                    m_bytes.clear();
-                    m_stage = Stage::Restored;
-                    if (host.replaceStoredDatabase) {   // over a damaged store: it takes the restored image
-                        if (auto image = app.backup()) host.replaceStoredDatabase(image.value());
-                        else refuse(image.error());
-                    }
+    case Stage::Downloaded:
+        widgets::reportedText("backup_done", tr("backup.downloaded"));
+        ImGui::TextDisabled("%s", m_savedAs.c_str());
+        break;
+    case Stage::Preview: {
+        ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
+        ImGui::Text("%s %s (%s)", tr("sync.from"), m_info.officeName.c_str(), m_info.officeCode.c_str());
+        widgets::reportedText("backup_cases", format("backup.cases", m_info.cases));
+        ImGui::TextDisabled("%s", format("backup.records", static_cast<int>(m_info.events)).c_str());
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextUnformatted(tr("backup.replace_warning"));
+        ImGui::PopTextWrapPos();
+        ImGui::BeginDisabled(app.readOnly());
+        if (ImGui::Button(label("backup.restore_go", "restore_apply").c_str())) {
+            auto saved = saveBackup(app, host, "-before-restore");
+            m_savedAs = saved ? saved.value() : std::string{};
+            if (!saved) {
+                refuse(saved.error());
+            } else if (auto st = app.restore(m_bytes); !st) {
+                refuse(st.error());
+            } else {
+                m_bytes.clear();
+                m_stage = Stage::Restored;
+                if (host.replaceStoredDatabase) { // over a damaged store: it takes the restored image
+                    if (auto image = app.backup())
+                        host.replaceStoredDatabase(image.value());
+                    else
+                        refuse(image.error());
                 }
             }
-            ImGui::EndDisabled();
-            ImGui::SameLine();
-            close = ImGui::Button(label("dialog.cancel", "restore_cancel").c_str());
-            break;
         }
-        case Stage::Restored:
-            widgets::reportedText("restore_done", format("backup.restored", m_info.cases));
-            ImGui::TextDisabled("%s %s", tr("backup.previous_saved"), m_savedAs.c_str());
-            break;
-        default:
-            ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
-            widgets::reportedText("backup_error", tr(m_error.messageKey), &kRed);
-            if (!m_error.detail.empty()) ImGui::TextDisabled("%s %s", tr("sync.detail"), m_error.detail.c_str());
-            ImGui::TextUnformatted(tr("sync.unchanged"));
-            break;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        close = ImGui::Button(label("dialog.cancel", "restore_cancel").c_str());
+        break;
+    }
+    case Stage::Restored:
+        widgets::reportedText("restore_done", format("backup.restored", m_info.cases));
+        ImGui::TextDisabled("%s %s", tr("backup.previous_saved"), m_savedAs.c_str());
+        break;
+    default:
+        ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
+        widgets::reportedText("backup_error", tr(m_error.messageKey), &kRed);
+        if (!m_error.detail.empty()) ImGui::TextDisabled("%s %s", tr("sync.detail"), m_error.detail.c_str());
+        ImGui::TextUnformatted(tr("sync.unchanged"));
+        break;
     }
     if (m_stage != Stage::Preview) close = ImGui::Button(label("about.close", "backup_close").c_str());
     if (close || ImGui::IsKeyPressed(ImGuiKey_Escape)) {

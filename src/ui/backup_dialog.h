@@ -10,13 +10,13 @@
 namespace tousu::ui {
 
 class BackupDialog {
-public:
+  public:
     void download(app::App& app, const Host& host);
     void pickFile(const Host& host) const;
     void received(app::App& app, const std::string& name, const std::string& bytes);
     void draw(app::App& app, const Host& host);
 
-private:
+  private:
     enum class Stage { Closed, Downloaded, Preview, Refused, Restored };
     void refuse(core::Error e);
     void show(Stage s);

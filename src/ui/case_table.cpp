@@ -5,32 +5,40 @@
 #include "app/app.h"
 #include "core/validate.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
 
-constexpr core::SortKey kColumnSort[] = {core::SortKey::Number, core::SortKey::Received, core::SortKey::Customer,
-                                          core::SortKey::Category, core::SortKey::State, core::SortKey::Department,
-                                          core::SortKey::Person, core::SortKey::Due};
-constexpr const char* kColumns[] = {"col.number", "col.received", "col.customer", "col.category",
-                                    "col.state", "col.department", "col.person", "col.time_left"};
+constexpr core::SortKey kColumnSort[] = {core::SortKey::Number,   core::SortKey::Received, core::SortKey::Customer,
+                                         core::SortKey::Category, core::SortKey::State,    core::SortKey::Department,
+                                         core::SortKey::Person,   core::SortKey::Due};
+constexpr const char* kColumns[] = {"col.number", "col.received",   "col.customer", "col.category",
+                                    "col.state",  "col.department", "col.person",   "col.time_left"};
 constexpr int kColumnCount = 8;
 
 void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
-    if (r.followUpDue > 0 && r.nextDue == 0) {   // resolved, a follow-up visit pending
-        ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.70f, 1), "%s %s", tr("time.follow_up"), formatShort(r.followUpDue).c_str());
+    if (r.followUpDue > 0 && r.nextDue == 0) { // resolved, a follow-up visit pending
+        ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.70f, 1), "%s %s", tr("time.follow_up"),
+                           formatShort(r.followUpDue).c_str());
         return;
     }
-    if (r.paused) { ImGui::TextDisabled("%s", tr("time.paused")); return; }
-    if (r.nextDue == 0) { ImGui::TextDisabled("%s", tr("time.done")); return; }
+    if (r.paused) {
+        ImGui::TextDisabled("%s", tr("time.paused"));
+        return;
+    }
+    if (r.nextDue == 0) {
+        ImGui::TextDisabled("%s", tr("time.done"));
+        return;
+    }
     const core::TimeMs remaining = r.nextDue - now;
     const double used = r.nextDue > r.receivedAt ? double(now - r.receivedAt) / double(r.nextDue - r.receivedAt) : 1.0;
-    const ImVec4 colour = remaining < 0 ? ImVec4(0.80f, 0.10f, 0.10f, 1) : used >= 0.8 ? ImVec4(0.80f, 0.50f, 0.00f, 1)
-                                                                                      : ImVec4(0.15f, 0.15f, 0.15f, 1);
+    const ImVec4 colour = remaining < 0 ? ImVec4(0.80f, 0.10f, 0.10f, 1)
+                          : used >= 0.8 ? ImVec4(0.80f, 0.50f, 0.00f, 1)
+                                        : ImVec4(0.15f, 0.15f, 0.15f, 1);
     ImGui::TextColored(colour, "%s", formatRemaining(remaining).c_str());
 }
 

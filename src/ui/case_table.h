@@ -8,17 +8,19 @@
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class CaseTable {
-public:
+  public:
     // Rows matching `filter`; `tableId` keeps each screen's column widths and sort apart.
     std::optional<Navigation> draw(app::App& app, const core::ListFilter& filter, const char* tableId);
     int total(app::App& app, const core::ListFilter& filter);
 
-private:
+  private:
     app::CaseListModel m_model;
     ReferenceNames m_names;
     core::SortKey m_sort = core::SortKey::Received;

@@ -6,24 +6,24 @@
 #include <imgui_internal.h>
 
 #include "present/format.h"
-#include "ui/present.h"
 #include "ui/automation.h"
+#include "ui/present.h"
 
 namespace tousu::ui::chart {
 
 namespace {
 
 // Okabe & Ito (2008), without black (kept for text and lines).
-constexpr ImU32 kOkabeIto[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(230, 159, 0, 255),   IM_COL32(0, 158, 115, 255),
-                               IM_COL32(213, 94, 0, 255),   IM_COL32(86, 180, 233, 255),  IM_COL32(204, 121, 167, 255),
+constexpr ImU32 kOkabeIto[] = {IM_COL32(0, 114, 178, 255), IM_COL32(230, 159, 0, 255),  IM_COL32(0, 158, 115, 255),
+                               IM_COL32(213, 94, 0, 255),  IM_COL32(86, 180, 233, 255), IM_COL32(204, 121, 167, 255),
                                IM_COL32(240, 228, 66, 255)};
 constexpr ImU32 kLine = IM_COL32(40, 40, 40, 255);
 constexpr ImU32 kGrid = IM_COL32(0, 0, 0, 28);
 constexpr ImU32 kAxisText = IM_COL32(90, 90, 90, 255);
 
 struct Plot {
-    ImRect area;       // inside the axes
-    float slot = 0;    // width per label
+    ImRect area;    // inside the axes
+    float slot = 0; // width per label
 };
 
 // Axes, grid and labels; returns the plotting rectangle. Left axis 0..maxValue, optional right axis 0–100 %.
@@ -52,7 +52,8 @@ Plot frame(const std::vector<std::string>& labels, int maxValue, bool percentAxi
     // As many labels as fit without overlapping, evenly spaced.
     float widest = 0;
     for (const std::string& l : labels) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
-    const std::size_t every = std::max<std::size_t>(1, std::size_t(std::ceil((widest + font) / std::max(p.slot, 1.0f))));
+    const std::size_t every =
+        std::max<std::size_t>(1, std::size_t(std::ceil((widest + font) / std::max(p.slot, 1.0f))));
     for (std::size_t i = 0; i < labels.size(); i += every) {
         const float w = ImGui::CalcTextSize(labels[i].c_str()).x;
         const float x = p.area.Min.x + p.slot * (float(i) + 0.5f) - w / 2;
@@ -76,7 +77,7 @@ void rateLine(const Plot& p, const std::vector<double>& rate) {
     std::optional<ImVec2> last;
     for (std::size_t i = 0; i < rate.size(); ++i) {
         if (rate[i] < 0) {
-            last.reset();   // no data: a gap, not a fall to zero
+            last.reset(); // no data: a gap, not a fall to zero
             continue;
         }
         const ImVec2 pt(p.area.Min.x + p.slot * (float(i) + 0.5f), p.area.Max.y - p.area.GetHeight() * float(rate[i]));
@@ -116,8 +117,9 @@ std::string percent(double share) {
 
 ImU32 seriesColour(std::size_t series) { return kOkabeIto[series % (sizeof kOkabeIto / sizeof kOkabeIto[0])]; }
 
-std::optional<Hit> stackedBars(const char* id, const std::vector<std::string>& labels, const std::vector<Series>& series,
-                               const std::vector<double>* rate, const char* rateName, float height) {
+std::optional<Hit> stackedBars(const char* id, const std::vector<std::string>& labels,
+                               const std::vector<Series>& series, const std::vector<double>* rate, const char* rateName,
+                               float height) {
     std::vector<std::string> names;
     for (const Series& s : series) names.push_back(s.name);
     legend(names, rate != nullptr, rateName);
@@ -156,9 +158,9 @@ std::optional<Hit> stackedBars(const char* id, const std::vector<std::string>& l
     return clicked;
 }
 
-std::optional<std::size_t> pareto(const char* id, const std::vector<std::string>& labels, const std::vector<int>& counts,
-                                  const std::vector<double>& cumulative, const char* countName, const char* shareName,
-                                  float height) {
+std::optional<std::size_t> pareto(const char* id, const std::vector<std::string>& labels,
+                                  const std::vector<int>& counts, const std::vector<double>& cumulative,
+                                  const char* countName, const char* shareName, float height) {
     legend({countName}, true, shareName);
     const int top = axisTop(counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end()));
     const Plot p = frame(labels, top, true, height);
@@ -166,26 +168,29 @@ std::optional<std::size_t> pareto(const char* id, const std::vector<std::string>
     std::optional<std::size_t> clicked;
     for (std::size_t i = 0; i < counts.size(); ++i) {
         const float h = p.area.GetHeight() * float(counts[i]) / float(top);
-        const ImRect bar(p.area.Min.x + p.slot * (float(i) + 0.15f), p.area.Max.y - h, p.area.Min.x + p.slot * (float(i) + 0.85f),
-                         p.area.Max.y);
+        const ImRect bar(p.area.Min.x + p.slot * (float(i) + 0.15f), p.area.Max.y - h,
+                         p.area.Min.x + p.slot * (float(i) + 0.85f), p.area.Max.y);
         dl->AddRectFilled(bar.Min, bar.Max, seriesColour(0));
         bool hovered = false;
-        if (hitArea(bar, std::string(id) + "_" + std::to_string(i), labels[i] + " " + std::to_string(counts[i]), &hovered))
+        if (hitArea(bar, std::string(id) + "_" + std::to_string(i), labels[i] + " " + std::to_string(counts[i]),
+                    &hovered))
             clicked = i;
-        if (hovered) ImGui::SetTooltip("%s\n%s: %d\n%s: %s", labels[i].c_str(), countName, counts[i], shareName,
-                                       percent(cumulative[i]).c_str());
+        if (hovered)
+            ImGui::SetTooltip("%s\n%s: %d\n%s: %s", labels[i].c_str(), countName, counts[i], shareName,
+                              percent(cumulative[i]).c_str());
     }
     rateLine(p, cumulative);
     return clicked;
 }
 
-std::optional<Hit> heatMap(const char* id, const std::vector<std::string>& rows, const std::vector<std::string>& columns,
-                           const std::vector<int>& cells) {
+std::optional<Hit> heatMap(const char* id, const std::vector<std::string>& rows,
+                           const std::vector<std::string>& columns, const std::vector<int>& cells) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();
     float rowLabel = 0, cellWidth = font * 3;
     for (const std::string& r : rows) rowLabel = std::max(rowLabel, ImGui::CalcTextSize(r.c_str()).x);
-    for (const std::string& c : columns) cellWidth = std::max(cellWidth, ImGui::CalcTextSize(c.c_str()).x + font * 0.6f);
+    for (const std::string& c : columns)
+        cellWidth = std::max(cellWidth, ImGui::CalcTextSize(c.c_str()).x + font * 0.6f);
     rowLabel += font * 0.6f;
     const float cellHeight = font * 1.8f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -193,8 +198,8 @@ std::optional<Hit> heatMap(const char* id, const std::vector<std::string>& rows,
     const int top = cells.empty() ? 0 : *std::max_element(cells.begin(), cells.end());
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const float w = ImGui::CalcTextSize(columns[c].c_str()).x;
-        dl->AddText(ImVec2(origin.x + rowLabel + cellWidth * (float(c) + 0.5f) - w / 2, origin.y + font * 0.3f), kAxisText,
-                    columns[c].c_str());
+        dl->AddText(ImVec2(origin.x + rowLabel + cellWidth * (float(c) + 0.5f) - w / 2, origin.y + font * 0.3f),
+                    kAxisText, columns[c].c_str());
     }
     std::optional<Hit> clicked;
     for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -202,12 +207,14 @@ std::optional<Hit> heatMap(const char* id, const std::vector<std::string>& rows,
         dl->AddText(ImVec2(origin.x, y + (cellHeight - font) / 2), kAxisText, rows[r].c_str());
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const int v = cells[r * columns.size() + c];
-            const ImRect cell(origin.x + rowLabel + cellWidth * float(c) + 1, y + 1, origin.x + rowLabel + cellWidth * float(c + 1) - 1,
-                              y + cellHeight - 1);
+            const ImRect cell(origin.x + rowLabel + cellWidth * float(c) + 1, y + 1,
+                              origin.x + rowLabel + cellWidth * float(c + 1) - 1, y + cellHeight - 1);
             // Light (239, 243, 255) to dark (8, 69, 148) blue, by the cell's share of the largest.
             const float t = top ? float(v) / float(top) : 0;
             const auto mix = [t](int a, int b) { return int(float(a) + (float(b) - float(a)) * t); };
-            dl->AddRectFilled(cell.Min, cell.Max, v ? IM_COL32(mix(239, 8), mix(243, 69), mix(255, 148), 255) : IM_COL32(248, 248, 248, 255));
+            dl->AddRectFilled(cell.Min, cell.Max,
+                              v ? IM_COL32(mix(239, 8), mix(243, 69), mix(255, 148), 255)
+                                : IM_COL32(248, 248, 248, 255));
             if (!v) continue;
             const std::string text = std::to_string(v);
             const float w = ImGui::CalcTextSize(text.c_str()).x;

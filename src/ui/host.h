@@ -19,14 +19,15 @@ struct StorageInfo {
 
 struct Host {
     std::function<void()> takeOverWriting;
-    std::function<void()> retrySaving;     // after a failed save: try again now
-    std::function<void()> requestRedraw;   // more frames soon: work spread over frames is not done
+    std::function<void()> retrySaving;   // after a failed save: try again now
+    std::function<void()> requestRedraw; // more frames soon: work spread over frames is not done
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;
     // A file made in pieces (a large database's backup), offered only if `produce` returns Ok.
     using PieceSink = std::function<void(std::string_view piece)>;
     std::function<core::Status(const std::string& name, const std::string& mimeType,
-                               const std::function<core::Status(const PieceSink&)>& produce)> saveFileInPieces;
+                               const std::function<core::Status(const PieceSink&)>& produce)>
+        saveFileInPieces;
     // Passphrase encryption of bundles (sync/sealed.h); the answer may come after a few frames.
     // Both empty where the browser cannot encrypt: the desk then offers no encryption.
     using Sealing = std::function<void(core::Result<sync::Sealed>)>;

@@ -5,9 +5,9 @@
 #include "app/app.h"
 #include "core/workflow.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
 #include "present/notice.h"
+#include "ui/present.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -43,7 +43,8 @@ void MainWindow::drawSaveState(const app::App& app) {
     const int s = static_cast<int>(app.saveState());
     const char* text = tr(kKeys[s]);
     const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 4;
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - toggle - ImGui::CalcTextSize(text).x - ImGui::GetStyle().WindowPadding.x * 2);
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - toggle - ImGui::CalcTextSize(text).x -
+                         ImGui::GetStyle().WindowPadding.x * 2);
     widgets::reportedText("save_state", text, &kColours[s]);
 }
 
@@ -52,22 +53,25 @@ void MainWindow::drawSaveState(const app::App& app) {
 void MainWindow::drawUserMenu(app::App& app) {
     m_names.refresh(app);
     const app::Actor& me = app.actor();
-    const std::string title = std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role)) + "##user";
+    const std::string title =
+        std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role)) + "##user";
     if (!ImGui::BeginMenu(title.c_str())) return;
     ImGui::TextDisabled("%s", tr("user.sign_in_as"));
     for (const core::StaffMember& s : m_names.staff()) {
-        const std::string item = s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) +
-                                 "##signin_" + s.id;
+        const std::string item =
+            s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) + "##signin_" + s.id;
         if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) m_signIn.choose(app, s.id);
     }
     ImGui::EndMenu();
 }
 
 void MainWindow::fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
-    if (errorKey.empty() && m_training.fileReceived(bytes, app.clock().now())) return;   // a scenario
-    app::App& into = m_training.active() ? m_training.app() : app;   // a training workspace takes its own files
-    if (errorKey.empty() && looksLikeBackup(bytes)) m_backup.received(into, name, bytes);
-    else m_sync.received(into, name, std::move(bytes), errorKey);
+    if (errorKey.empty() && m_training.fileReceived(bytes, app.clock().now())) return; // a scenario
+    app::App& into = m_training.active() ? m_training.app() : app; // a training workspace takes its own files
+    if (errorKey.empty() && looksLikeBackup(bytes))
+        m_backup.received(into, name, bytes);
+    else
+        m_sync.received(into, name, std::move(bytes), errorKey);
 }
 
 void MainWindow::drawBackupMenu(app::App& app) {
@@ -90,7 +94,11 @@ void MainWindow::drawBackupMenu(app::App& app) {
         ImGui::EndMenu();
     }
     if (m_storage.known && m_storage.quotaBytes > 0) {
-        const auto mb = [](double b) { char t[32]; std::snprintf(t, sizeof t, "%.1f MB", b / 1048576.0); return std::string(t); };
+        const auto mb = [](double b) {
+            char t[32];
+            std::snprintf(t, sizeof t, "%.1f MB", b / 1048576.0);
+            return std::string(t);
+        };
         std::snprintf(line, sizeof line, tr("backup.storage_used"), mb(m_storage.usedBytes).c_str(),
                       mb(m_storage.quotaBytes).c_str());
         ImGui::TextDisabled("%s", line);
@@ -110,13 +118,14 @@ void MainWindow::drawStoreNotices(app::App& app) {
         if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
     }
     if (app.saveState() == app::SaveState::Failed) {
-        ImGui::PushTextWrapPos(0.0f);   // a long notice: wrapped at the window's edge, its buttons below it
+        ImGui::PushTextWrapPos(0.0f); // a long notice: wrapped at the window's edge, its buttons below it
         widgets::reportedText("save_failed", tr("save.failed_banner"), &kRed);
         ImGui::PopTextWrapPos();
         if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
         // Where no space can be freed (a private window, a full disk), a backup keeps what is only in this page.
         ImGui::SameLine();
-        if (ImGui::SmallButton(label("backup.reminder_go", "save_failed_backup").c_str())) m_backup.download(app, m_host);
+        if (ImGui::SmallButton(label("backup.reminder_go", "save_failed_backup").c_str()))
+            m_backup.download(app, m_host);
     } else if (app.readOnly()) {
         ImGui::TextColored(kAmber, "%s", tr("readonly.banner"));
         ImGui::SameLine();
@@ -137,7 +146,8 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         any.limit = 0;
         const auto page = app.listCases(any);
         const bool haveCases = page && page.value().total > 0;
-        m_backupDue = haveCases && (!last || app.clock().now() - *last >= app.backupReminderDays() * 24 * core::kHourMs);
+        m_backupDue =
+            haveCases && (!last || app.clock().now() - *last >= app.backupReminderDays() * 24 * core::kHourMs);
         const app::AppInfo info = app.info();
         m_officeUnset = info.officeCode == kFirstOfficeCode && info.officeName == kFirstOfficeName;
     }
@@ -182,7 +192,8 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     m_training.drawMenu(m_host, hostNow);
     if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
         if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
-            m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8", customerNoticeHtml(app));
+            m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8",
+                            customerNoticeHtml(app));
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
     }
@@ -204,7 +215,9 @@ void MainWindow::drawAbout(app::App& app) {
         ImGui::OpenPopup("###about_dialog");
         m_openAbout = false;
     }
-    if (!ImGui::BeginPopupModal((std::string(tr("action.about")) + "###about_dialog").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal((std::string(tr("action.about")) + "###about_dialog").c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize))
+        return;
     ImGui::Text(tr("about.text"), app.info().version.c_str());
     if (ImGui::Button(label("about.close", "about_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
         ImGui::CloseCurrentPopup();
@@ -229,8 +242,9 @@ void MainWindow::draw(app::App& office) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(vp->WorkPos);
         ImGui::SetNextWindowSize(vp->WorkSize);
-        return ImGui::Begin("##main", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+        return ImGui::Begin("##main", nullptr,
+                            ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
     };
     if (m_signIn.locked()) {
         if (beginMain()) m_signIn.draw(office);
@@ -240,10 +254,10 @@ void MainWindow::draw(app::App& office) {
     handleShortcuts();
     drawMenuBar(current(), hostNow);
     if (beginMain()) {
-        m_training.draw(m_host, hostNow);   // may end the session: `app` is chosen after it
+        m_training.draw(m_host, hostNow); // may end the session: `app` is chosen after it
         app::App& app = current();
         drawStoreNotices(app);
-        if (!m_training.active()) drawStorageWarnings(app);   // they concern the office's own data
+        if (!m_training.active()) drawStorageWarnings(app); // they concern the office's own data
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (m_focusSearch) ImGui::SetKeyboardFocusHere();
         m_focusSearch = false;
@@ -252,17 +266,31 @@ void MainWindow::draw(app::App& office) {
             m_nav = {View::CaseList, {}};
         ImGui::Separator();
         switch (m_nav.view) {
-            case View::WorkQueue: go(m_queue.draw(app)); break;
-            case View::CaseList:
-                go(m_list.draw(app, m_search));
-                if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
-                break;
-            case View::NewCase: go(m_intake.draw(app, m_host)); break;
-            case View::CaseDetail: go(m_detail.draw(app, m_nav.caseId)); break;
-            case View::Dashboard: go(m_dashboard.draw(app, m_host)); break;
-            case View::Suggestions: m_suggestions.draw(app); break;
-            case View::FollowUps: go(m_followUps.draw(app)); break;
-            case View::Settings: m_settings.draw(app); break;
+        case View::WorkQueue:
+            go(m_queue.draw(app));
+            break;
+        case View::CaseList:
+            go(m_list.draw(app, m_search));
+            if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
+            break;
+        case View::NewCase:
+            go(m_intake.draw(app, m_host));
+            break;
+        case View::CaseDetail:
+            go(m_detail.draw(app, m_nav.caseId));
+            break;
+        case View::Dashboard:
+            go(m_dashboard.draw(app, m_host));
+            break;
+        case View::Suggestions:
+            m_suggestions.draw(app);
+            break;
+        case View::FollowUps:
+            go(m_followUps.draw(app));
+            break;
+        case View::Settings:
+            m_settings.draw(app);
+            break;
         }
     }
     ImGui::End();

@@ -10,15 +10,17 @@
 #include "ui/screens/dashboard_screen.h"
 #include "ui/screens/follow_ups_screen.h"
 #include "ui/screens/intake_screen.h"
+#include "ui/screens/navigation.h"
 #include "ui/screens/settings_screen.h"
 #include "ui/screens/suggestions_screen.h"
-#include "ui/screens/navigation.h"
 #include "ui/screens/work_queue_screen.h"
 #include "ui/sign_in.h"
 #include "ui/sync_dialog.h"
 #include "ui/training_panel.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
@@ -27,7 +29,7 @@ constexpr const char* kFirstOfficeCode = "HQ";
 constexpr const char* kFirstOfficeName = "本地营业部";
 
 class MainWindow {
-public:
+  public:
     // Draws the desk over the office's data, or over a training session's while one runs.
     void draw(app::App& office);
     void setHost(Host host) { m_host = std::move(host); }
@@ -40,7 +42,7 @@ public:
     // Shows a destination (screens ask for one; nullopt stays where it is).
     void go(const std::optional<Navigation>& nav);
 
-private:
+  private:
     void drawMenuBar(app::App& app, core::TimeMs hostNow);
     void drawSaveState(const app::App& app);
     void drawStoreNotices(app::App& app);

@@ -41,8 +41,10 @@ void SignIn::drawForm(app::App& app) {
         auto st = app.signIn(m_staffId, m_pin);
         m_pin.clear();
         m_error.reset();
-        if (st) m_open = m_locked = false;
-        else m_error = st.error(), m_refocus = true;
+        if (st)
+            m_open = m_locked = false;
+        else
+            m_error = st.error(), m_refocus = true;
     }
     if (m_locked) {
         // Someone else may sign in instead: a profile without a PIN at once, or with theirs.
@@ -58,7 +60,8 @@ void SignIn::drawForm(app::App& app) {
         }
     } else {
         ImGui::SameLine();
-        if (ImGui::Button(label("action.close", "pin_cancel").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) m_open = false;
+        if (ImGui::Button(label("action.close", "pin_cancel").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
+            m_open = false;
     }
 }
 
@@ -72,7 +75,9 @@ void SignIn::draw(app::App& app) {
         ImGui::OpenPopup(kPopup);
         m_openPopup = false;
     }
-    if (!ImGui::BeginPopupModal((std::string(tr("pin.title")) + kPopup).c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal((std::string(tr("pin.title")) + kPopup).c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize))
+        return;
     drawForm(app);
     if (!m_open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -9,12 +9,14 @@
 #include "present/reference_names.h"
 #include "ui/present.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class SignIn {
-public:
+  public:
     // Signs in at once when the profile has no PIN; otherwise opens the PIN dialog.
     void choose(app::App& app, const std::string& staffId);
     void lock(const std::string& staffId) { m_staffId = staffId, m_locked = true, m_open = true; }
@@ -22,7 +24,7 @@ public:
     // The dialog (a modal over the desk) or, while locked, the whole window's content.
     void draw(app::App& app);
 
-private:
+  private:
     void drawForm(app::App& app);
 
     ReferenceNames m_names;

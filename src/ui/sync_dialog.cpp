@@ -5,24 +5,25 @@
 
 #include "core/workflow.h"
 #include "present/case_csv.h"
-#include "ui/present.h"
 #include "present/format.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
 
-constexpr const char* kPopup = "###sync_dialog";   // the title before ### changes, the id does not
+constexpr const char* kPopup = "###sync_dialog"; // the title before ### changes, the id does not
 constexpr ImVec4 kAmber(0.75f, 0.45f, 0.0f, 1.0f);
 constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
 
 // "tousu-HQ-20261129-1030.json": sorts by time in a downloads folder.
 std::string exportFileName(const app::App& app, const std::string& kind, const char* extension) {
-    std::string stamp = formatDateTime(app.clock().now());   // "2026-11-29 10:30"
+    std::string stamp = formatDateTime(app.clock().now()); // "2026-11-29 10:30"
     std::string digits;
-    for (char c : stamp) if (c >= '0' && c <= '9') digits += c;
+    for (char c : stamp)
+        if (c >= '0' && c <= '9') digits += c;
     return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + extension;
 }
 
@@ -173,10 +174,11 @@ void SyncDialog::unlock(app::App& app, const Host& host) {
     host.unseal(*m_sealed, m_passphrase, [this, &app](core::Result<std::string> plain) {
         if (plain) {
             m_sealed.reset();
-            return startWork("sync.working_check", [this, &app, text = std::move(plain.value())] { preview(app, text); });
+            return startWork("sync.working_check",
+                             [this, &app, text = std::move(plain.value())] { preview(app, text); });
         }
         if (plain.error().messageKey != "error.sealed_passphrase") return refuse(plain.error());
-        m_passphraseError = plain.error();   // ask again: a typo must not cost the file
+        m_passphraseError = plain.error(); // ask again: a typo must not cost the file
         show(Stage::Passphrase);
     });
     m_passphrase.clear();
@@ -188,7 +190,8 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         ImGui::TextUnformatted(tr("sync.peer_explain"));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        enter |= widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr, ImGuiInputTextFlags_EnterReturnsTrue);
+        enter |=
+            widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr, ImGuiInputTextFlags_EnterReturnsTrue);
         for (const core::Peer& p : app.peers()) {
             const std::string item = p.name + "  (" + formatDateTime(p.updatedAt) + ")##peer_" + p.name;
             if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
@@ -197,7 +200,7 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
     }
     ImGui::Checkbox(label("sync.mask", "export_mask").c_str(), &m_mask);
     ImGui::TextDisabled("%s", tr("sync.mask_explain"));
-    if (!host.seal) m_encrypt = false;   // checked before: a peer's watermark must not move for a file never written
+    if (!host.seal) m_encrypt = false; // checked before: a peer's watermark must not move for a file never written
     ImGui::BeginDisabled(!host.seal);
     ImGui::Checkbox(label("sync.encrypt", "export_encrypt").c_str(), &m_encrypt);
     ImGui::EndDisabled();
@@ -209,7 +212,8 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         enter |= widgets::textField(label("sync.passphrase", "form_passphrase"), m_passphrase, nullptr, secret);
         widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-        enter |= widgets::textField(label("sync.passphrase_repeat", "form_passphrase_repeat"), m_repeated, nullptr, secret);
+        enter |=
+            widgets::textField(label("sync.passphrase_repeat", "form_passphrase_repeat"), m_repeated, nullptr, secret);
         widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase_repeat");
     }
     const bool valid = !m_forPeer || m_peer.find_first_not_of(" ") != std::string::npos;
@@ -288,7 +292,8 @@ void SyncDialog::drawPreview(app::App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", format("sync.known_records", s.duplicates).c_str());
     if (!s.concurrentCases.empty()) {
-        widgets::reportedText("import_concurrent", format("sync.concurrent", static_cast<int>(s.concurrentCases.size())), &kAmber);
+        widgets::reportedText("import_concurrent",
+                              format("sync.concurrent", static_cast<int>(s.concurrentCases.size())), &kAmber);
         std::string numbers;
         for (const std::string& n : s.concurrentCases) numbers += (numbers.empty() ? "" : "、") + n;
         ImGui::TextWrapped("%s", numbers.c_str());
@@ -332,11 +337,21 @@ void SyncDialog::draw(app::App& app, const Host& host) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     switch (m_stage) {
-        case Stage::ExportOptions: drawExportOptions(app, host); break;
-        case Stage::Working: drawWorking(); break;
-        case Stage::Passphrase: drawPassphrase(app, host); break;
-        case Stage::Preview: drawPreview(app); break;
-        default: drawOutcome(); break;
+    case Stage::ExportOptions:
+        drawExportOptions(app, host);
+        break;
+    case Stage::Working:
+        drawWorking();
+        break;
+    case Stage::Passphrase:
+        drawPassphrase(app, host);
+        break;
+    case Stage::Preview:
+        drawPreview(app);
+        break;
+    default:
+        drawOutcome();
+        break;
     }
     ImGui::EndPopup();
 }

@@ -17,7 +17,7 @@
 namespace tousu::ui {
 
 class SyncDialog {
-public:
+  public:
     void exportAll() { askExport(false); }
     void exportPeer() { askExport(true); }
     void exportTmf(app::App& app, const Host& host);
@@ -29,7 +29,7 @@ public:
     // Working on something spread over frames (or waiting for the browser's crypto): the caller keeps frames coming.
     bool busy() const { return m_stage == Stage::Working; }
 
-private:
+  private:
     enum class Stage { Closed, ExportOptions, Working, Passphrase, Exported, Preview, Applied, Refused };
     void show(Stage stage);
     void askExport(bool forPeer);

@@ -38,7 +38,7 @@ bool loadFonts(const char* fontPath, float scale) {
     // atlas holds exactly the glyphs the build put into the font file.
     static const ImWchar kRanges[] = {0x0020, 0xFFFF, 0};
     ImFontConfig config;
-    config.OversampleH = 1;   // CJK glyphs are dense; horizontal oversampling only costs atlas space
+    config.OversampleH = 1; // CJK glyphs are dense; horizontal oversampling only costs atlas space
     config.OversampleV = 1;
     config.PixelSnapH = true;
     std::FILE* f = fontPath ? std::fopen(fontPath, "rb") : nullptr;

@@ -3,8 +3,8 @@
 
 namespace tousu::ui {
 
-constexpr float kFontSizePx = 16.0f;   // CSS pixels; rasterised at this size × devicePixelRatio
-constexpr float kFontSizes[] = {14.0f, 16.0f, 18.0f, 20.0f, 24.0f};   // what settings offer
+constexpr float kFontSizePx = 16.0f; // CSS pixels; rasterised at this size × devicePixelRatio
+constexpr float kFontSizes[] = {14.0f, 16.0f, 18.0f, 20.0f, 24.0f}; // what settings offer
 
 // The text size chosen in settings (kFontSizePx until then). The platform rebuilds the font atlas
 // between frames when it differs from the size the atlas was built at.

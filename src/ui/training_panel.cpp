@@ -6,15 +6,17 @@
 
 #include "app/built_in.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
 
 namespace {
 
-const std::string& local(const sync::LocalText& t) { return language() == Language::ZhCN || t.en.empty() ? t.zh : t.en; }
+const std::string& local(const sync::LocalText& t) {
+    return language() == Language::ZhCN || t.en.empty() ? t.zh : t.en;
+}
 
 std::string rateText(double rate) {
     if (rate == 0) return tr("training.paused");
@@ -40,8 +42,10 @@ std::string mismatchText(const app::Mismatch& m) {
 
 void TrainingPanel::start(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow) {
     auto session = app::TrainingSession::start(std::move(scenario), traineeMode, hostNow);
-    if (session) m_session = std::move(session.value()), m_error.clear();
-    else m_error = tr(session.error().messageKey);
+    if (session)
+        m_session = std::move(session.value()), m_error.clear();
+    else
+        m_error = tr(session.error().messageKey);
 }
 
 void TrainingPanel::drawMenu(const Host& host, core::TimeMs hostNow) {
@@ -59,8 +63,10 @@ void TrainingPanel::drawMenu(const Host& host, core::TimeMs hostNow) {
 bool TrainingPanel::fileReceived(const std::string& bytes, core::TimeMs hostNow) {
     if (!sync::looksLikeScenario(bytes)) return false;
     auto s = sync::readScenario(bytes);
-    if (s) start(std::move(s.value()), false, hostNow);
-    else m_error = std::string(tr("error.scenario_invalid")) + ": " + s.error().detail;
+    if (s)
+        start(std::move(s.value()), false, hostNow);
+    else
+        m_error = std::string(tr("error.scenario_invalid")) + ": " + s.error().detail;
     return true;
 }
 
@@ -70,12 +76,12 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
         ImGui::SameLine();
         if (ImGui::SmallButton(label("action.close", "training_error_close").c_str())) m_error.clear();
     }
-    if (m_restart && m_session) start(m_session->scenario(), *m_restart, hostNow);   // asked for last frame
+    if (m_restart && m_session) start(m_session->scenario(), *m_restart, hostNow); // asked for last frame
     m_restart.reset();
     if (!m_session) return;
     app::TrainingSession& t = *m_session;
     t.advance(hostNow);
-    if (t.rate() > 0 && host.requestRedraw) host.requestRedraw();   // the clock runs: keep drawing
+    if (t.rate() > 0 && host.requestRedraw) host.requestRedraw(); // the clock runs: keep drawing
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86f, 0.92f, 1.0f, 1));
     ImGui::BeginChild("##training_banner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
@@ -90,7 +96,8 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     ImGui::TextUnformatted(tr("training.clock"));
     if (button("training.pause", "training_pause")) t.play(0);
     for (int rate : {1, 60, 3600})
-        if (button(("training.play_" + std::to_string(rate)).c_str(), ("training_play_" + std::to_string(rate)).c_str()))
+        if (button(("training.play_" + std::to_string(rate)).c_str(),
+                   ("training_play_" + std::to_string(rate)).c_str()))
             t.play(rate);
     if (button("training.next", "training_next")) t.jumpToNextStop(hostNow);
     ImGui::SameLine();
@@ -102,7 +109,7 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     bool trainee = t.traineeMode();
     ImGui::SameLine();
     if (ImGui::Checkbox(label("training.trainee_mode", "training_trainee").c_str(), &trainee))
-        m_restart = trainee;   // a new run in the other mode
+        m_restart = trainee; // a new run in the other mode
     if (button("training.save", "training_save") && host.saveFile) {
         if (auto text = t.snapshot())
             host.saveFile("tousu-scenario-" + t.scenario().id + ".json", "application/json", text.value());

@@ -15,7 +15,7 @@
 namespace tousu::ui {
 
 class TrainingPanel {
-public:
+  public:
     bool active() const { return m_session != nullptr; }
     app::App& app() { return m_session->app(); }
     // The 培训 menu in the menu bar.
@@ -25,14 +25,14 @@ public:
     // Runs the script up to now and draws the banner; asks for frames while the clock runs.
     void draw(const Host& host, core::TimeMs hostNow);
 
-private:
+  private:
     void start(sync::Scenario scenario, bool traineeMode, core::TimeMs hostNow);
     void drawResult();
 
     std::unique_ptr<app::TrainingSession> m_session;
     int m_jumpHours = 1;
-    std::optional<bool> m_restart;   // restart in trainee mode (true) or not, before the next frame's banner
-    std::string m_error;   // a scenario file that could not be read
+    std::optional<bool> m_restart; // restart in trainee mode (true) or not, before the next frame's banner
+    std::string m_error;           // a scenario file that could not be read
 };
 
 } // namespace tousu::ui

@@ -4,8 +4,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/validate.h"
-#include "ui/automation.h"
 #include "present/i18n.h"
+#include "ui/automation.h"
 #include "ui/present.h"
 
 namespace tousu::ui::widgets {
@@ -15,7 +15,8 @@ bool textField(const std::string& label, std::string& value, const char* hint, I
                               : ImGui::InputText(label.c_str(), &value, flags);
     // A passphrase is reported as one * per character: tests see that typing arrived, scripts
     // reading the automation contract never see the secret.
-    const std::string reported = flags & ImGuiInputTextFlags_Password ? std::string(core::utf8Length(value), '*') : value;
+    const std::string reported =
+        flags & ImGuiInputTextFlags_Password ? std::string(core::utf8Length(value), '*') : value;
     automation::noteValue(ImGui::GetItemID(), reported.c_str());
     return changed;
 }
@@ -35,8 +36,8 @@ bool tabItem(const std::string& label) {
 void emptyState(const char* text) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = ImGui::CalcTextSize(text).x;
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f,
-                               ImGui::GetCursorPosY() + avail.y * 0.35f));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f, ImGui::GetCursorPosY() + avail.y * 0.35f));
     ImGui::TextDisabled("%s", text);
 }
 
@@ -57,7 +58,7 @@ bool combo(const std::string& label, const char* id, const std::vector<Choice>& 
     const ImGuiID itemId = ImGui::GetID(label.c_str());
     const bool open = ImGui::BeginCombo(label.c_str(), preview);
     automation::noteLabel(itemId, label.c_str());
-    automation::noteValue(itemId, value.c_str());   // the chosen code: stable in every language
+    automation::noteValue(itemId, value.c_str()); // the chosen code: stable in every language
     if (open) {
         for (const Choice& c : choices) {
             const std::string item = c.text + "##" + id + "_" + c.code;

@@ -11,8 +11,7 @@
 
 namespace tousu::ui::widgets {
 
-bool textField(const std::string& label, std::string& value, const char* hint = nullptr,
-               ImGuiInputTextFlags flags = 0);
+bool textField(const std::string& label, std::string& value, const char* hint = nullptr, ImGuiInputTextFlags flags = 0);
 bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiInputTextFlags flags = 0);
 void emptyState(const char* text);
 // ImGui::BeginTabItem, reported to the automation contract (Dear ImGui 1.90's tabs report no label).

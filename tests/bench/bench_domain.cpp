@@ -23,8 +23,8 @@ using namespace tousu;
 namespace {
 
 void emit(const char* op, int cases, const bench::Stats& s, int runs) {
-    std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d}\n", op, cases,
-                s.median, s.min, s.max, runs);
+    std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d}\n", op,
+                cases, s.median, s.min, s.max, runs);
     std::fflush(stdout);
 }
 
@@ -39,7 +39,8 @@ int caseCount(app::App& app) {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: bench_domain generate DB N | queries DB RUNS | export DB N OUT | import DB BUNDLE\n");
+        std::fprintf(stderr,
+                     "usage: bench_domain generate DB N | queries DB RUNS | export DB N OUT | import DB BUNDLE\n");
         return 2;
     }
     const std::string mode = argv[1], path = argv[2];
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
         std::ofstream(argv[4], std::ios::binary) << sync::writeBundle(bundle.value());
         return 0;
     }
-    if (mode == "import") {   // argv[3]: the bundle; DB is a new database of another office
+    if (mode == "import") { // argv[3]: the bundle; DB is a new database of another office
         if (auto st = app.initialize("SH01", "bench"); !st) return 1;
         std::ifstream in(argv[3], std::ios::binary);
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -74,7 +75,8 @@ int main(int argc, char** argv) {
         bool ok = false;
         const bench::Stats s = bench::measure(1, [&] {
             auto bundle = sync::readBundle(text);
-            auto done = bundle ? app.importBundle(bundle.value(), true) : core::Result<app::ImportSummary>(bundle.error());
+            auto done =
+                bundle ? app.importBundle(bundle.value(), true) : core::Result<app::ImportSummary>(bundle.error());
             ok = done.ok();
             if (ok) cases = done.value().newCases;
         });
@@ -129,11 +131,14 @@ int main(int argc, char** argv) {
     // desk does per slice while it rebuilds the figures (2,000 rows read and added; ui/screens/dashboard_screen.cpp).
     const core::Period year = core::periodOfDays(start, core::parseDate("2026-12-31").value());
     emit("dashboard_year", cases, bench::measure(n, [&] { (void)app.dashboard(year, {}); }), n);
-    emit("dashboard_frame_chunk", cases, bench::measure(n, [&] {
-        core::DashboardBuilder builder(year, {}, clock.now());
-        core::KpiCursor cursor;
-        const auto rows = app.kpiRowsChunk(year, cursor, 2000);
-        for (const core::KpiRow& r : rows.value()) builder.add(r);
-    }), n);
+    emit("dashboard_frame_chunk", cases,
+         bench::measure(n,
+                        [&] {
+                            core::DashboardBuilder builder(year, {}, clock.now());
+                            core::KpiCursor cursor;
+                            const auto rows = app.kpiRowsChunk(year, cursor, 2000);
+                            for (const core::KpiRow& r : rows.value()) builder.add(r);
+                        }),
+         n);
     return 0;
 }

@@ -36,8 +36,8 @@ int main(int argc, char** argv) {
     std::fclose(file);
     sqlite3* db = nullptr;
     sqlite3_open(":memory:", &db);
-    if (sqlite3_deserialize(db, "main", image, size, size, SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
-        SQLITE_OK) {
+    if (sqlite3_deserialize(db, "main", image, size, size,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK) {
         std::fprintf(stderr, "bench_sql: %s\n", sqlite3_errmsg(db));
         return 1;
     }
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
             while (sqlite3_step(s) == SQLITE_ROW) ++rows;
             sqlite3_finalize(s);
         };
-        run();   // warm-up: the first run pays for reading the pages into SQLite's cache
+        run(); // warm-up: the first run pays for reading the pages into SQLite's cache
         const auto stats = tousu::bench::measure(runs, run);
         if (failed) {
             std::printf("{\"op\":\"sql_%s\",\"cases\":%d,\"error\":\"%s\"}\n", name.c_str(), cases, sqlite3_errmsg(db));
@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
         }
         std::string samples;
         for (const double ms : stats.samples) samples += (samples.empty() ? "" : ",") + std::to_string(ms);
-        std::printf("{\"op\":\"sql_%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d,\"rows\":%ld,"
+        std::printf("{\"op\":\"sql_%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d,"
+                    "\"rows\":%ld,"
                     "\"samples_ms\":[%s]}\n",
                     name.c_str(), cases, stats.median, stats.min, stats.max, runs, rows, samples.c_str());
         std::fflush(stdout);

@@ -10,11 +10,10 @@ namespace tousu::bench {
 
 struct Stats {
     double median = 0, min = 0, max = 0;
-    std::vector<double> samples;   // every run's ms, sorted: for pooling runs made in separate processes
+    std::vector<double> samples; // every run's ms, sorted: for pooling runs made in separate processes
 };
 
-template <class F>
-Stats measure(int runs, F&& body) {
+template <class F> Stats measure(int runs, F&& body) {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();

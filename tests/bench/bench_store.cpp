@@ -20,7 +20,8 @@ int main() {
         d.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
         d.exec("BEGIN");
         for (int i = 0; i < rows; ++i)
-            d.exec("INSERT INTO t(body) VALUES ('客户反映宽带网络频繁掉线，要求尽快上门检修。" + std::to_string(i) + "')");
+            d.exec("INSERT INTO t(body) VALUES ('客户反映宽带网络频繁掉线，要求尽快上门检修。" + std::to_string(i) +
+                   "')");
         d.exec("COMMIT");
         int next = rows;
         const bench::Stats s = bench::measure(200, [&] {

@@ -14,8 +14,8 @@
 
 #include "app/app.h"
 #include "core/clock.h"
-#include "ui/main_window.h"
 #include "ui/headless.h"
+#include "ui/main_window.h"
 
 using namespace tousu;
 
@@ -31,7 +31,8 @@ FrameStats summarise(std::vector<double> ms) {
 }
 
 void emit(const char* op, int cases, const FrameStats& s, std::size_t frames) {
-    std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%zu}\n",
+    std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"p95_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,"
+                "\"runs\":%zu}\n",
                 op, cases, s.median, s.p95, s.min, s.max, frames);
     std::fflush(stdout);
 }
@@ -66,26 +67,30 @@ int main(int argc, char** argv) {
         return 1;
     }
     app::App& app = *opened.value();
-    app.setReadOnly(true);   // measuring only: nothing is written
+    app.setReadOnly(true); // measuring only: nothing is written
     (void)app.signIn("s09");
     core::ListQuery all;
     all.limit = 0;
     const int cases = app.listCases(all).value().total;
 
-    test::Headless headless;   // the unit tests' ImGui context: 1280×800, no backend
+    test::Headless headless; // the unit tests' ImGui context: 1280×800, no backend
     ImGuiIO& io = ImGui::GetIO();
     ui::MainWindow window;
     const auto draw = [&] { window.draw(app); };
     const auto none = [](int) {};
     timeFrames(3, none, draw);
     window.go(ui::Navigation{ui::View::CaseList, {}, {}});
-    io.AddMousePosEvent(640, 400);   // over the table
+    io.AddMousePosEvent(640, 400); // over the table
     emit("ui_list_open", cases, timeFrames(1, none, draw), 1);
     emit("ui_idle_list", cases, timeFrames(frames, none, draw), static_cast<std::size_t>(frames));
     // A wheel notch a frame, then a fast flick (many rows a frame): new blocks of rows come in.
-    emit("ui_list_scroll_wheel", cases, timeFrames(frames, [&](int) { io.AddMouseWheelEvent(0, -1); }, draw),
+    emit("ui_list_scroll_wheel", cases,
+         timeFrames(
+             frames, [&](int) { io.AddMouseWheelEvent(0, -1); }, draw),
          static_cast<std::size_t>(frames));
-    emit("ui_list_scroll_flick", cases, timeFrames(frames, [&](int) { io.AddMouseWheelEvent(0, -200); }, draw),
+    emit("ui_list_scroll_flick", cases,
+         timeFrames(
+             frames, [&](int) { io.AddMouseWheelEvent(0, -200); }, draw),
          static_cast<std::size_t>(frames));
     window.go(ui::Navigation{ui::View::Dashboard, {}, {}});
     emit("ui_dashboard_build", cases, timeFrames(frames, none, draw), static_cast<std::size_t>(frames));

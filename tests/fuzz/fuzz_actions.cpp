@@ -29,22 +29,26 @@ using core::Action;
 
 namespace {
 
-std::string g_calendarTsv;   // assets/calendar/cn-2026.tsv, for runs in working hours
+std::string g_calendarTsv; // assets/calendar/cn-2026.tsv, for runs in working hours
 
 struct Actor {
     const char* staffId;
     core::Role role;
 };
-constexpr Actor kActors[] = {{"s10", core::Role::Admin}, {"s01", core::Role::Agent}, {"s03", core::Role::Handler},
+constexpr Actor kActors[] = {{"s10", core::Role::Admin},
+                             {"s01", core::Role::Agent},
+                             {"s03", core::Role::Handler},
                              {"s09", core::Role::Supervisor}};
 constexpr const char* kPeople[] = {"s03", "s04", "s05"};
 constexpr const char* kMilestones[] = {"initial_investigation", "feedback", "handled", "resolved"};
 
 core::Registration registration(FuzzedDataProvider& in, core::TimeMs now) {
     static const core::Registration kForms[] = {
-        {"phone", "王芳", "13800138000", "", "phone", "家中宽带无法上网，光猫亮红灯", "service_quality", "network_fault", "normal", 0},
+        {"phone", "王芳", "13800138000", "", "phone", "家中宽带无法上网，光猫亮红灯", "service_quality",
+         "network_fault", "normal", 0},
         {"online", "李雷", "13912345678", "", "sms", "话费账单有误，要求核实", "billing", "bill_error", "urgent", 0},
-        {"phone", "Zhang Wei", "", "ACC-2026-0001", "email", "新业务办理三天未开通", "business", "slow_new_service", "", 0},
+        {"phone", "Zhang Wei", "", "ACC-2026-0001", "email", "新业务办理三天未开通", "business", "slow_new_service", "",
+         0},
         {"letter_visit", "陈静", "13800138000", "", "phone", "营业厅服务态度差", "other", "", "important", 0},
     };
     core::Registration r = kForms[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kForms) - 1)];
@@ -55,35 +59,53 @@ core::Registration registration(FuzzedDataProvider& in, core::TimeMs now) {
 }
 
 // The app call for `action` with fixed valid arguments.
-core::Status act(app::App& app, Action action, const std::string& id, const std::string& otherNumber,
-                 core::TimeMs now, FuzzedDataProvider& in) {
+core::Status act(app::App& app, Action action, const std::string& id, const std::string& otherNumber, core::TimeMs now,
+                 FuzzedDataProvider& in) {
     const char* person = kPeople[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kPeople) - 1)];
     switch (action) {
-        case Action::Confirm: return app.confirm(id, "sms", in.ConsumeBool() ? "" : "已电话确认");
-        case Action::Classify:
-            return in.ConsumeBool() ? app.classify(id, "service_quality", "network_fault", "urgent")
-                                    : app.classify(id, "billing", "", "normal");
-        case Action::Dispatch: return app.dispatch(id, "network", person, now + core::kHourMs);
-        case Action::Investigate: return app.investigate(id, "现场检查");
-        case Action::RecordContact: return app.recordContact(id, "phone", "已联系");
-        case Action::WaitForCustomer: return app.waitForCustomer(id, "等待客户在家");
-        case Action::CustomerResponded: return app.customerResponded(id, "客户已回复");
-        case Action::ProposeSolution: return app.proposeSolution(id, "更换光猫");
-        case Action::RejectSolution: return app.rejectSolution(id, "客户不同意");
-        case Action::Implement: return app.implement(id, "已更换");
-        case Action::Feedback: return app.feedback(id, "已恢复", "phone");
-        case Action::Survey: return app.survey(id, in.ConsumeIntegralInRange<int>(1, 5), "", in.ConsumeBool());
-        case Action::Archive: return app.archive(id);
-        case Action::FollowUp: return app.followUp(id, in.ConsumeBool(), "回访");
-        case Action::Reopen: return app.reopen(id, "问题复发");
-        case Action::Reassign: return app.reassign(id, "billing", person, "调整");
-        case Action::Cancel: return app.cancel(id, "客户撤回");
-        case Action::Merge: return app.merge(id, otherNumber, "重复投诉");
-        case Action::SetDeadline:
-            return app.setDeadline(id, kMilestones[in.ConsumeIntegralInRange<std::size_t>(0, 3)],
-                                   in.ConsumeIntegralInRange<int>(1, 24), "客户要求加急");
-        case Action::Register:
-        case Action::Escalate: break;
+    case Action::Confirm:
+        return app.confirm(id, "sms", in.ConsumeBool() ? "" : "已电话确认");
+    case Action::Classify:
+        return in.ConsumeBool() ? app.classify(id, "service_quality", "network_fault", "urgent")
+                                : app.classify(id, "billing", "", "normal");
+    case Action::Dispatch:
+        return app.dispatch(id, "network", person, now + core::kHourMs);
+    case Action::Investigate:
+        return app.investigate(id, "现场检查");
+    case Action::RecordContact:
+        return app.recordContact(id, "phone", "已联系");
+    case Action::WaitForCustomer:
+        return app.waitForCustomer(id, "等待客户在家");
+    case Action::CustomerResponded:
+        return app.customerResponded(id, "客户已回复");
+    case Action::ProposeSolution:
+        return app.proposeSolution(id, "更换光猫");
+    case Action::RejectSolution:
+        return app.rejectSolution(id, "客户不同意");
+    case Action::Implement:
+        return app.implement(id, "已更换");
+    case Action::Feedback:
+        return app.feedback(id, "已恢复", "phone");
+    case Action::Survey:
+        return app.survey(id, in.ConsumeIntegralInRange<int>(1, 5), "", in.ConsumeBool());
+    case Action::Archive:
+        return app.archive(id);
+    case Action::FollowUp:
+        return app.followUp(id, in.ConsumeBool(), "回访");
+    case Action::Reopen:
+        return app.reopen(id, "问题复发");
+    case Action::Reassign:
+        return app.reassign(id, "billing", person, "调整");
+    case Action::Cancel:
+        return app.cancel(id, "客户撤回");
+    case Action::Merge:
+        return app.merge(id, otherNumber, "重复投诉");
+    case Action::SetDeadline:
+        return app.setDeadline(id, kMilestones[in.ConsumeIntegralInRange<std::size_t>(0, 3)],
+                               in.ConsumeIntegralInRange<int>(1, 24), "客户要求加急");
+    case Action::Register:
+    case Action::Escalate:
+        break;
     }
     return core::makeError(core::ErrorCode::NotAllowed, "fuzz.unused");
 }
@@ -118,7 +140,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             numbers.push_back(ref.value().number);
             continue;
         }
-        if (op == 2) {   // time passes: up to three days
+        if (op == 2) { // time passes: up to three days
             desk->clock.jumpBy(core::TimeMs(in.ConsumeIntegralInRange<int>(0, 72 * 60)) * 60000);
             continue;
         }
@@ -142,10 +164,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Action action;
         if (offered) {
             action = allowed[in.ConsumeIntegralInRange<std::size_t>(0, allowed.size() - 1)];
-        } else {   // op 5, or nothing is offered: something the workflow does not allow now
+        } else { // op 5, or nothing is offered: something the workflow does not allow now
             std::vector<Action> refused;
             for (int a = int(Action::Confirm); a < core::kActionCount; ++a)
-                if (Action(a) != Action::Escalate && std::find(allowed.begin(), allowed.end(), Action(a)) == allowed.end())
+                if (Action(a) != Action::Escalate &&
+                    std::find(allowed.begin(), allowed.end(), Action(a)) == allowed.end())
                     refused.push_back(Action(a));
             action = refused[in.ConsumeIntegralInRange<std::size_t>(0, refused.size() - 1)];
         }
@@ -154,18 +177,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
         const std::uint64_t revision = app.revision();
         const core::Status st = act(app, action, id, other, now, in);
-        if (!offered || !core::roleMay(actor.role, action)) {   // 2
-            if (st.ok()) std::fprintf(stderr, "%s by %s accepted in state %s\n", core::code(action),
-                                      core::code(actor.role), core::code(before.value().state));
+        if (!offered || !core::roleMay(actor.role, action)) { // 2
+            if (st.ok())
+                std::fprintf(stderr, "%s by %s accepted in state %s\n", core::code(action), core::code(actor.role),
+                             core::code(before.value().state));
             FUZZ_CHECK(!st.ok());
             FUZZ_CHECK(st.error().code == core::ErrorCode::NotAllowed);
             FUZZ_CHECK(app.revision() == revision);
             continue;
         }
-        if (!st.ok()) std::fprintf(stderr, "%s in state %s refused: %s %s\n", core::code(action),
-                                   core::code(before.value().state), st.error().messageKey.c_str(),
-                                   st.error().detail.c_str());
-        FUZZ_CHECK(st.ok());   // 1
+        if (!st.ok())
+            std::fprintf(stderr, "%s in state %s refused: %s %s\n", core::code(action),
+                         core::code(before.value().state), st.error().messageKey.c_str(), st.error().detail.c_str());
+        FUZZ_CHECK(st.ok()); // 1
         FUZZ_CHECK(app.revision() == revision + 1);
         const auto after = app.caseById(id);
         FUZZ_CHECK(after.ok());
@@ -173,7 +197,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             FUZZ_CHECK(after.value().state == *core::nextState(before.value().state, action));
     }
 
-    const auto problems = app.verify();   // 3
+    const auto problems = app.verify(); // 3
     FUZZ_CHECK(problems.ok());
     if (!problems.value().empty()) {
         for (const std::string& p : problems.value()) std::fprintf(stderr, "verify: %s\n", p.c_str());
@@ -186,7 +210,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(page.value().total == static_cast<int>(ids.size()));
     FUZZ_CHECK(app.kpis(0, desk->clock.now() + 1).ok());
 
-    const auto exported = app.exportBundle({});   // 4
+    const auto exported = app.exportBundle({}); // 4
     FUZZ_CHECK(exported.ok());
     const auto read = sync::readBundle(sync::writeBundle(exported.value()));
     FUZZ_CHECK(read.ok());

@@ -45,7 +45,7 @@ std::optional<std::string> withFixedChecksums(std::string_view text) {
     root["sha256"] = sync::eventsHash(parsed);
     try {
         return root.dump();
-    } catch (const nlohmann::json::exception&) {   // invalid UTF-8 in a string
+    } catch (const nlohmann::json::exception&) { // invalid UTF-8 in a string
         return std::nullopt;
     }
 }
@@ -63,11 +63,11 @@ void checkImport(const sync::Bundle& bundle) {
     const std::string before = app.digest().value();
 
     const auto preview = app.importBundle(bundle, false);
-    FUZZ_CHECK(app.digest().value() == before);   // 2: the preview rolls back
+    FUZZ_CHECK(app.digest().value() == before); // 2: the preview rolls back
     const auto applied = app.importBundle(bundle, true);
-    FUZZ_CHECK(preview.ok() == applied.ok());     // 2: the preview predicts the import
+    FUZZ_CHECK(preview.ok() == applied.ok()); // 2: the preview predicts the import
     if (!applied.ok()) {
-        FUZZ_CHECK(app.digest().value() == before);   // 3: all or nothing
+        FUZZ_CHECK(app.digest().value() == before); // 3: all or nothing
         return;
     }
     FUZZ_CHECK(preview.value().newEvents == applied.value().newEvents);
@@ -75,7 +75,7 @@ void checkImport(const sync::Bundle& bundle) {
     FUZZ_CHECK(preview.value().updatedCases == applied.value().updatedCases);
     FUZZ_CHECK(applied.value().newEvents + applied.value().duplicates == applied.value().events);
 
-    const auto problems = app.verify();   // 4
+    const auto problems = app.verify(); // 4
     FUZZ_CHECK(problems.ok());
     if (!problems.value().empty()) {
         for (const std::string& p : problems.value()) std::fprintf(stderr, "verify: %s\n", p.c_str());
@@ -83,7 +83,7 @@ void checkImport(const sync::Bundle& bundle) {
     }
 
     const std::string after = app.digest().value();
-    const auto again = app.importBundle(bundle, true);   // 5
+    const auto again = app.importBundle(bundle, true); // 5
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.value().newEvents == 0);
     FUZZ_CHECK(app.digest().value() == after);
@@ -92,7 +92,7 @@ void checkImport(const sync::Bundle& bundle) {
 void checkEnvelope(std::string_view text) {
     const auto sealed = sync::readSealed(text);
     if (!sealed.ok()) return;
-    const auto again = sync::readSealed(sync::writeSealed(sealed.value()));   // 6
+    const auto again = sync::readSealed(sync::writeSealed(sealed.value())); // 6
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.value().iterations == sealed.value().iterations);
     FUZZ_CHECK(again.value().salt == sealed.value().salt && again.value().iv == sealed.value().iv);
@@ -117,8 +117,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     sync::Bundle copy = bundle.value();
     copy.created = fuzz::fuzzEpoch();
     const auto reread = sync::readBundle(sync::writeBundle(copy));
-    if (!reread.ok()) std::fprintf(stderr, "re-read refused: %s %s\n", reread.error().messageKey.c_str(),
-                                   reread.error().detail.c_str());
+    if (!reread.ok())
+        std::fprintf(stderr, "re-read refused: %s %s\n", reread.error().messageKey.c_str(),
+                     reread.error().detail.c_str());
     FUZZ_CHECK(reread.ok());
     FUZZ_CHECK(sameEvents(reread.value().events, bundle.value().events));
     FUZZ_CHECK(reread.value().origin == bundle.value().origin);

@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const core::WorkingCalendar& w = parsed.value();
     for (const auto* days : {&w.holidays, &w.makeUpDays}) {
         if (days->empty()) continue;
-        FUZZ_CHECK(*days->begin() >= w.firstDay && *days->rbegin() <= w.lastDay);   // 1
+        FUZZ_CHECK(*days->begin() >= w.firstDay && *days->rbegin() <= w.lastDay); // 1
     }
 
     // 2. From a few instants inside the data's span (and its edges), a few limits as the policies use.

@@ -3,10 +3,10 @@
 #pragma once
 #include <cstdio>
 
-#define FUZZ_CHECK(cond)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            std::fprintf(stderr, "\n== fuzz invariant failed: %s\n== at %s:%d\n", #cond, __FILE__, __LINE__); \
-            __builtin_trap();                                                                     \
-        }                                                                                         \
+#define FUZZ_CHECK(cond)                                                                                               \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            std::fprintf(stderr, "\n== fuzz invariant failed: %s\n== at %s:%d\n", #cond, __FILE__, __LINE__);          \
+            __builtin_trap();                                                                                          \
+        }                                                                                                              \
     } while (0)

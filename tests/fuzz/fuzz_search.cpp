@@ -29,11 +29,16 @@ struct Office {
     Office() {
         const core::TimeMs now = desk->clock.now();
         const core::Registration forms[] = {
-            {"phone", "王芳", "13800138000", "", "phone", "家中宽带无法上网，光猫亮红灯", "service_quality", "network_fault", "normal", now},
-            {"online", "李雷", "13912345678", "ACC-2026-0001", "sms", "话费账单有误，多扣 50% 费用 (\"套餐\")", "billing", "bill_error", "urgent", now},
-            {"phone", "Zhang Wei", "+86 139-1234-5678", "", "email", "New broadband line not activated after 3 days_", "business", "slow_new_service", "", now},
-            {"letter_visit", "陈静", "", "BJ\\2026\\77", "phone", "营业厅服务态度差！！Staff was rude", "other", "", "important", now},
-            {"social_media", "Ōsaka Ünal", "13800138000", "", "phone", "Signal drops: 信号差 ≥3 次/天 🙁", "service_quality", "", "", now},
+            {"phone", "王芳", "13800138000", "", "phone", "家中宽带无法上网，光猫亮红灯", "service_quality",
+             "network_fault", "normal", now},
+            {"online", "李雷", "13912345678", "ACC-2026-0001", "sms", "话费账单有误，多扣 50% 费用 (\"套餐\")",
+             "billing", "bill_error", "urgent", now},
+            {"phone", "Zhang Wei", "+86 139-1234-5678", "", "email", "New broadband line not activated after 3 days_",
+             "business", "slow_new_service", "", now},
+            {"letter_visit", "陈静", "", "BJ\\2026\\77", "phone", "营业厅服务态度差！！Staff was rude", "other", "",
+             "important", now},
+            {"social_media", "Ōsaka Ünal", "13800138000", "", "phone", "Signal drops: 信号差 ≥3 次/天 🙁",
+             "service_quality", "", "", now},
         };
         for (const core::Registration& r : forms) {
             const auto ref = desk->app->registerCase(r);
@@ -67,13 +72,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto page = office.desk->app->listCases(q);
     const bool typeable = fuzz::validUtf8(data, size) && std::memchr(data, 0, size) == nullptr;
     if (!page.ok()) {
-        if (typeable) std::fprintf(stderr, "search failed: %s %s\n", page.error().messageKey.c_str(),
-                                   page.error().detail.c_str());
-        FUZZ_CHECK(!typeable);   // 1
+        if (typeable)
+            std::fprintf(stderr, "search failed: %s %s\n", page.error().messageKey.c_str(),
+                         page.error().detail.c_str());
+        FUZZ_CHECK(!typeable); // 1
         return 0;
     }
     const int total = page.value().total;
-    FUZZ_CHECK(total >= 0 && total <= static_cast<int>(office.cases.size()));   // 2
+    FUZZ_CHECK(total >= 0 && total <= static_cast<int>(office.cases.size())); // 2
     FUZZ_CHECK(page.value().rows.size() <= static_cast<std::size_t>(std::min(total, q.limit)));
     if (!typeable || q.filter.search.empty()) return 0;
     int expected = 0;
@@ -81,6 +87,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         expected += contains(c.number, q.filter.search) || contains(c.customerName, q.filter.search) ||
                     contains(c.phone, q.filter.search) || contains(c.content, q.filter.search);
     if (total < expected) std::fprintf(stderr, "search found %d cases, %d contain the text\n", total, expected);
-    FUZZ_CHECK(total >= expected);   // 3
+    FUZZ_CHECK(total >= expected); // 3
     return 0;
 }

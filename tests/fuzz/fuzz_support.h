@@ -26,8 +26,9 @@ inline core::TimeMs fuzzEpoch() { return core::parseIso8601("2026-11-30T10:00:00
 // Where this process keeps its database files: /dev/shm/tousu-fuzz-<pid>-… (or the temp folder).
 inline std::string scratchPath(const std::string& name) {
     std::error_code ec;
-    const std::filesystem::path dir =
-        std::filesystem::is_directory("/dev/shm", ec) ? std::filesystem::path("/dev/shm") : std::filesystem::temp_directory_path();
+    const std::filesystem::path dir = std::filesystem::is_directory("/dev/shm", ec)
+                                          ? std::filesystem::path("/dev/shm")
+                                          : std::filesystem::temp_directory_path();
     return (dir / ("tousu-fuzz-" + std::to_string(::getpid()) + "-" + name + ".db")).string();
 }
 
@@ -42,7 +43,7 @@ inline void removeDatabase(const std::string& path) {
 // under the sanitizers, so it is done once per process (templateDatabase); each desk opens its own
 // copy of that database file (~2 ms), on tmpfs when there is one. The copy is removed with the desk.
 class Desk {
-public:
+  public:
     core::SimulatedClock clock{fuzzEpoch()};
     std::unique_ptr<app::App> app;
 
@@ -54,7 +55,7 @@ public:
     Desk(const Desk&) = delete;
     Desk& operator=(const Desk&) = delete;
 
-private:
+  private:
     std::string m_path;
 };
 

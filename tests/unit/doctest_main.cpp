@@ -33,7 +33,7 @@ REGISTER_LISTENER("selection_counter", 1, SelectionCounter);
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
     const int result = context.run();
-    if (context.shouldExit()) return result;   // a query such as --list-test-cases
+    if (context.shouldExit()) return result; // a query such as --list-test-cases
     if (g_casesRun == 0) {
         std::fprintf(stderr, "no test case matched the filter: nothing was tested\n");
         return 1;

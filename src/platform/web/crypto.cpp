@@ -34,7 +34,8 @@ core::Error failure(const std::string& key) { return core::makeError(core::Error
 
 bool cryptoAvailable() { return tousu_crypto_available() != 0; }
 
-void seal(const std::string& plain, const std::string& passphrase, std::function<void(core::Result<sync::Sealed>)> done) {
+void seal(const std::string& plain, const std::string& passphrase,
+          std::function<void(core::Result<sync::Sealed>)> done) {
     const int request = remember([done = std::move(done)](std::string bytes, const std::string& errorKey) {
         if (!errorKey.empty()) return done(failure(errorKey));
         sync::Sealed s;
@@ -43,16 +44,19 @@ void seal(const std::string& plain, const std::string& passphrase, std::function
         s.data = bytes.substr(sync::kSaltBytes + sync::kIvBytes);
         done(std::move(s));
     });
-    tousu_crypto_seal(request, passphrase.c_str(), sync::kSealIterations, plain.data(), static_cast<double>(plain.size()));
+    tousu_crypto_seal(request, passphrase.c_str(), sync::kSealIterations, plain.data(),
+                      static_cast<double>(plain.size()));
 }
 
-void unseal(const sync::Sealed& sealed, const std::string& passphrase, std::function<void(core::Result<std::string>)> done) {
+void unseal(const sync::Sealed& sealed, const std::string& passphrase,
+            std::function<void(core::Result<std::string>)> done) {
     const int request = remember([done = std::move(done)](std::string bytes, const std::string& errorKey) {
         if (!errorKey.empty()) return done(failure(errorKey));
         done(std::move(bytes));
     });
-    tousu_crypto_open(request, passphrase.c_str(), sealed.iterations, sealed.salt.data(), static_cast<double>(sealed.salt.size()),
-                      sealed.iv.data(), sealed.data.data(), static_cast<double>(sealed.data.size()));
+    tousu_crypto_open(request, passphrase.c_str(), sealed.iterations, sealed.salt.data(),
+                      static_cast<double>(sealed.salt.size()), sealed.iv.data(), sealed.data.data(),
+                      static_cast<double>(sealed.data.size()));
 }
 
 } // namespace tousu::platform
@@ -61,7 +65,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_crypto(int request, const char* da
     auto& pending = tousu::platform::g_pending;
     const auto it = pending.find(request);
     if (it == pending.end()) return;
-    tousu::platform::doLater([answer = std::move(it->second), bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
-                              error = std::string(errorKey ? errorKey : "")]() mutable { answer(std::move(bytes), error); });
+    tousu::platform::doLater(
+        [answer = std::move(it->second),
+         bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
+         error = std::string(errorKey ? errorKey : "")]() mutable { answer(std::move(bytes), error); });
     pending.erase(it);
 }

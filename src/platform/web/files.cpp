@@ -35,9 +35,12 @@ core::Status saveFileInPieces(const std::string& name, const std::string& mimeTy
     auto st = produce([&](std::string_view piece) {
         taken = taken && tousu_files_piece(piece.data(), static_cast<double>(piece.size())) != 0;
     });
-    if (st && !taken) st = core::makeError(core::ErrorCode::Storage, "error.storage", "the browser did not take the file");
-    if (st) tousu_files_save_pieces(name.c_str(), mimeType.c_str());
-    else tousu_files_drop_pieces();
+    if (st && !taken)
+        st = core::makeError(core::ErrorCode::Storage, "error.storage", "the browser did not take the file");
+    if (st)
+        tousu_files_save_pieces(name.c_str(), mimeType.c_str());
+    else
+        tousu_files_drop_pieces();
     return st;
 }
 
@@ -50,8 +53,10 @@ void pickFile(const char* accept) { tousu_files_pick(accept); }
 
 } // namespace tousu::platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_file(const char* name, const char* data, double size, const char* errorKey) {
-    tousu::platform::doLater([name = std::string(name), bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_file(const char* name, const char* data, double size,
+                                                   const char* errorKey) {
+    tousu::platform::doLater([name = std::string(name),
+                              bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
                               error = std::string(errorKey ? errorKey : "")]() mutable {
         if (tousu::platform::g_received) tousu::platform::g_received(name, std::move(bytes), error);
     });

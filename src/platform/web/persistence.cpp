@@ -35,7 +35,7 @@ constexpr const char* kFile = "tousu.db";
 std::function<void(SaveState)> g_onSaveState;
 std::function<void(bool)> g_onWriter;
 std::function<void(const StorageStatus&)> g_onStorage;
-std::string g_localValue;   // tousu_local_get's answer
+std::string g_localValue; // tousu_local_get's answer
 
 } // namespace
 
@@ -51,8 +51,8 @@ DatabaseLocation prepareDatabase(std::function<void(SaveState)> onSaveState, std
     tousu_idb_take_image(blocks.data(), static_cast<int>(blocks.size()), store::kBlockBytes);
     store::setPageSink(kFile, [](const store::PageBatch& b) {
         std::vector<unsigned> numbers(b.blocks.begin(), b.blocks.end());
-        tousu_idb_commit(store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize), static_cast<int>(numbers.size()),
-                         numbers.data(), b.data.data());
+        tousu_idb_commit(store::kBlockBytes, b.pageSize, static_cast<double>(b.fileSize),
+                         static_cast<int>(numbers.size()), numbers.data(), b.data.data());
     });
     return {kFile, kVfs, true, tousu_idb_is_writer() != 0};
 }
@@ -83,7 +83,9 @@ void writeLocal(const std::string& key, const std::string& value) { tousu_local_
 
 } // namespace tousu::platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_local_value(const char* utf8) { tousu::platform::g_localValue = utf8 ? utf8 : ""; }
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_local_value(const char* utf8) {
+    tousu::platform::g_localValue = utf8 ? utf8 : "";
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {
     tousu::platform::doLater([writer] {

@@ -13,10 +13,10 @@
 #include <emscripten/html5.h>
 
 #include <GLES3/gl3.h>
+#include <array>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
-#include <array>
 #include <string>
 #include <vector>
 
@@ -35,32 +35,31 @@ void tousu_page_set_cursor(int cursor);
 void tousu_page_ready(void);
 }
 
-
 namespace tousu::platform {
 
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
 constexpr const char* kFontPath = "/tousu-font.ttf";
-constexpr int kSettleFrames = 3;   // frames rendered after each event so popups and hovers settle
+constexpr int kSettleFrames = 3; // frames rendered after each event so popups and hovers settle
 
 struct Data {
     Callbacks callbacks;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double dpr = 1.0;
-    float fontPx = 0;   // the size the font atlas was built at
+    float fontPx = 0; // the size the font atlas was built at
     int framesLeft = 0;
     bool rafPending = false;
     long timer = 0;
     double timerDue = 0;
     double lastTime = 0;
     unsigned frameCount = 0;
-    std::array<float, 1024> frameMs{};   // CPU time of the last frames, by frame number modulo the size
+    std::array<float, 1024> frameMs{}; // CPU time of the last frames, by frame number modulo the size
     int cursor = -2;
     bool ready = false;
     std::string clipboard;
     std::string widgetsJson;
-    std::vector<std::function<void()>> later;   // completions waiting for the next frame (run_queue.h)
+    std::vector<std::function<void()>> later; // completions waiting for the next frame (run_queue.h)
 };
 
 Data& data() {
@@ -208,9 +207,9 @@ bool start(Callbacks callbacks) {
 
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // layout is ours; persistence goes through the app, not imgui.ini
+    io.IniFilename = nullptr; // layout is ours; persistence goes through the app, not imgui.ini
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;   // a blinking caret would need frames while idle
+    io.ConfigInputTextCursorBlink = false; // a blinking caret would need frames while idle
     io.ConfigMacOSXBehaviors = tousu_input_is_mac() != 0;
     io.BackendPlatformName = "tousu_web";
     io.SetPlatformImeDataFn = setImeData;
@@ -235,7 +234,7 @@ using tousu::platform::requestRedrawAfter;
 
 namespace {
 
-constexpr double kHoverDelayMs = 600;   // ImGui's tooltip delay is 0.5 s: one frame after it
+constexpr double kHoverDelayMs = 600; // ImGui's tooltip delay is 0.5 s: one frame after it
 
 void wakeAfterInput() {
     requestRedraw();

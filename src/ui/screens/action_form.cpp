@@ -5,10 +5,10 @@
 #include "app/app.h"
 #include "core/policy.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
 #include "present/messages.h"
 #include "present/reference_names.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -20,23 +20,31 @@ namespace {
 // The free-text field an action asks for, by its field name (also its ##id and string key).
 const char* textFieldOf(Action a) {
     switch (a) {
-        case Action::Confirm: return "confirmation_text";
-        case Action::Investigate:
-        case Action::RecordContact:
-        case Action::CustomerResponded:
-        case Action::FollowUp: return "note";
-        case Action::WaitForCustomer:
-        case Action::RejectSolution:
-        case Action::Reopen:
-        case Action::Reassign:
-        case Action::Cancel:
-        case Action::Merge:
-        case Action::SetDeadline: return "reason";
-        case Action::ProposeSolution: return "solution";
-        case Action::Implement: return "step";
-        case Action::Feedback: return "result";
-        case Action::Survey: return "comment";
-        default: return nullptr;
+    case Action::Confirm:
+        return "confirmation_text";
+    case Action::Investigate:
+    case Action::RecordContact:
+    case Action::CustomerResponded:
+    case Action::FollowUp:
+        return "note";
+    case Action::WaitForCustomer:
+    case Action::RejectSolution:
+    case Action::Reopen:
+    case Action::Reassign:
+    case Action::Cancel:
+    case Action::Merge:
+    case Action::SetDeadline:
+        return "reason";
+    case Action::ProposeSolution:
+        return "solution";
+    case Action::Implement:
+        return "step";
+    case Action::Feedback:
+        return "result";
+    case Action::Survey:
+        return "comment";
+    default:
+        return nullptr;
     }
 }
 
@@ -73,29 +81,48 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
     const std::string& id = c.id;
     const core::TimeMs expected = app.clock().now() + static_cast<core::TimeMs>(m_hours) * core::kHourMs;
     switch (*m_action) {
-        case Action::Confirm: return app.confirm(id, m_method, m_text);
-        case Action::Classify: return app.classify(id, m_category, m_subType, m_importance);
-        case Action::Dispatch: return app.dispatch(id, m_department, m_person, expected);
-        case Action::Investigate: return app.investigate(id, m_text);
-        case Action::RecordContact: return app.recordContact(id, m_method, m_text);
-        case Action::WaitForCustomer: return app.waitForCustomer(id, m_text);
-        case Action::CustomerResponded: return app.customerResponded(id, m_text);
-        case Action::ProposeSolution: return app.proposeSolution(id, m_text);
-        case Action::RejectSolution: return app.rejectSolution(id, m_text);
-        case Action::Implement: return app.implement(id, m_text);
-        case Action::Feedback: return app.feedback(id, m_text, m_method);
-        case Action::Survey: return app.survey(id, m_rating, m_text, m_declined);
-        case Action::Archive: return app.archive(id);
-        case Action::FollowUp: return app.followUp(id, m_resolved, m_text);
-        case Action::Reopen: return app.reopen(id, m_text);
-        case Action::Reassign: return app.reassign(id, m_department, m_person, m_text);
-        case Action::Cancel: return app.cancel(id, m_text);
-        case Action::Merge: return app.merge(id, m_into, m_text);
-        case Action::SetDeadline: {
-            const char* milestone = c.milestones.empty() ? "handled" : core::code(c.milestones.back().milestone);
-            return app.setDeadline(id, milestone, m_hours, m_text);
-        }
-        default: return core::makeError(core::ErrorCode::NotAllowed, "error.action_not_allowed");
+    case Action::Confirm:
+        return app.confirm(id, m_method, m_text);
+    case Action::Classify:
+        return app.classify(id, m_category, m_subType, m_importance);
+    case Action::Dispatch:
+        return app.dispatch(id, m_department, m_person, expected);
+    case Action::Investigate:
+        return app.investigate(id, m_text);
+    case Action::RecordContact:
+        return app.recordContact(id, m_method, m_text);
+    case Action::WaitForCustomer:
+        return app.waitForCustomer(id, m_text);
+    case Action::CustomerResponded:
+        return app.customerResponded(id, m_text);
+    case Action::ProposeSolution:
+        return app.proposeSolution(id, m_text);
+    case Action::RejectSolution:
+        return app.rejectSolution(id, m_text);
+    case Action::Implement:
+        return app.implement(id, m_text);
+    case Action::Feedback:
+        return app.feedback(id, m_text, m_method);
+    case Action::Survey:
+        return app.survey(id, m_rating, m_text, m_declined);
+    case Action::Archive:
+        return app.archive(id);
+    case Action::FollowUp:
+        return app.followUp(id, m_resolved, m_text);
+    case Action::Reopen:
+        return app.reopen(id, m_text);
+    case Action::Reassign:
+        return app.reassign(id, m_department, m_person, m_text);
+    case Action::Cancel:
+        return app.cancel(id, m_text);
+    case Action::Merge:
+        return app.merge(id, m_into, m_text);
+    case Action::SetDeadline: {
+        const char* milestone = c.milestones.empty() ? "handled" : core::code(c.milestones.back().milestone);
+        return app.setDeadline(id, milestone, m_hours, m_text);
+    }
+    default:
+        return core::makeError(core::ErrorCode::NotAllowed, "error.action_not_allowed");
     }
 }
 
@@ -106,9 +133,10 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     ImGui::SeparatorText(trCode("action", core::code(a)));
     if (a == Action::Classify) {
         widgets::combo(label("field.category", "category"), "category",
-                       widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}), m_category);
+                       widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
+                       m_category);
         std::vector<widgets::Choice> subs;
-        for (const auto& s : names.subTypes())   // cached per data revision, never SQL per frame
+        for (const auto& s : names.subTypes()) // cached per data revision, never SQL per frame
             if (s.category == m_category) subs.push_back({s.id, language() == Language::ZhCN ? s.nameZh : s.nameEn});
         widgets::combo(label("field.sub_type", "sub_type"), "sub_type", subs, m_subType);
         widgets::combo(label("field.importance", "importance"), "importance",
@@ -119,7 +147,8 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
         for (const auto& d : names.departments()) depts.push_back({d.id, names.department(d.id)});
         for (const auto& s : names.staff())
             if (s.department == m_department) people.push_back({s.id, s.name});
-        if (widgets::combo(label("field.department", "department"), "department", depts, m_department)) m_person.clear();
+        if (widgets::combo(label("field.department", "department"), "department", depts, m_department))
+            m_person.clear();
         widgets::fieldError(err, "department");
         widgets::combo(label("field.person", "person"), "person", people, m_person);
         widgets::fieldError(err, "person");

@@ -8,8 +8,12 @@
 #include "core/result.h"
 #include "core/workflow.h"
 
-namespace tousu::app { class App; }
-namespace tousu::present { class ReferenceNames; }
+namespace tousu::app {
+class App;
+}
+namespace tousu::present {
+class ReferenceNames;
+}
 
 namespace tousu::ui {
 
@@ -19,7 +23,7 @@ using present::ReferenceNames;
 const char* actionId(core::Action a);
 
 class ActionForm {
-public:
+  public:
     void open(core::Action action, const core::Case& c, const app::App& app);
     void close() { m_action.reset(); }
     bool isOpen() const { return m_action.has_value(); }
@@ -27,12 +31,12 @@ public:
     // Draws the open form; true once the action was recorded.
     bool draw(app::App& app, const core::Case& c, const ReferenceNames& names);
 
-private:
+  private:
     core::Status submit(app::App& app, const core::Case& c);
 
     std::optional<core::Action> m_action;
     std::string m_text, m_method = "phone", m_category, m_subType, m_importance, m_department, m_person, m_into;
-    std::string m_invitation;   // the survey question to read out
+    std::string m_invitation; // the survey question to read out
     int m_hours = 24, m_rating = 0;
     bool m_declined = false, m_resolved = true;
     std::optional<core::Error> m_error;

@@ -5,8 +5,8 @@
 #include "app/app.h"
 #include "core/deadline.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -23,11 +23,15 @@ std::string eventSummary(const core::Event& e) {
 
 ImVec4 levelColour(core::DeadlineLevel level) {
     switch (level) {
-        case core::DeadlineLevel::Overdue:
-        case core::DeadlineLevel::MetLate: return ImVec4(0.80f, 0.10f, 0.10f, 1);
-        case core::DeadlineLevel::Near: return ImVec4(0.80f, 0.50f, 0.00f, 1);
-        case core::DeadlineLevel::Met: return ImVec4(0.10f, 0.55f, 0.20f, 1);
-        default: return ImVec4(0.15f, 0.15f, 0.15f, 1);
+    case core::DeadlineLevel::Overdue:
+    case core::DeadlineLevel::MetLate:
+        return ImVec4(0.80f, 0.10f, 0.10f, 1);
+    case core::DeadlineLevel::Near:
+        return ImVec4(0.80f, 0.50f, 0.00f, 1);
+    case core::DeadlineLevel::Met:
+        return ImVec4(0.10f, 0.55f, 0.20f, 1);
+    default:
+        return ImVec4(0.15f, 0.15f, 0.15f, 1);
     }
 }
 
@@ -49,7 +53,10 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
     const core::Case& c = *m_case;
     ImGui::Text("%s  ·  %s  ·  %s", c.number.c_str(), trCode("state", core::code(c.state)),
                 trCode("category", core::code(c.category)));
-    if (!c.repeatOf.empty()) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "  %s", tr("detail.repeat")); }
+    if (!c.repeatOf.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "  %s", tr("detail.repeat"));
+    }
     if (c.concurrentEdit) ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "%s", tr("detail.concurrent"));
     ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
                        trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());

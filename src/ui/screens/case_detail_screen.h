@@ -13,15 +13,17 @@
 #include "ui/screens/action_form.h"
 #include "ui/screens/navigation.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class CaseDetailScreen {
-public:
+  public:
     std::optional<Navigation> draw(app::App& app, const std::string& caseId);
 
-private:
+  private:
     void load(app::App& app, const std::string& caseId);
     void drawHeader(const app::App& app);
     void drawTimeline();

@@ -6,8 +6,8 @@
 #include "app/app.h"
 #include "core/validate.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -17,8 +17,7 @@ void CaseListScreen::drawDrillDown() {
     const core::ListFilter& f = m_filter;
     std::string parts;
     const auto add = [&parts](const std::string& part) { parts += (parts.empty() ? "" : " · ") + part; };
-    if (f.receivedFrom && f.receivedTo)
-        add(formatDate(f.receivedFrom) + " — " + formatDate(f.receivedTo - 1));
+    if (f.receivedFrom && f.receivedTo) add(formatDate(f.receivedFrom) + " — " + formatDate(f.receivedTo - 1));
     if (!f.channel.empty()) add(trCode("channel", f.channel));
     if (!f.department.empty()) add(m_names.department(f.department));
     if (f.unassignedOnly) add(tr("dash.unassigned"));
@@ -55,31 +54,51 @@ void CaseListScreen::drawFilters() {
         return c;
     };
     ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_state", "filter_state", choices("list.filter_state", [](auto& c) {
-        for (core::State s : core::kStates) c.push_back({core::code(s), trCode("state", core::code(s))});
-    }), m_filter.state);
+    widgets::combo("##filter_state", "filter_state",
+                   choices("list.filter_state",
+                           [](auto& c) {
+                               for (core::State s : core::kStates)
+                                   c.push_back({core::code(s), trCode("state", core::code(s))});
+                           }),
+                   m_filter.state);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_category", "filter_category", choices("list.filter_category", [](auto& c) {
-        for (core::Category k : core::kCategories) c.push_back({core::code(k), trCode("category", core::code(k))});
-    }), m_filter.category);
+    widgets::combo("##filter_category", "filter_category",
+                   choices("list.filter_category",
+                           [](auto& c) {
+                               for (core::Category k : core::kCategories)
+                                   c.push_back({core::code(k), trCode("category", core::code(k))});
+                           }),
+                   m_filter.category);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_channel", "filter_channel", choices("list.filter_channel", [](auto& c) {
-        for (core::Channel k : core::kChannels) c.push_back({core::code(k), trCode("channel", core::code(k))});
-    }), m_filter.channel);
+    widgets::combo("##filter_channel", "filter_channel",
+                   choices("list.filter_channel",
+                           [](auto& c) {
+                               for (core::Channel k : core::kChannels)
+                                   c.push_back({core::code(k), trCode("channel", core::code(k))});
+                           }),
+                   m_filter.channel);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo);
-    if (widgets::combo("##filter_department", "filter_department", choices("list.filter_department", [this](auto& c) {
-            for (const auto& d : m_names.departments()) c.push_back({d.id, m_names.department(d.id)});
-        }), m_filter.department))
+    if (widgets::combo("##filter_department", "filter_department",
+                       choices("list.filter_department",
+                               [this](auto& c) {
+                                   for (const auto& d : m_names.departments())
+                                       c.push_back({d.id, m_names.department(d.id)});
+                               }),
+                       m_filter.department))
         m_filter.person.clear();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_person", "filter_person", choices("list.filter_person", [this](auto& c) {
-        for (const auto& p : m_names.staff())
-            if (m_filter.department.empty() || p.department == m_filter.department) c.push_back({p.id, p.name});
-    }), m_filter.person);
+    widgets::combo("##filter_person", "filter_person",
+                   choices("list.filter_person",
+                           [this](auto& c) {
+                               for (const auto& p : m_names.staff())
+                                   if (m_filter.department.empty() || p.department == m_filter.department)
+                                       c.push_back({p.id, p.name});
+                           }),
+                   m_filter.person);
 
     const float date = ImGui::GetFontSize() * 7;
     bool badDate = false;

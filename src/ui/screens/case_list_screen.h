@@ -6,17 +6,19 @@
 #include <optional>
 #include <string>
 
-#include "ui/case_table.h"
 #include "present/reference_names.h"
+#include "ui/case_table.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class CaseListScreen {
-public:
+  public:
     std::optional<Navigation> draw(app::App& app, const std::string& search);
     // The export button was pressed this frame: the caller exports filter() as CSV.
     bool exportRequested() const { return m_exportRequested; }
@@ -24,15 +26,15 @@ public:
     // Shows exactly these cases (a drill-down), named in a line that can be cleared.
     void show(const core::ListFilter& filter);
 
-private:
-    void drawDrillDown();   // the filters the controls do not show, and a button clearing them
+  private:
+    void drawDrillDown(); // the filters the controls do not show, and a button clearing them
     void drawFilters();
 
     CaseTable m_table;
     ReferenceNames m_names;
     core::ListFilter m_filter;
-    std::string m_fromText, m_toText;   // the period as typed
-    bool m_drilled = false;             // showing a drill-down from the statistics
+    std::string m_fromText, m_toText; // the period as typed
+    bool m_drilled = false;           // showing a drill-down from the statistics
     bool m_exportRequested = false;
 };
 

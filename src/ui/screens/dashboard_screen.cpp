@@ -8,12 +8,12 @@
 
 #include "app/app.h"
 #include "core/validate.h"
-#include "ui/chart.h"
 #include "present/format.h"
-#include "present/kpi_summary.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "present/kpi_summary.h"
 #include "present/report.h"
+#include "ui/chart.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -48,12 +48,15 @@ void drawTile(const HeadlineKpi& k, ImVec2 size) {
 core::Period DashboardScreen::period(const app::App& app) const {
     const core::TimeMs now = app.clock().now();
     switch (m_choice) {
-        case PeriodChoice::Week: return core::periodContaining(core::PeriodKind::Week, now);
-        case PeriodChoice::Quarter: return core::periodContaining(core::PeriodKind::Quarter, now);
-        case PeriodChoice::Custom:
-            if (m_custom) return *m_custom;
-            break;
-        case PeriodChoice::Month: break;
+    case PeriodChoice::Week:
+        return core::periodContaining(core::PeriodKind::Week, now);
+    case PeriodChoice::Quarter:
+        return core::periodContaining(core::PeriodKind::Quarter, now);
+    case PeriodChoice::Custom:
+        if (m_custom) return *m_custom;
+        break;
+    case PeriodChoice::Month:
+        break;
     }
     return core::periodContaining(core::PeriodKind::Month, now);
 }
@@ -67,7 +70,8 @@ void DashboardScreen::advance(app::App& app) {
     if (current && !m_job) return;
     if (!running) {
         const core::Period rows{p.previous().from, p.to};
-        m_job.emplace(Job{p, m_filter, core::DashboardBuilder(p, m_filter, app.clock().now()), {}, 0, app.countReceived(rows)});
+        m_job.emplace(
+            Job{p, m_filter, core::DashboardBuilder(p, m_filter, app.clock().now()), {}, 0, app.countReceived(rows)});
         m_revision = app.revision();
         m_fiveMinutes = fiveMinutes;
     }
@@ -88,12 +92,15 @@ void DashboardScreen::advance(app::App& app) {
 }
 
 void DashboardScreen::drawControls(app::App& app) {
-    const std::pair<PeriodChoice, const char*> choices[] = {{PeriodChoice::Week, "week"}, {PeriodChoice::Month, "month"},
-                                                            {PeriodChoice::Quarter, "quarter"}, {PeriodChoice::Custom, "custom"}};
+    const std::pair<PeriodChoice, const char*> choices[] = {{PeriodChoice::Week, "week"},
+                                                            {PeriodChoice::Month, "month"},
+                                                            {PeriodChoice::Quarter, "quarter"},
+                                                            {PeriodChoice::Custom, "custom"}};
     for (const auto& [choice, code] : choices) {
         if (choice != PeriodChoice::Week) ImGui::SameLine();
         const std::string id = std::string("period_") + code;
-        if (ImGui::RadioButton(label((std::string("dash.period_") + code).c_str(), id.c_str()).c_str(), m_choice == choice))
+        if (ImGui::RadioButton(label((std::string("dash.period_") + code).c_str(), id.c_str()).c_str(),
+                               m_choice == choice))
             m_choice = choice;
     }
     ImGui::SameLine();
@@ -111,10 +118,14 @@ void DashboardScreen::drawControls(app::App& app) {
         ImGui::SameLine();
         if (ImGui::Button(label("dash.apply", "period_apply").c_str())) {
             auto from = core::parseDate(m_customFrom), to = core::parseDate(m_customTo);
-            if (!from || !to) m_customError = "error.date_format";
-            else if (to.value() < from.value()) m_customError = "error.period_order";
-            else if (to.value() - from.value() > 3 * 366 * kDayMs) m_customError = "error.period_too_long";
-            else m_customError.clear(), m_custom = core::periodOfDays(from.value(), to.value());
+            if (!from || !to)
+                m_customError = "error.date_format";
+            else if (to.value() < from.value())
+                m_customError = "error.period_order";
+            else if (to.value() - from.value() > 3 * 366 * kDayMs)
+                m_customError = "error.period_too_long";
+            else
+                m_customError.clear(), m_custom = core::periodOfDays(from.value(), to.value());
         }
         if (!m_customError.empty()) widgets::reportedText("period_error", tr(m_customError), &kBad);
     }
@@ -130,8 +141,10 @@ void DashboardScreen::drawControls(app::App& app) {
     std::vector<widgets::Choice> people{{"", tr("dash.any_person")}};
     for (const core::StaffMember& s : m_names.staff()) people.push_back({s.id, s.name});
     const std::pair<const char*, std::pair<std::vector<widgets::Choice>*, std::string*>> filters[] = {
-        {"dash_category", {&categories, &m_filter.category}}, {"dash_channel", {&channels, &m_filter.channel}},
-        {"dash_department", {&departments, &m_filter.department}}, {"dash_person", {&people, &m_filter.person}}};
+        {"dash_category", {&categories, &m_filter.category}},
+        {"dash_channel", {&channels, &m_filter.channel}},
+        {"dash_department", {&departments, &m_filter.department}},
+        {"dash_person", {&people, &m_filter.person}}};
     for (const auto& [id, choice] : filters) {
         if (id != filters[0].first) ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
@@ -201,7 +214,8 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
         cumulative.push_back(bar.cumulativeShare);
     }
     if (!d.pareto.empty())
-        if (auto hit = chart::pareto("pareto", subTypes, counts, cumulative, tr("dash.cases"), tr("dash.cumulative"), height)) {
+        if (auto hit = chart::pareto("pareto", subTypes, counts, cumulative, tr("dash.cases"), tr("dash.cumulative"),
+                                     height)) {
             core::ListFilter f = drillDown();
             f.subType = d.pareto[*hit].subType;
             go = list(f);
@@ -214,11 +228,13 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     };
     std::vector<std::string> channels, departments;
     for (const std::string& c : d.categoryByChannel.columns) channels.push_back(trCode("channel", c));
-    for (const std::string& id : d.categoryByDepartment.columns) departments.push_back(id.empty() ? tr("dash.unassigned") : m_names.department(id));
+    for (const std::string& id : d.categoryByDepartment.columns)
+        departments.push_back(id.empty() ? tr("dash.unassigned") : m_names.department(id));
     if (!ImGui::BeginTable("##heat_maps", 2)) return go;
     ImGui::TableNextColumn();
     ImGui::SeparatorText(tr("dash.by_channel"));
-    if (auto hit = chart::heatMap("heat_channel", categoryNames(d.categoryByChannel), channels, d.categoryByChannel.cells)) {
+    if (auto hit =
+            chart::heatMap("heat_channel", categoryNames(d.categoryByChannel), channels, d.categoryByChannel.cells)) {
         core::ListFilter f = drillDown();
         f.category = d.categoryByChannel.rows[hit->index];
         f.channel = d.categoryByChannel.columns[hit->series];
@@ -226,7 +242,8 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
     }
     ImGui::TableNextColumn();
     ImGui::SeparatorText(tr("dash.by_department"));
-    if (auto hit = chart::heatMap("heat_department", categoryNames(d.categoryByDepartment), departments, d.categoryByDepartment.cells)) {
+    if (auto hit = chart::heatMap("heat_department", categoryNames(d.categoryByDepartment), departments,
+                                  d.categoryByDepartment.cells)) {
         core::ListFilter f = drillDown();
         f.category = d.categoryByDepartment.rows[hit->index];
         f.department = d.categoryByDepartment.columns[hit->series];
@@ -240,10 +257,12 @@ std::optional<Navigation> DashboardScreen::drawCharts() {
 void DashboardScreen::drawDeadlineHealth() const {
     ImGui::SeparatorText(tr("dash.deadline_health"));
     ImGui::TextDisabled("%s", tr("dash.bands_caption"));
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##deadline_health", 10, flags)) return;
-    for (const char* key : {"col.category", "notice.milestone", "dash.met_on_time", "dash.met_late", "dash.on_time_share",
-                            "dash.band_0", "dash.band_1", "dash.band_2", "dash.band_3", "dash.band_4"})
+    for (const char* key :
+         {"col.category", "notice.milestone", "dash.met_on_time", "dash.met_late", "dash.on_time_share", "dash.band_0",
+          "dash.band_1", "dash.band_2", "dash.band_3", "dash.band_4"})
         ImGui::TableSetupColumn(tr(key));
     ImGui::TableHeadersRow();
     for (core::Category category : core::kCategories) {
@@ -269,7 +288,8 @@ void DashboardScreen::drawDeadlineHealth() const {
             // The bands belong to the category (the last milestone's limit): shown once, on its first row.
             for (int band : h.usedBands) {
                 ImGui::TableNextColumn();
-                if (i == 0) ImGui::TextUnformatted(resolved ? formatNumber("%.0f%%", 100.0 * band / resolved).c_str() : "—");
+                if (i == 0)
+                    ImGui::TextUnformatted(resolved ? formatNumber("%.0f%%", 100.0 * band / resolved).c_str() : "—");
             }
         }
     }
@@ -287,20 +307,30 @@ std::optional<Navigation> DashboardScreen::drawPeople() {
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##people", 6, flags)) return std::nullopt;
-    for (const char* key : {"dash.person", "dash.cases", "dash.on_time_rate", "dash.satisfaction", "dash.repeats", "dash.handling_hours"})
-        ImGui::TableSetupColumn(tr(key), key == std::string("dash.cases") ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending : 0);
+    for (const char* key :
+         {"dash.person", "dash.cases", "dash.on_time_rate", "dash.satisfaction", "dash.repeats", "dash.handling_hours"})
+        ImGui::TableSetupColumn(tr(key),
+                                key == std::string("dash.cases")
+                                    ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending
+                                    : 0);
     ImGui::TableHeadersRow();
     if (const ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount) {
         const int column = specs->Specs[0].ColumnIndex;
         const bool ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
         const auto key = [column](const Row& r) -> double {
             switch (column) {
-                case 1: return r.g->cases;
-                case 2: return r.g->onTimeRate();
-                case 3: return r.g->satisfactionMean();
-                case 4: return r.g->repeats;
-                case 5: return r.g->meanHandlingHours();
-                default: return 0;
+            case 1:
+                return r.g->cases;
+            case 2:
+                return r.g->onTimeRate();
+            case 3:
+                return r.g->satisfactionMean();
+            case 4:
+                return r.g->repeats;
+            case 5:
+                return r.g->meanHandlingHours();
+            default:
+                return 0;
             }
         };
         std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
@@ -309,8 +339,12 @@ std::optional<Navigation> DashboardScreen::drawPeople() {
         });
     }
     std::optional<Navigation> go;
-    const auto rateText = [](double v) { return v < 0 ? std::string(tr("dash.no_data")) : formatNumber("%.1f%%", v * 100); };
-    const auto numberText = [](double v, const char* f) { return v < 0 ? std::string(tr("dash.no_data")) : formatNumber(f, v); };
+    const auto rateText = [](double v) {
+        return v < 0 ? std::string(tr("dash.no_data")) : formatNumber("%.1f%%", v * 100);
+    };
+    const auto numberText = [](double v, const char* f) {
+        return v < 0 ? std::string(tr("dash.no_data")) : formatNumber(f, v);
+    };
     for (const Row& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -369,7 +403,7 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
     widgets::textArea("##report_actions", m_actions, ImVec2(ImGui::GetFontSize() * 32, ImGui::GetFontSize() * 8));
     const std::string stamp = formatDate(p.from) + "-" + formatDate(p.to - 1);
     const auto save = [&](const std::string& name, const char* mime, const core::Result<std::string>& bytes) {
-        if (!bytes) return;   // a read of our own database failed: the figures above came from it just now
+        if (!bytes) return; // a read of our own database failed: the figures above came from it just now
         if (host.saveFile) host.saveFile(name, mime, bytes.value());
         m_reportFile = name;
     };
@@ -383,7 +417,8 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
     ImGui::SameLine();
     if (ImGui::Button(label("about.close", "report_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
         ImGui::CloseCurrentPopup();
-    if (!m_reportFile.empty()) widgets::reportedText("report_done", std::string(tr("report.downloaded")) + " " + m_reportFile);
+    if (!m_reportFile.empty())
+        widgets::reportedText("report_done", std::string(tr("report.downloaded")) + " " + m_reportFile);
     ImGui::EndPopup();
 }
 

@@ -12,22 +12,24 @@
 
 #include "core/analysis.h"
 #include "core/read_models.h"
-#include "ui/host.h"
 #include "present/reference_names.h"
+#include "ui/host.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class DashboardScreen {
-public:
+  public:
     std::optional<Navigation> draw(app::App& app, const Host& host);
     // Still computing: the caller keeps frames coming.
     bool busy() const { return m_job.has_value(); }
 
-private:
+  private:
     enum class PeriodChoice { Week, Month, Quarter, Custom };
     struct Job {
         core::Period period;
@@ -45,7 +47,7 @@ private:
     void drawDeadlineHealth() const;
     std::optional<Navigation> drawPeople();
     std::optional<Navigation> drawRepeaters();
-    core::ListFilter drillDown() const;   // the shown period and filters, as the list's filter
+    core::ListFilter drillDown() const; // the shown period and filters, as the list's filter
     void drawReportDialog(app::App& app, const Host& host);
 
     PeriodChoice m_choice = PeriodChoice::Month;

@@ -4,8 +4,8 @@
 
 #include "app/app.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -33,7 +33,8 @@ std::optional<Navigation> FollowUpsScreen::draw(app::App& app) {
     if (ImGui::RadioButton((withCount("follow_ups.due", m_due.total(app)) + "##follow_ups_due").c_str(), m_dueOnly))
         m_dueOnly = true;
     ImGui::SameLine();
-    if (ImGui::RadioButton((withCount("follow_ups.all", m_scheduled.total(app)) + "##follow_ups_all").c_str(), !m_dueOnly))
+    if (ImGui::RadioButton((withCount("follow_ups.all", m_scheduled.total(app)) + "##follow_ups_all").c_str(),
+                           !m_dueOnly))
         m_dueOnly = false;
     if (m_recorded) widgets::reportedText("follow_up_recorded", tr(m_recorded));
     drawTable(app);
@@ -48,11 +49,13 @@ void FollowUpsScreen::drawTable(app::App& app) {
         return;
     }
     const float height = m_caseId.empty() ? 0.0f : ImGui::GetContentRegionAvail().y * 0.5f;
-    if (!ImGui::BeginTable("##follow_ups", 6, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
+    if (!ImGui::BeginTable("##follow_ups", 6,
+                           ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV,
                            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* key : {"col.number", "col.customer", "col.category", "col.department", "col.person", "follow_ups.when"})
+    for (const char* key :
+         {"col.number", "col.customer", "col.category", "col.department", "col.person", "follow_ups.when"})
         ImGui::TableSetupColumn(tr(key));
     ImGui::TableHeadersRow();
     const core::TimeMs now = app.clock().now();

@@ -11,17 +11,19 @@
 #include "ui/screens/navigation.h"
 #include "ui/screens/save_outcome.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class FollowUpsScreen {
-public:
+  public:
     std::optional<Navigation> draw(app::App& app);
 
-private:
+  private:
     void drawTable(app::App& app);
-    std::optional<Navigation> drawForm(app::App& app);   // "open the complaint" asks to go there
+    std::optional<Navigation> drawForm(app::App& app); // "open the complaint" asks to go there
 
     app::CaseListModel m_due, m_scheduled;
     bool m_dueOnly = true;
@@ -29,7 +31,7 @@ private:
     std::string m_caseId, m_number, m_note;
     bool m_resolved = true;
     SaveOutcome m_outcome;
-    const char* m_recorded = nullptr;   // the message after a visit was recorded
+    const char* m_recorded = nullptr; // the message after a visit was recorded
 };
 
 } // namespace tousu::ui

@@ -6,8 +6,8 @@
 
 #include "app/app.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -48,16 +48,22 @@ void IntakeScreen::restoreDraft(const Host& host) {
 // Writes the draft when something changed; an empty form leaves no draft behind.
 void IntakeScreen::keepDraft(const Host& host) {
     if (!host.writeLocal) return;
-    const bool empty = m_form.customerName.empty() && m_form.phone.empty() && m_form.account.empty() && m_form.content.empty();
-    const std::string draft = empty ? std::string()
-                                    : core::encodeFields({{"channel", m_form.channel}, {"customer_name", m_form.customerName},
-                                                          {"phone", m_form.phone}, {"account", m_form.account},
-                                                          {"contact_method", m_form.contactMethod}, {"content", m_form.content},
-                                                          {"category", m_form.category}, {"importance", m_form.importance},
-                                                          {"received", m_received},
-                                                          {"received_typed", m_receivedTyped ? "1" : "0"},
-                                                          {"started_at", m_startedAt ? std::to_string(*m_startedAt) : ""},
-                                                          {"category_touched", m_categoryTouched ? "1" : "0"}});
+    const bool empty =
+        m_form.customerName.empty() && m_form.phone.empty() && m_form.account.empty() && m_form.content.empty();
+    const std::string draft = empty
+                                  ? std::string()
+                                  : core::encodeFields({{"channel", m_form.channel},
+                                                        {"customer_name", m_form.customerName},
+                                                        {"phone", m_form.phone},
+                                                        {"account", m_form.account},
+                                                        {"contact_method", m_form.contactMethod},
+                                                        {"content", m_form.content},
+                                                        {"category", m_form.category},
+                                                        {"importance", m_form.importance},
+                                                        {"received", m_received},
+                                                        {"received_typed", m_receivedTyped ? "1" : "0"},
+                                                        {"started_at", m_startedAt ? std::to_string(*m_startedAt) : ""},
+                                                        {"category_touched", m_categoryTouched ? "1" : "0"}});
     if (draft == m_draft) return;
     m_draft = draft;
     host.writeLocal(kDraftKey, draft);
@@ -77,8 +83,8 @@ void IntakeScreen::drawHistory(const app::App& app) {
     widgets::reportedText("customer_history", line);
     for (const core::CaseRow& r : m_history.recent) {
         ImGui::SetCursorPosX(indent + ImGui::GetFontSize());
-        ImGui::TextDisabled("%s  %s  %s  %s", r.number.c_str(), formatShort(r.receivedAt).c_str(), trCode("category", r.category),
-                            trCode("state", r.state));
+        ImGui::TextDisabled("%s  %s  %s  %s", r.number.c_str(), formatShort(r.receivedAt).c_str(),
+                            trCode("category", r.category), trCode("state", r.state));
     }
     if (!m_history.repeatOfNumber.empty()) {
         ImGui::SetCursorPosX(indent);
@@ -90,15 +96,15 @@ void IntakeScreen::drawHistory(const app::App& app) {
 
 // The fields above this one are drawn first, so a first character typed this frame already counts.
 void IntakeScreen::drawReceived(const app::App& app) {
-    const bool started = !m_form.customerName.empty() || !m_form.phone.empty() || !m_form.account.empty() ||
-                         !m_form.content.empty();
+    const bool started =
+        !m_form.customerName.empty() || !m_form.phone.empty() || !m_form.account.empty() || !m_form.content.empty();
     if (started && !m_startedAt) m_startedAt = app.clock().now();
     if (!m_receivedTyped) m_received = formatDateTime(m_startedAt.value_or(app.clock().now()));
     const std::string callLabel = label("intake.call_started", "call_started");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (widgets::textField("##received_at", m_received)) m_receivedTyped = true;
     ImGui::SameLine();
-    if (ImGui::Button(callLabel.c_str())) {   // a call comes in now: its time, whatever was typed
+    if (ImGui::Button(callLabel.c_str())) { // a call comes in now: its time, whatever was typed
         m_startedAt = app.clock().now();
         m_receivedTyped = false;
         m_received = formatDateTime(*m_startedAt);
@@ -121,9 +127,10 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
     const core::Error* err = m_error ? &*m_error : nullptr;
 
     row("field.channel");
-    widgets::combo("##channel", "channel",
-                   widgets::codeChoices("channel", {"phone", "online", "email", "social_media", "letter_visit", "other"}),
-                   m_form.channel);
+    widgets::combo(
+        "##channel", "channel",
+        widgets::codeChoices("channel", {"phone", "online", "email", "social_media", "letter_visit", "other"}),
+        m_form.channel);
     row("field.customer_name");
     widgets::textField("##customer_name", m_form.customerName);
     widgets::fieldError(err, "customer_name");
@@ -139,7 +146,8 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
     ImGui::EndGroup();
     row("field.contact_method");
     widgets::combo("##contact_method", "contact_method",
-                   widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_form.contactMethod);
+                   widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}),
+                   m_form.contactMethod);
     row("field.content");
     if (widgets::textArea("##content", m_form.content, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5)) &&
         !m_categoryTouched)
@@ -172,13 +180,16 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
     }
     const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) ||
                       (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
-    if (err && err->fieldErrors.empty()) widgets::actionError(err);
-    else if (err) ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.invalid_input"));
+    if (err && err->fieldErrors.empty())
+        widgets::actionError(err);
+    else if (err)
+        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.invalid_input"));
     keepDraft(host);
     if (!save) return std::nullopt;
 
     // Not typed over: the moment to the millisecond, not the minute the field shows.
-    auto received = m_receivedTyped || !m_startedAt ? parseTypedTime(m_received) : core::Result<core::TimeMs>(*m_startedAt);
+    auto received =
+        m_receivedTyped || !m_startedAt ? parseTypedTime(m_received) : core::Result<core::TimeMs>(*m_startedAt);
     if (!received) {
         core::Error e = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");
         e.fieldErrors.push_back(received.error());
@@ -192,7 +203,7 @@ std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
         return std::nullopt;
     }
     reset(app);
-    keepDraft(host);   // registered: the draft is gone
+    keepDraft(host); // registered: the draft is gone
     return Navigation{View::CaseDetail, ref.value().id};
 }
 

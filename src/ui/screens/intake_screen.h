@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "core/result.h"
 #include "app/app.h"
+#include "core/result.h"
 #include "core/validate.h"
 #include "ui/host.h"
 #include "ui/screens/navigation.h"
@@ -16,11 +16,11 @@
 namespace tousu::ui {
 
 class IntakeScreen {
-public:
+  public:
     // Returns a navigation request after a successful registration.
     std::optional<Navigation> draw(app::App& app, const Host& host);
 
-private:
+  private:
     void reset(const app::App& app);
     void restoreDraft(const Host& host);
     void keepDraft(const Host& host);
@@ -30,15 +30,15 @@ private:
     core::Registration m_form;
     // 受理时间 is when the complaint came in: the moment the agent started this form (the first
     // character typed, or the 来电 button), the live clock until then, or what the agent typed over it.
-    std::string m_received;               // as shown and typed
+    std::string m_received; // as shown and typed
     std::optional<core::TimeMs> m_startedAt;
     bool m_receivedTyped = false;
     bool m_started = false;
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;
-    std::string m_draft;        // the draft as last written to the local store
-    bool m_restored = false;    // the form came back from a draft
-    std::string m_historyFor;   // phone|account|category the history below was read for
+    std::string m_draft;      // the draft as last written to the local store
+    bool m_restored = false;  // the form came back from a draft
+    std::string m_historyFor; // phone|account|category the history below was read for
     app::CustomerHistory m_history;
 };
 

@@ -11,8 +11,8 @@ enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestio
 
 struct Navigation {
     View view = View::WorkQueue;
-    std::string caseId;                          // for CaseDetail
-    std::optional<core::ListFilter> listFilter;   // for CaseList: show exactly these cases (drill-down)
+    std::string caseId;                         // for CaseDetail
+    std::optional<core::ListFilter> listFilter; // for CaseList: show exactly these cases (drill-down)
 };
 
 } // namespace tousu::ui

@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include "app/built_in.h"
 #include "app/app.h"
+#include "app/built_in.h"
 #include "core/policy.h"
 #include "present/i18n.h"
 #include "ui/present.h"

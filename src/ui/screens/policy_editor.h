@@ -8,20 +8,22 @@
 
 #include "ui/screens/save_outcome.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class PolicyEditor {
-public:
+  public:
     void draw(app::App& app);
 
-private:
+  private:
     void load(const app::App& app);
     void drawCalendar(app::App& app);
 
     std::uint64_t m_revision = 0;
-    std::map<std::string, int> m_hours;   // "<category>_<milestone>" and "<category>_max"
+    std::map<std::string, int> m_hours; // "<category>_<milestone>" and "<category>_max"
     SaveOutcome m_outcome;
 };
 

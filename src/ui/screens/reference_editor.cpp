@@ -14,12 +14,13 @@ namespace {
 // A table of records, one selectable row each ("<prefix>_row_<record id>"), the chosen one
 // highlighted; returns the index of the row clicked, or -1.
 template <class Rows, class Cells>
-int recordTable(const std::string& prefix, std::initializer_list<const char*> headers, const Rows& rows, const std::string& chosen,
-                Cells cells) {
+int recordTable(const std::string& prefix, std::initializer_list<const char*> headers, const Rows& rows,
+                const std::string& chosen, Cells cells) {
     int clicked = -1;
     const float height = ImGui::GetTextLineHeightWithSpacing() * 9;
     if (!ImGui::BeginTable(("##" + prefix).c_str(), static_cast<int>(headers.size()),
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY, ImVec2(0, height)))
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
+                           ImVec2(0, height)))
         return clicked;
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* h : headers) ImGui::TableSetupColumn(tr(h));
@@ -69,8 +70,8 @@ bool ReferenceEditor::hasPin(const app::App& app, const std::string& staffId) {
 void ReferenceEditor::drawDepartments(app::App& app) {
     m_names.refresh(app);
     const auto& depts = m_names.departments();
-    const int clicked = recordTable("dept", {"settings.name_zh", "settings.name_en", "settings.head"}, depts, m_department.id,
-                                    [&](const core::Department& d) {
+    const int clicked = recordTable("dept", {"settings.name_zh", "settings.name_en", "settings.head"}, depts,
+                                    m_department.id, [&](const core::Department& d) {
                                         return std::vector<std::string>{d.nameZh, d.nameEn, m_names.person(d.head)};
                                     });
     if (clicked >= 0) m_department = depts[static_cast<std::size_t>(clicked)], m_outcome.clear();
@@ -95,10 +96,11 @@ void ReferenceEditor::drawDepartments(app::App& app) {
 void ReferenceEditor::drawStaff(app::App& app) {
     m_names.refresh(app);
     const auto& staff = m_names.staff();
-    const int clicked = recordTable("staff", {"settings.name", "settings.role", "field.department", "settings.pin"}, staff,
-                                    m_person.id, [&](const core::StaffMember& s) {
-                                        return std::vector<std::string>{s.name, trCode("role", s.role), m_names.department(s.department),
-                                                                        hasPin(app, s.id) ? tr("settings.pin_set_short") : ""};
+    const int clicked = recordTable("staff", {"settings.name", "settings.role", "field.department", "settings.pin"},
+                                    staff, m_person.id, [&](const core::StaffMember& s) {
+                                        return std::vector<std::string>{
+                                            s.name, trCode("role", s.role), m_names.department(s.department),
+                                            hasPin(app, s.id) ? tr("settings.pin_set_short") : ""};
                                     });
     if (clicked >= 0) m_person = staff[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_person.id, "staff_new")) m_person = {"", "", "agent", m_person.department}, m_outcome.clear();
@@ -131,17 +133,19 @@ void ReferenceEditor::drawStaff(app::App& app) {
 void ReferenceEditor::drawSubTypes(app::App& app) {
     m_names.refresh(app);
     const auto& subs = m_names.subTypes();
-    const int clicked = recordTable("sub_type", {"field.category", "settings.name_zh", "settings.name_en"}, subs, m_subType.id,
-                                    [](const core::SubType& t) {
-                                        return std::vector<std::string>{trCode("category", t.category), t.nameZh, t.nameEn};
-                                    });
+    const int clicked =
+        recordTable("sub_type", {"field.category", "settings.name_zh", "settings.name_en"}, subs, m_subType.id,
+                    [](const core::SubType& t) {
+                        return std::vector<std::string>{trCode("category", t.category), t.nameZh, t.nameEn};
+                    });
     if (clicked >= 0) m_subType = subs[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_subType.id, "sub_type_new")) m_subType = {"", m_subType.category, "", ""}, m_outcome.clear();
     const core::Error* err = m_outcome.error("sub_type");
     ImGui::BeginDisabled(!app.mayEditSettings());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("field.category", "sub_type_category"), "sub_type_category",
-                   widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}), m_subType.category);
+                   widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
+                   m_subType.category);
     field("settings.name_zh", "sub_type_name_zh", m_subType.nameZh, err, "name_zh");
     field("settings.name_en", "sub_type_name_en", m_subType.nameEn, err, "name_en");
     if (ImGui::Button(label("settings.save", "sub_type_save").c_str())) {

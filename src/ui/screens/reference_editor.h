@@ -11,19 +11,21 @@
 #include "ui/present.h"
 #include "ui/screens/save_outcome.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class ReferenceEditor {
-public:
+  public:
     void drawDepartments(app::App& app);
     void drawStaff(app::App& app);
     void drawSubTypes(app::App& app);
     // Whether a profile has a PIN, read once per data revision.
     bool hasPin(const app::App& app, const std::string& staffId);
 
-private:
+  private:
     ReferenceNames m_names;
     core::Department m_department;
     core::StaffMember m_person{"", "", "agent", "customer_service"};

@@ -9,9 +9,8 @@
 namespace tousu::ui {
 
 class SaveOutcome {
-public:
-    template <class R>
-    bool record(const std::string& form, const R& result) {
+  public:
+    template <class R> bool record(const std::string& form, const R& result) {
         m_form = form;
         m_error.reset();
         if (!result) m_error = result.error();
@@ -22,7 +21,7 @@ public:
     const core::Error* error(const std::string& form) const { return form == m_form && m_error ? &*m_error : nullptr; }
     void draw(const std::string& form) const;
 
-private:
+  private:
     std::string m_form;
     std::optional<core::Error> m_error;
 };

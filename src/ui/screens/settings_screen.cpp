@@ -4,8 +4,8 @@
 
 #include "app/app.h"
 #include "present/i18n.h"
-#include "ui/present.h"
 #include "present/messages.h"
+#include "ui/present.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -29,7 +29,8 @@ void SettingsScreen::load(const app::App& app) {
 
 void SettingsScreen::draw(app::App& app) {
     load(app);
-    if (!app.mayEditSettings()) ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
+    if (!app.mayEditSettings())
+        ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
     if (!ImGui::BeginTabBar("##settings_tabs")) return;
     const auto tab = [&](const char* key, const char* id, auto drawTab) {
         if (!widgets::tabItem(label(key, id))) return;
@@ -59,7 +60,8 @@ void SettingsScreen::drawDesk(app::App& app) {
         (void)app.setPreference("language", lang);
     }
     std::vector<widgets::Choice> sizes;
-    for (float px : kFontSizes) sizes.push_back({std::to_string(static_cast<int>(px)), std::to_string(static_cast<int>(px)) + " px"});
+    for (float px : kFontSizes)
+        sizes.push_back({std::to_string(static_cast<int>(px)), std::to_string(static_cast<int>(px)) + " px"});
     std::string size = std::to_string(static_cast<int>(fontSizePx()));
     ImGui::SetNextItemWidth(width);
     if (widgets::combo(label("settings.font_size", "font_size"), "font_size", sizes, size)) {
@@ -68,9 +70,11 @@ void SettingsScreen::drawDesk(app::App& app) {
     }
 
     ImGui::SeparatorText(tr("settings.my_pin"));
-    ImGui::TextDisabled("%s", tr(m_reference.hasPin(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
+    ImGui::TextDisabled("%s",
+                        tr(m_reference.hasPin(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
     ImGui::SetNextItemWidth(width);
-    widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"), ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+    widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"),
+                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
     widgets::fieldError(m_outcome.error("my_pin"), "pin");
     ImGui::BeginDisabled(app.readOnly());
     const auto setPin = [&](const std::string& pin) {

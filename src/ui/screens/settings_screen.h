@@ -10,15 +10,17 @@
 #include "ui/screens/reference_editor.h"
 #include "ui/screens/save_outcome.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class SettingsScreen {
-public:
+  public:
     void draw(app::App& app);
 
-private:
+  private:
     void load(const app::App& app);
     void drawDesk(app::App& app);
     void drawOffice(app::App& app);

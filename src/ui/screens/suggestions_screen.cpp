@@ -4,8 +4,8 @@
 
 #include "app/app.h"
 #include "present/format.h"
-#include "ui/present.h"
 #include "present/i18n.h"
+#include "ui/present.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -42,7 +42,7 @@ void SuggestionsScreen::draw(app::App& app) {
     if (m_error && m_error->fieldErrors.empty()) widgets::actionError(&*m_error);
 
     ImGui::Spacing();
-    if (app.revision() != m_revision) m_list = app.suggestions(), m_revision = app.revision();   // not SQL per frame
+    if (app.revision() != m_revision) m_list = app.suggestions(), m_revision = app.revision(); // not SQL per frame
     const auto& list = m_list;
     if (list.empty()) {
         widgets::emptyState(tr("suggestion.empty"));
@@ -52,8 +52,10 @@ void SuggestionsScreen::draw(app::App& app) {
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##suggestions", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* key : {"suggestion.when", "suggestion.source", "suggestion.content", "suggestion.recorded_by", "suggestion.status"})
-        ImGui::TableSetupColumn(tr(key), std::string(key) == "suggestion.content" ? ImGuiTableColumnFlags_WidthStretch : 0,
+    for (const char* key :
+         {"suggestion.when", "suggestion.source", "suggestion.content", "suggestion.recorded_by", "suggestion.status"})
+        ImGui::TableSetupColumn(tr(key),
+                                std::string(key) == "suggestion.content" ? ImGuiTableColumnFlags_WidthStretch : 0,
                                 std::string(key) == "suggestion.content" ? 6.0f : 1.0f);
     ImGui::TableHeadersRow();
     std::vector<widgets::Choice> statuses;

@@ -4,28 +4,30 @@
 #pragma once
 #include <cstdint>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "present/reference_names.h"
 #include "ui/present.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class SuggestionsScreen {
-public:
+  public:
     void draw(app::App& app);
 
-private:
+  private:
     std::string m_source = "staff", m_content;
     std::optional<core::Error> m_error;
     bool m_added = false;
     ReferenceNames m_names;
     std::uint64_t m_revision = 0;
-    std::vector<core::Suggestion> m_list;   // read once per data revision
+    std::vector<core::Suggestion> m_list; // read once per data revision
 };
 
 } // namespace tousu::ui

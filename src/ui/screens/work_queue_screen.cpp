@@ -30,17 +30,28 @@ constexpr SectionText kSections[] = {
 core::ListFilter WorkQueueScreen::filterFor(const app::App& app, int section) const {
     core::ListFilter f;
     switch (section) {
-        case Mine: f.person = app.actor().staffId; f.openOnly = true; break;
-        case Department:
-            f.openOnly = true;
-            f.department = "-";   // no department: matches nothing
-            for (const core::StaffMember& s : app.staff())
-                if (s.id == app.actor().staffId) f.department = s.department;
-            break;
-        case Unassigned: f.unassignedOnly = true; break;
-        case Near: f.nearOnly = true; break;
-        case Overdue: f.overdueOnly = true; break;
-        case FollowUps: f.followUpDueOnly = true; break;
+    case Mine:
+        f.person = app.actor().staffId;
+        f.openOnly = true;
+        break;
+    case Department:
+        f.openOnly = true;
+        f.department = "-"; // no department: matches nothing
+        for (const core::StaffMember& s : app.staff())
+            if (s.id == app.actor().staffId) f.department = s.department;
+        break;
+    case Unassigned:
+        f.unassignedOnly = true;
+        break;
+    case Near:
+        f.nearOnly = true;
+        break;
+    case Overdue:
+        f.overdueOnly = true;
+        break;
+    case FollowUps:
+        f.followUpDueOnly = true;
+        break;
     }
     return f;
 }
@@ -52,7 +63,7 @@ void WorkQueueScreen::refresh(app::App& app) {
     m_minute = minute;
     m_actor = app.actor().staffId;
     core::ListQuery q;
-    q.limit = 0;   // counts only
+    q.limit = 0; // counts only
     for (int i = 0; i < kSectionCount; ++i) {
         q.filter = m_filters[static_cast<std::size_t>(i)] = filterFor(app, i);
         auto page = app.listCases(q);
@@ -75,9 +86,11 @@ std::optional<Navigation> WorkQueueScreen::draw(app::App& app) {
         const bool alarm = count > 0 && (i == Overdue || i == Near);
         const ImVec4 accent = i == Overdue ? ImVec4(0.80f, 0.10f, 0.10f, 1) : ImVec4(0.80f, 0.50f, 0.00f, 1);
         if (i) ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(i == m_selected ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              ImGui::GetStyleColorVec4(i == m_selected ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
         if (alarm) ImGui::PushStyleColor(ImGuiCol_Text, accent);
-        const std::string tile = std::string(tr(kSections[i].key)) + "\n" + std::to_string(count) + "##" + kSections[i].id;
+        const std::string tile =
+            std::string(tr(kSections[i].key)) + "\n" + std::to_string(count) + "##" + kSections[i].id;
         if (ImGui::Button(tile.c_str(), ImVec2(tileWidth, tileHeight))) m_selected = i;
         ImGui::PopStyleColor(alarm ? 2 : 1);
     }

@@ -9,19 +9,21 @@
 #include "ui/case_table.h"
 #include "ui/screens/navigation.h"
 
-namespace tousu::app { class App; }
+namespace tousu::app {
+class App;
+}
 
 namespace tousu::ui {
 
 class WorkQueueScreen {
-public:
+  public:
     std::optional<Navigation> draw(app::App& app);
 
     enum Section { Mine, Department, Unassigned, Near, Overdue, FollowUps, kSectionCount };
 
-private:
+  private:
     core::ListFilter filterFor(const app::App& app, int section) const;
-    void refresh(app::App& app);   // filters and counts, once per data revision, minute or sign-in
+    void refresh(app::App& app); // filters and counts, once per data revision, minute or sign-in
 
     int m_selected = Mine;
     std::array<core::ListFilter, kSectionCount> m_filters{};

@@ -22,9 +22,9 @@ struct Desk {
     }
 
     core::Registration registration(const char* phone = "138 0013 8000", const char* category = "billing") {
-        const char* subType = std::string(category) == "billing" ? "bill_error" : "";   // one of the category's
-        return {"phone", "王芳", phone, "", "phone", "本月话费多扣了五十元，要求退费", category, subType, "normal",
-                clock.now()};
+        const char* subType = std::string(category) == "billing" ? "bill_error" : ""; // one of the category's
+        return {"phone",  "王芳",  phone,    "",         "phone", "本月话费多扣了五十元，要求退费",
+                category, subType, "normal", clock.now()};
     }
     // Registered → … → implementing, the steps every closing test needs.
     void toImplementing(const std::string& id) {
@@ -80,16 +80,19 @@ TEST_CASE("each bad form input is refused with its own message on its field, and
     core::Registration noContact = d.registration("");
     CHECK(refusal(d.app->registerCase(noContact)) == "customer_phone error.phone_or_account");
     core::Registration wrongSubType = d.registration();
-    wrongSubType.subType = "network_fault";   // a service-quality sub-type on a billing complaint
+    wrongSubType.subType = "network_fault"; // a service-quality sub-type on a billing complaint
     CHECK(refusal(d.app->registerCase(wrongSubType)) == "sub_type error.unknown_sub_type");
     CHECK(d.app->listCases({}).value().total == 1);
     REQUIRE(d.app->confirm(id, "sms", "").ok());
     REQUIRE(d.app->classify(id, "billing", "bill_error", "normal").ok());
     const std::string classified = d.digest();
     CHECK(refusal(d.app->classify(id, "billing", "network_fault", "normal")) == "sub_type error.unknown_sub_type");
-    CHECK(refusal(d.app->dispatch(id, "nowhere", "s05", d.clock.now() + core::kHourMs)) == "department error.unknown_department");
-    CHECK(refusal(d.app->dispatch(id, "billing", "nobody", d.clock.now() + core::kHourMs)) == "person error.unknown_person");
-    CHECK(refusal(d.app->dispatch(id, "billing", "s05", d.clock.now() - 24 * core::kHourMs)) == "expected_at error.in_past");
+    CHECK(refusal(d.app->dispatch(id, "nowhere", "s05", d.clock.now() + core::kHourMs)) ==
+          "department error.unknown_department");
+    CHECK(refusal(d.app->dispatch(id, "billing", "nobody", d.clock.now() + core::kHourMs)) ==
+          "person error.unknown_person");
+    CHECK(refusal(d.app->dispatch(id, "billing", "s05", d.clock.now() - 24 * core::kHourMs)) ==
+          "expected_at error.in_past");
     CHECK(refusal(d.app->survey(id, 7, "", false)) == "rating error.rating_range");
     CHECK(refusal(d.app->merge(id, "TS-BJ01-20261128-9999", "重复")) == "into error.unknown_case");
     CHECK(refusal(d.app->merge(id, d.app->caseById(id).value().number, "重复")) == "into error.unknown_case");
@@ -185,11 +188,11 @@ TEST_CASE("dispatch refuses unknown departments and people, and a time in the pa
 
 TEST_CASE("escalations are recorded once per level crossed") {
     Desk d;
-    const std::string id = d.app->registerCase(d.registration()).value().id;   // billing: 72 h
-    d.later(44 * core::kHourMs);   // 61 %
+    const std::string id = d.app->registerCase(d.registration()).value().id; // billing: 72 h
+    d.later(44 * core::kHourMs);                                             // 61 %
     CHECK(d.app->recordEscalations().value() == 1);
     CHECK(d.app->recordEscalations().value() == 0);
-    d.later(30 * core::kHourMs);   // past the limit
+    d.later(30 * core::kHourMs); // past the limit
     CHECK(d.app->recordEscalations().value() == 1);
     CHECK(d.app->caseById(id).value().escalationLevel == 3);
 }
@@ -216,10 +219,10 @@ TEST_CASE("with the 2026 working calendar a case's limit skips the National Day 
     std::ifstream in(TOUSU_SOURCE_DIR "/assets/calendar/cn-2026.tsv");
     std::stringstream tsv;
     tsv << in.rdbuf();
-    d.app->setActor({"s10", core::Role::Admin});   // settings are the administrator's
+    d.app->setActor({"s10", core::Role::Admin}); // settings are the administrator's
     REQUIRE(d.app->useWorkingHours(tsv.str()).ok());
     d.app->setActor({"s09", core::Role::Supervisor});
-    CHECK(d.app->calendarDaysLeft() == 33);   // the data ends 2026-12-31; today is 2026-11-28: warn
+    CHECK(d.app->calendarDaysLeft() == 33); // the data ends 2026-12-31; today is 2026-11-28: warn
     core::Registration r = d.registration();
     r.receivedAt = at("2026-09-30T17:00:00+08:00");
     const std::string id = d.app->registerCase(r).value().id;
@@ -250,7 +253,8 @@ TEST_CASE("an edited deadline policy applies to new cases only and survives reop
         auto app = std::move(app::App::open(path, clock, 7).value());
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
         app->setActor({"s10", core::Role::Admin});
-        const core::Registration r{"phone", "王芳", "13800138000", "", "phone", "话费多扣", "billing", "", "", clock.now()};
+        const core::Registration r{"phone", "王芳", "13800138000", "", "phone", "话费多扣", "billing",
+                                   "",      "",     clock.now()};
         oldId = app->registerCase(r).value().id;
         app->setActor({"s09", core::Role::Supervisor});
         CHECK(app->updatePolicy("billing", {{"handled", 48}}, 72).error().messageKey == "error.role_not_allowed");
@@ -265,5 +269,5 @@ TEST_CASE("an edited deadline policy applies to new cases only and survives reop
     const core::Case fresh = app->caseById(app->registerCase(r).value().id).value();
     CHECK(fresh.milestones.at(0).limitMs == 48 * core::kHourMs);
     CHECK(fresh.policyId == "billing-v2");
-    CHECK(app->caseById(oldId).value().milestones.at(0).limitMs == 72 * core::kHourMs);   // keeps its policy
+    CHECK(app->caseById(oldId).value().milestones.at(0).limitMs == 72 * core::kHourMs); // keeps its policy
 }

@@ -26,8 +26,8 @@ struct Desk {
         REQUIRE(app->signIn("s09").ok());
     }
     void registerOne(const char* content) {
-        core::Registration r{"phone", "王芳", "13800138000", "", "phone", content, "billing", "bill_error", "normal",
-                             clock.now()};
+        core::Registration r{"phone", "王芳",    "13800138000", "",       "phone",
+                             content, "billing", "bill_error",  "normal", clock.now()};
         REQUIRE(app->registerCase(r).ok());
     }
     std::string digest() { return app->digest().value(); }
@@ -65,7 +65,7 @@ TEST_CASE("a backup restores into another desk as the same content, and is descr
     REQUIRE(b.app->restore(image).ok());
     CHECK(b.digest() == a.digest());
     CHECK(b.app->verify().value().empty());
-    CHECK(b.app->info().officeCode == "A");   // the restored identity, without reopening
+    CHECK(b.app->info().officeCode == "A"); // the restored identity, without reopening
 }
 
 TEST_CASE("restore replaces a file database durably: reopened, it holds the backup") {
@@ -101,7 +101,7 @@ TEST_CASE("bad backup files are refused with their own message and change nothin
           "error.backup_not_sqlite");
     CHECK(refusal(image.substr(0, image.size() / 2)) == "error.backup_corrupt");
     std::string flipped = image;
-    for (std::size_t page = 4096; page < flipped.size(); page += 4096) flipped[page] = '\x42';   // no b-tree page type
+    for (std::size_t page = 4096; page < flipped.size(); page += 4096) flipped[page] = '\x42'; // no b-tree page type
     CHECK(refusal(flipped) == "error.backup_corrupt");
     CHECK(refusal(edited(image, "PRAGMA user_version = 99")) == "error.schema_too_new");
     CHECK(refusal(edited(image, "DELETE FROM meta WHERE key = 'created_by'")) == "error.backup_not_tousu");

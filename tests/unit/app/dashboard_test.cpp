@@ -48,9 +48,10 @@ void checkSame(const core::KpiGroup& a, const core::KpiGroup& b) {
 
 TEST_CASE("the dashboard's KPIs are kpi's for the same period and filters, and its previous period kpi's too") {
     Generated g;
-    for (const core::AnalysisFilter& f : {core::AnalysisFilter{}, core::AnalysisFilter{"billing", "", "", ""},
-                                          core::AnalysisFilter{"", "phone", "", ""}, core::AnalysisFilter{"", "", "network", ""},
-                                          core::AnalysisFilter{"", "", "", "s05"}}) {
+    for (const core::AnalysisFilter& f :
+         {core::AnalysisFilter{}, core::AnalysisFilter{"billing", "", "", ""},
+          core::AnalysisFilter{"", "phone", "", ""}, core::AnalysisFilter{"", "", "network", ""},
+          core::AnalysisFilter{"", "", "", "s05"}}) {
         CAPTURE(f.category + f.channel + f.department + f.person);
         const core::Dashboard d = g.app->dashboard(g.period, f).value();
         CHECK(d.current.cases > 0);
@@ -111,15 +112,15 @@ TEST_CASE("a case's met milestones are projected for the deadline health: in tim
     auto app = std::move(app::App::open(":memory:", clock, 2).value());
     REQUIRE(app->initialize("BJ01", "北京一营").ok());
     REQUIRE(app->signIn("s10").ok());
-    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "network_fault",
-                         "normal", clock.now()};
+    core::Registration r{"phone",           "王芳",          "13800138000", "",         "phone", "宽带断网，光猫红灯",
+                         "service_quality", "network_fault", "normal",      clock.now()};
     const std::string id = app->registerCase(r).value().id;
     REQUIRE(app->confirm(id, "sms", "").ok());
     REQUIRE(app->classify(id, "service_quality", "network_fault", "normal").ok());
     REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
-    clock.jumpBy(6 * core::kHourMs);   // a quarter of the 24 h investigation limit
+    clock.jumpBy(6 * core::kHourMs); // a quarter of the 24 h investigation limit
     REQUIRE(app->investigate(id, "光猫故障，已更换").ok());
-    clock.jumpBy(54 * core::kHourMs);   // 60 h in all: late for the 48 h feedback limit
+    clock.jumpBy(54 * core::kHourMs); // 60 h in all: late for the 48 h feedback limit
     REQUIRE(app->proposeSolution(id, "更换光猫").ok());
     REQUIRE(app->implement(id, "已上门更换").ok());
     REQUIRE(app->feedback(id, "已恢复上网", "phone").ok());
@@ -129,6 +130,6 @@ TEST_CASE("a case's met milestones are projected for the deadline health: in tim
     REQUIRE(h.milestones.size() == 2);
     CHECK(h.milestones[0].onTime == 1);
     CHECK(h.milestones[1].late == 1);
-    CHECK(h.usedBands == std::array<int, 5>{0, 0, 0, 1, 0});   // 60 of 48 hours: 125 %
+    CHECK(h.usedBands == std::array<int, 5>{0, 0, 0, 1, 0}); // 60 of 48 hours: 125 %
     CHECK(app->verify().value().empty());
 }

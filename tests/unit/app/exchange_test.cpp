@@ -7,8 +7,8 @@
 #include <random>
 
 #include "app/app.h"
-#include "app/import_job.h"
 #include "app/generator.h"
+#include "app/import_job.h"
 #include "store/page_vfs.h"
 #include <nlohmann/json.hpp>
 
@@ -31,8 +31,8 @@ struct Office {
         app->setActor({"s10", core::Role::Admin});
     }
     std::string registerOne(const char* content = "家中宽带无法上网，光猫亮红灯") {
-        core::Registration r{"phone", "王芳", "13800138000", "", "phone", content, "service_quality",
-                             "network_fault", "normal", clock.now()};
+        core::Registration r{"phone",           "王芳",          "13800138000", "",         "phone", content,
+                             "service_quality", "network_fault", "normal",      clock.now()};
         auto ref = app->registerCase(r);
         REQUIRE(ref.ok());
         return ref.value().id;
@@ -115,12 +115,13 @@ TEST_CASE("a peer export sends only what that peer has not been sent, and rememb
     const std::string second = a.registerOne("账单多扣费五十元");
     const sync::Bundle delta = a.exportAll({"B", {}});
     REQUIRE_FALSE(delta.events.empty());
-    CHECK(std::all_of(delta.events.begin(), delta.events.end(), [&](const core::Event& e) { return e.caseId == second; }));
+    CHECK(std::all_of(delta.events.begin(), delta.events.end(),
+                      [&](const core::Event& e) { return e.caseId == second; }));
     CHECK(a.exportAll({"B", {}}).events.empty());
     CHECK(a.exportAll({"C", {}}).events.size() == first.events.size() + delta.events.size());
-    b.importFrom(delta);   // out of order: the later delta first
+    b.importFrom(delta); // out of order: the later delta first
     b.importFrom(first);
-    CHECK(b.importFrom(a.exportAll()).newEvents == 0);   // b already holds all of a's events
+    CHECK(b.importFrom(a.exportAll()).newEvents == 0); // b already holds all of a's events
     CHECK(b.app->verify().value().empty());
 }
 
@@ -160,11 +161,11 @@ TEST_CASE("a masked export hides every customer's name, phone and key but keeps 
             if (e.caseId == first && e.type == "register") return core::getField(e.fields, "customer_key");
         return std::string();
     };
-    CHECK(keyOf(a.exportAll(scope)) != keyOf(bundle));   // a new pseudonym for every export
+    CHECK(keyOf(a.exportAll(scope)) != keyOf(bundle)); // a new pseudonym for every export
 }
 
 TEST_CASE("an import done a few events per step ends as the whole import at once, with progress rising to 1") {
-    Office a("A", 1), b("B", 2), c("B", 2);   // b and c start identical
+    Office a("A", 1), b("B", 2), c("B", 2); // b and c start identical
     REQUIRE(b.digest() == c.digest());
     for (int i = 0; i < 6; ++i) {
         const std::string id = a.registerOne();
@@ -193,7 +194,7 @@ TEST_CASE("an import done a few events per step ends as the whole import at once
         CHECK(s.newCases == whole.newCases);
         CHECK(s.newEvents == whole.newEvents);
         CHECK(s.referenceChanges == whole.referenceChanges);
-        if (!apply) CHECK(c.digest() == before);   // the preview rolled back
+        if (!apply) CHECK(c.digest() == before); // the preview rolled back
     }
     CHECK(c.digest() == b.digest());
     CHECK(c.app->verify().value().empty());
@@ -211,7 +212,7 @@ TEST_CASE("the preview of a large import hands nothing to the page store — the
     auto b = std::move(app::App::open("import.db", clock, 9, "tousu-pages-import").value());
     REQUIRE(b->initialize("B", "B office").ok());
     const int afterSetUp = batches;
-    REQUIRE(b->importBundle(bundle, false).ok());   // far more pages than SQLite's cache holds
+    REQUIRE(b->importBundle(bundle, false).ok()); // far more pages than SQLite's cache holds
     CHECK(batches == afterSetUp);
     REQUIRE(b->importBundle(bundle, true).ok());
     CHECK(batches == afterSetUp + 1);
@@ -258,7 +259,7 @@ TEST_CASE("an event id already stored with other content refuses the whole bundl
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().messageKey == "error.event_conflict");
     CHECK(b.digest() == before);
-    CHECK(b.caseCount() == cases);   // the new case in the same bundle was not applied either
+    CHECK(b.caseCount() == cases); // the new case in the same bundle was not applied either
 }
 
 TEST_CASE("concurrent edits of one case resolve the same in both offices and are flagged") {
@@ -311,24 +312,42 @@ bool actRandomly(Office& o, std::mt19937_64& rng) {
     const char* people[] = {"s03", "s04", "s05"};
     const char* person = people[rng() % 3];
     switch (allowed[rng() % allowed.size()]) {
-        case core::Action::Confirm: return app.confirm(id, "sms", "").ok();
-        case core::Action::Classify: return app.classify(id, "service_quality", "network_fault", "urgent").ok();
-        case core::Action::Dispatch: return app.dispatch(id, "network", person, later).ok();
-        case core::Action::Investigate: return app.investigate(id, "现场检查").ok();
-        case core::Action::RecordContact: return app.recordContact(id, "phone", "已联系").ok();
-        case core::Action::WaitForCustomer: return app.waitForCustomer(id, "等待客户在家").ok();
-        case core::Action::CustomerResponded: return app.customerResponded(id, "客户已回复").ok();
-        case core::Action::ProposeSolution: return app.proposeSolution(id, "更换光猫").ok();
-        case core::Action::RejectSolution: return app.rejectSolution(id, "客户不同意").ok();
-        case core::Action::Implement: return app.implement(id, "已更换").ok();
-        case core::Action::Feedback: return app.feedback(id, "已恢复", "phone").ok();
-        case core::Action::Survey: return app.survey(id, 1 + int(rng() % 5), "", false).ok();
-        case core::Action::Archive: return app.archive(id).ok();
-        case core::Action::FollowUp: return app.followUp(id, rng() % 3 != 0, "回访").ok();
-        case core::Action::Reopen: return app.reopen(id, "问题复发").ok();
-        case core::Action::Reassign: return app.reassign(id, "network", person, "调整").ok();
-        case core::Action::Cancel: return app.cancel(id, "客户撤回").ok();
-        default: return false;
+    case core::Action::Confirm:
+        return app.confirm(id, "sms", "").ok();
+    case core::Action::Classify:
+        return app.classify(id, "service_quality", "network_fault", "urgent").ok();
+    case core::Action::Dispatch:
+        return app.dispatch(id, "network", person, later).ok();
+    case core::Action::Investigate:
+        return app.investigate(id, "现场检查").ok();
+    case core::Action::RecordContact:
+        return app.recordContact(id, "phone", "已联系").ok();
+    case core::Action::WaitForCustomer:
+        return app.waitForCustomer(id, "等待客户在家").ok();
+    case core::Action::CustomerResponded:
+        return app.customerResponded(id, "客户已回复").ok();
+    case core::Action::ProposeSolution:
+        return app.proposeSolution(id, "更换光猫").ok();
+    case core::Action::RejectSolution:
+        return app.rejectSolution(id, "客户不同意").ok();
+    case core::Action::Implement:
+        return app.implement(id, "已更换").ok();
+    case core::Action::Feedback:
+        return app.feedback(id, "已恢复", "phone").ok();
+    case core::Action::Survey:
+        return app.survey(id, 1 + int(rng() % 5), "", false).ok();
+    case core::Action::Archive:
+        return app.archive(id).ok();
+    case core::Action::FollowUp:
+        return app.followUp(id, rng() % 3 != 0, "回访").ok();
+    case core::Action::Reopen:
+        return app.reopen(id, "问题复发").ok();
+    case core::Action::Reassign:
+        return app.reassign(id, "network", person, "调整").ok();
+    case core::Action::Cancel:
+        return app.cancel(id, "客户撤回").ok();
+    default:
+        return false;
     }
 }
 
@@ -343,7 +362,7 @@ void exchange(Office& from, Office& to, std::mt19937_64& rng) {
         if (scope.caseNumbers.empty()) return;
     }
     sync::Bundle b = from.exportAll(scope);
-    std::shuffle(b.events.begin(), b.events.end(), rng);   // order within a bundle must not matter
+    std::shuffle(b.events.begin(), b.events.end(), rng); // order within a bundle must not matter
     to.importFrom(b);
     if (rng() % 4 == 0) to.importFrom(b);
 }
@@ -357,7 +376,8 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
         std::mt19937_64 rng(trial);
         const int n = 3 + int(rng() % 3);
         std::vector<std::unique_ptr<Office>> offices;
-        for (int i = 0; i < n; ++i) offices.push_back(std::make_unique<Office>("O" + std::to_string(i), trial * 10 + i));
+        for (int i = 0; i < n; ++i)
+            offices.push_back(std::make_unique<Office>("O" + std::to_string(i), trial * 10 + i));
         for (int round = 0; round < 12; ++round) {
             Office& o = *offices[rng() % n];
             o.clock.jumpBy(core::TimeMs(rng() % 600000));
@@ -379,10 +399,10 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
         events += static_cast<int>(offices[0]->app->exportBundle({}).value().events.size());
         for (const auto& row : offices[0]->cases().rows) concurrent += row.concurrentEdit ? 1 : 0;
     }
-    MESSAGE(trials << " trials, " << events << " events, " << concurrent << " concurrently edited cases, "
-                   << divergent << " divergent replicas");
+    MESSAGE(trials << " trials, " << events << " events, " << concurrent << " concurrently edited cases, " << divergent
+                   << " divergent replicas");
     CHECK(divergent == 0);
-    CHECK(events > trials * 28);   // more than each office's reference data: cases really travelled
+    CHECK(events > trials * 28); // more than each office's reference data: cases really travelled
 }
 
 // [SECTION] Interchange
@@ -410,7 +430,7 @@ TEST_CASE("TMF621 export: one ticket per case with every event as a note and the
     CHECK(t["status"] == "pending");
     CHECK(t["severity"] == "critical");
     CHECK(t["description"] == "家中宽带无法上网，光猫亮红灯");
-    CHECK(t["note"].size() == 4);   // every event after registration
+    CHECK(t["note"].size() == 4); // every event after registration
     const std::string lastNote = t["note"][3]["text"];
     CHECK(lastNote.find("客户出差") != std::string::npos);
     std::vector<std::string> statuses;

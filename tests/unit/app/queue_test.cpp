@@ -23,8 +23,8 @@ struct Desk {
         REQUIRE(app->signIn("s09").ok());
     }
     std::string registerOne(const char* category = "service_quality", const char* importance = "normal") {
-        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", category, "", importance,
-                             clock.now()};
+        core::Registration r{"phone",  "王芳", "13800138000", "",         "phone", "宽带断网，光猫红灯",
+                             category, "",     importance,    clock.now()};
         return app->registerCase(r).value().id;
     }
     int count(core::ListFilter f) {
@@ -44,10 +44,26 @@ struct Desk {
     }
 };
 
-core::ListFilter unassigned() { core::ListFilter f; f.unassignedOnly = true; return f; }
-core::ListFilter near() { core::ListFilter f; f.nearOnly = true; return f; }
-core::ListFilter overdue() { core::ListFilter f; f.overdueOnly = true; return f; }
-core::ListFilter followUps() { core::ListFilter f; f.followUpDueOnly = true; return f; }
+core::ListFilter unassigned() {
+    core::ListFilter f;
+    f.unassignedOnly = true;
+    return f;
+}
+core::ListFilter near() {
+    core::ListFilter f;
+    f.nearOnly = true;
+    return f;
+}
+core::ListFilter overdue() {
+    core::ListFilter f;
+    f.overdueOnly = true;
+    return f;
+}
+core::ListFilter followUps() {
+    core::ListFilter f;
+    f.followUpDueOnly = true;
+    return f;
+}
 
 } // namespace
 
@@ -67,11 +83,11 @@ TEST_CASE("a new case is unassigned until dispatched, then belongs to its person
 
 TEST_CASE("a case is near its limit from 80 % of the time used, overdue after it") {
     Desk d;
-    d.registerOne("service_quality");   // first milestone: 24 h
+    d.registerOne("service_quality"); // first milestone: 24 h
     d.clock.jumpBy(19 * core::kHourMs);
     CHECK(d.count(near()) == 0);
     CHECK(d.count(overdue()) == 0);
-    d.clock.jumpBy(core::kHourMs);     // 20 h of 24: 83 %
+    d.clock.jumpBy(core::kHourMs); // 20 h of 24: 83 %
     CHECK(d.count(near()) == 1);
     CHECK(d.count(overdue()) == 0);
     d.clock.jumpBy(5 * core::kHourMs);
@@ -85,7 +101,7 @@ TEST_CASE("important complaints are due a follow-up visit three days after resol
     const std::string important = d.registerOne("service_quality", "important");
     d.resolve(normal);
     d.resolve(important);
-    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == 0);   // fed back, not yet surveyed
+    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == 0); // fed back, not yet surveyed
     REQUIRE(d.app->survey(important, 3, "", false).ok());
     REQUIRE(d.app->survey(normal, 3, "", false).ok());
     const core::TimeMs resolvedAt = d.app->caseById(important).value().resolvedAt;
@@ -96,7 +112,7 @@ TEST_CASE("important complaints are due a follow-up visit three days after resol
     CHECK(d.count(followUps()) == 0);
     d.clock.jumpBy(2 * 24 * core::kHourMs);
     CHECK(d.count(followUps()) == 1);
-    REQUIRE(d.app->followUp(important, false, "仍然断网").ok());   // unresolved: reopened
+    REQUIRE(d.app->followUp(important, false, "仍然断网").ok()); // unresolved: reopened
     CHECK(d.count(followUps()) == 0);
     REQUIRE(d.app->proposeSolution(important, "更换线路").ok());
     REQUIRE(d.app->implement(important, "已更换").ok());
@@ -126,11 +142,11 @@ TEST_CASE("a database flagged after a migration re-folds every case when opened"
     {
         auto app = std::move(app::App::open(path, clock, 3).value());
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
-        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "urgent",
-                             clock.now()};
+        core::Registration r{"phone",           "王芳", "13800138000", "",         "phone", "宽带断网",
+                             "service_quality", "",     "urgent",      clock.now()};
         id = app->registerCase(r).value().id;
     }
-    {   // what a migration adding the column leaves behind: defaults, and the flag
+    { // what a migration adding the column leaves behind: defaults, and the flag
         auto db = std::move(store::Database::open(path).value());
         REQUIRE(db->exec("UPDATE cases SET next_due = 0; INSERT INTO meta VALUES ('reproject', '1')").ok());
     }
@@ -140,7 +156,7 @@ TEST_CASE("a database flagged after a migration re-folds every case when opened"
     core::ListQuery q;
     q.filter.overdueOnly = true;
     clock.jumpBy(25 * core::kHourMs);
-    CHECK(app->listCases(q).value().total == 1);   // next_due was recomputed
+    CHECK(app->listCases(q).value().total == 1); // next_due was recomputed
     CHECK_FALSE(store::getMeta(*store::Database::open(path).value(), "reproject").value().has_value());
     app.reset();
     std::filesystem::remove(path);

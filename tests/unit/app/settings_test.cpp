@@ -18,7 +18,7 @@ struct Desk {
     std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 7).value());
     Desk() {
         REQUIRE(app->initialize("HQ", "总部").ok());
-        REQUIRE(app->signIn("s10").ok());   // the administrator
+        REQUIRE(app->signIn("s10").ok()); // the administrator
     }
 };
 
@@ -26,7 +26,8 @@ std::string fieldOf(const core::Error& e) { return e.fieldErrors.empty() ? e.fie
 std::string keyOf(const core::Error& e) { return e.fieldErrors.empty() ? e.messageKey : e.fieldErrors[0].messageKey; }
 
 core::Registration complaint(core::TimeMs at) {
-    return {"phone", "张三", "13812345678", "", "phone", "家里宽带晚上经常断线", "service_quality", "", "normal", at, 0};
+    return {"phone",           "张三", "13812345678", "", "phone", "家里宽带晚上经常断线",
+            "service_quality", "",     "normal",      at, 0};
 }
 
 } // namespace
@@ -54,7 +55,7 @@ TEST_CASE("a department, a person and a sub-type added in settings can be used o
     const auto depts = d.app->departments();
     const auto it = std::find_if(depts.begin(), depts.end(), [&](auto& x) { return x.id == dept.value(); });
     REQUIRE(it != depts.end());
-    CHECK(it->nameEn == "政企客户部");   // no English name: the Chinese one stands in
+    CHECK(it->nameEn == "政企客户部"); // no English name: the Chinese one stands in
 
     auto ref = d.app->registerCase(complaint(d.clock.now()));
     REQUIRE(ref.ok());
@@ -70,7 +71,8 @@ TEST_CASE("renaming keeps the id — a duplicate or empty name and an unknown ro
     Desk d;
     REQUIRE(d.app->saveDepartment({"network", "网络运维部", "Network Operations", "s03"}).ok());
     const auto depts = d.app->departments();
-    CHECK(std::count_if(depts.begin(), depts.end(), [](auto& x) { return x.nameZh == "网络运维部" && x.id == "network"; }) == 1);
+    CHECK(std::count_if(depts.begin(), depts.end(),
+                        [](auto& x) { return x.nameZh == "网络运维部" && x.id == "network"; }) == 1);
     CHECK(keyOf(d.app->saveDepartment({"", "计费结算部", "", ""}).error()) == "error.duplicate_name");
     CHECK(keyOf(d.app->saveDepartment({"", " ", "", ""}).error()) == "error.required");
     CHECK(fieldOf(d.app->saveDepartment({"", "新部门", "", "nobody"}).error()) == "head");
@@ -87,11 +89,12 @@ TEST_CASE("renaming keeps the id — a duplicate or empty name and an unknown ro
 TEST_CASE("only administrators change settings — anyone keeps their own preferences and PIN") {
     Desk d;
     const std::uint64_t before = d.app->revision();
-    REQUIRE(d.app->signIn("s09").ok());   // a supervisor
+    REQUIRE(d.app->signIn("s09").ok()); // a supervisor
     CHECK(d.app->setOffice("SZ", "深圳").error().messageKey == "error.role_not_allowed");
     CHECK(d.app->saveDepartment({"", "新部门", "", ""}).error().messageKey == "error.role_not_allowed");
     CHECK(d.app->saveStaff({"", "新人", "agent", "network"}).error().messageKey == "error.role_not_allowed");
-    CHECK(d.app->updatePolicy("billing", {{"feedback", 24}, {"resolved", 48}}, 96).error().messageKey == "error.role_not_allowed");
+    CHECK(d.app->updatePolicy("billing", {{"feedback", 24}, {"resolved", 48}}, 96).error().messageKey ==
+          "error.role_not_allowed");
     CHECK(d.app->setMessageTemplate("confirmation", "zh-CN", "您好").error().messageKey == "error.role_not_allowed");
     CHECK(d.app->useClockHours().error().messageKey == "error.role_not_allowed");
     CHECK(d.app->revision() == before);
@@ -110,7 +113,7 @@ TEST_CASE("a profile with a PIN signs in only with it — the PIN is stored hash
     REQUIRE(d.app->setPin("s03", "4321").ok());
     CHECK(keyOf(d.app->signIn("s03").error()) == "error.wrong_pin");
     CHECK(keyOf(d.app->signIn("s03", "1234").error()) == "error.wrong_pin");
-    CHECK(d.app->actor().staffId == "s10");   // still the administrator
+    CHECK(d.app->actor().staffId == "s10"); // still the administrator
     REQUIRE(d.app->signIn("s03", "4321").ok());
     CHECK(d.app->actor().staffId == "s03");
     auto backup = d.app->backup();

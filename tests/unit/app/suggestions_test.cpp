@@ -23,7 +23,9 @@ struct Office {
     }
 };
 
-std::string fieldKey(const core::Error& e) { return e.fieldErrors.empty() ? e.messageKey : e.fieldErrors[0].messageKey; }
+std::string fieldKey(const core::Error& e) {
+    return e.fieldErrors.empty() ? e.messageKey : e.fieldErrors[0].messageKey;
+}
 
 } // namespace
 
@@ -43,7 +45,7 @@ TEST_CASE("a suggestion is recorded with who wrote it down and when, newest firs
     REQUIRE(a.app->setSuggestionStatus(first.value(), "accepted").ok());
     CHECK(a.app->suggestions()[1].status == "accepted");
     CHECK(a.app->suggestions()[1].content == "希望短信确认里写明责任人的电话");
-    CHECK(a.app->suggestions(a.clock.now(), INT64_MAX).size() == 1);   // received from then on
+    CHECK(a.app->suggestions(a.clock.now(), INT64_MAX).size() == 1); // received from then on
 }
 
 TEST_CASE("an empty or unknown suggestion is refused and nothing is stored") {
@@ -67,7 +69,7 @@ TEST_CASE("suggestions travel with bundles and the later status wins in both off
     a.clock.jumpBy(core::kHourMs);
     REQUIRE(a.app->setSuggestionStatus(id.value(), "declined").ok());
     b.clock.jumpBy(2 * core::kHourMs);
-    REQUIRE(b.app->setSuggestionStatus(id.value(), "done").ok());   // later
+    REQUIRE(b.app->setSuggestionStatus(id.value(), "done").ok()); // later
     a.importFrom(b);
     b.importFrom(a);
     CHECK(a.app->suggestions()[0].status == "done");

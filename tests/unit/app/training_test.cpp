@@ -32,7 +32,8 @@ constexpr core::TimeMs kHost = 1'000'000;
 
 TEST_CASE("every shipped scenario runs to its end with every checkpoint met") {
     int scenarios = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TOUSU_SOURCE_DIR) / "assets/scenarios")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(TOUSU_SOURCE_DIR) / "assets/scenarios")) {
         CAPTURE(entry.path().filename().string());
         auto parsed = sync::readScenario(readFile(entry.path()));
         REQUIRE(parsed.ok());
@@ -60,20 +61,20 @@ TEST_CASE("the simulated clock runs the script at its speed and stops at each pa
     REQUIRE(session.ok());
     app::TrainingSession& t = *session.value();
     const core::TimeMs start = t.scenario().start;
-    CHECK(t.caseNumber("A").rfind("TS-TR01-20260714-", 0) == 0);   // minute 0 ran at once
+    CHECK(t.caseNumber("A").rfind("TS-TR01-20260714-", 0) == 0); // minute 0 ran at once
     CHECK(t.caseNumber("B").empty());
-    t.play(60);                                   // one real second = one simulated minute
+    t.play(60); // one real second = one simulated minute
     t.advance(kHost + 5'000);
     CHECK(t.clock().now() == start + 5 * 60'000);
-    CHECK_FALSE(t.caseNumber("B").empty());      // registered at minute 4
-    t.advance(kHost + 60'000);                    // would be minute 60: stops at the pause at minute 10
+    CHECK_FALSE(t.caseNumber("B").empty()); // registered at minute 4
+    t.advance(kHost + 60'000);              // would be minute 60: stops at the pause at minute 10
     REQUIRE(t.stop() != nullptr);
     CHECK(t.stop()->kind == sync::ScenarioStep::Kind::Pause);
     CHECK(t.clock().now() == start + 10 * 60'000);
     CHECK(t.rate() == 0);
-    t.advance(kHost + 120'000);                   // paused: nothing moves
+    t.advance(kHost + 120'000); // paused: nothing moves
     CHECK(t.clock().now() == start + 10 * 60'000);
-    t.jumpBy(25 * core::kHourMs, kHost + 120'000);   // stops at the first checkpoint on the way
+    t.jumpBy(25 * core::kHourMs, kHost + 120'000); // stops at the first checkpoint on the way
     REQUIRE(t.stop() != nullptr);
     CHECK(t.stop()->kind == sync::ScenarioStep::Kind::Check);
     CHECK(t.checks().size() == 1);
@@ -85,16 +86,16 @@ TEST_CASE("in trainee mode the trainee's steps wait for them and the checkpoint 
     REQUIRE(session.ok());
     app::TrainingSession& t = *session.value();
     while (!t.finished()) {
-        t.jumpToNextStop(kHost);   // the trainee never records the follow-up visit
+        t.jumpToNextStop(kHost); // the trainee never records the follow-up visit
         if (t.stop() && t.stop()->atMinute == 4980) {
-            t.jumpBy(12 * 60'000, kHost);   // past the trainee's step (minute 4990): it is theirs to do
+            t.jumpBy(12 * 60'000, kHost); // past the trainee's step (minute 4990): it is theirs to do
             REQUIRE(t.traineeTask() != nullptr);
             CHECK(t.traineeTask()->action == "follow_up");
         }
     }
     CHECK(t.problems().empty());
     REQUIRE(t.checks().size() == 2);
-    CHECK(t.checks()[0].passed);                    // the repeat was flagged by the script's own steps
+    CHECK(t.checks()[0].passed); // the repeat was flagged by the script's own steps
     CHECK_FALSE(t.checks()[1].passed);
     REQUIRE(t.checks()[1].mismatches.size() == 1);
     CHECK(t.checks()[1].mismatches[0].what == "state");
@@ -111,7 +112,7 @@ TEST_CASE("the trainee's own action satisfies the checkpoint") {
         t.jumpToNextStop(kHost);
     }
     app::App& a = t.app();
-    REQUIRE(a.signIn("s01").ok());   // the trainee, at the desk
+    REQUIRE(a.signIn("s01").ok()); // the trainee, at the desk
     REQUIRE(a.followUp(*a.caseIdByNumber(t.caseNumber("A")), false, "还是卡").ok());
     while (!t.finished()) t.jumpToNextStop(kHost);
     CHECK(t.problems().empty());
@@ -123,17 +124,21 @@ TEST_CASE("a bad scenario file is refused with the reason") {
         auto s = sync::readScenario(json);
         return s.ok() ? std::string("accepted") : s.error().detail;
     };
-    const std::string head = R"({"format":"tousu.scenario","version":1,"id":"x","title":{"zh-CN":"测"},"start":"2026-07-14T08:00:00+08:00",)";
+    const std::string head =
+        R"({"format":"tousu.scenario","version":1,"id":"x","title":{"zh-CN":"测"},"start":"2026-07-14T08:00:00+08:00",)";
     CHECK(detail("{") == "not JSON");
     CHECK(detail(R"({"format":"tousu.bundle","version":1})") == "not a tousu.scenario file");
     CHECK(detail(R"({"format":"tousu.scenario","version":2})").find("version") != std::string::npos);
-    CHECK(detail(head + R"("steps":[{"at":5,"pause":{}},{"at":1,"pause":{}}]})").find("time order") != std::string::npos);
-    CHECK(detail(head + R"("steps":[{"at":0,"do":"teleport","as":"s01","case":"A"}]})").find("teleport") != std::string::npos);
-    CHECK(detail(head + R"("steps":[{"at":0,"do":"confirm","as":"s01","case":"A"}]})").find("not registered") != std::string::npos);
+    CHECK(detail(head + R"("steps":[{"at":5,"pause":{}},{"at":1,"pause":{}}]})").find("time order") !=
+          std::string::npos);
+    CHECK(detail(head + R"("steps":[{"at":0,"do":"teleport","as":"s01","case":"A"}]})").find("teleport") !=
+          std::string::npos);
+    CHECK(detail(head + R"("steps":[{"at":0,"do":"confirm","as":"s01","case":"A"}]})").find("not registered") !=
+          std::string::npos);
     CHECK(detail(head + R"("steps":[{"at":0,"check":{"case":"Z"}}]})").find("not registered") != std::string::npos);
     CHECK(detail(head + R"("steps":[{"at":"soon","pause":{}}]})").find("at") != std::string::npos);
     CHECK(detail(head + R"("steps":[]})") == "accepted");
-    CHECK(sync::readScenario("{").error().messageKey == "error.scenario_invalid");   // the message the desk shows
+    CHECK(sync::readScenario("{").error().messageKey == "error.scenario_invalid"); // the message the desk shows
 }
 
 TEST_CASE("a session saved as a scenario starts again with the same complaints at the same moment") {
@@ -154,8 +159,10 @@ TEST_CASE("a session saved as a scenario starts again with the same complaints a
         CAPTURE(label);
         const auto id = a.caseIdByNumber(t.caseNumber(label));
         REQUIRE(id);
-        CHECK(a.caseById(*id).value().state == t.app().caseById(*t.app().caseIdByNumber(t.caseNumber(label))).value().state);
+        CHECK(a.caseById(*id).value().state ==
+              t.app().caseById(*t.app().caseIdByNumber(t.caseNumber(label))).value().state);
     }
     const auto idA = *a.caseIdByNumber(t.caseNumber("A"));
-    CHECK(a.timeline(idA).value().size() == t.app().timeline(*t.app().caseIdByNumber(t.caseNumber("A"))).value().size());
+    CHECK(a.timeline(idA).value().size() ==
+          t.app().timeline(*t.app().caseIdByNumber(t.caseNumber("A"))).value().size());
 }

@@ -43,7 +43,7 @@ Dashboard build(const std::vector<KpiRow>& rows, Period p, AnalysisFilter f = {}
 TEST_CASE("periods are calendar weeks from Monday, months and quarters in China time") {
     const TimeMs sunday = at("2026-11-29T23:30:00+08:00");
     const Period week = periodContaining(PeriodKind::Week, sunday);
-    CHECK(week.from == at("2026-11-23T00:00:00+08:00"));   // Monday
+    CHECK(week.from == at("2026-11-23T00:00:00+08:00")); // Monday
     CHECK(week.to == at("2026-11-30T00:00:00+08:00"));
     CHECK(week.previous().from == at("2026-11-16T00:00:00+08:00"));
     const Period month = periodContaining(PeriodKind::Month, at("2026-12-31T23:59:00+08:00"));
@@ -61,11 +61,14 @@ TEST_CASE("the period's KPIs and the previous period's are counted apart — can
     KpiRow cancelled = row("2026-11-24T10:00:00+08:00", Category::Billing, Channel::Phone, "overcharge");
     cancelled.state = State::Cancelled;
     const std::vector<KpiRow> rows = {
-        closed(row("2026-11-23T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"), DeadlineOutcome::OnTime, 5),
-        closed(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Online, "overcharge"), DeadlineOutcome::Late, 2),
+        closed(row("2026-11-23T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"),
+               DeadlineOutcome::OnTime, 5),
+        closed(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Online, "overcharge"),
+               DeadlineOutcome::Late, 2),
         row("2026-11-29T23:59:00+08:00", Category::ServiceQuality, Channel::Phone, "network_fault"),
-        row("2026-11-30T00:00:00+08:00", Category::ServiceQuality, Channel::Phone, "network_fault"),   // next week
-        closed(row("2026-11-17T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"), DeadlineOutcome::OnTime, 4),
+        row("2026-11-30T00:00:00+08:00", Category::ServiceQuality, Channel::Phone, "network_fault"), // next week
+        closed(row("2026-11-17T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"),
+               DeadlineOutcome::OnTime, 4),
         cancelled,
     };
     const Dashboard d = build(rows, week);
@@ -94,28 +97,32 @@ TEST_CASE("an empty period has no rates, not zero and not NaN") {
 
 TEST_CASE("the trend has one bucket per day, or per week past 62 days, with categories and on-time counts") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
-    const Dashboard d = build({closed(row("2026-11-23T00:00:00+08:00", Category::Billing, Channel::Phone, "a"), DeadlineOutcome::OnTime, 0),
-                               closed(row("2026-11-23T23:59:59+08:00", Category::Billing, Channel::Phone, "a"), DeadlineOutcome::Late, 0),
-                               row("2026-11-24T08:00:00+08:00", Category::Business, Channel::Phone, "b")},
-                              week);
+    const Dashboard d = build(
+        {closed(row("2026-11-23T00:00:00+08:00", Category::Billing, Channel::Phone, "a"), DeadlineOutcome::OnTime, 0),
+         closed(row("2026-11-23T23:59:59+08:00", Category::Billing, Channel::Phone, "a"), DeadlineOutcome::Late, 0),
+         row("2026-11-24T08:00:00+08:00", Category::Business, Channel::Phone, "b")},
+        week);
     REQUIRE(d.trend.size() == 7);
     CHECK(d.trend[0].start == week.from);
-    CHECK(d.trend[0].byCategory[1] == 2);   // kCategories order: service quality, billing, business, other
+    CHECK(d.trend[0].byCategory[1] == 2); // kCategories order: service quality, billing, business, other
     CHECK(d.trend[0].onTimeRate() == doctest::Approx(0.5));
     CHECK(d.trend[1].byCategory[2] == 1);
     CHECK(d.trend[1].onTimeRate() == -1);
     CHECK(d.trend[6].total() == 0);
     const Dashboard quarter = build({}, periodContaining(PeriodKind::Quarter, at("2026-11-25T12:00:00+08:00")));
     CHECK(quarter.bucketMs == 7 * 24 * kHourMs);
-    CHECK(quarter.trend.size() == 14);   // 92 days
+    CHECK(quarter.trend.size() == 14); // 92 days
 }
 
 TEST_CASE("the Pareto orders sub-types by count with the cumulative share — heat maps count category pairs") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
     std::vector<KpiRow> rows;
-    for (int i = 0; i < 5; ++i) rows.push_back(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"));
-    for (int i = 0; i < 3; ++i) rows.push_back(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Online, "slow"));
-    for (int i = 0; i < 2; ++i) rows.push_back(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "outage"));
+    for (int i = 0; i < 5; ++i)
+        rows.push_back(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"));
+    for (int i = 0; i < 3; ++i)
+        rows.push_back(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Online, "slow"));
+    for (int i = 0; i < 2; ++i)
+        rows.push_back(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "outage"));
     const Dashboard d = build(rows, week);
     REQUIRE(d.pareto.size() == 3);
     CHECK(d.pareto[0].subType == "overcharge");
@@ -124,23 +131,26 @@ TEST_CASE("the Pareto orders sub-types by count with the cumulative share — he
     CHECK(d.pareto[1].cumulativeShare == doctest::Approx(0.8));
     CHECK(d.pareto[2].cumulativeShare == doctest::Approx(1.0));
     const HeatMap& h = d.categoryByChannel;
-    CHECK(h.rows == std::vector<std::string>{"billing", "service_quality"});   // 5 each: by key
-    CHECK(h.columns == std::vector<std::string>{"phone", "online"});           // 7 before 3
+    CHECK(h.rows == std::vector<std::string>{"billing", "service_quality"}); // 5 each: by key
+    CHECK(h.columns == std::vector<std::string>{"phone", "online"});         // 7 before 3
     CHECK(h.at(0, 0) == 5);
     CHECK(h.at(1, 1) == 3);
     CHECK(h.at(1, 0) == 2);
     CHECK(h.at(0, 1) == 0);
     CHECK(h.max() == 5);
-    CHECK(d.categoryByDepartment.at(0, 0) == 5);   // billing × billing department
+    CHECK(d.categoryByDepartment.at(0, 0) == 5); // billing × billing department
 }
 
 TEST_CASE("top repeat complainants are customers with two or more cases in the period, most first") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
     std::vector<KpiRow> rows;
-    for (int i = 0; i < 3; ++i) rows.push_back(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000003"));
-    for (int i = 0; i < 2; ++i) rows.push_back(row("2026-11-25T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000002"));
+    for (int i = 0; i < 3; ++i)
+        rows.push_back(row("2026-11-24T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000003"));
+    for (int i = 0; i < 2; ++i)
+        rows.push_back(row("2026-11-25T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000002"));
     rows.push_back(row("2026-11-25T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000001"));
-    rows.push_back(row("2026-11-16T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000001"));   // last week
+    rows.push_back(
+        row("2026-11-16T09:00:00+08:00", Category::Billing, Channel::Phone, "a", "13900000001")); // last week
     const Dashboard d = build(rows, week);
     REQUIRE(d.topRepeaters.size() == 2);
     CHECK(d.topRepeaters[0].customerKey == "13900000003");
@@ -165,14 +175,16 @@ TEST_CASE("overdue now counts open cases past a due time, and the per-person tab
 
 TEST_CASE("deadline health counts milestones met in time and late, and bands the share of the last limit used") {
     const Period week = periodContaining(PeriodKind::Week, at("2026-11-25T12:00:00+08:00"));
-    KpiRow fast = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"), DeadlineOutcome::OnTime, 5);
+    KpiRow fast = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"),
+                         DeadlineOutcome::OnTime, 5);
     fast.metMilestones = "initial_investigation:1:300,feedback:1:450";
     KpiRow tight = fast;
     tight.metMilestones = "initial_investigation:1:900,feedback:1:1000";
-    KpiRow late = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"), DeadlineOutcome::Late, 2);
+    KpiRow late = closed(row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a"),
+                         DeadlineOutcome::Late, 2);
     late.metMilestones = "initial_investigation:0:1200,feedback:0:1600";
     KpiRow open = row("2026-11-24T09:00:00+08:00", Category::ServiceQuality, Channel::Phone, "a");
-    open.metMilestones = "initial_investigation:1:500";   // still open: no band
+    open.metMilestones = "initial_investigation:1:500"; // still open: no band
     const Dashboard d = build({fast, tight, late, open}, week);
     const DeadlineHealth& h = d.deadlineHealth.at("service_quality");
     REQUIRE(h.milestones.size() == 2);
@@ -180,7 +192,7 @@ TEST_CASE("deadline health counts milestones met in time and late, and bands the
     CHECK(h.milestones[0].onTime == 3);
     CHECK(h.milestones[0].late == 1);
     CHECK(h.milestones[1].onTimeShare() == doctest::Approx(2.0 / 3));
-    CHECK(h.usedBands == std::array<int, 5>{1, 0, 1, 0, 1});   // 45 %, 100 %, 160 %
+    CHECK(h.usedBands == std::array<int, 5>{1, 0, 1, 0, 1}); // 45 %, 100 %, 160 %
 }
 
 TEST_CASE("met milestones read back as written, and malformed parts are skipped") {

@@ -21,10 +21,10 @@ TEST_CASE("a simulated clock at 3600x turns one host second into one simulated h
 TEST_CASE("changing speed or pausing never makes simulated time jump") {
     SimulatedClock clock(0);
     clock.setRate(60);
-    clock.advanceHost(1000);       // 60 s simulated
+    clock.advanceHost(1000); // 60 s simulated
     clock.setRate(1);
     CHECK(clock.now() == 60'000);
-    clock.advanceHost(2000);       // +1 s
+    clock.advanceHost(2000); // +1 s
     clock.setRate(0);
     clock.advanceHost(100'000);
     CHECK(clock.now() == 61'000);
@@ -39,5 +39,5 @@ TEST_CASE("jumping forward adds exactly the jump and never goes backwards") {
 }
 
 TEST_CASE("the system clock reads a time after this code was written") {
-    CHECK(SystemClock().now() > 1795795200000LL);   // 2026-11-28
+    CHECK(SystemClock().now() > 1795795200000LL); // 2026-11-28
 }

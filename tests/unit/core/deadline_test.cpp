@@ -45,7 +45,7 @@ TEST_CASE("billing complaint is overdue after 72 clock hours and not a milliseco
 
 TEST_CASE("service quality: investigation due at 24 h and feedback at 48 h, amber from 80 %") {
     const Case c = openCase(Category::ServiceQuality, "2026-11-28T09:30:00+08:00");
-    const auto s = deadlineStatus(c, at("2026-11-29T04:42:00+08:00"), kClock, 0.8);   // 19.2 h = 80 % of 24 h
+    const auto s = deadlineStatus(c, at("2026-11-29T04:42:00+08:00"), kClock, 0.8); // 19.2 h = 80 % of 24 h
     CHECK(s[0].dueAt == at("2026-11-29T09:30:00+08:00"));
     CHECK(s[0].level == DeadlineLevel::Near);
     CHECK(s[1].dueAt == at("2026-11-30T09:30:00+08:00"));
@@ -56,10 +56,12 @@ TEST_CASE("service quality: investigation due at 24 h and feedback at 48 h, ambe
 TEST_CASE("a milestone met within its limit stays met — met after it counts as late") {
     Case c = openCase(Category::Business, "2026-11-28T09:30:00+08:00");
     c.milestones[0].metAt = at("2026-11-30T09:29:00+08:00");
-    CHECK(milestoneStatus(c, c.milestones[0], at("2026-12-20T00:00:00+08:00"), kClock, 0.8).level == DeadlineLevel::Met);
+    CHECK(milestoneStatus(c, c.milestones[0], at("2026-12-20T00:00:00+08:00"), kClock, 0.8).level ==
+          DeadlineLevel::Met);
     CHECK(deadlineOutcome(c, kClock) == DeadlineOutcome::OnTime);
     c.milestones[0].metAt = at("2026-11-30T09:31:00+08:00");
-    CHECK(milestoneStatus(c, c.milestones[0], at("2026-12-20T00:00:00+08:00"), kClock, 0.8).level == DeadlineLevel::MetLate);
+    CHECK(milestoneStatus(c, c.milestones[0], at("2026-12-20T00:00:00+08:00"), kClock, 0.8).level ==
+          DeadlineLevel::MetLate);
     CHECK(deadlineOutcome(c, kClock) == DeadlineOutcome::Late);
 }
 
@@ -76,12 +78,12 @@ TEST_CASE("time waiting on the customer is excluded and moves the due time") {
 }
 
 TEST_CASE("escalation levels are crossed at 60 %, 80 % and 100 % of a limit") {
-    const Case c = openCase(Category::Other, "2026-11-28T00:00:00+08:00");   // 72 h
+    const Case c = openCase(Category::Other, "2026-11-28T00:00:00+08:00"); // 72 h
     const std::vector<double> shares{0.6, 0.8, 1.0};
-    CHECK(escalationLevel(c, at("2026-11-29T19:11:00+08:00"), kClock, shares) == 0);   // 43.18 h < 43.2 h
-    CHECK(escalationLevel(c, at("2026-11-29T19:12:00+08:00"), kClock, shares) == 1);   // 60 %
-    CHECK(escalationLevel(c, at("2026-11-30T09:36:00+08:00"), kClock, shares) == 2);   // 80 %
-    CHECK(escalationLevel(c, at("2026-12-01T00:00:00+08:00"), kClock, shares) == 3);   // 100 %
+    CHECK(escalationLevel(c, at("2026-11-29T19:11:00+08:00"), kClock, shares) == 0); // 43.18 h < 43.2 h
+    CHECK(escalationLevel(c, at("2026-11-29T19:12:00+08:00"), kClock, shares) == 1); // 60 %
+    CHECK(escalationLevel(c, at("2026-11-30T09:36:00+08:00"), kClock, shares) == 2); // 80 %
+    CHECK(escalationLevel(c, at("2026-12-01T00:00:00+08:00"), kClock, shares) == 3); // 100 %
 }
 
 TEST_CASE("the regulator appeal date is 15 days after receipt") {
@@ -96,7 +98,7 @@ TEST_CASE("billing disputes about charges older than 5 months are flagged") {
 }
 
 TEST_CASE("working hours skip the night and the weekend") {
-    WorkingCalendar w;   // 08:30–17:30, no holidays
+    WorkingCalendar w; // 08:30–17:30, no holidays
     const Calendar cal = Calendar::working(w);
     CHECK(cal.add(at("2026-11-27T17:00:00+08:00"), 2 * kHourMs) == at("2026-11-30T10:00:00+08:00"));
     CHECK(cal.elapsed(at("2026-11-27T17:00:00+08:00"), at("2026-11-30T10:00:00+08:00")) == 2 * kHourMs);
@@ -109,7 +111,7 @@ TEST_CASE("the 2026 National Day holiday and its make-up days are honoured") {
     REQUIRE(parsed.ok());
     const Calendar cal = Calendar::working(parsed.value());
     CHECK(cal.add(at("2026-09-30T17:00:00+08:00"), kHourMs) == at("2026-10-08T09:00:00+08:00"));
-    CHECK(cal.add(at("2026-02-13T17:00:00+08:00"), kHourMs) == at("2026-02-14T09:00:00+08:00"));   // Saturday make-up day
+    CHECK(cal.add(at("2026-02-13T17:00:00+08:00"), kHourMs) == at("2026-02-14T09:00:00+08:00")); // Saturday make-up day
 }
 
 TEST_CASE("a bad calendar line is refused with its line number") {
@@ -123,7 +125,7 @@ TEST_CASE("a bad calendar line is refused with its line number") {
 TEST_CASE("a calendar's span covers every line's whole year, 1970 included (found by fuzz_calendar)") {
     auto parsed = parseWorkingCalendar("1970-09-20\tworkday\tx\n2026-10-10\tworkday\ty\n");
     REQUIRE(parsed.ok());
-    CHECK(parsed.value().firstDay == 0);   // 1970-01-01
+    CHECK(parsed.value().firstDay == 0); // 1970-01-01
     CHECK(parsed.value().lastDay == daysFromCivil({2026, 12, 31}));
     auto early = parseWorkingCalendar("1969-05-01\tholiday\tx\n");
     REQUIRE(early.ok());

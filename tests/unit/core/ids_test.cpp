@@ -40,12 +40,12 @@ TEST_CASE("random ids are version 4 uuids, and a seed reproduces them") {
 
 TEST_CASE("time-ordered ids are version 7 uuids that sort by their time, and stay unique within a millisecond") {
     IdGenerator ids(1);
-    const TimeMs start = 1'795'829'400'000;   // 2026-11-28
+    const TimeMs start = 1'795'829'400'000; // 2026-11-28
     const std::string first = ids.timeOrderedUuid(start);
     CHECK(canonical(first));
     CHECK(first[14] == '7');
     CHECK(rfcVariant(first));
-    CHECK(first.substr(0, 8) + first.substr(9, 4) == "01a21fc601c0");   // 1795829400000 in hex, 48 bits
+    CHECK(first.substr(0, 8) + first.substr(9, 4) == "01a21fc601c0"); // 1795829400000 in hex, 48 bits
     std::string previous = first;
     std::set<std::string> sameMs{first};
     for (int i = 1; i < 500; ++i) {
@@ -55,5 +55,5 @@ TEST_CASE("time-ordered ids are version 7 uuids that sort by their time, and sta
         sameMs.insert(ids.timeOrderedUuid(start));
     }
     CHECK(sameMs.size() == 500);
-    CHECK(ids.timeOrderedUuid(-5).substr(0, 13) == "00000000-0000");   // before 1970: clamped, not wrapped
+    CHECK(ids.timeOrderedUuid(-5).substr(0, 13) == "00000000-0000"); // before 1970: clamped, not wrapped
 }

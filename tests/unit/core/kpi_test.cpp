@@ -26,22 +26,21 @@ KpiRow row(DeadlineOutcome outcome, TimeMs nextDue, int rating, bool repeat, con
 
 TEST_CASE("on-time rate counts decided cases only, including open ones already overdue") {
     const TimeMs now = 100 * kHourMs;
-    const auto report = computeKpis({row(DeadlineOutcome::OnTime, 0, 5, false, "a"),
-                                     row(DeadlineOutcome::Late, 0, 4, false, "a"),
-                                     row(DeadlineOutcome::Open, now + 1, 0, false, "b"),     // still in time
-                                     row(DeadlineOutcome::Open, now - 1, 0, true, "b")},     // overdue now
-                                    now);
+    const auto report =
+        computeKpis({row(DeadlineOutcome::OnTime, 0, 5, false, "a"), row(DeadlineOutcome::Late, 0, 4, false, "a"),
+                     row(DeadlineOutcome::Open, now + 1, 0, false, "b"), // still in time
+                     row(DeadlineOutcome::Open, now - 1, 0, true, "b")}, // overdue now
+                    now);
     CHECK(report.total.cases == 4);
     CHECK(report.total.decided == 3);
     CHECK(report.total.onTimeRate() == doctest::Approx(1.0 / 3));
 }
 
 TEST_CASE("satisfaction is the mean rating and the share of 4s and 5s") {
-    const auto report = computeKpis({row(DeadlineOutcome::OnTime, 0, 5, false, "a"),
-                                     row(DeadlineOutcome::OnTime, 0, 4, false, "a"),
-                                     row(DeadlineOutcome::OnTime, 0, 2, false, "a"),
-                                     row(DeadlineOutcome::OnTime, 0, 0, false, "a")},
-                                    0);
+    const auto report =
+        computeKpis({row(DeadlineOutcome::OnTime, 0, 5, false, "a"), row(DeadlineOutcome::OnTime, 0, 4, false, "a"),
+                     row(DeadlineOutcome::OnTime, 0, 2, false, "a"), row(DeadlineOutcome::OnTime, 0, 0, false, "a")},
+                    0);
     CHECK(report.total.rated == 3);
     CHECK(report.total.satisfactionMean() == doctest::Approx(11.0 / 3));
     CHECK(report.total.satisfiedShare() == doctest::Approx(2.0 / 3));
@@ -49,11 +48,10 @@ TEST_CASE("satisfaction is the mean rating and the share of 4s and 5s") {
 }
 
 TEST_CASE("repeat rate, handling time and per-person groups") {
-    const auto report = computeKpis({row(DeadlineOutcome::OnTime, 0, 5, true, "a"),
-                                     row(DeadlineOutcome::OnTime, 0, 5, false, "a"),
-                                     row(DeadlineOutcome::Open, 0, 0, false, "b"),
-                                     row(DeadlineOutcome::Open, 0, 0, false, "b")},
-                                    0);
+    const auto report =
+        computeKpis({row(DeadlineOutcome::OnTime, 0, 5, true, "a"), row(DeadlineOutcome::OnTime, 0, 5, false, "a"),
+                     row(DeadlineOutcome::Open, 0, 0, false, "b"), row(DeadlineOutcome::Open, 0, 0, false, "b")},
+                    0);
     CHECK(report.total.repeatRate() == doctest::Approx(0.25));
     CHECK(report.total.meanHandlingHours() == doctest::Approx(10.0));
     CHECK(report.byPerson.at("a").cases == 2);

@@ -17,8 +17,8 @@ TEST_CASE("an HLC stamp reads back as written and sorts as text, and a malformed
     REQUIRE(back.ok());
     CHECK(back.value() == stamp);
     CHECK(formatHlc({1795829400001, 0}) > formatHlc({1795829400000, 99}));
-    for (const char* bad : {"", "yesterday", "1795829400000-3", "0001795829400000+00000003", "0001795829400000-0000000x",
-                            "-001795829400000-00000003"}) {
+    for (const char* bad : {"", "yesterday", "1795829400000-3", "0001795829400000+00000003",
+                            "0001795829400000-0000000x", "-001795829400000-00000003"}) {
         const auto r = parseHlc(bad);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().messageKey == "error.hlc_format");
@@ -48,8 +48,8 @@ TEST_CASE("the time limits stored with a case read back as written, and malforme
         CHECK(back.value()[i].milestone == limits[i].milestone);
         CHECK(back.value()[i].limitMs == limits[i].limitMs);
     }
-    for (const char* bad : {"feedback", "feedback=", "feedback=0", "feedback=-5", "feedback=48h", "someday=1000",
-                            "feedback=1000;;"}) {
+    for (const char* bad :
+         {"feedback", "feedback=", "feedback=0", "feedback=-5", "feedback=48h", "someday=1000", "feedback=1000;;"}) {
         const auto r = decodeLimits(bad);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().messageKey == "error.limits_format");

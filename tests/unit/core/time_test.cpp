@@ -36,8 +36,8 @@ TEST_CASE("a negative offset moves the instant later") {
 }
 
 TEST_CASE("times without an offset or with impossible fields are refused with a message key") {
-    for (const char* bad : {"2026-11-28T09:30:00", "2026-02-30T00:00:00Z", "2026-11-28T24:00:00Z",
-                            "2026-11-28", "yesterday", "2026-11-28T09:30:00+8:00", "2026-11-28T09:30:00Zjunk"}) {
+    for (const char* bad : {"2026-11-28T09:30:00", "2026-02-30T00:00:00Z", "2026-11-28T24:00:00Z", "2026-11-28",
+                            "yesterday", "2026-11-28T09:30:00+8:00", "2026-11-28T09:30:00Zjunk"}) {
         CAPTURE(bad);
         auto t = parseIso8601(bad);
         REQUIRE_FALSE(t.ok());

@@ -67,7 +67,7 @@ TEST_CASE("a category is suggested from keywords in the complaint") {
 TEST_CASE("payload fields round-trip through their canonical JSON, escapes included") {
     const Fields f{{"content", "他说：\"网络\\断了\"\n第二行\t制表"}, {"a", ""}, {"n", "42"}};
     const std::string text = encodeFields(f);
-    CHECK(text.rfind("{\"a\":\"\"", 0) == 0);   // keys sorted
+    CHECK(text.rfind("{\"a\":\"\"", 0) == 0); // keys sorted
     auto back = decodeFields(text);
     REQUIRE(back.ok());
     CHECK(back.value() == f);
@@ -84,7 +84,7 @@ TEST_CASE("HLC ticks are strictly increasing even when the wall clock stands sti
     clock.observe({5000, 7});
     CHECK(clock.tick(1000) > Hlc{5000, 7});
     CHECK(parseHlc(formatHlc({1795829400000, 3})).value() == Hlc{1795829400000, 3});
-    CHECK(formatHlc({2, 0}) < formatHlc({10, 0}));   // text order = time order
+    CHECK(formatHlc({2, 0}) < formatHlc({10, 0})); // text order = time order
 }
 
 TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors") {

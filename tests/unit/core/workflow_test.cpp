@@ -30,8 +30,11 @@ struct Builder {
 
 Builder registered() {
     Builder b;
-    b.add("register", {{"number", "TS-HQ-20261128-0001"}, {"category", "billing"}, {"channel", "phone"},
-                       {"received_at", "1000"}, {"limits", "handled=259200000"}});
+    b.add("register", {{"number", "TS-HQ-20261128-0001"},
+                       {"category", "billing"},
+                       {"channel", "phone"},
+                       {"received_at", "1000"},
+                       {"limits", "handled=259200000"}});
     return b;
 }
 
@@ -39,11 +42,16 @@ Builder registered() {
 
 TEST_CASE("the whole procedure runs from registration to archive") {
     Builder b = registered();
-    const std::pair<const char*, State> path[] = {
-        {"confirm", State::Confirmed}, {"classify", State::Classified}, {"dispatch", State::Dispatched},
-        {"investigate", State::Investigating}, {"propose_solution", State::SolutionProposed},
-        {"implement", State::Implementing}, {"implement", State::Implementing}, {"feedback", State::FedBack},
-        {"survey", State::Surveyed}, {"archive", State::Archived}};
+    const std::pair<const char*, State> path[] = {{"confirm", State::Confirmed},
+                                                  {"classify", State::Classified},
+                                                  {"dispatch", State::Dispatched},
+                                                  {"investigate", State::Investigating},
+                                                  {"propose_solution", State::SolutionProposed},
+                                                  {"implement", State::Implementing},
+                                                  {"implement", State::Implementing},
+                                                  {"feedback", State::FedBack},
+                                                  {"survey", State::Surveyed},
+                                                  {"archive", State::Archived}};
     for (const auto& step : path) {
         CAPTURE(step.first);
         b.add(step.first);
@@ -89,7 +97,8 @@ TEST_CASE("waiting on the customer pauses the case and the answer resumes the sa
 
 TEST_CASE("a rejected solution goes back to investigation") {
     Builder b = registered();
-    for (const char* t : {"confirm", "classify", "dispatch", "investigate", "propose_solution", "reject_solution"}) b.add(t);
+    for (const char* t : {"confirm", "classify", "dispatch", "investigate", "propose_solution", "reject_solution"})
+        b.add(t);
     CHECK(b.fold().state == State::Investigating);
 }
 
@@ -123,7 +132,7 @@ TEST_CASE("an event that arrives for a state it no longer applies to marks a con
     b.add("confirm");
     b.add("cancel");
     Event late = b.add("classify");
-    late.prev = b.events[1].hlc;   // its author had not seen the cancel
+    late.prev = b.events[1].hlc; // its author had not seen the cancel
     b.events.back() = late;
     const Case c = b.fold();
     CHECK(c.state == State::Cancelled);
@@ -160,8 +169,7 @@ TEST_CASE("property: random valid action sequences keep the fold invariants") {
             REQUIRE(applyEvent(incremental, e, Calendar::clockHours()));
             for (std::size_t m = 0; m < before.milestones.size(); ++m)
                 if (before.milestones[m].metAt) REQUIRE(incremental.milestones[m].metAt == before.milestones[m].metAt);
-            if (before.state == State::Archived)
-                REQUIRE((a == Action::FollowUp || a == Action::Reopen));
+            if (before.state == State::Archived) REQUIRE((a == Action::FollowUp || a == Action::Reopen));
         }
         const Case batch = b.fold();
         REQUIRE(batch.state == incremental.state);

@@ -33,7 +33,8 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     CHECK_FALSE(has(page, "<td>72 小时内</td></tr>\n<tr><td>业务办理投诉"));
 
     present::setLanguage(present::Language::En);
-    CHECK(has(present::customerNoticeHtml(*app), "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
+    CHECK(has(present::customerNoticeHtml(*app),
+              "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
     present::setLanguage(present::Language::ZhCN);
 }
 
@@ -45,7 +46,8 @@ TEST_CASE("the review report lists the suggestions received in its period, and o
     REQUIRE(app->addSuggestion("customer", "希望短信确认里写明<责任人>的电话").ok());
     clock.jumpTo(core::parseIso8601("2026-12-02T09:00:00+08:00").value());
     REQUIRE(app->addSuggestion("staff", "十二月的建议").ok());
-    const core::Period november = core::periodContaining(core::PeriodKind::Month, core::parseIso8601("2026-11-15T00:00:00+08:00").value());
+    const core::Period november =
+        core::periodContaining(core::PeriodKind::Month, core::parseIso8601("2026-11-15T00:00:00+08:00").value());
     const std::string page = present::reviewReportHtml(*app, november, {}, "").value();
     CHECK(has(page, "<td>客户</td><td>希望短信确认里写明&lt;责任人&gt;的电话</td><td>新提交</td>"));
     CHECK_FALSE(has(page, "十二月的建议"));

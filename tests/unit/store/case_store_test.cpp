@@ -30,9 +30,15 @@ core::Event registerEvent(const std::string& caseId, int n, const std::string& n
     e.type = "register";
     char number[32];
     std::snprintf(number, sizeof number, "TS-HQ-20261128-%04d", n);
-    e.fields = {{"number", number}, {"customer_name", name}, {"content", content}, {"category", "billing"},
-                {"channel", "phone"}, {"phone", "13800138000"}, {"received_at", std::to_string(received)},
-                {"limits", "handled=259200000"}, {"at", std::to_string(received)}};
+    e.fields = {{"number", number},
+                {"customer_name", name},
+                {"content", content},
+                {"category", "billing"},
+                {"channel", "phone"},
+                {"phone", "13800138000"},
+                {"received_at", std::to_string(received)},
+                {"limits", "handled=259200000"},
+                {"at", std::to_string(received)}};
     return e;
 }
 
@@ -63,8 +69,8 @@ TEST_CASE("a database at schema version 1 is migrated to the current version and
     sqlite3* raw = nullptr;
     sqlite3_open(path, &raw);
     REQUIRE(sqlite3_exec(raw, store::migrations()[0].sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_exec(raw, "PRAGMA user_version = 1; INSERT INTO meta(key, value) VALUES ('office_code', 'BJ01')",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(raw, "PRAGMA user_version = 1; INSERT INTO meta(key, value) VALUES ('office_code', 'BJ01')", nullptr,
+                 nullptr, nullptr);
     sqlite3_close(raw);
     auto db = store::Database::open(path);
     REQUIRE(db.ok());
@@ -111,9 +117,10 @@ TEST_CASE("verify notices a projection row that no longer matches its events") {
 
 TEST_CASE("full-text search finds Chinese substrings of content, names and numbers") {
     Fixture f;
-    REQUIRE(f.cases.insertEvents({registerEvent("c1", 1, "王芳", "家中宽带经常掉线，影响办公", 1000),
-                                  registerEvent("c2", 2, "李娜", "本月话费多扣了五十元", 2000),
-                                  registerEvent("c3", 3, "欧阳宽", "营业厅工作人员态度差", 3000)})
+    REQUIRE(f.cases
+                .insertEvents({registerEvent("c1", 1, "王芳", "家中宽带经常掉线，影响办公", 1000),
+                               registerEvent("c2", 2, "李娜", "本月话费多扣了五十元", 2000),
+                               registerEvent("c3", 3, "欧阳宽", "营业厅工作人员态度差", 3000)})
                 .ok());
     const auto ids = [&](const std::string& text) {
         std::vector<std::string> out;
@@ -122,13 +129,13 @@ TEST_CASE("full-text search finds Chinese substrings of content, names and numbe
         std::sort(out.begin(), out.end());
         return out;
     };
-    CHECK(ids("经常掉线") == std::vector<std::string>{"c1"});     // FTS trigram path
-    CHECK(ids("掉线") == std::vector<std::string>{"c1"});         // two characters: LIKE path
-    CHECK(ids("宽") == std::vector<std::string>{"c1", "c3"});      // content and name
-    CHECK(ids("0002") == std::vector<std::string>{"c2"});         // complaint number
+    CHECK(ids("经常掉线") == std::vector<std::string>{"c1"}); // FTS trigram path
+    CHECK(ids("掉线") == std::vector<std::string>{"c1"});     // two characters: LIKE path
+    CHECK(ids("宽") == std::vector<std::string>{"c1", "c3"}); // content and name
+    CHECK(ids("0002") == std::vector<std::string>{"c2"});     // complaint number
     CHECK(ids("多扣了五十").size() == 1);
     CHECK(ids("不存在的词").empty());
-    CHECK(ids("%").empty());                                       // LIKE wildcards are literal
+    CHECK(ids("%").empty()); // LIKE wildcards are literal
 }
 
 TEST_CASE("paging through a sorted list returns every case exactly once, even with equal keys") {
@@ -159,15 +166,16 @@ TEST_CASE("paging through a sorted list returns every case exactly once, even wi
 
 TEST_CASE("filters combine: state, category and overdue") {
     Fixture f;
-    REQUIRE(f.cases.insertEvents({registerEvent("c1", 1, "甲", "内容", 1000), registerEvent("c2", 2, "乙", "内容", 2000),
-                                  actionEvent("c2", "confirm", 3000, "e3")})
+    REQUIRE(f.cases
+                .insertEvents({registerEvent("c1", 1, "甲", "内容", 1000), registerEvent("c2", 2, "乙", "内容", 2000),
+                               actionEvent("c2", "confirm", 3000, "e3")})
                 .ok());
     core::ListQuery q;
     q.filter.state = "confirmed";
     CHECK(store::listCases(*f.db, q).value().total == 1);
     q.filter = {};
     q.filter.overdueOnly = true;
-    q.now = 1000 + 72 * core::kHourMs;          // c1 due exactly now: not yet overdue
+    q.now = 1000 + 72 * core::kHourMs; // c1 due exactly now: not yet overdue
     CHECK(store::listCases(*f.db, q).value().total == 0);
     q.now = 1000 + 72 * core::kHourMs + 1;
     CHECK(store::listCases(*f.db, q).value().total == 1);
@@ -198,7 +206,7 @@ TEST_CASE("property: events inserted in any order give the same digest and proje
         if (trial == 0) reference = digest;
         CHECK(digest == reference);
         CHECK(f.cases.verify().value().empty());
-        CHECK(f.cases.loadCase("c3").value().state == core::State::Investigating);   // 4 steps
-        CHECK(f.cases.loadCase("c4").value().state == core::State::SolutionProposed);   // 5 steps
+        CHECK(f.cases.loadCase("c3").value().state == core::State::Investigating);    // 4 steps
+        CHECK(f.cases.loadCase("c4").value().state == core::State::SolutionProposed); // 5 steps
     }
 }

@@ -31,7 +31,7 @@ std::string damagedDatabase() {
             e.caseId = "c-" + std::to_string(i);
             e.hlc = {1'790'000'000'000 + i, 0};
             e.origin = "dev-a";
-            e.type = "investigate";   // no registration: stored, no case row projected
+            e.type = "investigate"; // no registration: stored, no case row projected
             e.fields = {{"note", std::string(200, 'x') + std::to_string(i)}};
             events.push_back(std::move(e));
         }

@@ -17,9 +17,12 @@ struct FakePageStore {
     std::vector<std::size_t> batchSizes;
 
     void apply(const store::PageBatch& b) {
-        for (std::size_t i = 0; i < b.blocks.size(); ++i) blocks[b.blocks[i]].assign(b.data[i], b.data[i] + b.blockLength(i));
+        for (std::size_t i = 0; i < b.blocks.size(); ++i)
+            blocks[b.blocks[i]].assign(b.data[i], b.data[i] + b.blockLength(i));
         size = b.fileSize;
-        blocks.erase(blocks.lower_bound(static_cast<std::uint32_t>((size + store::kBlockBytes - 1) / store::kBlockBytes)), blocks.end());
+        blocks.erase(
+            blocks.lower_bound(static_cast<std::uint32_t>((size + store::kBlockBytes - 1) / store::kBlockBytes)),
+            blocks.end());
         batchSizes.push_back(b.blocks.size());
     }
     std::vector<unsigned char> image() const {
@@ -48,7 +51,9 @@ struct Opened {
 bool fillTable(store::Database& db, int rows) {
     return db.exec("CREATE TABLE t (v TEXT)").ok() &&
            db.exec("INSERT INTO t SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
-                   "SELECT x+1 FROM c WHERE x < " + std::to_string(rows) + ") SELECT x FROM c)").ok();
+                   "SELECT x+1 FROM c WHERE x < " +
+                   std::to_string(rows) + ") SELECT x FROM c)")
+               .ok();
 }
 
 std::string scalar(store::Database& db, const char* sql) {
@@ -83,11 +88,11 @@ TEST_CASE("a one-row commit hands over a block or two, however large the databas
     REQUIRE(o.db->exec("COMMIT").ok());
     REQUIRE(persisted.blocks.size() > 10);
     REQUIRE(o.db->exec("INSERT INTO t VALUES ('one more')").ok());
-    CHECK(persisted.batchSizes.back() <= 3);   // the header page's block, the last leaf's, maybe a parent's
+    CHECK(persisted.batchSizes.back() <= 3); // the header page's block, the last leaf's, maybe a parent's
 }
 
 TEST_CASE("a store kept in another layout is handed over whole with the next commit") {
-    constexpr int kRows = 6000;   // 6 MB: a dozen blocks
+    constexpr int kRows = 6000; // 6 MB: a dozen blocks
     FakePageStore persisted;
     {
         Opened o(persisted, "layout.db", false);
@@ -99,7 +104,7 @@ TEST_CASE("a store kept in another layout is handed over whole with the next com
     rewritten.size = persisted.size;
     rewritten.blocks = persisted.blocks;
     Opened again(rewritten, "layout.db", true, true);
-    rewritten.blocks.clear();   // what a rewrite starts from: an empty store
+    rewritten.blocks.clear(); // what a rewrite starts from: an empty store
     REQUIRE(again.db->exec("INSERT INTO t VALUES ('after')").ok());
     CHECK(rewritten.batchSizes.back() >= all);
     Opened third(rewritten, "layout.db", true);
@@ -134,19 +139,20 @@ TEST_CASE("a database that shrinks drops its tail blocks from the store") {
 TEST_CASE("a backup read in pieces from the page store is the database, byte for byte, and never a piece over 128 KB") {
     FakePageStore persisted;
     Opened o(persisted, "pieces.sqlite", false);
-    REQUIRE(fillTable(*o.db, 600));   // about 600 KB: several pieces
+    REQUIRE(fillTable(*o.db, 600)); // about 600 KB: several pieces
     std::string image;
     std::size_t pieces = 0, largest = 0;
     REQUIRE(o.db->readImage([&](std::string_view piece) {
-        image.append(piece);
-        ++pieces;
-        largest = std::max(largest, piece.size());
-    }).ok());
+                    image.append(piece);
+                    ++pieces;
+                    largest = std::max(largest, piece.size());
+                })
+                .ok());
     const std::vector<unsigned char> stored = persisted.image();
     CHECK(image == std::string(stored.begin(), stored.end()));
     CHECK(pieces > 2);
     CHECK(largest <= store::Database::kImagePieceBytes);
-    sqlite3_int64 size = 0;   // SQLite's own serialisation agrees
+    sqlite3_int64 size = 0; // SQLite's own serialisation agrees
     unsigned char* own = sqlite3_serialize(o.db->handle(), "main", &size, 0);
     CHECK(image == std::string(reinterpret_cast<char*>(own), static_cast<std::size_t>(size)));
     sqlite3_free(own);

@@ -50,9 +50,7 @@ TEST_CASE("a bundle reads back with its header and every event in order") {
     for (int i = 0; i < 3; ++i) CHECK(core::canonicalText(back.value().events[i]) == core::canonicalText(b.events[i]));
 }
 
-TEST_CASE("an empty bundle is valid") {
-    CHECK(refusal(sync::writeBundle(sample(0))) == "accepted");
-}
+TEST_CASE("an empty bundle is valid") { CHECK(refusal(sync::writeBundle(sample(0))) == "accepted"); }
 
 TEST_CASE("each kind of broken file is refused with its own message") {
     const std::string good = sync::writeBundle(sample());

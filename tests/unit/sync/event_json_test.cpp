@@ -34,8 +34,10 @@ TEST_CASE("malformed events are refused with the field at fault") {
     const json good = sync::eventToJson(sample());
     const auto refused = [&](const char* field, const json& value) {
         json j = good;
-        if (value.is_discarded()) j.erase(field);
-        else j[field] = value;
+        if (value.is_discarded())
+            j.erase(field);
+        else
+            j[field] = value;
         auto r = sync::eventFromJson(j);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().messageKey == "error.event_format");
@@ -47,7 +49,7 @@ TEST_CASE("malformed events are refused with the field at fault") {
     CHECK(refused("type", "delete_everything") == "type");
     CHECK(refused("payload", json::array()) == "payload");
     CHECK(refused("origin", std::string(65, 'x')) == "origin");
-    CHECK(refused("case", "") == "case");   // a case event without a case
+    CHECK(refused("case", "") == "case"); // a case event without a case
     json numberPayload = good;
     numberPayload["payload"]["rating"] = 5;
     CHECK(sync::eventFromJson(numberPayload).error().field == "payload.rating");

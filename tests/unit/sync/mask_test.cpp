@@ -9,7 +9,10 @@ namespace {
 core::Event registration(const std::string& name, const std::string& phone, const std::string& account) {
     core::Event e;
     e.type = "register";
-    e.fields = {{"customer_name", name}, {"phone", phone}, {"account", account}, {"customer_key", phone.empty() ? account : phone},
+    e.fields = {{"customer_name", name},
+                {"phone", phone},
+                {"account", account},
+                {"customer_key", phone.empty() ? account : phone},
                 {"content", "宽带断网"}};
     return e;
 }

@@ -9,7 +9,7 @@ using namespace tousu;
 
 namespace {
 
-constexpr int kFast = 1000;   // the lowest count files may carry; keeps the tests quick
+constexpr int kFast = 1000; // the lowest count files may carry; keeps the tests quick
 
 std::string refusal(const std::string& text) {
     auto r = sync::readSealed(text);
@@ -19,8 +19,12 @@ std::string refusal(const std::string& text) {
 } // namespace
 
 TEST_CASE("base64 matches RFC 4648's test vectors and refuses what is not base64") {
-    const std::pair<const char*, const char*> vectors[] = {{"", ""},          {"f", "Zg=="},         {"fo", "Zm8="},
-                                                           {"foo", "Zm9v"},   {"foob", "Zm9vYg=="},  {"fooba", "Zm9vYmE="},
+    const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                           {"f", "Zg=="},
+                                                           {"fo", "Zm8="},
+                                                           {"foo", "Zm9v"},
+                                                           {"foob", "Zm9vYg=="},
+                                                           {"fooba", "Zm9vYmE="},
                                                            {"foobar", "Zm9vYmFy"}};
     for (const auto& [plain, encoded] : vectors) {
         CHECK(sync::base64Encode(plain) == encoded);

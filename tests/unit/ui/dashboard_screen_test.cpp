@@ -100,5 +100,5 @@ TEST_CASE("a custom period that is not a date, or longer than three years, is re
     };
     CHECK(refusal("2026-10-xx", "2026-10-31") == present::tr("error.date_format"));
     CHECK(refusal("2020-01-01", "2026-10-31") == present::tr("error.period_too_long"));
-    CHECK(refusal("2024-01-01", "2026-10-31") == "(absent)");   // within three years: accepted
+    CHECK(refusal("2024-01-01", "2026-10-31") == "(absent)"); // within three years: accepted
 }

@@ -23,8 +23,8 @@ struct Fixture {
     }
     // An important complaint taken through to the survey: a follow-up visit 3 days after the result.
     app::CaseRef surveyed(const char* name) {
-        core::Registration r{"phone", name, "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "", "important",
-                             clock.now()};
+        core::Registration r{"phone",           name, "13800138000", "",         "phone", "宽带断网，光猫红灯",
+                             "service_quality", "",   "important",   clock.now()};
         const app::CaseRef ref = app->registerCase(r).value();
         const std::string& id = ref.id;
         REQUIRE(app->confirm(id, "sms", "").ok());
@@ -45,7 +45,7 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
     Fixture f;
     const app::CaseRef due = f.surveyed("王芳");
     f.clock.jumpBy(2 * 24 * core::kHourMs);
-    const app::CaseRef later = f.surveyed("李娜");   // scheduled, not yet due
+    const app::CaseRef later = f.surveyed("李娜"); // scheduled, not yet due
     f.clock.jumpBy(2 * 24 * core::kHourMs);
     f.ui.frame(f.draw);
     f.ui.click("follow_ups", f.draw);
@@ -56,7 +56,7 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
     f.ui.click("follow_ups_due", f.draw);
 
     f.ui.click("follow_up_row_" + due.number, f.draw, 20);
-    f.ui.click("follow_up_record", f.draw);   // no note: refused, nothing recorded
+    f.ui.click("follow_up_record", f.draw); // no note: refused, nothing recorded
     CHECK(f.app->caseById(due.id).value().state == core::State::Surveyed);
     f.ui.click("follow_up_note", f.draw);
     ImGui::GetIO().AddInputCharactersUTF8("客户说晚上仍然断网");
@@ -72,13 +72,14 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
 
 TEST_CASE("the case list shows whole phone numbers to a supervisor and masked ones to an agent") {
     Fixture f;
-    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                         "service_quality", "",     "normal",      f.clock.now()};
     const app::CaseRef ref = f.app->registerCase(r).value();
     f.ui.frame(f.draw);
     f.ui.click("case_list", f.draw);
     REQUIRE(f.ui.widget("customer_" + ref.number) != nullptr);
     CHECK(f.ui.widget("customer_" + ref.number)->label == "王芳 13800138000##customer_" + ref.number);
-    REQUIRE(f.app->signIn("s01").ok());   // an intake agent
+    REQUIRE(f.app->signIn("s01").ok()); // an intake agent
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("customer_" + ref.number)->label == "王芳 138****8000##customer_" + ref.number);
@@ -86,30 +87,32 @@ TEST_CASE("the case list shows whole phone numbers to a supervisor and masked on
 
 TEST_CASE("the case list filters by channel, repeat and the period received") {
     Fixture f;
-    core::Registration phone{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    core::Registration phone{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                             "service_quality", "",     "normal",      f.clock.now()};
     const app::CaseRef first = f.app->registerCase(phone).value();
     f.clock.jumpBy(24 * core::kHourMs);
     core::Registration online = phone;
     online.channel = "online";
     online.receivedAt = f.clock.now();
-    const app::CaseRef repeat = f.app->registerCase(online).value();   // same customer and category: a repeat
+    const app::CaseRef repeat = f.app->registerCase(online).value(); // same customer and category: a repeat
     REQUIRE(repeat.repeat);
     f.ui.frame(f.draw);
     f.ui.click("case_list", f.draw);
     const auto rows = [&] {
         f.ui.frame(f.draw);
-        return std::make_pair(f.ui.widget("case_" + first.number) != nullptr, f.ui.widget("case_" + repeat.number) != nullptr);
+        return std::make_pair(f.ui.widget("case_" + first.number) != nullptr,
+                              f.ui.widget("case_" + repeat.number) != nullptr);
     };
     CHECK(rows() == std::make_pair(true, true));
     f.ui.click("filter_channel", f.draw);
     f.ui.click("filter_channel_online", f.draw);
     CHECK(rows() == std::make_pair(false, true));
     f.ui.click("filter_channel", f.draw);
-    f.ui.click("filter_channel_", f.draw);   // all channels again
+    f.ui.click("filter_channel_", f.draw); // all channels again
     f.ui.click("filter_repeat", f.draw);
     CHECK(rows() == std::make_pair(false, true));
     f.ui.click("filter_repeat", f.draw);
     f.ui.click("filter_to", f.draw);
-    ImGui::GetIO().AddInputCharactersUTF8("2026-11-20");   // the day the first was received
+    ImGui::GetIO().AddInputCharactersUTF8("2026-11-20"); // the day the first was received
     CHECK(rows() == std::make_pair(true, false));
 }

@@ -10,7 +10,7 @@
 namespace tousu::test {
 
 class Headless {
-public:
+  public:
     Headless() {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();

@@ -16,7 +16,7 @@ namespace {
 struct Fixture {
     core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
     std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 5).value());
-    std::map<std::string, std::string> local;   // the browser's localStorage
+    std::map<std::string, std::string> local; // the browser's localStorage
     std::unique_ptr<ui::MainWindow> window;
     test::Headless ui;
     std::function<void()> draw = [this] { window->draw(*app); };
@@ -31,15 +31,17 @@ struct Fixture {
         ui::Host host;
         host.readLocal = [this](const std::string& k) { return local.count(k) ? local[k] : std::string(); };
         host.writeLocal = [this](const std::string& k, const std::string& v) {
-            if (v.empty()) local.erase(k);
-            else local[k] = v;
+            if (v.empty())
+                local.erase(k);
+            else
+                local[k] = v;
         };
         window->setHost(host);
         ui.frame(draw);
         ui.chord(ImGuiKey_N, draw);
     }
     void type(const char* id, const char* text) {
-        ui.frame(draw);   // positions from a frame that shows what changed since (history lines)
+        ui.frame(draw); // positions from a frame that shows what changed since (history lines)
         ui.click(id, draw);
         ImGui::GetIO().AddInputCharactersUTF8(text);
         ui.frame(draw);
@@ -50,19 +52,20 @@ struct Fixture {
 
 TEST_CASE("typing an earlier customer's phone shows their complaints and that this one is a repeat") {
     Fixture f;
-    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()};
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                         "service_quality", "",     "normal",      f.clock.now()};
     const auto earlier = f.app->registerCase(r).value();
     f.clock.jumpBy(24 * core::kHourMs);
     f.type("customer_phone", "1380013");
-    CHECK(f.ui.widget("customer_history") == nullptr);   // not a whole number yet
-    ImGui::GetIO().AddInputCharactersUTF8("8000");   // still typing in the same field
+    CHECK(f.ui.widget("customer_history") == nullptr); // not a whole number yet
+    ImGui::GetIO().AddInputCharactersUTF8("8000");     // still typing in the same field
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
     REQUIRE(f.ui.widget("customer_history") != nullptr);
     CHECK(f.ui.widget("customer_history")->label.find('1') != std::string::npos);
-    CHECK(f.ui.widget("repeat_hint") == nullptr);   // no category chosen yet
-    f.type("content", "家里宽带又断网了");   // suggests service quality
-    f.ui.frame(f.draw);   // the history sits above the content field: it follows on the next frame
+    CHECK(f.ui.widget("repeat_hint") == nullptr); // no category chosen yet
+    f.type("content", "家里宽带又断网了");        // suggests service quality
+    f.ui.frame(f.draw); // the history sits above the content field: it follows on the next frame
     REQUIRE(f.ui.widget("repeat_hint") != nullptr);
     CHECK(f.ui.widget("repeat_hint")->label.find(earlier.number) != std::string::npos);
 }
@@ -99,17 +102,17 @@ core::TimeMs storedReceivedAt(const app::App& app, const char* text) {
 } // namespace
 
 TEST_CASE("the received time is when the agent starts typing, not when the form was opened or last reset") {
-    Fixture f;   // the form opened at 09:00
+    Fixture f; // the form opened at 09:00
     const core::TimeMs opened = f.clock.now();
-    f.clock.jumpBy(8 * 60000);   // 09:08: the call comes in, the agent starts typing
+    f.clock.jumpBy(8 * 60000); // 09:08: the call comes in, the agent starts typing
     f.ui.frame(f.draw);
-    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08");   // live until started
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08"); // live until started
     f.type("customer_name", "赵雷");
     const core::TimeMs started = f.clock.now();
-    f.clock.jumpBy(6 * 60000);   // the rest takes six minutes
+    f.clock.jumpBy(6 * 60000); // the rest takes six minutes
     f.type("customer_phone", "13912345678");
     f.type("content", "月租被多扣了二十元");
-    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08");   // stays at the start
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 09:08"); // stays at the start
     f.ui.click("save_case", f.draw);
     CHECK(storedReceivedAt(*f.app, "多扣") == started);
     CHECK(started != opened);
@@ -131,18 +134,18 @@ TEST_CASE("a received time typed over by the agent is the one stored, and the ca
     f.type("customer_phone", "13712345678");
     f.type("content", "营业厅办理套餐变更未生效");
     f.ui.click("received_at", f.draw);
-    f.ui.chord(ImGuiKey_A, f.draw);   // select what is there, then type over it
+    f.ui.chord(ImGuiKey_A, f.draw); // select what is there, then type over it
     ImGui::GetIO().AddInputCharactersUTF8("2026-11-28 08:30");
     f.ui.frame(f.draw);
     f.clock.jumpBy(5 * 60000);
     f.ui.frame(f.draw);
-    CHECK(f.ui.widget("received_at")->value == "2026-11-28 08:30");   // the agent's, not the clock's
+    CHECK(f.ui.widget("received_at")->value == "2026-11-28 08:30"); // the agent's, not the clock's
     f.ui.click("save_case", f.draw);
     CHECK(storedReceivedAt(*f.app, "套餐变更") == core::parseIso8601("2026-11-28T08:30:00+08:00").value());
 
     f.ui.chord(ImGuiKey_N, f.draw);
-    f.type("customer_name", "周强");   // started at 09:05
-    f.clock.jumpBy(20 * 60000);        // a call back at 09:25 is the complaint to record
+    f.type("customer_name", "周强"); // started at 09:05
+    f.clock.jumpBy(20 * 60000);      // a call back at 09:25 is the complaint to record
     f.ui.frame(f.draw);
     f.ui.click("call_started", f.draw);
     const core::TimeMs call = f.clock.now();

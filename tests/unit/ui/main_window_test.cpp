@@ -15,7 +15,10 @@ struct Fixture {
     ui::MainWindow window;
     test::Headless ui;
     std::function<void()> draw = [this] { window.draw(*app); };
-    Fixture() { ui.frame(draw); ui.frame(draw); }
+    Fixture() {
+        ui.frame(draw);
+        ui.frame(draw);
+    }
     ~Fixture() { present::setLanguage(present::Language::ZhCN); }
 };
 
@@ -77,16 +80,16 @@ TEST_CASE("Ctrl+F puts the keyboard focus into the search field") {
 TEST_CASE("the work queue counts what needs attention and lists the chosen tile's cases") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
-    REQUIRE(f.app->signIn("s09").ok());   // a supervisor registers and dispatches
+    REQUIRE(f.app->signIn("s09").ok()); // a supervisor registers and dispatches
     f.clock.jumpTo(core::parseIso8601("2026-11-28T09:00:00+08:00").value());
-    core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality", "",
-                         "normal", f.clock.now()};
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网，光猫红灯",
+                         "service_quality", "",     "normal",      f.clock.now()};
     const auto first = f.app->registerCase(r).value();
     const auto second = f.app->registerCase(r).value();
     REQUIRE(f.app->confirm(first.id, "sms", "").ok());
     REQUIRE(f.app->classify(first.id, "service_quality", "", "").ok());
     REQUIRE(f.app->dispatch(first.id, "network", "s03", f.clock.now() + core::kHourMs).ok());
-    REQUIRE(f.app->signIn("s03").ok());   // the handler's queue
+    REQUIRE(f.app->signIn("s03").ok()); // the handler's queue
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
     REQUIRE(f.ui.widget("queue_mine") != nullptr);
@@ -121,7 +124,7 @@ TEST_CASE("a suggestion typed on the suggestions screen is recorded, and its sta
     REQUIRE(f.app->signIn("s09").ok());
     f.ui.click("suggestions", f.draw);
     f.ui.click("suggestion_add", f.draw);
-    CHECK(f.app->suggestions().empty());   // nothing typed: refused
+    CHECK(f.app->suggestions().empty()); // nothing typed: refused
     f.ui.click("suggestion_content", f.draw);
     ImGui::GetIO().AddInputCharactersUTF8("回访电话请避开午休时间");
     f.ui.frame(f.draw);

@@ -51,7 +51,7 @@ TEST_CASE("the administrator sets the office code and new complaints are numbere
     f.ui.click("settings_office", f.draw);
     f.retype("office_code", "G Z");
     f.ui.click("office_save", f.draw);
-    CHECK(f.app->info().officeCode == "HQ");   // refused: a space
+    CHECK(f.app->info().officeCode == "HQ"); // refused: a space
     CHECK(f.ui.widget("settings_saved") == nullptr);
     f.retype("office_code", "GZ03");
     f.retype("office_name", "广州三营");
@@ -90,7 +90,7 @@ TEST_CASE("a time limit changed on the policies tab applies to the next complain
     CHECK(p->rules.back().limitHours == 96);
     f.retype("policy_billing_handled", "0");
     f.ui.click("policy_save_billing", f.draw);
-    CHECK(core::policyFor(f.app->policies(), core::Category::Billing)->version == 2);   // refused
+    CHECK(core::policyFor(f.app->policies(), core::Category::Billing)->version == 2); // refused
 }
 
 TEST_CASE("the confirmation template typed in settings is what the confirm form offers to send") {
@@ -98,7 +98,8 @@ TEST_CASE("the confirmation template typed in settings is what the confirm form 
     f.ui.click("settings_templates", f.draw);
     f.retype("template_confirmation", "{customer}您好，编号 {number}，{office}");
     f.ui.click("template_save_confirmation", f.draw);
-    core::Registration r{"phone", "张三", "13812345678", "", "phone", "宽带断线", "service_quality", "", "normal", f.clock.now(), 0};
+    core::Registration r{"phone", "张三",   "13812345678", "", "phone", "宽带断线", "service_quality",
+                         "",      "normal", f.clock.now(), 0};
     auto ref = f.app->registerCase(r);
     REQUIRE(ref.ok());
     f.window.go(ui::Navigation{ui::View::CaseDetail, ref.value().id, {}});
@@ -141,7 +142,7 @@ TEST_CASE("choosing a profile with a PIN asks for it — a wrong PIN keeps the c
     f.retype("pin_entry", "1111");
     f.ui.click("pin_ok", f.draw);
     CHECK(f.app->actor().staffId == "s10");
-    REQUIRE(f.ui.widget("pin_entry") != nullptr);   // still asking
+    REQUIRE(f.ui.widget("pin_entry") != nullptr); // still asking
     f.retype("pin_entry", "4321");
     f.ui.click("pin_ok", f.draw);
     CHECK(f.app->actor().staffId == "s03");
@@ -157,7 +158,7 @@ TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
     CHECK(f.ui.widget("new_case") == nullptr);
     CHECK(f.ui.widget("settings") == nullptr);
     REQUIRE(f.ui.widget("pin_entry") != nullptr);
-    f.ui.click("unlock_as_s01", f.draw);   // someone without a PIN
+    f.ui.click("unlock_as_s01", f.draw); // someone without a PIN
     CHECK(f.app->actor().staffId == "s01");
     CHECK(f.ui.widget("new_case") != nullptr);
 }

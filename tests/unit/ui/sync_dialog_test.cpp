@@ -5,9 +5,9 @@
 
 #include "app/app.h"
 #include "headless.h"
+#include "present/i18n.h"
 #include "sync/bundle.h"
 #include "sync/seal.h"
-#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -16,7 +16,8 @@ namespace {
 
 struct Office {
     std::unique_ptr<app::App> app;
-    Office(core::Clock& clock, const char* code, std::uint64_t seed) : app(std::move(app::App::open(":memory:", clock, seed).value())) {
+    Office(core::Clock& clock, const char* code, std::uint64_t seed)
+        : app(std::move(app::App::open(":memory:", clock, seed).value())) {
         REQUIRE(app->initialize(code, std::string(code) + " office").ok());
         REQUIRE(app->signIn("s10").ok());
     }
@@ -44,8 +45,8 @@ struct Fixture {
             done(sync::unseal(sealed, pass));
         };
         window.setHost(host);
-        core::Registration r{"phone", "赵敏", "13912345678", "", "phone", "宽带断网，光猫红灯", "service_quality", "",
-                             "normal", clock.now()};
+        core::Registration r{"phone",           "赵敏", "13912345678", "",         "phone", "宽带断网，光猫红灯",
+                             "service_quality", "",     "normal",      clock.now()};
         REQUIRE(head.app->registerCase(r).ok());
         ui.frame(draw);
         ui.frame(draw);
@@ -79,12 +80,12 @@ TEST_CASE("an encrypted export needs a good passphrase and opens only with it �
     f.type("form_passphrase", "七个字的口令");
     f.type("form_passphrase_repeat", "七个字的口令");
     f.ui.click("export_go", f.draw);
-    CHECK(f.savedBytes.empty());   // too short: nothing exported, the options stay open
+    CHECK(f.savedBytes.empty()); // too short: nothing exported, the options stay open
     REQUIRE(f.ui.widget("export_go") != nullptr);
     f.type("form_passphrase", "correct horse 电池");
     f.type("form_passphrase_repeat", "correct horse 电池!");
     f.ui.click("export_go", f.draw);
-    CHECK(f.savedBytes.empty());   // the two differ
+    CHECK(f.savedBytes.empty()); // the two differ
     f.type("form_passphrase_repeat", "correct horse 电池");
     f.ui.click("export_go", f.draw);
     f.settle();
@@ -106,7 +107,7 @@ TEST_CASE("an encrypted export needs a good passphrase and opens only with it �
     f.ui.click("import_unlock", f.draw);
     f.settle();
     CHECK(f.label("import_new_cases") == "新投诉 1 件##import_new_cases");
-    CHECK(f.current->listCases({}).value().total == 0);   // a preview only
+    CHECK(f.current->listCases({}).value().total == 0); // a preview only
     f.ui.click("import_apply", f.draw);
     f.settle();
     REQUIRE(f.ui.widget("import_done") != nullptr);

@@ -12,7 +12,7 @@ using namespace tousu;
 namespace {
 
 struct Fixture {
-    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};   // the real time
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()}; // the real time
     std::unique_ptr<app::App> office = std::move(app::App::open(":memory:", clock, 9).value());
     ui::MainWindow window;
     test::Headless ui;
@@ -48,7 +48,7 @@ TEST_CASE("a scenario plays at 3600x to its overdue checkpoint in its own databa
     REQUIRE(f.ui.widget("training_banner") != nullptr);
     CHECK(f.label("training_cases").find("A = TS-TR01-20260714-0001") != std::string::npos);
     f.ui.click("case_list", f.draw);
-    CHECK(f.ui.widget("case_TS-TR01-20260714-0001") != nullptr);   // the list shows the training data
+    CHECK(f.ui.widget("case_TS-TR01-20260714-0001") != nullptr); // the list shows the training data
     CHECK(f.officeCases() == 0);
 
     f.ui.click("training_play_3600", f.draw);
@@ -59,22 +59,23 @@ TEST_CASE("a scenario plays at 3600x to its overdue checkpoint in its own databa
         f.ui.click("training_play_3600", f.draw);
         f.wait(2000);
     }
-    CHECK(f.label("training_check").rfind("✓", 0) == 0);   // the first checkpoint: dispatched, in time
+    CHECK(f.label("training_check").rfind("✓", 0) == 0); // the first checkpoint: dispatched, in time
     // On through the night's pause to the checkpoint at minute 1445 (07-15 08:05): B is overdue.
     const auto atOverdueCheck = [&] {
-        return f.ui.widget("training_check") && f.label("training_banner").find("2026-07-15 08:05") != std::string::npos;
+        return f.ui.widget("training_check") &&
+               f.label("training_banner").find("2026-07-15 08:05") != std::string::npos;
     };
     for (int i = 0; i < 40 && !atOverdueCheck(); ++i) {
         f.ui.click("training_play_3600", f.draw);
-        f.wait(5000);   // five simulated hours, unless the script stops first
+        f.wait(5000); // five simulated hours, unless the script stops first
     }
     REQUIRE(atOverdueCheck());
-    CHECK(f.label("training_check").rfind("✓", 0) == 0);   // overdue, as the checkpoint expects
+    CHECK(f.label("training_check").rfind("✓", 0) == 0); // overdue, as the checkpoint expects
 
-    f.ui.click("training_reset", f.draw);   // back to the start, the same scenario
+    f.ui.click("training_reset", f.draw); // back to the start, the same scenario
     CHECK(f.label("training_banner").find("2026-07-14 08:00") != std::string::npos);
     CHECK(f.ui.widget("training_check") == nullptr);
-    f.ui.click("training_trainee", f.draw);   // again, the trainee doing their steps
+    f.ui.click("training_trainee", f.draw); // again, the trainee doing their steps
     CHECK(f.ui.widget("training_banner") != nullptr);
 
     f.ui.click("training_leave", f.draw);
