@@ -16,6 +16,20 @@ using core::makeError;
 
 namespace {
 
+constexpr const char* kInsertEvent =
+    "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)";
+
+void bindEvent(Statement& insert, const core::Event& e) {
+    insert.bind(1, e.id)
+        .bind(2, e.caseId)
+        .bind(3, core::formatHlc(e.hlc))
+        .bind(4, e.origin)
+        .bind(5, e.actor)
+        .bind(6, e.type)
+        .bind(7, core::formatHlc(e.prev))
+        .bind(8, core::encodeFields(e.fields));
+}
+
 const char* outcomeCode(core::DeadlineOutcome o) {
     return o == core::DeadlineOutcome::OnTime ? "on_time" : o == core::DeadlineOutcome::Late ? "late" : "open";
 }
@@ -165,8 +179,7 @@ core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event
 core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bool& inserted) {
     sqlite3* db = m_db.handle();
     Statement find(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
-    Statement insert(
-        m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
+    Statement insert(m_db, kInsertEvent);
     if (!find.ok() || !insert.ok()) return sqlError(db, "prepare event insert");
     inserted = false;
     find.bind(1, e.id);
@@ -181,14 +194,7 @@ core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bo
         return core::Ok{};
     }
     if (rc != SQLITE_DONE) return sqlError(db, "find event");
-    insert.bind(1, e.id)
-        .bind(2, e.caseId)
-        .bind(3, core::formatHlc(e.hlc))
-        .bind(4, e.origin)
-        .bind(5, e.actor)
-        .bind(6, e.type)
-        .bind(7, core::formatHlc(e.prev))
-        .bind(8, core::encodeFields(e.fields));
+    bindEvent(insert, e);
     if (insert.step() != SQLITE_DONE) return sqlError(db, "insert event");
     ++result.inserted;
     inserted = true;
@@ -329,16 +335,8 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
 }
 
 core::Status CaseStore::appendLocal(const core::Case& before, const core::Event& e) {
-    Statement insert(
-        m_db, "INSERT INTO events(id, case_id, hlc, origin, actor, type, prev, payload) VALUES (?,?,?,?,?,?,?,?)");
-    insert.bind(1, e.id)
-        .bind(2, e.caseId)
-        .bind(3, core::formatHlc(e.hlc))
-        .bind(4, e.origin)
-        .bind(5, e.actor)
-        .bind(6, e.type)
-        .bind(7, core::formatHlc(e.prev))
-        .bind(8, core::encodeFields(e.fields));
+    Statement insert(m_db, kInsertEvent);
+    bindEvent(insert, e);
     if (auto st = insert.run(); !st) return st;
     if (before.eventCount > 0 && !(before.lastHlc < e.hlc)) return reproject(e.caseId); // not the newest: re-fold
     core::Case after = before;
