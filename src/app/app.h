@@ -59,9 +59,18 @@ struct CustomerHistory {
 
 // What to put in an export bundle. Empty: everything.
 struct ExportScope {
-    std::string peer;                     // only what this peer has not been sent (then remembered)
+    std::string peer;                     // only what this peer has not been sent (remembered once delivered)
     std::vector<std::string> caseNumbers; // only these cases, with all reference data
     bool maskPersonal = false;            // customers' names, phones and accounts hidden (sync/mask.h)
+};
+
+// A bundle read for export and not yet delivered. A peer's watermark moves only when the caller says
+// the file was written (App::markDelivered): a failed write or seal, or a refused passphrase, loses
+// nothing — the next export to that peer sends the same events again.
+struct PreparedExport {
+    sync::Bundle bundle;
+    std::string peer;         // empty: no watermark to move
+    std::int64_t lastSeq = 0; // the watermark it moves to
 };
 
 // What a backup file holds, checked before it may replace anything.
@@ -191,6 +200,10 @@ class App {
     core::Status restore(const std::string& bytes);
 
     // [SECTION] Sync (app/exchange.cpp)
+    // An export in two steps: read (nothing changes), then, once the file is written, delivered.
+    core::Result<PreparedExport> prepareExport(const ExportScope& scope);
+    core::Status markDelivered(const PreparedExport& prepared);
+    // Both at once, for callers with nothing that can fail in between (tests, benchmarks).
     core::Result<sync::Bundle> exportBundle(const ExportScope& scope);
     // All or nothing: either every event is stored and projected, or nothing changes. `apply`
     // false is the preview: the same work, rolled back. Refused when the bundle's case events

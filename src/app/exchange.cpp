@@ -65,7 +65,7 @@ std::optional<core::Error> unknownReferences(const store::Database& db, const st
 
 } // namespace
 
-core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
+core::Result<PreparedExport> App::prepareExport(const ExportScope& scope) {
     core::Result<store::StoredEvents> stored = store::StoredEvents{};
     if (!scope.caseNumbers.empty()) {
         std::vector<std::string> ids;
@@ -82,18 +82,30 @@ core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
         stored = store::eventsAfter(*m_db, after.value());
     }
     if (!stored) return stored.error();
-    if (!scope.peer.empty() && scope.caseNumbers.empty()) {
-        if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
-        if (auto st = store::setPeerWatermark(*m_db, scope.peer, stored.value().lastSeq, m_clock.now()); !st)
-            return st.error();
-    }
+    const bool toPeer = !scope.peer.empty() && scope.caseNumbers.empty();
+    if (toPeer && m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     const AppInfo me = info();
-    sync::Bundle bundle{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)};
+    PreparedExport out{{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)},
+                       toPeer ? scope.peer : std::string(),
+                       stored.value().lastSeq};
     if (scope.maskPersonal) {
-        sync::maskPersonalData(bundle.events, m_ids.uuid());
-        bundle.masked = true;
+        sync::maskPersonalData(out.bundle.events, m_ids.uuid());
+        out.bundle.masked = true;
     }
-    return bundle;
+    return out;
+}
+
+core::Status App::markDelivered(const PreparedExport& prepared) {
+    if (prepared.peer.empty()) return core::Ok{};
+    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    return store::setPeerWatermark(*m_db, prepared.peer, prepared.lastSeq, m_clock.now());
+}
+
+core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
+    auto prepared = prepareExport(scope);
+    if (!prepared) return prepared.error();
+    if (auto st = markDelivered(prepared.value()); !st) return st.error();
+    return std::move(prepared.value().bundle);
 }
 
 core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool apply) {

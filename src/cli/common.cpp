@@ -1,5 +1,7 @@
 #include "cli/common.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -58,17 +60,24 @@ core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes
     return text;
 }
 
-core::Status writeFile(const std::string& path, const std::string& text) {
-    // Written next to the target and renamed, so a failure never leaves half a file under its name.
-    const std::string tmp = path + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush())
-            return makeError(ErrorCode::Storage, "cannot write", tmp);
-    }
+core::Status writeOutput(const Args& a, const std::string& path, const std::string& text) {
     std::error_code ec;
+    if (!a.positional.empty() && std::filesystem::equivalent(path, a.positional[0], ec))
+        return makeError(ErrorCode::InvalidInput, "error.output_is_database", path);
+    const std::string tmp = path + ".part";
+    FILE* out = std::fopen(tmp.c_str(), "wb");
+    if (!out) return makeError(ErrorCode::Storage, "cannot write", tmp);
+    const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fflush(out) == 0 &&
+                         ::fsync(fileno(out)) == 0;
+    if (std::fclose(out) != 0 || !written) {
+        std::filesystem::remove(tmp, ec);
+        return makeError(ErrorCode::Storage, "cannot write", tmp);
+    }
     std::filesystem::rename(tmp, path, ec);
-    if (ec) return makeError(ErrorCode::Storage, "cannot write", path);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        return makeError(ErrorCode::Storage, "cannot write", path);
+    }
     return core::Ok{};
 }
 

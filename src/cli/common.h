@@ -19,6 +19,9 @@ core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::
 
 // Whole-file reads refuse files over `maxBytes` before reading them.
 core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes);
-core::Status writeFile(const std::string& path, const std::string& text);
+// A command's output file (the database is positional[0]): refused when it is the database itself
+// (the same file under any name), written beside its target, flushed to disk, then renamed over it,
+// so a failure leaves neither half a file nor a damaged database.
+core::Status writeOutput(const Args& a, const std::string& path, const std::string& text);
 
 } // namespace tousu::cli

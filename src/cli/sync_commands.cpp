@@ -84,15 +84,18 @@ int cmdExport(const Args& a) {
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
     const app::ExportScope scope{a.get("--peer"), a.all("--case"), a.has("--mask")};
-    auto bundle = app.value()->exportBundle(scope);
-    if (!bundle) return failWith(bundle.error());
-    auto file = packBundle(a, sync::writeBundle(bundle.value()));
+    auto prepared = app.value()->prepareExport(scope);
+    if (!prepared) return failWith(prepared.error());
+    const sync::Bundle& bundle = prepared.value().bundle;
+    auto file = packBundle(a, sync::writeBundle(bundle));
     if (!file) return failWith(file.error());
-    if (auto st = writeFile(a.positional[1], file.value()); !st) return failWith(st.error());
+    if (auto st = writeOutput(a, a.positional[1], file.value()); !st) return failWith(st.error());
+    // Only now, with the file on disk, does the peer count as sent these events.
+    if (auto st = app.value()->markDelivered(prepared.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]},
-           {"events", bundle.value().events.size()},
-           {"sha256", sync::eventsHash(bundle.value().events)},
-           {"masked", bundle.value().masked},
+           {"events", bundle.events.size()},
+           {"sha256", sync::eventsHash(bundle.events)},
+           {"masked", bundle.masked},
            {"encrypted", a.has("--encrypt")},
            {"bytes", file.value().size()}});
     return 0;
@@ -135,7 +138,7 @@ int cmdExportTmf(const Args& a) {
     std::string out;
     auto count = app.value()->exportTmf(out);
     if (!count) return failWith(count.error());
-    if (auto st = writeFile(a.positional[1], out); !st) return failWith(st.error());
+    if (auto st = writeOutput(a, a.positional[1], out); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"tickets", count.value()}});
     return 0;
 }
@@ -153,7 +156,7 @@ int cmdExportCsv(const Args& a) {
     filter.category = a.get("--category");
     auto csv = present::caseListCsv(*app.value(), filter, a.has("--full-phones"));
     if (!csv) return failWith(csv.error());
-    if (auto st = writeFile(a.positional[1], csv.value()); !st) return failWith(st.error());
+    if (auto st = writeOutput(a, a.positional[1], csv.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", csv.value().size()}});
     return 0;
 }
@@ -165,7 +168,7 @@ int cmdNotice(const Args& a) {
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
     const std::string page = present::customerNoticeHtml(*app.value());
-    if (auto st = writeFile(a.positional[1], page); !st) return failWith(st.error());
+    if (auto st = writeOutput(a, a.positional[1], page); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", page.size()}});
     return 0;
 }
@@ -190,12 +193,12 @@ int cmdReport(const Args& a) {
                                       a.get("--person")};
     auto page = present::reviewReportHtml(*app.value(), period, filter, actions);
     if (!page) return failWith(page.error());
-    if (auto st = writeFile(a.positional[1], page.value()); !st) return failWith(st.error());
+    if (auto st = writeOutput(a, a.positional[1], page.value()); !st) return failWith(st.error());
     json out = {{"file", a.positional[1]}, {"bytes", page.value().size()}};
     if (a.has("--csv")) {
         auto csv = present::reviewReportCsv(*app.value(), period, filter);
         if (!csv) return failWith(csv.error());
-        if (auto st = writeFile(a.get("--csv"), csv.value()); !st) return failWith(st.error());
+        if (auto st = writeOutput(a, a.get("--csv"), csv.value()); !st) return failWith(st.error());
         out["csv"] = a.get("--csv");
     }
     print(out);

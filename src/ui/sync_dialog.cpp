@@ -60,21 +60,23 @@ void SyncDialog::startWork(const char* messageKey, std::function<void()> work) {
 }
 
 void SyncDialog::exportBundle(app::App& app, const Host& host) {
-    auto bundle = app.exportBundle({m_forPeer ? m_peer : "", {}, m_mask});
-    if (!bundle) return refuse(bundle.error());
+    auto prepared = app.prepareExport({m_forPeer ? m_peer : "", {}, m_mask});
+    if (!prepared) return refuse(prepared.error());
     const std::string kind = (m_forPeer ? "-to-" + m_peer : "") + (m_encrypt ? "-encrypted" : "");
     const std::string name = exportFileName(app, kind, ".json");
-    const int count = static_cast<int>(bundle.value().events.size());
-    std::string text = sync::writeBundle(bundle.value());
-    if (!m_encrypt) {
-        if (host.saveFile) host.saveFile(name, "application/json", text);
-        return exported(name, count);
-    }
+    std::string text = sync::writeBundle(prepared.value().bundle);
+    // The download is handed over, then the peer counts as sent: a failed seal moves nothing.
+    const auto deliver = [this, &app, save = host.saveFile, name](const app::PreparedExport& p,
+                                                                  const std::string& file) {
+        if (save) save(name, "application/json", file);
+        if (auto st = app.markDelivered(p); !st) return refuse(st.error());
+        exported(name, static_cast<int>(p.bundle.events.size()));
+    };
+    if (!m_encrypt) return deliver(prepared.value(), text);
     m_workKey = "sync.working_encrypt";
-    host.seal(text, m_passphrase, [this, save = host.saveFile, name, count](core::Result<sync::Sealed> sealed) {
+    host.seal(text, m_passphrase, [this, deliver, p = std::move(prepared.value())](core::Result<sync::Sealed> sealed) {
         if (!sealed) return refuse(sealed.error());
-        if (save) save(name, "application/json", sync::writeSealed(sealed.value()));
-        exported(name, count);
+        deliver(p, sync::writeSealed(sealed.value()));
     });
     m_passphrase.clear();
     m_repeated.clear();

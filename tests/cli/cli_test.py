@@ -133,6 +133,31 @@ def check_sync_round_trip(tmp):
     assert number["events"] > 0
 
 
+def check_failed_exports_lose_nothing(tmp):
+    db = fresh(tmp)
+    js("generate", db, "--cases", "30", "--seed", "2", "--start", "2026-09-01", "--days", "5")
+    digest = js("digest", db)["digest"]
+    # An output that cannot be written, or a seal without a passphrase: refused, and the peer
+    # has still not been sent the events (they go with the next export that works).
+    for bad in (["export", db, os.path.join(tmp, "no", "such", "dir.json"), "--peer", "SH01"],
+                ["export", db, os.path.join(tmp, "p.json"), "--peer", "SH01", "--encrypt"]):
+        env = {k: v for k, v in os.environ.items() if k != "TOUSU_PASSPHRASE"}
+        p = subprocess.run([CLI, *bad], capture_output=True, text=True, env=env)
+        assert p.returncode != 0 and p.stdout == "", (bad, p.stderr)
+    sent = js("export", db, os.path.join(tmp, "ok.json"), "--peer", "SH01")["events"]
+    assert sent > 30 * 3, sent
+    # An output that is the database itself, under its name or another: refused, the database intact.
+    alias = os.path.join(tmp, "alias.db")
+    os.link(db, alias)
+    for command in (["export", db, db], ["export-csv", db, alias], ["export-tmf", db, db],
+                    ["report", db, os.path.join(tmp, "r.html"), "--from", "2026-09-01", "--to", "2026-09-30",
+                     "--csv", db]):
+        p = run(*command, ok=False)
+        assert p.returncode != 0 and "error.output_is_database" in p.stderr, (command, p.stderr)
+    assert js("digest", db)["digest"] == digest and js("verify", db)["ok"] is True
+    assert not [f for f in os.listdir(tmp) if f.endswith(".part")], os.listdir(tmp)
+
+
 def check_import_refuses_bad_files(tmp):
     a = fresh(tmp, "a.db", "BJ01")
     b = fresh(tmp, "b.db", "SH01")

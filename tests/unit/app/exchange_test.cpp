@@ -125,6 +125,20 @@ TEST_CASE("a peer export sends only what that peer has not been sent, and rememb
     CHECK(b.app->verify().value().empty());
 }
 
+TEST_CASE("a peer export that was never delivered moves no watermark: the next one sends the same events") {
+    Office a("A", 1);
+    a.registerOne();
+    auto undelivered = a.app->prepareExport({"B", {}});
+    REQUIRE(undelivered.ok());
+    REQUIRE_FALSE(undelivered.value().bundle.events.empty());
+    CHECK(a.app->peers().empty()); // nothing remembered yet
+    auto again = a.app->prepareExport({"B", {}});
+    REQUIRE(again.ok());
+    CHECK(again.value().bundle.events.size() == undelivered.value().bundle.events.size());
+    REQUIRE(a.app->markDelivered(again.value()).ok());
+    CHECK(a.app->prepareExport({"B", {}}).value().bundle.events.empty());
+}
+
 TEST_CASE("a case export carries those cases and the reference data, nothing else") {
     Office a("A", 1), b("B", 2);
     const std::string wanted = a.registerOne();
