@@ -47,6 +47,22 @@ core::Result<std::set<std::string>> knownReferences(const store::Database& db, c
     return known;
 }
 
+// An event stamped far in the future would pull every later local stamp after it (the HLC follows
+// the latest it has seen): a device whose clock is a day ahead is wrong, a year-9999 stamp is hostile.
+constexpr core::TimeMs kMaxClockAheadMs = 24 * core::kHourMs;
+constexpr core::TimeMs kEarliestStampMs = 946'684'800'000; // 2000-01-01, before any tousu data
+
+std::optional<core::Error> stampOutOfRange(const std::vector<core::Event>& events, core::TimeMs now) {
+    const auto outOfRange = [now](core::Hlc h) { return h.wall < kEarliestStampMs || h.wall > now + kMaxClockAheadMs; };
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const core::Event& e = events[i];
+        if (outOfRange(e.hlc) || (e.prev != core::Hlc{} && outOfRange(e.prev)))
+            return makeError(ErrorCode::InvalidInput, "error.bundle_hlc_range",
+                             "event " + std::to_string(i + 1) + " (" + e.id + "): " + core::formatHlc(e.hlc));
+    }
+    return std::nullopt;
+}
+
 std::optional<core::Error> unknownReferences(const store::Database& db, const std::vector<core::Event>& events) {
     auto knownOrError = knownReferences(db, events);
     if (!knownOrError) return knownOrError.error();
@@ -135,6 +151,7 @@ const ImportSummary& ImportJob::summary() const { return m->summary; }
 
 core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
     if (app.m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto e = stampOutOfRange(bundle.events, app.m_clock.now())) return *e;
     if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
     auto state = std::unique_ptr<State>(new State{app, bundle, apply});
     state->tx = std::make_unique<store::Transaction>(app.m_db->handle());

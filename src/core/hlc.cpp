@@ -22,6 +22,8 @@ Result<Hlc> parseHlc(const std::string& s) {
 Hlc HlcClock::tick(TimeMs physical) {
     if (physical > m_last.wall)
         m_last = {physical, 0};
+    else if (m_last.counter >= kMaxHlcCounter)
+        m_last = {m_last.wall + 1, 0};
     else
         ++m_last.counter;
     return m_last;

@@ -11,6 +11,9 @@
 
 namespace tousu::core {
 
+// The text form has 8 counter digits: a clock never counts past this within one millisecond.
+constexpr std::uint32_t kMaxHlcCounter = 99'999'999;
+
 struct Hlc {
     TimeMs wall = 0;
     std::uint32_t counter = 0;
@@ -22,7 +25,8 @@ Result<Hlc> parseHlc(const std::string& text);
 
 class HlcClock {
   public:
-    // Next timestamp for a local event at physical time `physical`.
+    // Next timestamp for a local event at physical time `physical`. A counter that would outgrow its
+    // 8 digits moves on to the next millisecond instead, so every stamp keeps its text form.
     Hlc tick(TimeMs physical);
     // Fold in a timestamp seen from another device, so later local events sort after it.
     void observe(Hlc remote);

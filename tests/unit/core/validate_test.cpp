@@ -87,6 +87,17 @@ TEST_CASE("HLC ticks are strictly increasing even when the wall clock stands sti
     CHECK(formatHlc({2, 0}) < formatHlc({10, 0})); // text order = time order
 }
 
+TEST_CASE("an HLC counter at its 8-digit limit moves on to the next millisecond, so every stamp keeps its text form") {
+    HlcClock clock;
+    clock.observe({5000, kMaxHlcCounter - 1});
+    const Hlc last = clock.tick(1000), next = clock.tick(1000);
+    CHECK(last == Hlc{5000, kMaxHlcCounter});
+    CHECK(next == Hlc{5001, 0});
+    CHECK(last < next);
+    CHECK(parseHlc(formatHlc(next)).ok());
+    CHECK(parseHlc(formatHlc(last)).ok());
+}
+
 TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors") {
     CHECK(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
