@@ -417,9 +417,9 @@ core::Result<int> App::recordEscalations() {
 
 // [SECTION] Reads
 
-core::Result<core::Case> App::caseById(const std::string& caseId) const { return m_store->loadCase(caseId); }
+core::Result<core::Case> App::caseById(const std::string& caseId) const { return noteFault(m_store->loadCase(caseId)); }
 core::Result<std::vector<core::Event>> App::timeline(const std::string& caseId) const {
-    return m_store->caseEvents(caseId);
+    return noteFault(m_store->caseEvents(caseId));
 }
 std::optional<std::string> App::caseIdByNumber(const std::string& number) const {
     return orFault(m_store->caseIdByNumber(number));
@@ -428,7 +428,7 @@ std::optional<std::string> App::caseIdByNumber(const std::string& number) const 
 core::Result<core::CasePage> App::listCases(core::ListQuery query) const {
     query.now = m_clock.now();
     query.nearShare = m_policies.nearShare;
-    return store::listCases(*m_db, query);
+    return noteFault(store::listCases(*m_db, query));
 }
 
 CustomerHistory App::customerHistory(const std::string& phone, const std::string& account, const std::string& category,
@@ -448,7 +448,7 @@ CustomerHistory App::customerHistory(const std::string& phone, const std::string
 }
 
 core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter) const {
-    auto rows = store::kpiRows(*m_db, from, to);
+    auto rows = noteFault(store::kpiRows(*m_db, from, to));
     if (!rows) return rows.error();
     core::KpiReport report;
     for (const core::KpiRow& r : rows.value())
@@ -457,7 +457,7 @@ core::Result<core::KpiReport> App::kpis(core::TimeMs from, core::TimeMs to, cons
 }
 
 core::Result<core::Dashboard> App::dashboard(core::Period period, const core::AnalysisFilter& filter) const {
-    auto rows = store::kpiRows(*m_db, period.previous().from, period.to);
+    auto rows = noteFault(store::kpiRows(*m_db, period.previous().from, period.to));
     if (!rows) return rows.error();
     core::DashboardBuilder builder(period, filter, m_clock.now());
     for (const core::KpiRow& r : rows.value()) builder.add(r);
@@ -466,7 +466,7 @@ core::Result<core::Dashboard> App::dashboard(core::Period period, const core::An
 
 core::Result<std::vector<core::KpiRow>> App::kpiRowsChunk(core::Period period, core::KpiCursor& cursor,
                                                           int limit) const {
-    return store::kpiRowsChunk(*m_db, period.from, period.to, cursor, limit);
+    return noteFault(store::kpiRowsChunk(*m_db, period.from, period.to, cursor, limit));
 }
 
 int App::countReceived(core::Period period) const {

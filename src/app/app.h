@@ -263,11 +263,15 @@ class App {
     bool pinMatches(const std::string& staffId, const std::string& pin) const;
     std::optional<std::string> meta(const std::string& key) const;
     core::TimeMs repeatWindowMs() const;
+    // A read's result, unchanged; a storage failure in it is kept as fault() (the first one).
+    template <class T> core::Result<T> noteFault(core::Result<T> r) const {
+        if (!r && r.error().code == core::ErrorCode::Storage && !m_fault) m_fault = r.error();
+        return r;
+    }
     // A read the caller cannot act on: its value, or an empty one with the failure kept as fault().
     template <class T> T orFault(core::Result<T> r) const {
-        if (r) return std::move(r.value());
-        if (!m_fault) m_fault = r.error();
-        return T{};
+        r = noteFault(std::move(r));
+        return r ? std::move(r.value()) : T{};
     }
 
     std::unique_ptr<store::Database> m_db;

@@ -75,10 +75,14 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
     clipper.Begin(m_model.total(app));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            // Every index gets a row, even one that could not be read (the clipper measures rows).
             const core::CaseRow* r = m_model.row(app, i);
-            if (!r) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            if (!r) {
+                ImGui::TextDisabled("%s", tr("list.row_unreadable"));
+                continue;
+            }
             const std::string rowLabel = r->number + "##case_" + r->number;
             if (ImGui::Selectable(rowLabel.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 nav = Navigation{View::CaseDetail, r->id};

@@ -108,14 +108,22 @@ void MainWindow::drawBackupMenu(app::App& app) {
 
 // The office code still the first start's, the backup reminder once the interval has passed (or
 // never backed up, with complaints to lose), and plain words when the browser may delete the data.
-// What stops this page from saving, most serious first: a stored database that could not be opened,
-// writes the browser refuses, another tab writing.
+// What stops this page from saving or showing everything, most serious first: a stored database that
+// could not be opened, one that failed to read since, writes the browser refuses, another tab writing.
 void MainWindow::drawStoreNotices(app::App& app) {
     constexpr ImVec4 kRed(0.80f, 0.10f, 0.10f, 1), kAmber(0.75f, 0.45f, 0, 1);
     if (m_host.replaceStoredDatabase && !m_training.active()) {
         widgets::reportedText("store_damaged", tr("store.damaged"), &kRed);
         ImGui::SameLine();
         if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
+    }
+    // A read of this database failed since it was opened (a damaged page): what the screens show may
+    // be incomplete, and only a backup brings the rest back.
+    if (const auto& fault = app.fault(); fault && !m_host.replaceStoredDatabase) {
+        ImGui::PushTextWrapPos(0.0f);
+        widgets::reportedText("database_fault", std::string(tr("store.read_failed")) + tr(fault->messageKey), &kRed);
+        ImGui::PopTextWrapPos();
+        if (ImGui::SmallButton(label("store.restore", "fault_restore").c_str())) m_backup.pickFile(m_host);
     }
     if (app.saveState() == app::SaveState::Failed) {
         ImGui::PushTextWrapPos(0.0f); // a long notice: wrapped at the window's edge, its buttons below it

@@ -1,8 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "app/app.h"
+#include "app/generator.h"
 #include "headless.h"
 #include "present/i18n.h"
+#include "store/database.h"
+#include "store/statement.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -135,4 +141,46 @@ TEST_CASE("a suggestion typed on the suggestions screen is recorded, and its sta
     f.ui.click("suggestion_status_0", f.draw);
     f.ui.click("suggestion_status_0_accepted", f.draw);
     CHECK(f.app->suggestions()[0].status == "accepted");
+}
+
+TEST_CASE("a database that fails to read after it opened says so above every screen and offers a restore") {
+    const std::string path = "/tmp/tousu_test_fault.sqlite";
+    std::remove(path.c_str());
+    core::SimulatedClock clock{core::parseIso8601("2026-11-01T09:00:00+08:00").value()};
+    {
+        auto app = std::move(app::App::open(path, clock, 3).value());
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app::generate(*app, clock, {600, 3, clock.now(), 20}).ok());
+    }
+    // A failing disk: the root page of the case rows overwritten (the rest of the file reads fine).
+    std::int64_t page = 0, pageSize = 0;
+    {
+        auto db = std::move(store::Database::open(path).value());
+        store::Statement root(*db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master "
+                                   "WHERE name = 'cases'");
+        REQUIRE(root.row().value());
+        page = root.integer(0);
+        pageSize = root.integer(1);
+    }
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((page - 1) * pageSize);
+        const std::string garbage(static_cast<std::size_t>(pageSize), '\x55');
+        f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+    }
+    auto opened = app::App::open(path, clock, 4);
+    REQUIRE(opened.ok());
+    app::App& app = *opened.value();
+    ui::MainWindow window;
+    test::Headless ui;
+    const std::function<void()> draw = [&] { window.draw(app); };
+    ui.frame(draw);
+    ui.click("case_list", draw);
+    for (int i = 0; i < 3; ++i) ui.frame(draw);
+    REQUIRE(app.fault().has_value());
+    CHECK(app.fault()->messageKey == "error.database_damaged");
+    REQUIRE(ui.widget("database_fault") != nullptr);
+    CHECK(ui.widget("database_fault")->label.find(present::tr("error.database_damaged")) != std::string::npos);
+    CHECK(ui.widget("fault_restore") != nullptr);
+    std::remove(path.c_str());
 }
