@@ -5,6 +5,7 @@
 
 #include "core/sha256.h"
 #include "sync/event_json.h"
+#include "sync/json_limits.h"
 
 namespace tousu::sync {
 
@@ -111,40 +112,39 @@ std::string writeBundle(const Bundle& b) {
 core::Result<Bundle> readBundle(std::string_view text) {
     if (text.size() > kMaxBundleBytes)
         return refuse("error.bundle_too_large", std::to_string(text.size() >> 20) + " MiB");
+    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth)
+        return refuse("error.bundle_format", "nested deeper than " + std::to_string(kMaxJsonDepth));
     EventCollector collect;
     json root = json::parse(text.begin(), text.end(), std::ref(collect), false);
     if (root.is_discarded()) return refuse(looksTruncated(text) ? "error.bundle_truncated" : "error.bundle_not_json");
     if (!root.is_object() || root.value("format", json()) != kBundleFormat)
         return refuse("error.bundle_format", "format is not \"tousu.bundle\"", "format");
-    const json version = root.value("version", json());
-    if (!version.is_number_integer() || version.get<int>() < 1)
-        return refuse("error.bundle_format", "version must be a positive integer", "version");
-    if (version.get<int>() > kBundleVersion)
-        return refuse("error.bundle_newer", "version " + std::to_string(version.get<int>()), "version");
+    const auto version = integerIn(root.value("version", json()), 1, 1000);
+    if (!version) return refuse("error.bundle_format", "version must be a small positive integer", "version");
+    if (*version > kBundleVersion)
+        return refuse("error.bundle_newer", "version " + std::to_string(*version), "version");
     if (collect.firstError) return *collect.firstError;
     if (!collect.sawEvents) return refuse("error.bundle_format", "no events array", "events");
 
     Bundle b;
     b.events = std::move(collect.events);
-    const auto str = [&](const json& j, const char* key) {
-        const auto it = j.find(key);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    b.origin = str(root, "origin");
+    b.origin = textAt(root, "origin");
     if (b.origin.empty() || b.origin.size() > kMaxIdLength) return refuse("error.bundle_format", "origin", "origin");
-    const json office = root.value("office", json::object());
-    b.officeCode = str(office, "code");
-    b.officeName = str(office, "name");
-    auto created = core::parseIso8601(str(root, "created"));
+    const json& office = objectAt(root, "office");
+    b.officeCode = textAt(office, "code");
+    b.officeName = textAt(office, "name");
+    auto created = core::parseIso8601(textAt(root, "created"));
     if (!created) return refuse("error.bundle_format", "created is not an ISO 8601 time", "created");
     b.created = created.value();
     b.masked = root.value("masked", json()) == true;
     // A repeated event with equal content was dropped while reading; count and hash include it.
-    const json count = root.value("count", json());
-    if (!count.is_number_unsigned() || count.get<std::size_t>() != collect.read)
-        return refuse("error.bundle_count", "says " + count.dump() + ", holds " + std::to_string(collect.read),
+    const auto count = integerIn(root.value("count", json()), 0, INT64_MAX);
+    if (!count || static_cast<std::size_t>(*count) != collect.read)
+        return refuse("error.bundle_count",
+                      "says " + (count ? std::to_string(*count) : std::string("no number")) + ", holds " +
+                          std::to_string(collect.read),
                       "count");
-    if (str(root, "sha256") != collect.hash.hexDigest())
+    if (textAt(root, "sha256") != collect.hash.hexDigest())
         return refuse("error.bundle_hash", "the events do not match the file's sha256", "sha256");
     return b;
 }

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "sync/json_limits.h"
+
 namespace tousu::sync {
 
 namespace {
@@ -58,12 +60,12 @@ std::string asText(const json& v) {
 bool looksLikeScenario(const std::string& bytes) { return bytes.find("\"tousu.scenario\"") != std::string::npos; }
 
 core::Result<Scenario> readScenario(const std::string& text) {
+    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return bad("nested too deep");
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return bad("not JSON");
     if (str(j, "format") != kFormat) return bad("not a tousu.scenario file");
     const json& version = member(j, "version");
-    if (!version.is_number_integer() || version.get<int>() < 1 || version.get<int>() > kVersion)
-        return bad("version must be 1–" + std::to_string(kVersion));
+    if (!integerIn(version, 1, kVersion)) return bad("version must be 1–" + std::to_string(kVersion));
     Scenario s;
     s.id = str(j, "id");
     s.title = localText(member(j, "title"));

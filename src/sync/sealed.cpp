@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/validate.h"
+#include "sync/json_limits.h"
 
 namespace tousu::sync {
 
@@ -76,27 +77,29 @@ bool looksSealed(std::string_view text) {
 }
 
 core::Result<Sealed> readSealed(std::string_view text) {
+    // Every member is read by its type: a hostile envelope (kdf a string, length a word) is damaged,
+    // never an exception.
+    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return damaged("nested too deep");
     const json root = json::parse(text.begin(), text.end(), nullptr, false);
-    if (!root.is_object() || root.value("format", json()) != kSealedFormat)
-        return damaged("not a sealed bundle", "format");
-    const json version = root.value("version", json());
-    if (!version.is_number_integer() || version.get<int>() < 1) return damaged("version", "version");
-    if (version.get<int>() > kSealedVersion)
-        return core::makeError(core::ErrorCode::InvalidInput, "error.sealed_newer", "version " + version.dump(),
-                               "version");
-    const json kdf = root.value("kdf", json::object()), cipher = root.value("cipher", json::object());
-    if (kdf.value("name", "") != "PBKDF2" || kdf.value("hash", "") != "SHA-256") return damaged("kdf", "kdf");
-    if (cipher.value("name", "") != "AES-GCM" || cipher.value("length", 0) != 256) return damaged("cipher", "cipher");
-    const json iterations = kdf.value("iterations", json());
-    if (!iterations.is_number_integer() || iterations.get<long long>() < 1000 ||
-        iterations.get<long long>() > kMaxIterations)
-        return damaged("iterations out of range", "kdf.iterations");
+    if (!root.is_object() || textAt(root, "format") != kSealedFormat) return damaged("not a sealed bundle", "format");
+    const auto version = integerIn(root.value("version", json()), 1, 1000);
+    if (!version) return damaged("version", "version");
+    if (*version > kSealedVersion)
+        return core::makeError(core::ErrorCode::InvalidInput, "error.sealed_newer",
+                               "version " + std::to_string(*version), "version");
+    const json& kdf = objectAt(root, "kdf");
+    const json& cipher = objectAt(root, "cipher");
+    if (textAt(kdf, "name") != "PBKDF2" || textAt(kdf, "hash") != "SHA-256") return damaged("kdf", "kdf");
+    if (textAt(cipher, "name") != "AES-GCM" || integerIn(cipher.value("length", json()), 256, 256) != 256)
+        return damaged("cipher", "cipher");
+    const auto iterations = integerIn(kdf.value("iterations", json()), 1000, kMaxIterations);
+    if (!iterations) return damaged("iterations out of range", "kdf.iterations");
     const auto bytes = [](const json& j, const char* key) -> std::optional<std::string> {
         const auto it = j.find(key);
         return it != j.end() && it->is_string() ? base64Decode(it->get_ref<const std::string&>()) : std::nullopt;
     };
     Sealed s;
-    s.iterations = iterations.get<int>();
+    s.iterations = static_cast<int>(*iterations);
     auto salt = bytes(kdf, "salt"), iv = bytes(cipher, "iv"), data = bytes(root, "data");
     if (!salt || salt->size() < 8) return damaged("salt", "kdf.salt");
     if (!iv || iv->size() != kIvBytes) return damaged("iv", "cipher.iv");

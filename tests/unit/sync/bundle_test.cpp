@@ -95,3 +95,19 @@ TEST_CASE("oversized input is refused before it is parsed") {
     const std::string huge(sync::kMaxBundleBytes + 1, ' ');
     CHECK(refusal(huge) == "error.bundle_too_large");
 }
+
+TEST_CASE("a bundle nested 100,000 deep anywhere, or with a version that wraps as an int, is refused without a crash") {
+    const std::string good = sync::writeBundle(sample());
+    std::string deep(100000, '[');
+    deep += '1';
+    deep.append(100000, ']');
+    for (const char* member : {"\"count\":", "\"office\":", "\"format\":", "\"version\":"}) {
+        CAPTURE(member);
+        std::string nested = member;
+        nested += deep;
+        nested += ",\"was\":";
+        CHECK(refusal(replaced(good, member, nested)) == "error.bundle_format");
+    }
+    CHECK(refusal(replaced(good, "\"version\":1", "\"version\":4294967297")) == "error.bundle_format");
+    CHECK(refusal(replaced(good, "\"office\":{", "\"office\":\"BJ01\",\"was\":{")) == "accepted");
+}

@@ -101,6 +101,34 @@ TEST_CASE("a damaged or unknown envelope is refused with its own message") {
     CHECK(refusal(edited(sync::base64Encode(s.data), "!!!!")) == "error.sealed_format");
 }
 
+TEST_CASE(
+    "an envelope whose members have the wrong type, a wrapping version or deep nesting is refused, never thrown") {
+    sync::Sealed s;
+    s.iterations = kFast;
+    s.salt = std::string(16, 'S');
+    s.iv = std::string(12, 'I');
+    s.data = std::string(40, 'D');
+    const std::string good = sync::writeSealed(s);
+    const auto edited = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        return text.replace(at, from.size(), to);
+    };
+    const std::string kdf = good.substr(good.find("\"kdf\":"), good.find(",\"cipher\"") - good.find("\"kdf\":"));
+    CHECK(refusal(edited(kdf, "\"kdf\":\"PBKDF2\"")) == "error.sealed_format"); // kdf not an object
+    CHECK(refusal(edited("\"name\":\"PBKDF2\"", "\"name\":7")) == "error.sealed_format");
+    CHECK(refusal(edited("\"hash\":\"SHA-256\"", "\"hash\":[1]")) == "error.sealed_format");
+    CHECK(refusal(edited("\"length\":256", "\"length\":\"256\"")) == "error.sealed_format");
+    CHECK(refusal(edited("\"version\":1", "\"version\":4294967297")) == "error.sealed_format");
+    std::string deep = "\"data\":";
+    deep.append(100000, '[');
+    deep += '0';
+    deep.append(100000, ']');
+    deep += ",\"x\":";
+    CHECK(refusal(edited("\"data\":", deep)) == "error.sealed_format");
+}
+
 TEST_CASE("a new passphrase must be eight characters or more and typed the same twice") {
     CHECK(sync::checkNewPassphrase("七个汉字的口令", "七个汉字的口令")->messageKey == "error.passphrase_short");
     CHECK(sync::checkNewPassphrase("八个汉字的好口令", "八个汉字的好口令") == std::nullopt);
