@@ -1,5 +1,6 @@
 // Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -8,6 +9,7 @@
 #include "app/import_job.h"
 #include "core/deadline.h"
 #include "core/fold.h"
+#include "core/policy.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/exchange.h"
@@ -52,13 +54,20 @@ core::Result<std::set<std::string>> knownReferences(const store::Database& db, c
 constexpr core::TimeMs kMaxClockAheadMs = 24 * core::kHourMs;
 constexpr core::TimeMs kEarliestStampMs = 946'684'800'000; // 2000-01-01, before any tousu data
 
-std::optional<core::Error> stampOutOfRange(const std::vector<core::Event>& events, core::TimeMs now) {
+// What a bundle's events must satisfy beyond their shape (sync/event_json.cpp checks that): stamps
+// in range, and time limits a deadline can be computed from (a limit of 9e18 ms on the working-hours
+// calendar stepped a day at a time for ever).
+std::optional<core::Error> incomingEventError(const std::vector<core::Event>& events, core::TimeMs now) {
     const auto outOfRange = [now](core::Hlc h) { return h.wall < kEarliestStampMs || h.wall > now + kMaxClockAheadMs; };
     for (std::size_t i = 0; i < events.size(); ++i) {
         const core::Event& e = events[i];
+        const std::string where = "event " + std::to_string(i + 1) + " (" + e.id + ")";
         if (outOfRange(e.hlc) || (e.prev != core::Hlc{} && outOfRange(e.prev)))
-            return makeError(ErrorCode::InvalidInput, "error.bundle_hlc_range",
-                             "event " + std::to_string(i + 1) + " (" + e.id + "): " + core::formatHlc(e.hlc));
+            return makeError(ErrorCode::InvalidInput, "error.bundle_hlc_range", where + ": " + core::formatHlc(e.hlc));
+        const std::string limits = core::getField(e.fields, "limits"), limit = core::getField(e.fields, "limit_ms");
+        const long long limitMs = limit.empty() ? 1 : std::strtoll(limit.c_str(), nullptr, 10);
+        if ((!limits.empty() && !core::decodeLimits(limits)) || limitMs <= 0 || limitMs > core::kMaxLimitMs)
+            return makeError(ErrorCode::InvalidInput, "error.bundle_limits", where + ": " + limits + limit);
     }
     return std::nullopt;
 }
@@ -151,7 +160,7 @@ const ImportSummary& ImportJob::summary() const { return m->summary; }
 
 core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
     if (app.m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
-    if (auto e = stampOutOfRange(bundle.events, app.m_clock.now())) return *e;
+    if (auto e = incomingEventError(bundle.events, app.m_clock.now())) return *e;
     if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
     auto state = std::unique_ptr<State>(new State{app, bundle, apply});
     state->tx = std::make_unique<store::Transaction>(app.m_db->handle());

@@ -120,8 +120,10 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
             break;
         case Action::SetDeadline: {
             const auto milestone = milestoneFromCode(getField(f, "milestone"));
+            const TimeMs limit = getInt(f, "limit_ms", 0);
+            if (!milestone || limit <= 0 || limit > kMaxLimitMs) break; // a damaged or hostile limit changes nothing
             for (auto& m : c.milestones)
-                if (milestone && m.milestone == *milestone && !m.metAt) m.limitMs = getInt(f, "limit_ms", m.limitMs);
+                if (m.milestone == *milestone && !m.metAt) m.limitMs = limit;
             break;
         }
         default:

@@ -67,7 +67,7 @@ Result<std::vector<MilestoneClock>> decodeLimits(const std::string& text) {
         const auto milestone = eq == std::string::npos ? std::nullopt : milestoneFromCode(item.substr(0, eq));
         char* tail = nullptr;
         const long long ms = milestone ? std::strtoll(item.c_str() + eq + 1, &tail, 10) : 0;
-        if (!milestone || !tail || *tail != '\0' || ms <= 0)
+        if (!milestone || !tail || *tail != '\0' || ms <= 0 || ms > kMaxLimitMs)
             return makeError(ErrorCode::InvalidInput, "error.limits_format", text);
         out.push_back({*milestone, ms, 0});
         pos = end + 1;

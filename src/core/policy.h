@@ -48,6 +48,9 @@ bool applyStoredPolicy(PolicySet& set, Category category, const std::string& lim
 
 // "initial_investigation=86400000;feedback=172800000" — stored in the register event.
 std::string encodeLimits(const std::vector<MilestoneClock>& milestones);
+// The longest time limit a case can carry: a year. Longer ones (only a hostile file holds them)
+// are refused, so no deadline computation ever steps through centuries of working days.
+constexpr TimeMs kMaxLimitMs = 365LL * 24 * 3600 * 1000;
 Result<std::vector<MilestoneClock>> decodeLimits(const std::string& text);
 
 } // namespace tousu::core

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "app/app.h"
+#include "app/built_in.h"
 #include "app/generator.h"
 #include "app/import_job.h"
 #include "store/page_vfs.h"
@@ -163,6 +164,24 @@ TEST_CASE("a bundle stamped far in the future (year 9999) is refused whole, and 
     b.registerOne("本机随后登记的投诉：账单多扣费"); // a local write stamped after the accepted one
     CHECK(b.app->verify().value().empty());
     CHECK(b.app->digest().ok());
+}
+
+TEST_CASE(
+    "a registration with a limit of 9e18 ms for an office on working hours is refused at once, not computed for ever") {
+    Office a("A", 1), b("B", 2);
+    REQUIRE(b.app->useWorkingHours(std::string(app::builtInCalendarTsv())).ok());
+    a.registerOne();
+    sync::Bundle hostile = a.exportAll();
+    for (core::Event& e : hostile.events)
+        if (e.type == "register") {
+            e.fields["working_hours"] = "1";
+            e.fields["limits"] = "feedback=9223372036854775807";
+        }
+    const std::string before = b.digest();
+    auto refused = b.app->importBundle(hostile, true);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().messageKey == "error.bundle_limits");
+    CHECK(b.digest() == before);
 }
 
 TEST_CASE("a case export carries those cases and the reference data, nothing else") {

@@ -49,7 +49,8 @@ TEST_CASE("the time limits stored with a case read back as written, and malforme
         CHECK(back.value()[i].limitMs == limits[i].limitMs);
     }
     for (const char* bad :
-         {"feedback", "feedback=", "feedback=0", "feedback=-5", "feedback=48h", "someday=1000", "feedback=1000;;"}) {
+         {"feedback", "feedback=", "feedback=0", "feedback=-5", "feedback=48h", "someday=1000", "feedback=1000;;",
+          "feedback=31536000001", "feedback=9223372036854775807"}) { // a year and a millisecond; the longest int
         const auto r = decodeLimits(bad);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().messageKey == "error.limits_format");
