@@ -46,6 +46,13 @@ core::Result<std::unique_ptr<App>> App::open(const std::string& dbPath, const co
     return over(std::move(db.value()), clock, seed);
 }
 
+core::Result<std::unique_ptr<App>> App::openExisting(const std::string& dbPath, const core::Clock& clock,
+                                                     std::uint64_t seed) {
+    auto db = store::Database::open(dbPath, nullptr, store::Database::Mode::Existing);
+    if (!db) return db.error();
+    return over(std::move(db.value()), clock, seed);
+}
+
 core::Result<std::unique_ptr<App>> App::over(std::unique_ptr<store::Database> db, const core::Clock& clock,
                                              std::uint64_t seed) {
     std::unique_ptr<App> app(new App(std::move(db), clock, seed));

@@ -93,6 +93,10 @@ class App {
   public:
     static core::Result<std::unique_ptr<App>> open(const std::string& dbPath, const core::Clock& clock,
                                                    std::uint64_t seed, const char* vfs = nullptr);
+    // A database that must already be there and be tousu's (commands pointed at a file): refused with
+    // error.not_tousu_database, the file untouched, otherwise.
+    static core::Result<std::unique_ptr<App>> openExisting(const std::string& dbPath, const core::Clock& clock,
+                                                           std::uint64_t seed);
     ~App();
 
     // A new database: office identity, a device origin id, default reference data. Idempotent.

@@ -41,7 +41,7 @@ core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::
     if (a.positional.empty()) return makeError(ErrorCode::InvalidInput, "missing DB argument");
     const std::string& path = a.positional[0];
     if (!std::filesystem::exists(path)) return makeError(ErrorCode::NotFound, "no such database", path);
-    auto app = app::App::open(path, clock, seed);
+    auto app = app::App::openExisting(path, clock, seed);
     if (!app) return app.error();
     if (app.value()->info().deviceId.empty())
         return makeError(ErrorCode::InvalidInput, "database not initialised (run tousu-cli init)", path);

@@ -21,11 +21,17 @@ core::Error sqliteError(sqlite3* db, const std::string& what) {
 
 } // namespace
 
-core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, const char* vfs) {
+core::Result<std::unique_ptr<Database>> Database::open(const std::string& path, const char* vfs, Mode mode) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs);
+    const int flags = SQLITE_OPEN_READWRITE | (mode == Mode::Create ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
     std::unique_ptr<Database> db(new Database(raw)); // closes raw on every path below
     if (rc != SQLITE_OK) return sqliteError(raw, "open " + path);
+    // Another process writing (a CLI command beside another, the desk's import): wait for it a while
+    // instead of failing at once.
+    sqlite3_busy_timeout(raw, 5000);
+    if (mode == Mode::Existing && !db->isOurs())
+        return makeError(ErrorCode::InvalidInput, "error.not_tousu_database", path);
     if (auto st = db->exec("PRAGMA foreign_keys = ON"); !st) return st.error();
     // Pages changed by a transaction stay in the page cache until it commits: a large import's
     // preview then rolls back without having touched the database file, so nothing is written
@@ -67,13 +73,7 @@ core::Result<std::unique_ptr<Database>> Database::openImage(const std::string& b
     const int version = db->schemaVersion();
     if (version > kSchemaVersion)
         return makeError(ErrorCode::Unsupported, "error.schema_too_new", "backup schema " + std::to_string(version));
-    sqlite3_stmt* mark = nullptr;
-    bool ours = false;
-    if (sqlite3_prepare_v2(raw, "SELECT value FROM meta WHERE key = 'created_by'", -1, &mark, nullptr) == SQLITE_OK &&
-        sqlite3_step(mark) == SQLITE_ROW)
-        ours = std::string(reinterpret_cast<const char*>(sqlite3_column_text(mark, 0))) == "tousu";
-    sqlite3_finalize(mark);
-    if (version < 1 || !ours) return makeError(ErrorCode::InvalidInput, "error.backup_not_tousu");
+    if (!db->isOurs()) return makeError(ErrorCode::InvalidInput, "error.backup_not_tousu");
     if (auto st = db->migrate(); !st) return st.error();
     return db;
 }
@@ -165,7 +165,21 @@ int Database::schemaVersion() const {
     return version;
 }
 
+bool Database::isOurs() const {
+    if (schemaVersion() < 1) return false;
+    sqlite3_stmt* mark = nullptr;
+    bool ours = false;
+    if (sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = 'created_by'", -1, &mark, nullptr) == SQLITE_OK &&
+        sqlite3_step(mark) == SQLITE_ROW)
+        ours = std::string(reinterpret_cast<const char*>(sqlite3_column_text(mark, 0))) == "tousu";
+    sqlite3_finalize(mark);
+    return ours;
+}
+
 core::Status Database::migrate() {
+    // Already current (every open but the first after an upgrade): no write lock, so a read beside
+    // another process's long write does not wait for it.
+    if (schemaVersion() == kSchemaVersion) return core::Ok{};
     if (auto st = exec("BEGIN IMMEDIATE"); !st) return st;
     const int current = schemaVersion();
     if (current > kSchemaVersion) {

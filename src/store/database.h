@@ -21,7 +21,11 @@ class Database {
 
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
     // (store/page_vfs.h in the browser), nullptr the default.
-    static core::Result<std::unique_ptr<Database>> open(const std::string& path, const char* vfs = nullptr);
+    // Create: a missing file becomes a new database. Existing: the file must be there and be ours
+    // (error.not_tousu_database otherwise), so pointing a command at some other file changes nothing.
+    enum class Mode { Create, Existing };
+    static core::Result<std::unique_ptr<Database>> open(const std::string& path, const char* vfs = nullptr,
+                                                        Mode mode = Mode::Create);
     // A private in-memory database from a SQLite file image (a backup), checked before anything is
     // migrated: a SQLite file (error.backup_not_sqlite), intact (error.backup_corrupt), written by
     // tousu (error.backup_not_tousu), not by a newer version (error.schema_too_new).
@@ -49,6 +53,8 @@ class Database {
 
   private:
     explicit Database(sqlite3* db) : m_db(db) {}
+    // Written by tousu: a schema version and meta.created_by = 'tousu'.
+    bool isOurs() const;
     core::Status migrate();
     sqlite3* m_db;
     mutable std::unordered_map<std::string, sqlite3_stmt*> m_statements;

@@ -158,6 +158,25 @@ def check_failed_exports_lose_nothing(tmp):
     assert not [f for f in os.listdir(tmp) if f.endswith(".part")], os.listdir(tmp)
 
 
+def check_foreign_files_are_left_untouched(tmp):
+    import sqlite3
+    other = os.path.join(tmp, "other.sqlite")
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")
+    con.execute("INSERT INTO notes(text) VALUES ('someone else''s data')")
+    con.commit()
+    con.close()
+    empty = os.path.join(tmp, "empty.db")
+    open(empty, "wb").close()
+    for path in (other, empty):
+        before = open(path, "rb").read()
+        for command in (["kpi", path, "--from", "2026-09-01", "--to", "2026-09-30"], ["stats", path],
+                        ["export", path, os.path.join(tmp, "out.json")]):
+            p = run(*command, ok=False)
+            assert p.returncode != 0 and "error.not_tousu_database" in p.stderr, (command, p.stderr)
+        assert open(path, "rb").read() == before, f"{path} was written to"
+
+
 def check_import_refuses_bad_files(tmp):
     a = fresh(tmp, "a.db", "BJ01")
     b = fresh(tmp, "b.db", "SH01")
