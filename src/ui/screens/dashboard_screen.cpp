@@ -20,9 +20,7 @@ namespace tousu::ui {
 
 namespace {
 
-// Rows are read in slices of this many (about 4 ms in the browser, tests/bench
-// dashboard_frame_chunk) for up to kFrameBudget per frame, so frames keep coming while it works.
-constexpr int kRowsPerSlice = 2000;
+// Statistics are built for up to this long per frame, so frames keep coming while it works.
 constexpr auto kFrameBudget = std::chrono::milliseconds(12);
 constexpr core::TimeMs kDayMs = 24 * core::kHourMs;
 constexpr ImVec4 kGood(0.0f, 0.50f, 0.20f, 1.0f), kBad(0.78f, 0.12f, 0.12f, 1.0f), kNeutral(0.45f, 0.45f, 0.45f, 1.0f);
@@ -59,36 +57,6 @@ core::Period DashboardScreen::period(const app::App& app) const {
         break;
     }
     return core::periodContaining(core::PeriodKind::Month, now);
-}
-
-void DashboardScreen::advance(app::App& app) {
-    const core::Period p = period(app);
-    const long long fiveMinutes = app.clock().now() / (5 * 60000);
-    const bool current = m_shown && m_shown->period == p && m_shownFilter == m_filter && m_revision == app.revision() &&
-                         m_fiveMinutes == fiveMinutes;
-    const bool running = m_job && m_job->period == p && m_job->filter == m_filter;
-    if (current && !m_job) return;
-    if (!running) {
-        const core::Period rows{p.previous().from, p.to};
-        m_job.emplace(
-            Job{p, m_filter, core::DashboardBuilder(p, m_filter, app.clock().now()), {}, 0, app.countReceived(rows)});
-        m_revision = app.revision();
-        m_fiveMinutes = fiveMinutes;
-    }
-    const auto until = std::chrono::steady_clock::now() + kFrameBudget;
-    do {
-        auto chunk = app.kpiRowsChunk({p.previous().from, p.to}, m_job->cursor, kRowsPerSlice);
-        if (!chunk) {
-            m_job.reset();
-            return;
-        }
-        for (const core::KpiRow& r : chunk.value()) m_job->builder.add(r);
-        m_job->read += static_cast<int>(chunk.value().size());
-    } while (!m_job->cursor.done && std::chrono::steady_clock::now() < until);
-    if (!m_job->cursor.done) return;
-    m_shown = m_job->builder.finish();
-    m_shownFilter = m_job->filter;
-    m_job.reset();
 }
 
 void DashboardScreen::drawControls(app::App& app) {
@@ -172,10 +140,10 @@ core::ListFilter DashboardScreen::drillDown() const {
     f.receivedFrom = m_shown->period.from;
     f.receivedTo = m_shown->period.to;
     f.excludeCancelled = true;
-    f.category = m_shownFilter.category;
-    f.channel = m_shownFilter.channel;
-    f.department = m_shownFilter.department;
-    f.person = m_shownFilter.person;
+    f.category = m_model.shownFilter().category;
+    f.channel = m_model.shownFilter().channel;
+    f.department = m_model.shownFilter().department;
+    f.person = m_model.shownFilter().person;
     return f;
 }
 
@@ -409,11 +377,11 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
     };
     if (ImGui::Button(label("report.download_html", "report_html").c_str()))
         save("tousu-" + app.info().officeCode + "-report-" + stamp + ".html", "text/html;charset=utf-8",
-             reviewReportHtml(app, p, m_shownFilter, m_actions));
+             reviewReportHtml(app, p, m_model.shownFilter(), m_actions));
     ImGui::SameLine();
     if (ImGui::Button(label("report.download_csv", "report_csv").c_str()))
         save("tousu-" + app.info().officeCode + "-report-" + stamp + ".csv", "text/csv;charset=utf-8",
-             reviewReportCsv(app, p, m_shownFilter));
+             reviewReportCsv(app, p, m_model.shownFilter()));
     ImGui::SameLine();
     if (ImGui::Button(label("about.close", "report_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
         ImGui::CloseCurrentPopup();
@@ -424,9 +392,10 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
 
 std::optional<Navigation> DashboardScreen::draw(app::App& app, const Host& host) {
     drawControls(app);
-    advance(app);
-    if (m_job) {
-        const float done = m_job->total ? float(m_job->read) / float(m_job->total) : 0.0f;
+    m_model.update(app, period(app), m_filter, kFrameBudget);
+    m_shown = m_model.shown();
+    if (m_model.busy()) {
+        const float done = float(m_model.progress());
         char text[64];
         std::snprintf(text, sizeof text, tr("dash.computing"), int(done * 100));
         ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 20, 0), text);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "app/dashboard_model.h"
 #include "core/analysis.h"
 #include "core/read_models.h"
 #include "present/reference_names.h"
@@ -27,21 +28,13 @@ class DashboardScreen {
   public:
     std::optional<Navigation> draw(app::App& app, const Host& host);
     // Still computing: the caller keeps frames coming.
-    bool busy() const { return m_job.has_value(); }
+    bool busy() const { return m_model.busy(); }
 
   private:
     enum class PeriodChoice { Week, Month, Quarter, Custom };
-    struct Job {
-        core::Period period;
-        core::AnalysisFilter filter;
-        core::DashboardBuilder builder;
-        core::KpiCursor cursor;
-        int read = 0, total = 0;
-    };
 
     core::Period period(const app::App& app) const;
     void drawControls(app::App& app);
-    void advance(app::App& app);
     void drawTiles() const;
     std::optional<Navigation> drawCharts();
     void drawDeadlineHealth() const;
@@ -56,11 +49,8 @@ class DashboardScreen {
     std::string m_customError;
     core::AnalysisFilter m_filter;
     ReferenceNames m_names;
-    std::optional<Job> m_job;
-    std::optional<core::Dashboard> m_shown;
-    core::AnalysisFilter m_shownFilter;
-    std::uint64_t m_revision = 0;
-    long long m_fiveMinutes = -1;
+    app::DashboardModel m_model;
+    const core::Dashboard* m_shown = nullptr; // m_model's, set at the start of each frame
     bool m_openReport = false;
     std::string m_actions, m_reportFile;
 };
