@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "app/incoming_bundle.h"
 #include "cli/common.h"
 #include "cli/gzip.h"
 #include "present/case_csv.h"
@@ -52,19 +53,21 @@ core::Result<std::string> packBundle(const Args& a, std::string text) {
     return endsWith(a.positional[1], ".gz") ? gzip(text) : text;
 }
 
-// What `import` reads: any file `export` can write.
-core::Result<std::string> unpackBundle(const Args& a, std::string bytes) {
+// What `import` reads: any file `export` can write, through the stages the desk's import shares.
+core::Result<app::IncomingBundle> unpackBundle(const Args& a, std::string bytes) {
     if (isGzip(bytes)) {
         auto inflated = gunzip(bytes, sync::kMaxBundleBytes);
         if (!inflated) return inflated.error();
         bytes = std::move(inflated.value());
     }
-    if (!sync::looksSealed(bytes)) return bytes;
-    auto sealed = sync::readSealed(bytes);
-    if (!sealed) return sealed.error();
+    auto in = app::IncomingBundle::open(std::move(bytes));
+    if (!in || !in.value().sealed()) return in;
     auto pass = passphrase(a);
     if (!pass) return pass.error();
-    return sync::unseal(sealed.value(), pass.value());
+    auto plain = sync::unseal(in.value().envelope(), pass.value());
+    if (!plain) return plain.error();
+    in.value().unsealed(std::move(plain.value()));
+    return in;
 }
 
 // --lang zh-CN (default) or en for the exports read by people; false if neither.
@@ -109,17 +112,17 @@ int cmdImport(const Args& a) {
     if (!app) return failWith(app.error());
     auto file = readFile(a.positional[1], sync::kMaxBundleBytes);
     if (!file) return failWith(file.error());
-    auto text = unpackBundle(a, std::move(file.value()));
-    if (!text) return failWith(text.error());
-    auto bundle = sync::readBundle(text.value());
-    if (!bundle) return failWith(bundle.error());
+    auto in = unpackBundle(a, std::move(file.value()));
+    if (!in) return failWith(in.error());
     const bool apply = !a.has("--dry-run");
-    auto s = app.value()->importBundle(bundle.value(), apply);
-    if (!s) return failWith(s.error());
-    const auto& r = s.value();
+    auto job = in.value().import(*app.value(), apply);
+    if (!job) return failWith(job.error());
+    if (auto done = job.value()->step(SIZE_MAX); !done) return failWith(done.error());
+    const app::ImportSummary& r = job.value()->summary();
+    const sync::Bundle& bundle = *in.value().bundle().value();
     print({{"applied", apply},
-           {"from_office", bundle.value().officeCode},
-           {"masked", bundle.value().masked},
+           {"from_office", bundle.officeCode},
+           {"masked", bundle.masked},
            {"events", r.events},
            {"new_events", r.newEvents},
            {"duplicates", r.duplicates},

@@ -115,8 +115,7 @@ void SyncDialog::importFile(const Host& host) const {
 void SyncDialog::refuse(core::Error e) {
     m_error = std::move(e);
     m_import.reset();
-    m_bundle.reset();
-    m_sealed.reset();
+    m_incoming.reset();
     m_work = nullptr;
     show(Stage::Refused);
 }
@@ -124,28 +123,27 @@ void SyncDialog::refuse(core::Error e) {
 void SyncDialog::received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
     m_exporting = false;
     m_fileName = name;
-    m_bundle.reset();
+    m_incoming.reset();
     if (!errorKey.empty()) return refuse(core::makeError(core::ErrorCode::InvalidInput, errorKey));
-    if (sync::looksSealed(bytes)) {
-        auto sealed = sync::readSealed(bytes);
-        if (!sealed) return refuse(sealed.error());
-        m_sealed = std::move(sealed.value());
+    auto incoming = app::IncomingBundle::open(std::move(bytes));
+    if (!incoming) return refuse(incoming.error());
+    m_incoming = std::move(incoming.value());
+    if (m_incoming->sealed()) {
         m_passphrase.clear();
         m_passphraseError.reset();
         return show(Stage::Passphrase);
     }
-    startWork("sync.working_check", [this, &app, text = std::move(bytes)] { preview(app, text); });
+    startWork("sync.working_check", [this, &app] { preview(app); });
 }
 
-void SyncDialog::preview(app::App& app, const std::string& text) {
-    auto bundle = sync::readBundle(text);
+void SyncDialog::preview(app::App& app) {
+    auto bundle = m_incoming->bundle(); // read here, after the message has been shown
     if (!bundle) return refuse(bundle.error());
-    m_bundle = std::move(bundle.value());
     runImport(app, false);
 }
 
 void SyncDialog::runImport(app::App& app, bool apply) {
-    auto job = app::ImportJob::start(app, *m_bundle, apply);
+    auto job = m_incoming->import(app, apply);
     if (!job) return refuse(job.error());
     m_import = std::move(job.value());
     m_importApplies = apply;
@@ -166,18 +164,18 @@ void SyncDialog::advanceImport() {
     if (!done.value()) return;
     m_summary = m_import->summary();
     m_import.reset();
-    if (m_importApplies) m_bundle.reset();
+    if (m_importApplies) m_incoming.reset();
     show(m_importApplies ? Stage::Applied : Stage::Preview);
 }
 
 void SyncDialog::unlock(app::App& app, const Host& host) {
     if (!host.unseal) return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
     startWork("sync.working_decrypt", nullptr);
-    host.unseal(*m_sealed, m_passphrase, [this, &app](core::Result<std::string> plain) {
+    host.unseal(m_incoming->envelope(), m_passphrase, [this, &app](core::Result<std::string> plain) {
+        if (!m_incoming) return; // closed meanwhile
         if (plain) {
-            m_sealed.reset();
-            return startWork("sync.working_check",
-                             [this, &app, text = std::move(plain.value())] { preview(app, text); });
+            m_incoming->unsealed(std::move(plain.value()));
+            return startWork("sync.working_check", [this, &app] { preview(app); });
         }
         if (plain.error().messageKey != "error.sealed_passphrase") return refuse(plain.error());
         m_passphraseError = plain.error(); // ask again: a typo must not cost the file
@@ -255,7 +253,7 @@ void SyncDialog::drawPassphrase(app::App& app, const Host& host) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (closeButton("dialog.cancel", "import_cancel")) {
-        m_sealed.reset();
+        m_incoming.reset();
         m_passphrase.clear();
         m_stage = Stage::Closed;
         ImGui::CloseCurrentPopup();
@@ -280,7 +278,7 @@ void SyncDialog::drawWorking() {
 }
 
 void SyncDialog::drawPreview(app::App& app) {
-    const sync::Bundle& b = *m_bundle;
+    const sync::Bundle& b = *m_incoming->bundle().value(); // read before the preview ran
     ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
     ImGui::Text("%s %s (%s) · %s", tr("sync.from"), b.officeName.c_str(), b.officeCode.c_str(),
                 formatDateTime(b.created).c_str());
@@ -305,7 +303,7 @@ void SyncDialog::drawPreview(app::App& app) {
     if (ImGui::Button(label("sync.apply", "import_apply").c_str())) return runImport(app, true);
     ImGui::SameLine();
     if (closeButton("dialog.cancel", "import_cancel")) {
-        m_bundle.reset();
+        m_incoming.reset();
         m_stage = Stage::Closed;
         ImGui::CloseCurrentPopup();
     }

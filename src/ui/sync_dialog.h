@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "app/import_job.h"
+#include "app/incoming_bundle.h"
 #include "sync/sealed.h"
 #include "ui/host.h"
 
@@ -38,7 +39,7 @@ class SyncDialog {
     void exportBundle(app::App& app, const Host& host);
     void exported(const std::string& fileName, int count);
     void unlock(app::App& app, const Host& host);
-    void preview(app::App& app, const std::string& text);
+    void preview(app::App& app);
     // Starts the import job (a preview, or the real import) that drawWorking() advances per frame.
     void runImport(app::App& app, bool apply);
     void advanceImport();
@@ -55,14 +56,13 @@ class SyncDialog {
     bool m_exporting = false, m_forPeer = false, m_mask = false, m_encrypt = false;
     std::string m_passphrase, m_repeated;
     std::optional<core::Error> m_passphraseError;
-    std::optional<sync::Sealed> m_sealed;
     const char* m_workKey = "";
     std::function<void()> m_work;
     std::unique_ptr<app::ImportJob> m_import;
     bool m_importApplies = false;
     int m_workFrames = 0;
     int m_exported = 0;
-    std::optional<sync::Bundle> m_bundle;
+    std::optional<app::IncomingBundle> m_incoming; // the file being imported, at whichever stage
     app::ImportSummary m_summary;
     core::Error m_error;
 };
