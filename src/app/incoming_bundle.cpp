@@ -26,7 +26,7 @@ core::Result<const sync::Bundle*> IncomingBundle::bundle() {
         auto read = sync::readBundle(m_text);
         if (!read) return read.error();
         m_bundle = std::move(read.value());
-        m_text = std::string();   // a large file's text is not kept beside its events
+        m_text = std::string(); // a large file's text is not kept beside its events
     }
     return &*m_bundle;
 }

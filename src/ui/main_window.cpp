@@ -19,6 +19,14 @@ bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPr
 
 } // namespace
 
+Screen& MainWindow::screen(View view) {
+    // The registry: one screen per destination, in View's order.
+    Screen* const screens[] = {&m_queue,     &m_list,        &m_intake,    &m_detail,
+                               &m_dashboard, &m_suggestions, &m_followUps, &m_settings};
+    static_assert(sizeof screens / sizeof screens[0] == kViewCount);
+    return *screens[static_cast<int>(view)];
+}
+
 void MainWindow::go(const std::optional<Navigation>& nav) {
     if (!nav) return;
     m_nav = *nav;
@@ -273,33 +281,8 @@ void MainWindow::draw(app::App& office) {
         if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)
             m_nav = {View::CaseList, {}};
         ImGui::Separator();
-        switch (m_nav.view) {
-        case View::WorkQueue:
-            go(m_queue.draw(app));
-            break;
-        case View::CaseList:
-            go(m_list.draw(app, m_search));
-            if (m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
-            break;
-        case View::NewCase:
-            go(m_intake.draw(app, m_host));
-            break;
-        case View::CaseDetail:
-            go(m_detail.draw(app, m_nav.caseId));
-            break;
-        case View::Dashboard:
-            go(m_dashboard.draw(app, m_host));
-            break;
-        case View::Suggestions:
-            m_suggestions.draw(app);
-            break;
-        case View::FollowUps:
-            go(m_followUps.draw(app));
-            break;
-        case View::Settings:
-            m_settings.draw(app);
-            break;
-        }
+        go(screen(m_nav.view).draw({app, m_host, m_nav, m_search}));
+        if (m_nav.view == View::CaseList && m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
     }
     ImGui::End();
     app::App& app = current();
@@ -307,7 +290,7 @@ void MainWindow::draw(app::App& office) {
     m_signIn.draw(app);
     m_sync.draw(app, m_host);
     m_backup.draw(app, m_host);
-    const bool busy = m_sync.busy() || (m_nav.view == View::Dashboard && m_dashboard.busy());
+    const bool busy = m_sync.busy() || screen(m_nav.view).busy();
     if (busy && m_host.requestRedraw) m_host.requestRedraw();
 }
 

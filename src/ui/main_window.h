@@ -3,7 +3,9 @@
 #pragma once
 #include <string>
 
-#include "ui/backup_dialog.h"
+#include "ui/dialogs/backup_dialog.h"
+#include "ui/dialogs/sign_in.h"
+#include "ui/dialogs/sync_dialog.h"
 #include "ui/host.h"
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
@@ -14,8 +16,6 @@
 #include "ui/screens/settings_screen.h"
 #include "ui/screens/suggestions_screen.h"
 #include "ui/screens/work_queue_screen.h"
-#include "ui/sign_in.h"
-#include "ui/sync_dialog.h"
 #include "ui/training_panel.h"
 
 namespace tousu::app {
@@ -43,6 +43,7 @@ class MainWindow {
     void go(const std::optional<Navigation>& nav);
 
   private:
+    Screen& screen(View view);
     void drawMenuBar(app::App& app, core::TimeMs hostNow);
     void drawSaveState(const app::App& app);
     void drawStoreNotices(app::App& app);

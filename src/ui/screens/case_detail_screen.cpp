@@ -97,7 +97,10 @@ void CaseDetailScreen::drawTimeline() {
     }
 }
 
-std::optional<Navigation> CaseDetailScreen::draw(app::App& app, const std::string& caseId) {
+std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+    const std::string& caseId = ctx.nav.caseId;
+
     load(app, caseId);
     std::optional<Navigation> nav;
     if (ImGui::Button(label("action.back", "back").c_str())) nav = Navigation{View::CaseList, {}};

@@ -9,9 +9,10 @@
 #include "core/event.h"
 #include "core/model.h"
 #include "present/reference_names.h"
+#include "ui/forms/action_form.h"
 #include "ui/present.h"
-#include "ui/screens/action_form.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -19,9 +20,9 @@ class App;
 
 namespace tousu::ui {
 
-class CaseDetailScreen {
+class CaseDetailScreen : public Screen {
   public:
-    std::optional<Navigation> draw(app::App& app, const std::string& caseId);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
     void load(app::App& app, const std::string& caseId);

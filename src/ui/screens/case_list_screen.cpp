@@ -124,7 +124,10 @@ void CaseListScreen::drawFilters() {
     }
 }
 
-std::optional<Navigation> CaseListScreen::draw(app::App& app, const std::string& search) {
+std::optional<Navigation> CaseListScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+    const std::string& search = ctx.search;
+
     m_filter.search = search;
     m_names.refresh(app);
     drawDrillDown();

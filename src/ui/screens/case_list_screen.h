@@ -10,6 +10,7 @@
 #include "ui/case_table.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -17,9 +18,9 @@ class App;
 
 namespace tousu::ui {
 
-class CaseListScreen {
+class CaseListScreen : public Screen {
   public:
-    std::optional<Navigation> draw(app::App& app, const std::string& search);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
     // The export button was pressed this frame: the caller exports filter() as CSV.
     bool exportRequested() const { return m_exportRequested; }
     const core::ListFilter& filter() const { return m_filter; }

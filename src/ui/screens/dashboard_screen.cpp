@@ -390,7 +390,10 @@ void DashboardScreen::drawReportDialog(app::App& app, const Host& host) {
     ImGui::EndPopup();
 }
 
-std::optional<Navigation> DashboardScreen::draw(app::App& app, const Host& host) {
+std::optional<Navigation> DashboardScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+    const Host& host = ctx.host;
+
     drawControls(app);
     m_model.update(app, period(app), m_filter, kFrameBudget);
     m_shown = m_model.shown();

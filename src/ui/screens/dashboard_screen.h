@@ -17,6 +17,7 @@
 #include "ui/host.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -24,11 +25,11 @@ class App;
 
 namespace tousu::ui {
 
-class DashboardScreen {
+class DashboardScreen : public Screen {
   public:
-    std::optional<Navigation> draw(app::App& app, const Host& host);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
     // Still computing: the caller keeps frames coming.
-    bool busy() const { return m_model.busy(); }
+    bool busy() const override { return m_model.busy(); }
 
   private:
     enum class PeriodChoice { Week, Month, Quarter, Custom };

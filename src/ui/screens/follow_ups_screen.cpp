@@ -22,7 +22,9 @@ std::string withCount(const char* key, int n) { return std::string(tr(key)) + " 
 
 } // namespace
 
-std::optional<Navigation> FollowUpsScreen::draw(app::App& app) {
+std::optional<Navigation> FollowUpsScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+
     m_names.refresh(app);
     m_due.setQuery(followUps(true), core::SortKey::FollowUpDue, false);
     m_scheduled.setQuery(followUps(false), core::SortKey::FollowUpDue, false);

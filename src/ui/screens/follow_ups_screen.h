@@ -7,9 +7,10 @@
 
 #include "app/case_list_model.h"
 #include "present/reference_names.h"
+#include "ui/forms/save_outcome.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
-#include "ui/screens/save_outcome.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -17,9 +18,9 @@ class App;
 
 namespace tousu::ui {
 
-class FollowUpsScreen {
+class FollowUpsScreen : public Screen {
   public:
-    std::optional<Navigation> draw(app::App& app);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
     void drawTable(app::App& app);

@@ -112,7 +112,10 @@ void IntakeScreen::drawReceived(const app::App& app) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("intake.call_started_hint"));
 }
 
-std::optional<Navigation> IntakeScreen::draw(app::App& app, const Host& host) {
+std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+    const Host& host = ctx.host;
+
     if (!m_started) {
         reset(app);
         restoreDraft(host);

@@ -12,13 +12,14 @@
 #include "core/validate.h"
 #include "ui/host.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::ui {
 
-class IntakeScreen {
+class IntakeScreen : public Screen {
   public:
     // Returns a navigation request after a successful registration.
-    std::optional<Navigation> draw(app::App& app, const Host& host);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
     void reset(const app::App& app);

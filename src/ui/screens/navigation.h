@@ -8,6 +8,7 @@
 namespace tousu::ui {
 
 enum class View { WorkQueue, CaseList, NewCase, CaseDetail, Dashboard, Suggestions, FollowUps, Settings };
+constexpr int kViewCount = 8;
 
 struct Navigation {
     View view = View::WorkQueue;

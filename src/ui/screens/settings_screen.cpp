@@ -27,7 +27,12 @@ void SettingsScreen::load(const app::App& app) {
     for (std::size_t i = 0; i < kTemplateCount; ++i) m_templates[i] = messageTemplate(app, app::App::kTemplateKinds[i]);
 }
 
-void SettingsScreen::draw(app::App& app) {
+std::optional<Navigation> SettingsScreen::draw(const ScreenContext& ctx) {
+    drawPage(ctx.app);
+    return std::nullopt;
+}
+
+void SettingsScreen::drawPage(app::App& app) {
     load(app);
     if (!app.mayEditSettings())
         ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));

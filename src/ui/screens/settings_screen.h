@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <string>
 
-#include "ui/screens/policy_editor.h"
-#include "ui/screens/reference_editor.h"
-#include "ui/screens/save_outcome.h"
+#include "ui/forms/policy_editor.h"
+#include "ui/forms/reference_editor.h"
+#include "ui/forms/save_outcome.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -16,11 +17,12 @@ class App;
 
 namespace tousu::ui {
 
-class SettingsScreen {
+class SettingsScreen : public Screen {
   public:
-    void draw(app::App& app);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
+    void drawPage(app::App& app);
     void load(const app::App& app);
     void drawDesk(app::App& app);
     void drawOffice(app::App& app);

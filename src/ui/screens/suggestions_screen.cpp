@@ -10,7 +10,12 @@
 
 namespace tousu::ui {
 
-void SuggestionsScreen::draw(app::App& app) {
+std::optional<Navigation> SuggestionsScreen::draw(const ScreenContext& ctx) {
+    drawPage(ctx.app);
+    return std::nullopt;
+}
+
+void SuggestionsScreen::drawPage(app::App& app) {
     m_names.refresh(app);
     ImGui::SeparatorText(tr("suggestion.title"));
     ImGui::PushTextWrapPos(0);

@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "present/reference_names.h"
 #include "ui/present.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -17,11 +18,12 @@ class App;
 
 namespace tousu::ui {
 
-class SuggestionsScreen {
+class SuggestionsScreen : public Screen {
   public:
-    void draw(app::App& app);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
+    void drawPage(app::App& app);
     std::string m_source = "staff", m_content;
     std::optional<core::Error> m_error;
     bool m_added = false;

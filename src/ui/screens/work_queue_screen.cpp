@@ -74,7 +74,9 @@ void WorkQueueScreen::refresh(app::App& app) {
     m_allCases = all ? all.value().total : 0;
 }
 
-std::optional<Navigation> WorkQueueScreen::draw(app::App& app) {
+std::optional<Navigation> WorkQueueScreen::draw(const ScreenContext& ctx) {
+    app::App& app = ctx.app;
+
     refresh(app);
     if (m_allCases == 0) {
         widgets::emptyState(tr("main.empty"));

@@ -8,6 +8,7 @@
 
 #include "ui/case_table.h"
 #include "ui/screens/navigation.h"
+#include "ui/screens/screen.h"
 
 namespace tousu::app {
 class App;
@@ -15,9 +16,9 @@ class App;
 
 namespace tousu::ui {
 
-class WorkQueueScreen {
+class WorkQueueScreen : public Screen {
   public:
-    std::optional<Navigation> draw(app::App& app);
+    std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
     enum Section { Mine, Department, Unassigned, Near, Overdue, FollowUps, kSectionCount };
 

@@ -1,4 +1,4 @@
-#include "ui/screens/action_form.h"
+#include "ui/forms/action_form.h"
 
 #include <imgui.h>
 

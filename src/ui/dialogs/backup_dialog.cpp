@@ -1,4 +1,4 @@
-#include "ui/backup_dialog.h"
+#include "ui/dialogs/backup_dialog.h"
 
 #include <imgui.h>
 

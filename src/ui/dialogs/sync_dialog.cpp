@@ -1,4 +1,4 @@
-#include "ui/sync_dialog.h"
+#include "ui/dialogs/sync_dialog.h"
 
 #include <chrono>
 #include <imgui.h>

@@ -1,4 +1,4 @@
-#include "ui/sign_in.h"
+#include "ui/dialogs/sign_in.h"
 
 #include <imgui.h>
 

@@ -1,4 +1,4 @@
-#include "ui/screens/reference_editor.h"
+#include "ui/forms/reference_editor.h"
 
 #include <imgui.h>
 

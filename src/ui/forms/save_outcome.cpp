@@ -1,4 +1,4 @@
-#include "ui/screens/save_outcome.h"
+#include "ui/forms/save_outcome.h"
 
 #include <imgui.h>
 

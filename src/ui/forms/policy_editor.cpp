@@ -1,4 +1,4 @@
-#include "ui/screens/policy_editor.h"
+#include "ui/forms/policy_editor.h"
 
 #include <imgui.h>
 

@@ -8,8 +8,8 @@
 
 #include "core/read_models.h"
 #include "present/reference_names.h"
+#include "ui/forms/save_outcome.h"
 #include "ui/present.h"
-#include "ui/screens/save_outcome.h"
 
 namespace tousu::app {
 class App;

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "ui/screens/save_outcome.h"
+#include "ui/forms/save_outcome.h"
 
 namespace tousu::app {
 class App;
