@@ -7,6 +7,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -22,8 +23,7 @@ constexpr int kColumnCount = 8;
 
 void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
     if (r.followUpDue > 0 && r.nextDue == 0) { // resolved, a follow-up visit pending
-        ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.70f, 1), "%s %s", tr("time.follow_up"),
-                           formatShort(r.followUpDue).c_str());
+        ImGui::TextColored(colour::kInfo, "%s %s", tr("time.follow_up"), formatShort(r.followUpDue).c_str());
         return;
     }
     if (r.paused) {
@@ -36,9 +36,7 @@ void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
     }
     const core::TimeMs remaining = r.nextDue - now;
     const double used = r.nextDue > r.receivedAt ? double(now - r.receivedAt) / double(r.nextDue - r.receivedAt) : 1.0;
-    const ImVec4 colour = remaining < 0 ? ImVec4(0.80f, 0.10f, 0.10f, 1)
-                          : used >= 0.8 ? ImVec4(0.80f, 0.50f, 0.00f, 1)
-                                        : ImVec4(0.15f, 0.15f, 0.15f, 1);
+    const ImVec4 colour = remaining < 0 ? colour::kDanger : used >= 0.8 ? colour::kWarning : colour::kText;
     ImGui::TextColored(colour, "%s", formatRemaining(remaining).c_str());
 }
 

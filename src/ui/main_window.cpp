@@ -45,8 +45,7 @@ void MainWindow::handleShortcuts() {
 }
 
 void MainWindow::drawSaveState(const app::App& app) {
-    static const ImVec4 kColours[] = {ImVec4(0.75f, 0.45f, 0, 1), ImVec4(0.10f, 0.55f, 0.20f, 1),
-                                      ImVec4(0.40f, 0.40f, 0.40f, 1), ImVec4(0.80f, 0.10f, 0.10f, 1)};
+    static const ImVec4 kColours[] = {colour::kWarning, colour::kSuccess, colour::kMuted, colour::kDanger};
     static const char* kKeys[] = {"save.memory", "save.saved", "save.saving", "save.failed"};
     const int s = static_cast<int>(app.saveState());
     const char* text = tr(kKeys[s]);
@@ -119,9 +118,8 @@ void MainWindow::drawBackupMenu(app::App& app) {
 // What stops this page from saving or showing everything, most serious first: a stored database that
 // could not be opened, one that failed to read since, writes the browser refuses, another tab writing.
 void MainWindow::drawStoreNotices(app::App& app) {
-    constexpr ImVec4 kRed(0.80f, 0.10f, 0.10f, 1), kAmber(0.75f, 0.45f, 0, 1);
     if (m_host.replaceStoredDatabase && !m_training.active()) {
-        widgets::reportedText("store_damaged", tr("store.damaged"), &kRed);
+        widgets::reportedText("store_damaged", tr("store.damaged"), &colour::kDanger);
         ImGui::SameLine();
         if (ImGui::SmallButton(label("store.restore", "restore_from_backup").c_str())) m_backup.pickFile(m_host);
     }
@@ -129,13 +127,14 @@ void MainWindow::drawStoreNotices(app::App& app) {
     // be incomplete, and only a backup brings the rest back.
     if (const auto& fault = app.fault(); fault && !m_host.replaceStoredDatabase) {
         ImGui::PushTextWrapPos(0.0f);
-        widgets::reportedText("database_fault", std::string(tr("store.read_failed")) + tr(fault->messageKey), &kRed);
+        widgets::reportedText("database_fault", std::string(tr("store.read_failed")) + tr(fault->messageKey),
+                              &colour::kDanger);
         ImGui::PopTextWrapPos();
         if (ImGui::SmallButton(label("store.restore", "fault_restore").c_str())) m_backup.pickFile(m_host);
     }
     if (app.saveState() == app::SaveState::Failed) {
         ImGui::PushTextWrapPos(0.0f); // a long notice: wrapped at the window's edge, its buttons below it
-        widgets::reportedText("save_failed", tr("save.failed_banner"), &kRed);
+        widgets::reportedText("save_failed", tr("save.failed_banner"), &colour::kDanger);
         ImGui::PopTextWrapPos();
         if (ImGui::SmallButton(label("save.retry", "save_retry").c_str()) && m_host.retrySaving) m_host.retrySaving();
         // Where no space can be freed (a private window, a full disk), a backup keeps what is only in this page.
@@ -143,7 +142,7 @@ void MainWindow::drawStoreNotices(app::App& app) {
         if (ImGui::SmallButton(label("backup.reminder_go", "save_failed_backup").c_str()))
             m_backup.download(app, m_host);
     } else if (app.readOnly()) {
-        ImGui::TextColored(kAmber, "%s", tr("readonly.banner"));
+        ImGui::TextColored(colour::kWarning, "%s", tr("readonly.banner"));
         ImGui::SameLine();
         if (ImGui::SmallButton(label("readonly.take_over", "take_over").c_str()) && m_host.takeOverWriting)
             m_host.takeOverWriting();
@@ -151,7 +150,6 @@ void MainWindow::drawStoreNotices(app::App& app) {
 }
 
 void MainWindow::drawStorageWarnings(app::App& app) {
-    constexpr ImVec4 kAmber(0.75f, 0.45f, 0, 1);
     const long long hour = app.clock().now() / core::kHourMs;
     if (app.revision() != m_backupCheckedRevision || hour != m_backupCheckedHour) {
         m_backupCheckedRevision = app.revision();
@@ -169,16 +167,16 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     }
     // Offices that sync need codes of their own, or their complaint numbers clash.
     if (m_officeUnset && app.actor().role == core::Role::Admin) {
-        ImGui::TextColored(kAmber, "%s", tr("office.unset"));
+        ImGui::TextColored(colour::kWarning, "%s", tr("office.unset"));
         ImGui::SameLine();
         if (ImGui::SmallButton(label("office.set_now", "office_set_now").c_str())) m_nav = {View::Settings, {}};
     }
-    if (m_storage.safariRisk) ImGui::TextColored(kAmber, "%s", tr("backup.safari_risk"));
+    if (m_storage.safariRisk) ImGui::TextColored(colour::kWarning, "%s", tr("backup.safari_risk"));
     if (!m_backupDue) return;
     char line[512];
     std::snprintf(line, sizeof line, tr("backup.reminder"),
                   m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
-    ImGui::TextColored(kAmber, "%s", line);
+    ImGui::TextColored(colour::kWarning, "%s", line);
     ImGui::SameLine();
     if (ImGui::SmallButton(label("backup.reminder_go", "reminder_backup").c_str())) m_backup.download(app, m_host);
     if (!m_storage.persisted && !m_storage.safariRisk) ImGui::TextDisabled("%s", tr("backup.eviction_risk"));

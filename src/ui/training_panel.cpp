@@ -8,6 +8,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -72,7 +73,7 @@ bool TrainingPanel::fileReceived(const std::string& bytes, core::TimeMs hostNow)
 
 void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     if (!m_error.empty()) {
-        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", m_error.c_str());
+        ImGui::TextColored(colour::kDanger, "%s", m_error.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton(label("action.close", "training_error_close").c_str())) m_error.clear();
     }
@@ -83,7 +84,7 @@ void TrainingPanel::draw(const Host& host, core::TimeMs hostNow) {
     t.advance(hostNow);
     if (t.rate() > 0 && host.requestRedraw) host.requestRedraw(); // the clock runs: keep drawing
 
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86f, 0.92f, 1.0f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::kTrainingBackground);
     ImGui::BeginChild("##training_banner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
     char line[512];
     std::snprintf(line, sizeof line, tr("training.banner"), local(t.scenario().title).c_str(),
@@ -130,9 +131,9 @@ void TrainingPanel::drawResult() {
     std::string cases;
     for (const std::string& l : t.caseLabels()) cases += (cases.empty() ? "" : "   ") + l + " = " + t.caseNumber(l);
     if (!cases.empty()) widgets::reportedText("training_cases", std::string(tr("training.cases")) + cases);
-    constexpr ImVec4 kBlue(0.10f, 0.35f, 0.75f, 1);
     if (const sync::ScenarioStep* task = t.traineeTask())
-        widgets::reportedText("training_your_turn", std::string(tr("training.your_turn")) + local(task->note), &kBlue);
+        widgets::reportedText("training_your_turn", std::string(tr("training.your_turn")) + local(task->note),
+                              &colour::kInfo);
     const sync::ScenarioStep* stop = t.stop();
     if (stop && stop->kind == sync::ScenarioStep::Kind::Pause)
         widgets::reportedText("training_note", std::string(tr("training.note")) + local(stop->note));
@@ -141,7 +142,7 @@ void TrainingPanel::drawResult() {
         ImGui::TextWrapped("%s%s", tr("training.checkpoint"), local(stop->note).c_str());
         std::string result = tr(r.passed ? "training.check_passed" : "training.check_failed");
         for (const app::Mismatch& m : r.mismatches) result += "  " + mismatchText(m);
-        const ImVec4 colour = r.passed ? ImVec4(0.10f, 0.55f, 0.20f, 1) : ImVec4(0.78f, 0.12f, 0.12f, 1);
+        const ImVec4 colour = r.passed ? colour::kSuccess : colour::kDanger;
         widgets::reportedText("training_check", result, &colour);
     }
     if (t.finished() && !stop) widgets::reportedText("training_done", tr("training.finished"));

@@ -7,6 +7,7 @@
 #include "present/i18n.h"
 #include "ui/automation.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 
 namespace tousu::ui::widgets {
 
@@ -78,21 +79,19 @@ std::vector<Choice> codeChoices(const char* prefix, std::initializer_list<const 
     return out;
 }
 
-namespace {
-constexpr ImVec4 kErrorColour(0.78f, 0.12f, 0.12f, 1.0f);
-}
+namespace {}
 
 void fieldError(const core::Error* error, const char* field) {
     if (!error) return;
     for (const core::Error& e : error->fieldErrors)
         if (e.field == field) {
-            ImGui::TextColored(kErrorColour, "%s", tr(e.messageKey));
+            ImGui::TextColored(colour::kDanger, "%s", tr(e.messageKey));
             return;
         }
 }
 
 void actionError(const core::Error* error) {
-    if (error) ImGui::TextColored(kErrorColour, "%s", tr(error->messageKey));
+    if (error) ImGui::TextColored(colour::kDanger, "%s", tr(error->messageKey));
 }
 
 } // namespace tousu::ui::widgets

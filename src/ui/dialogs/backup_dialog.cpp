@@ -5,6 +5,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -12,7 +13,6 @@ namespace tousu::ui {
 namespace {
 
 constexpr const char* kPopup = "###backup_dialog";
-constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
 
 std::string backupFileName(const app::App& app, const char* kind) {
     std::string digits;
@@ -134,7 +134,7 @@ void BackupDialog::draw(app::App& app, const Host& host) {
         break;
     default:
         ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
-        widgets::reportedText("backup_error", tr(m_error.messageKey), &kRed);
+        widgets::reportedText("backup_error", tr(m_error.messageKey), &colour::kDanger);
         if (!m_error.detail.empty()) ImGui::TextDisabled("%s %s", tr("sync.detail"), m_error.detail.c_str());
         ImGui::TextUnformatted(tr("sync.unchanged"));
         break;

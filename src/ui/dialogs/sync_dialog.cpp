@@ -8,6 +8,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -15,8 +16,6 @@ namespace tousu::ui {
 namespace {
 
 constexpr const char* kPopup = "###sync_dialog"; // the title before ### changes, the id does not
-constexpr ImVec4 kAmber(0.75f, 0.45f, 0.0f, 1.0f);
-constexpr ImVec4 kRed(0.78f, 0.12f, 0.12f, 1.0f);
 
 // "tousu-HQ-20261129-1030.json": sorts by time in a downloads folder.
 std::string exportFileName(const app::App& app, const std::string& kind, const char* extension) {
@@ -247,7 +246,8 @@ void SyncDialog::drawPassphrase(app::App& app, const Host& host) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = widgets::textField(label("sync.passphrase", "form_passphrase"), m_passphrase, nullptr,
                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    if (m_passphraseError) widgets::reportedText("passphrase_error", tr(m_passphraseError->messageKey), &kRed);
+    if (m_passphraseError)
+        widgets::reportedText("passphrase_error", tr(m_passphraseError->messageKey), &colour::kDanger);
     ImGui::BeginDisabled(m_passphrase.empty());
     const bool go = ImGui::Button(label("sync.unlock", "import_unlock").c_str()) || (enter && !m_passphrase.empty());
     ImGui::EndDisabled();
@@ -282,7 +282,7 @@ void SyncDialog::drawPreview(app::App& app) {
     ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
     ImGui::Text("%s %s (%s) · %s", tr("sync.from"), b.officeName.c_str(), b.officeCode.c_str(),
                 formatDateTime(b.created).c_str());
-    if (b.masked) widgets::reportedText("import_masked", tr("sync.masked_file"), &kAmber);
+    if (b.masked) widgets::reportedText("import_masked", tr("sync.masked_file"), &colour::kWarning);
     ImGui::Separator();
     const app::ImportSummary& s = m_summary;
     widgets::reportedText("import_new_cases", format("sync.new_cases", s.newCases));
@@ -293,7 +293,7 @@ void SyncDialog::drawPreview(app::App& app) {
     ImGui::TextDisabled("%s", format("sync.known_records", s.duplicates).c_str());
     if (!s.concurrentCases.empty()) {
         widgets::reportedText("import_concurrent",
-                              format("sync.concurrent", static_cast<int>(s.concurrentCases.size())), &kAmber);
+                              format("sync.concurrent", static_cast<int>(s.concurrentCases.size())), &colour::kWarning);
         std::string numbers;
         for (const std::string& n : s.concurrentCases) numbers += (numbers.empty() ? "" : "、") + n;
         ImGui::TextWrapped("%s", numbers.c_str());
@@ -317,7 +317,7 @@ void SyncDialog::drawOutcome() {
         widgets::reportedText("import_done", format("sync.applied", m_summary.newCases + m_summary.updatedCases));
     } else {
         ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
-        widgets::reportedText("sync_error", tr(m_error.messageKey), &kRed);
+        widgets::reportedText("sync_error", tr(m_error.messageKey), &colour::kDanger);
         if (!m_error.detail.empty()) ImGui::TextDisabled("%s %s", tr("sync.detail"), m_error.detail.c_str());
         ImGui::TextUnformatted(tr("sync.unchanged"));
     }

@@ -7,6 +7,7 @@
 #include "core/policy.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -51,7 +52,7 @@ void PolicyEditor::draw(app::App& app) {
         if (ImGui::Button(label("settings.save", ("policy_save_" + category).c_str()).c_str()))
             m_outcome.record(form, app.updatePolicy(category, limits, m_hours[category + "_max"]));
         if (const core::Error* e = m_outcome.error(form); e && !e->fieldErrors.empty())
-            ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("settings.hours_range"));
+            ImGui::TextColored(colour::kDanger, "%s", tr("settings.hours_range"));
         m_outcome.draw(form);
     }
     drawCalendar(app);

@@ -7,6 +7,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -25,13 +26,13 @@ ImVec4 levelColour(core::DeadlineLevel level) {
     switch (level) {
     case core::DeadlineLevel::Overdue:
     case core::DeadlineLevel::MetLate:
-        return ImVec4(0.80f, 0.10f, 0.10f, 1);
+        return colour::kDanger;
     case core::DeadlineLevel::Near:
-        return ImVec4(0.80f, 0.50f, 0.00f, 1);
+        return colour::kWarning;
     case core::DeadlineLevel::Met:
-        return ImVec4(0.10f, 0.55f, 0.20f, 1);
+        return colour::kSuccess;
     default:
-        return ImVec4(0.15f, 0.15f, 0.15f, 1);
+        return colour::kText;
     }
 }
 
@@ -55,9 +56,9 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
                 trCode("category", core::code(c.category)));
     if (!c.repeatOf.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "  %s", tr("detail.repeat"));
+        ImGui::TextColored(colour::kWarning, "  %s", tr("detail.repeat"));
     }
-    if (c.concurrentEdit) ImGui::TextColored(ImVec4(0.8f, 0.5f, 0, 1), "%s", tr("detail.concurrent"));
+    if (c.concurrentEdit) ImGui::TextColored(colour::kWarning, "%s", tr("detail.concurrent"));
     ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
                        trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());
     ImGui::TextWrapped("%s", c.content.c_str());

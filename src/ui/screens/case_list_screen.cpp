@@ -8,6 +8,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -120,7 +121,7 @@ void CaseListScreen::drawFilters() {
     ImGui::Checkbox(label("list.repeat_only", "filter_repeat").c_str(), &m_filter.repeatOnly);
     if (badDate) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.date_format"));
+        ImGui::TextColored(colour::kDanger, "%s", tr("error.date_format"));
     }
 }
 

@@ -14,6 +14,7 @@
 #include "present/report.h"
 #include "ui/chart.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -23,7 +24,6 @@ namespace {
 // Statistics are built for up to this long per frame, so frames keep coming while it works.
 constexpr auto kFrameBudget = std::chrono::milliseconds(12);
 constexpr core::TimeMs kDayMs = 24 * core::kHourMs;
-constexpr ImVec4 kGood(0.0f, 0.50f, 0.20f, 1.0f), kBad(0.78f, 0.12f, 0.12f, 1.0f), kNeutral(0.45f, 0.45f, 0.45f, 1.0f);
 
 void drawTile(const HeadlineKpi& k, ImVec2 size) {
     ImGui::BeginChild(k.id, size, true, ImGuiWindowFlags_NoScrollbar);
@@ -35,7 +35,9 @@ void drawTile(const HeadlineKpi& k, ImVec2 size) {
         ImGui::TextDisabled("%s", tr("dash.previous_none"));
     } else {
         const bool rise = k.current > k.previous;
-        const ImVec4 colour = kpiFlat(k) || k.better == 0 ? kNeutral : rise == (k.better > 0) ? kGood : kBad;
+        const ImVec4 colour = kpiFlat(k) || k.better == 0 ? colour::kMuted
+                              : rise == (k.better > 0)    ? colour::kSuccess
+                                                          : colour::kDanger;
         ImGui::TextColored(colour, "%s %s", tr("dash.vs_previous"), kpiChange(k).c_str());
     }
     ImGui::EndChild();
@@ -95,7 +97,7 @@ void DashboardScreen::drawControls(app::App& app) {
             else
                 m_customError.clear(), m_custom = core::periodOfDays(from.value(), to.value());
         }
-        if (!m_customError.empty()) widgets::reportedText("period_error", tr(m_customError), &kBad);
+        if (!m_customError.empty()) widgets::reportedText("period_error", tr(m_customError), &colour::kDanger);
     }
 
     m_names.refresh(app);

@@ -6,6 +6,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -85,8 +86,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
             ImGui::TextUnformatted(m_names.person(r->person));
             ImGui::TableNextColumn();
             const bool due = r->followUpDue <= now;
-            ImGui::TextColored(due ? ImVec4(0.80f, 0.10f, 0.10f, 1) : ImVec4(0.15f, 0.15f, 0.15f, 1), "%s",
-                               formatShort(r->followUpDue).c_str());
+            ImGui::TextColored(due ? colour::kDanger : colour::kText, "%s", formatShort(r->followUpDue).c_str());
         }
     }
     ImGui::EndTable();
@@ -103,7 +103,7 @@ std::optional<Navigation> FollowUpsScreen::drawForm(app::App& app) {
     ImGui::Checkbox(label("follow_ups.resolved", "follow_up_resolved").c_str(), &m_resolved);
     if (!m_resolved) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1), "%s", tr("follow_ups.will_reopen"));
+        ImGui::TextColored(colour::kWarning, "%s", tr("follow_ups.will_reopen"));
     }
     ImGui::BeginDisabled(app.readOnly());
     if (ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) &&

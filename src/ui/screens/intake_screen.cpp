@@ -8,6 +8,7 @@
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -186,7 +187,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     if (err && err->fieldErrors.empty())
         widgets::actionError(err);
     else if (err)
-        ImGui::TextColored(ImVec4(0.78f, 0.12f, 0.12f, 1), "%s", tr("error.invalid_input"));
+        ImGui::TextColored(colour::kDanger, "%s", tr("error.invalid_input"));
     keepDraft(host);
     if (!save) return std::nullopt;
 

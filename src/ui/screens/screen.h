@@ -16,10 +16,10 @@ class App;
 namespace tousu::ui {
 
 struct ScreenContext {
-    app::App& app;              // the office's data, or a training session's
-    const Host& host;           // the browser's services (files, local store, crypto)
-    const Navigation& nav;      // how this screen was reached (a case id, a list filter)
-    const std::string& search;  // the global search box
+    app::App& app;             // the office's data, or a training session's
+    const Host& host;          // the browser's services (files, local store, crypto)
+    const Navigation& nav;     // how this screen was reached (a case id, a list filter)
+    const std::string& search; // the global search box
 };
 
 class Screen {

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -86,7 +87,7 @@ std::optional<Navigation> WorkQueueScreen::draw(const ScreenContext& ctx) {
     for (int i = 0; i < kSectionCount; ++i) {
         const int count = m_counts[static_cast<std::size_t>(i)];
         const bool alarm = count > 0 && (i == Overdue || i == Near);
-        const ImVec4 accent = i == Overdue ? ImVec4(0.80f, 0.10f, 0.10f, 1) : ImVec4(0.80f, 0.50f, 0.00f, 1);
+        const ImVec4 accent = i == Overdue ? colour::kDanger : colour::kWarning;
         if (i) ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Button,
                               ImGui::GetStyleColorVec4(i == m_selected ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
