@@ -94,7 +94,10 @@ core::Status App::loadState() {
 }
 
 core::Status App::initialize(const std::string& officeCode, const std::string& officeName) {
-    if (auto e = officeCodeError(officeCode)) return invalid({*e});
+    std::vector<core::Error> errors;
+    if (auto e = officeCodeError(officeCode)) errors.push_back(*e);
+    if (auto e = textError("office_name", officeName, true, kMaxNameLength)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
     if (!m_deviceId.empty()) return core::Ok{}; // already initialised
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     store::Transaction tx(m_db->handle());

@@ -14,6 +14,7 @@
 namespace tousu::app {
 
 constexpr std::size_t kMaxNoteLength = 4000;
+constexpr std::size_t kMaxNameLength = 40; // office, department, staff and sub-type names
 
 inline core::Error invalid(std::vector<core::Error> fieldErrors) {
     core::Error e = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");

@@ -19,7 +19,6 @@ using core::makeError;
 
 namespace {
 
-constexpr std::size_t kMaxNameLength = 40;
 constexpr std::size_t kMaxTemplateLength = 1000;
 
 // A name must be given, short, and not the name of another record of the same kind.

@@ -2,6 +2,7 @@
 #pragma once
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,17 @@ struct Args {
     bool help = false;
 
     bool has(const std::string& name) const { return options.count(name) > 0; }
+    // A whole number in [min, max] written in decimal digits only ("1e3", "3abc", "" and a value past
+    // max are not numbers here: they were read as 1000, 3, 1 and a wrapped int before).
+    std::optional<long long> integer(const std::string& name, long long min, long long max) const {
+        const std::string text = get(name);
+        if (text.empty() || text.size() > 18 ||
+            !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        const long long v = std::stoll(text);
+        if (v < min || v > max) return std::nullopt;
+        return v;
+    }
     std::string get(const std::string& name, const std::string& fallback = {}) const {
         const auto it = options.find(name);
         return it == options.end() ? fallback : it->second;
@@ -41,7 +53,8 @@ inline Args parseArgs(int argc, char** argv, int first, const std::vector<std::s
         else if (s.rfind("--", 0) == 0) {
             bool isFlag = false;
             for (const auto& f : flags) isFlag = isFlag || f == s;
-            a.options[s] = isFlag || i + 1 >= argc ? "1" : argv[++i];
+            // A value-taking option at the end has no value: "" (refused where a value is needed).
+            a.options[s] = isFlag ? "1" : i + 1 < argc ? argv[++i] : "";
             a.repeated.emplace(s, a.options[s]);
         } else
             a.positional.push_back(s);

@@ -78,14 +78,17 @@ int cmdGenerate(const Args& a) {
         return fail(
             "usage: tousu-cli generate DB --cases N --seed S [--start YYYY-MM-DD] [--days D] [--registrations-only]",
             2);
+    const auto cases = a.integer("--cases", 1, 10'000'000), seed = a.integer("--seed", 0, INT64_MAX);
+    const auto days = a.has("--days") ? a.integer("--days", 1, 3660) : std::optional<long long>(90);
+    if (!cases || !days) return fail("--cases must be a whole number 1–10000000 and --days 1–3660", 2);
+    if (!seed) return fail("--seed must be a whole number", 2);
     app::GenerateOptions o;
-    o.cases = std::atoi(a.get("--cases").c_str());
-    o.seed = std::strtoull(a.get("--seed").c_str(), nullptr, 10);
-    o.days = std::atoi(a.get("--days", "90").c_str());
+    o.cases = static_cast<int>(*cases);
+    o.seed = static_cast<std::uint64_t>(*seed);
+    o.days = static_cast<int>(*days);
     o.registrationsOnly = a.has("--registrations-only");
     auto start = core::parseDate(a.get("--start", "2026-01-01"));
     if (!start) return fail("--start must be YYYY-MM-DD");
-    if (o.cases < 1 || o.days < 1) return fail("--cases and --days must be positive");
     o.start = start.value();
     core::SimulatedClock clock(o.start);
     auto app = openExisting(a, clock, o.seed);
@@ -112,6 +115,7 @@ int cmdKpi(const Args& a) {
         if (!t) return fail("--to must be YYYY-MM-DD");
         to = t.value() + 24 * core::kHourMs; // inclusive end day
     }
+    if (to <= from) return fail("error.period_order (--from is after --to)", 2);
     const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"),
                                       a.get("--person")};
     auto report = app.value()->kpis(from, to, filter);

@@ -177,6 +177,24 @@ def check_foreign_files_are_left_untouched(tmp):
         assert open(path, "rb").read() == before, f"{path} was written to"
 
 
+def check_arguments_are_read_strictly(tmp):
+    db = fresh(tmp)
+    digest = js("digest", db)["digest"]
+    for cases in ("4294967297", "1e3", "3abc", "0", "-5", ""):
+        p = run("generate", db, "--seed", "1", "--cases", *([cases] if cases else []), ok=False)
+        assert p.returncode != 0 and p.stdout == "", (cases, p.stderr)
+    p = run("generate", db, "--cases", "5", "--seed", "x1", ok=False)
+    assert p.returncode != 0
+    assert js("digest", db)["digest"] == digest, "a refused generate must write nothing"
+    assert js("generate", db, "--cases", "5", "--seed", "1")["cases"] == 5
+    p = run("kpi", db, "--from", "2026-10-01", "--to", "2026-09-01", ok=False)
+    assert p.returncode != 0 and "period_order" in p.stderr, p.stderr
+    long_name = os.path.join(tmp, "long.db")
+    p = run("init", long_name, "--office", "GZ01", "--office-name", "营" * 41, ok=False)
+    assert p.returncode != 0 and "too_long" in p.stderr and not os.path.exists(long_name), p.stderr
+    js("init", long_name, "--office", "GZ01", "--office-name", "营" * 40)
+
+
 def check_import_refuses_bad_files(tmp):
     a = fresh(tmp, "a.db", "BJ01")
     b = fresh(tmp, "b.db", "SH01")

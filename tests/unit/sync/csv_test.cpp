@@ -25,3 +25,13 @@ TEST_CASE("rows end with CRLF and the BOM marks UTF-8 for Excel") {
     sync::appendCsvRow(out, {"TS-1", "a,b"});
     CHECK(out == "\xEF\xBB\xBF编号,内容\r\nTS-1,\"a,b\"\r\n");
 }
+
+TEST_CASE("a cell that starts with white space or a full-width formula sign is defused too") {
+    for (const char* cell : {" =1+1", "\n=1+1", "\t@SUM(A1)", "＝1+1", "＋86 138", "－5", "＠x"}) {
+        CAPTURE(cell);
+        const std::string out = sync::csvField(cell);
+        CHECK(out.find('\'') != std::string::npos);
+        CHECK(out.find(cell) != std::string::npos); // kept whole after the apostrophe
+    }
+    CHECK(sync::csvField("王芳 13800138000") == "王芳 13800138000"); // ordinary text untouched
+}
