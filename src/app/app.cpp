@@ -99,7 +99,7 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
     if (auto e = textError("office_name", officeName, true, kMaxNameLength)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
     if (!m_deviceId.empty()) return core::Ok{}; // already initialised
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     store::Transaction tx(m_db->handle());
     m_deviceId = m_ids.uuid();
     m_officeCode = officeCode;
@@ -154,7 +154,7 @@ core::Status App::loadPolicies() {
 std::optional<std::string> App::meta(const std::string& key) const { return orFault(store::getMeta(*m_db, key)); }
 
 core::Status App::recordReference(const char* type, core::Fields fields) {
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     store::Transaction tx(m_db->handle());
     if (auto r = m_store->insertEvents({newEvent("", type, {}, std::move(fields))}); !r) return r.error();
     if (auto st = tx.commit(); !st) return st;
@@ -179,8 +179,14 @@ core::Event App::newEvent(const std::string& caseId, const std::string& type, co
     return e;
 }
 
-core::Status App::requireRole(Action action) const {
+std::optional<core::Error> App::cannotWrite() const {
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (m_fault) return *m_fault;
+    return std::nullopt;
+}
+
+core::Status App::requireRole(Action action) const {
+    if (auto refused = cannotWrite()) return *refused;
     if (core::roleMay(m_actor.role, action)) return core::Ok{};
     return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
                      std::string(core::code(m_actor.role)) + " may not " + core::code(action));

@@ -258,6 +258,9 @@ class App {
     core::Status loadState();
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
+    // Why nothing may be written now: another tab writes, or the database failed to read (writing
+    // over damage spreads it; a restore is the way out). nullopt: writes may go ahead.
+    std::optional<core::Error> cannotWrite() const;
     core::Status requireRole(core::Action action) const;
     core::Status requireAdmin() const;
     std::optional<core::Error> subTypeError(const std::string& category, const std::string& subType) const;

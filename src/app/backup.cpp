@@ -17,7 +17,7 @@ core::Result<std::string> App::backup() {
 
 core::Status App::backupTo(const std::function<void(std::string_view)>& piece) {
     if (auto st = m_db->readImage(piece); !st) return st;
-    if (!m_readOnly && store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()))) ++m_revision;
+    if (!cannotWrite() && store::setMeta(*m_db, "last_backup_at", std::to_string(m_clock.now()))) ++m_revision;
     return core::Ok{};
 }
 
@@ -34,7 +34,7 @@ int App::backupReminderDays() const {
 
 core::Status App::setBackupReminderDays(int days) {
     if (days < 1 || days > 90) return makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(days));
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     return store::setMeta(*m_db, "backup_reminder_days", std::to_string(days));
 }
 
@@ -58,12 +58,14 @@ core::Result<BackupInfo> App::checkBackup(const std::string& bytes) const {
 }
 
 core::Status App::restore(const std::string& bytes) {
+    // Not cannotWrite(): a restore is the way out of a damaged database.
     if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (auto checked = checkBackup(bytes); !checked) return checked.error();
     auto source = store::Database::openImage(bytes); // migrated to this version's schema
     if (!source) return source.error();
     if (auto st = m_db->replaceWith(*source.value()); !st) return st;
     ++m_revision;
+    m_fault.reset(); // every page is the backup's now
     return loadState();
 }
 

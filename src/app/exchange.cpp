@@ -108,7 +108,7 @@ core::Result<PreparedExport> App::prepareExport(const ExportScope& scope) {
     }
     if (!stored) return stored.error();
     const bool toPeer = !scope.peer.empty() && scope.caseNumbers.empty();
-    if (toPeer && m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = toPeer ? cannotWrite() : std::nullopt) return *refused;
     const AppInfo me = info();
     PreparedExport out{{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)},
                        toPeer ? scope.peer : std::string(),
@@ -122,7 +122,7 @@ core::Result<PreparedExport> App::prepareExport(const ExportScope& scope) {
 
 core::Status App::markDelivered(const PreparedExport& prepared) {
     if (prepared.peer.empty()) return core::Ok{};
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     return store::setPeerWatermark(*m_db, prepared.peer, prepared.lastSeq, m_clock.now());
 }
 
@@ -159,7 +159,7 @@ ImportJob::~ImportJob() = default;
 const ImportSummary& ImportJob::summary() const { return m->summary; }
 
 core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
-    if (app.m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = app.cannotWrite()) return *refused;
     if (auto e = incomingEventError(bundle.events, app.m_clock.now())) return *e;
     if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
     auto state = std::unique_ptr<State>(new State{app, bundle, apply});

@@ -40,7 +40,7 @@ std::string pinHash(const std::string& salt, const std::string& pin) { return co
 } // namespace
 
 core::Status App::requireAdmin() const {
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     if (m_actor.role == core::Role::Admin) return core::Ok{};
     return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
                      std::string(core::code(m_actor.role)) + " may not edit settings");
@@ -196,7 +196,7 @@ core::Status App::setMessageTemplate(const std::string& kind, const std::string&
 std::optional<std::string> App::preference(const std::string& key) const { return meta("pref." + key); }
 
 core::Status App::setPreference(const std::string& key, const std::string& value) {
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     if (preference(key) == value) return core::Ok{};
     return store::setMeta(*m_db, "pref." + key, value);
 }
@@ -204,7 +204,7 @@ core::Status App::setPreference(const std::string& key, const std::string& value
 bool App::hasPin(const std::string& staffId) const { return meta("pin." + staffId).has_value(); }
 
 core::Status App::setPin(const std::string& staffId, const std::string& pin) {
-    if (m_readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     if (staffId != m_actor.staffId && m_actor.role != core::Role::Admin)
         return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
     const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });

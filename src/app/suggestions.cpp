@@ -16,7 +16,7 @@ constexpr std::size_t kMaxSuggestionLength = 2000;
 } // namespace
 
 core::Result<std::string> App::addSuggestion(const std::string& source, const std::string& content) {
-    if (m_readOnly) return core::makeError(core::ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     if (!oneOf(source, kSuggestionSources)) return fieldError("error.required", "suggestion_source", source);
     if (auto e = textError("suggestion_content", content, true, kMaxSuggestionLength)) return invalid({*e});
     const std::string id = m_ids.uuid();
@@ -33,7 +33,7 @@ core::Result<std::string> App::addSuggestion(const std::string& source, const st
 }
 
 core::Status App::setSuggestionStatus(const std::string& id, const std::string& status) {
-    if (m_readOnly) return core::makeError(core::ErrorCode::NotAllowed, "error.read_only");
+    if (auto refused = cannotWrite()) return *refused;
     if (!oneOf(status, kSuggestionStatuses)) return fieldError("error.required", "suggestion_status", status);
     const auto all = suggestions();
     const auto it = std::find_if(all.begin(), all.end(), [&](const core::Suggestion& s) { return s.id == id; });

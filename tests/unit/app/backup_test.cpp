@@ -122,3 +122,49 @@ TEST_CASE("a read-only tab cannot restore — the reminder interval is validated
     a.app->setReadOnly(true);
     CHECK(a.app->restore(image).error().messageKey == "error.read_only");
 }
+
+TEST_CASE("a database that failed to read refuses every write until a backup is restored over it") {
+    const std::string path = (std::filesystem::temp_directory_path() / "tousu-damaged-desk.db").string();
+    std::filesystem::remove(path);
+    Desk desk("BJ01", path);
+    for (int i = 0; i < 200; ++i) desk.registerOne("账单多扣了月租费用，请核实并退还");
+    const std::string good = desk.app->backup().value();
+    const std::string before = desk.digest();
+    // The case rows' root page overwritten on disk, under the open desk (a failing disk).
+    std::int64_t page = 0, pageSize = 0;
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(raw,
+                           "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master "
+                           "WHERE name = 'cases'",
+                           -1, &s, nullptr);
+        REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+        page = sqlite3_column_int64(s, 0);
+        pageSize = sqlite3_column_int64(s, 1);
+        sqlite3_finalize(s);
+        sqlite3_close(raw);
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp((page - 1) * pageSize);
+        const std::string garbage(static_cast<std::size_t>(pageSize), '\x55');
+        f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+    }
+    auto reopened = app::App::open(path, desk.clock, 6);
+    REQUIRE(reopened.ok());
+    app::App& app = *reopened.value();
+    REQUIRE(app.signIn("s09").ok());
+    CHECK_FALSE(app.listCases({}).ok()); // the damage shows on the first read of the cases
+    REQUIRE(app.fault().has_value());
+    core::Registration r{"phone", "李雷",   "13900139000",   "", "phone", "宽带断网", "service_quality",
+                         "",      "normal", desk.clock.now()};
+    auto refused = app.registerCase(r);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().messageKey == "error.database_damaged");
+    CHECK(app.setPreference("language", "en").error().messageKey == "error.database_damaged");
+    REQUIRE(app.restore(good).ok());
+    CHECK_FALSE(app.fault().has_value());
+    CHECK(app.digest().value() == before);
+    CHECK(app.registerCase(r).ok());
+    std::filesystem::remove(path);
+}
