@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "app/errors.h"
 #include "app/import_job.h"
+#include "app/incoming_events.h"
 #include "core/deadline.h"
 #include "core/fold.h"
 #include "core/policy.h"
@@ -25,67 +26,20 @@ using core::makeError;
 
 namespace {
 
-// Case-event fields that name reference data, and the reference type that defines them.
-struct ReferenceUse {
-    const char* field;
-    const char* type;
-};
-constexpr ReferenceUse kReferenceUses[] = {
-    {"department", "ref.department"}, {"person", "ref.staff"}, {"sub_type", "ref.sub_type"}};
-
 // "ref.staff:s11" for every id this database or the bundle defines.
-core::Result<std::set<std::string>> knownReferences(const store::Database& db, const std::vector<core::Event>& events) {
+core::Result<KnownReferences> knownReferences(const store::Database& db, const std::vector<core::Event>& events) {
     auto departments = store::departments(db);
     auto staff = store::staff(db);
     auto subTypes = store::subTypes(db);
     for (const core::Error* e : {errorOf(departments), errorOf(staff), errorOf(subTypes)})
         if (e) return *e;
-    std::set<std::string> known;
+    KnownReferences known;
     for (const auto& d : departments.value()) known.insert("ref.department:" + d.id);
     for (const auto& s : staff.value()) known.insert("ref.staff:" + s.id);
     for (const auto& t : subTypes.value()) known.insert("ref.sub_type:" + t.id);
     for (const core::Event& e : events)
         if (e.caseId.empty()) known.insert(e.type + ":" + core::getField(e.fields, "id"));
     return known;
-}
-
-// An event stamped far in the future would pull every later local stamp after it (the HLC follows
-// the latest it has seen): a device whose clock is a day ahead is wrong, a year-9999 stamp is hostile.
-constexpr core::TimeMs kMaxClockAheadMs = 24 * core::kHourMs;
-constexpr core::TimeMs kEarliestStampMs = 946'684'800'000; // 2000-01-01, before any tousu data
-
-// What a bundle's events must satisfy beyond their shape (sync/event_json.cpp checks that): stamps
-// in range, and time limits a deadline can be computed from (a limit of 9e18 ms on the working-hours
-// calendar stepped a day at a time for ever).
-std::optional<core::Error> incomingEventError(const std::vector<core::Event>& events, core::TimeMs now) {
-    const auto outOfRange = [now](core::Hlc h) { return h.wall < kEarliestStampMs || h.wall > now + kMaxClockAheadMs; };
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const core::Event& e = events[i];
-        const std::string where = "event " + std::to_string(i + 1) + " (" + e.id + ")";
-        if (outOfRange(e.hlc) || (e.prev != core::Hlc{} && outOfRange(e.prev)))
-            return makeError(ErrorCode::InvalidInput, "error.bundle_hlc_range", where + ": " + core::formatHlc(e.hlc));
-        const std::string limits = core::getField(e.fields, "limits"), limit = core::getField(e.fields, "limit_ms");
-        const long long limitMs = limit.empty() ? 1 : std::strtoll(limit.c_str(), nullptr, 10);
-        if ((!limits.empty() && !core::decodeLimits(limits)) || limitMs <= 0 || limitMs > core::kMaxLimitMs)
-            return makeError(ErrorCode::InvalidInput, "error.bundle_limits", where + ": " + limits + limit);
-    }
-    return std::nullopt;
-}
-
-std::optional<core::Error> unknownReferences(const store::Database& db, const std::vector<core::Event>& events) {
-    auto knownOrError = knownReferences(db, events);
-    if (!knownOrError) return knownOrError.error();
-    const std::set<std::string>& known = knownOrError.value();
-    std::set<std::string> missing;
-    for (const core::Event& e : events)
-        for (const ReferenceUse& use : kReferenceUses)
-            if (const std::string id = core::getField(e.fields, use.field);
-                !e.caseId.empty() && !id.empty() && !known.count(std::string(use.type) + ":" + id))
-                missing.insert(std::string(use.field) + " " + id);
-    if (missing.empty()) return std::nullopt;
-    std::string detail;
-    for (const std::string& m : missing) detail += (detail.empty() ? "" : ", ") + m;
-    return makeError(ErrorCode::InvalidInput, "error.bundle_unknown_reference", detail);
 }
 
 } // namespace
@@ -160,8 +114,9 @@ const ImportSummary& ImportJob::summary() const { return m->summary; }
 
 core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
     if (auto refused = app.cannotWrite()) return *refused;
-    if (auto e = incomingEventError(bundle.events, app.m_clock.now())) return *e;
-    if (auto e = unknownReferences(*app.m_db, bundle.events)) return *e;
+    auto known = knownReferences(*app.m_db, bundle.events);
+    if (!known) return known.error();
+    if (auto e = incomingEventError(bundle.events, known.value(), app.m_clock.now())) return *e;
     auto state = std::unique_ptr<State>(new State{app, bundle, apply});
     state->tx = std::make_unique<store::Transaction>(app.m_db->handle());
     if (!state->tx->began()) return store::sqlError(app.m_db->handle(), "begin import");

@@ -184,6 +184,37 @@ TEST_CASE(
     CHECK(b.digest() == before);
 }
 
+TEST_CASE(
+    "values no desk writes are refused whole: an out-of-range time, rating or level, an unknown category or actor") {
+    Office a("A", 1), b("B", 2);
+    const std::string id = a.registerOne();
+    const sync::Bundle good = a.exportAll();
+    const auto refusal = [&](const char* field, const std::string& value, const char* type = "register") {
+        sync::Bundle bundle = good;
+        for (core::Event& e : bundle.events)
+            if (e.caseId == id && e.type == type) e.fields[field] = value;
+        auto r = b.app->importBundle(bundle, true);
+        return r.ok() ? std::string("accepted") : r.error().messageKey;
+    };
+    const std::string before = b.digest();
+    CHECK(refusal("received_at", "-9000000000000000000") == "error.bundle_value");
+    CHECK(refusal("received_at", "12abc") == "error.bundle_value");
+    CHECK(refusal("category", "refunds") == "error.bundle_value");
+    CHECK(refusal("rating", "99999999999") == "error.bundle_value");
+    CHECK(refusal("level", "2147483648") == "error.bundle_value");
+    {
+        sync::Bundle bundle = good;
+        for (core::Event& e : bundle.events)
+            if (e.caseId == id) e.actor = "s404";
+        auto r = b.app->importBundle(bundle, true);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().messageKey == "error.bundle_unknown_reference");
+        CHECK(r.error().detail.find("actor s404") != std::string::npos);
+    }
+    CHECK(b.digest() == before);
+    CHECK(refusal("received_at", std::to_string(b.clock.now() - core::kHourMs)) == "accepted");
+}
+
 TEST_CASE("a case export carries those cases and the reference data, nothing else") {
     Office a("A", 1), b("B", 2);
     const std::string wanted = a.registerOne();
@@ -290,7 +321,9 @@ TEST_CASE("a bundle that names unknown staff is refused whole and the database i
     dispatch.id = "d0000000-0000-4000-8000-000000000001";
     dispatch.type = "dispatch";
     dispatch.hlc.counter += 1;
-    dispatch.fields = {{"department", "network"}, {"person", "s99"}, {"expected_at", "1"}};
+    dispatch.fields = {{"department", "network"},
+                       {"person", "s99"},
+                       {"expected_at", std::to_string(dispatch.hlc.wall + 48 * core::kHourMs)}};
     bundle.events.push_back(dispatch);
     const std::string before = b.digest();
     auto r = b.app->importBundle(bundle, true);
