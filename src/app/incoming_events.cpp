@@ -17,7 +17,7 @@ namespace {
 // An event stamped far in the future would pull every later local stamp after it (the HLC follows
 // the latest it has seen): a device whose clock is a day ahead is wrong, a year-9999 stamp is hostile.
 constexpr core::TimeMs kMaxClockAheadMs = 24 * core::kHourMs;
-constexpr core::TimeMs kEarliestStampMs = 946'684'800'000;   // 2000-01-01, before any tousu data
+constexpr core::TimeMs kEarliestStampMs = 946'684'800'000; // 2000-01-01, before any tousu data
 constexpr core::TimeMs kYearMs = 366 * 24 * core::kHourMs;
 
 // Case-event fields that name reference data, and the reference type that defines them.
@@ -37,8 +37,7 @@ bool numberIn(const std::string& text, long long min, long long max) {
 }
 
 core::Error refused(const char* key, std::size_t index, const core::Event& e, const std::string& what) {
-    return makeError(ErrorCode::InvalidInput, key,
-                     "event " + std::to_string(index + 1) + " (" + e.id + "): " + what);
+    return makeError(ErrorCode::InvalidInput, key, "event " + std::to_string(index + 1) + " (" + e.id + "): " + what);
 }
 
 } // namespace
@@ -51,17 +50,22 @@ std::optional<core::Error> incomingEventError(const std::vector<core::Event>& ev
         const char* field;
         long long min, max;
     } numbers[] = {
-        {"received_at", kEarliestStampMs, now + kMaxClockAheadMs}, {"at", kEarliestStampMs, now + kMaxClockAheadMs},
-        {"charge_date", kEarliestStampMs, now + kMaxClockAheadMs}, {"created_at", kEarliestStampMs, now + kMaxClockAheadMs},
-        {"expected_at", kEarliestStampMs, now + kYearMs},          {"limit_ms", 1, core::kMaxLimitMs},
-        {"rating", 0, 5},                                          {"level", 0, 10},
+        {"received_at", kEarliestStampMs, now + kMaxClockAheadMs},
+        {"at", kEarliestStampMs, now + kMaxClockAheadMs},
+        {"charge_date", kEarliestStampMs, now + kMaxClockAheadMs},
+        {"created_at", kEarliestStampMs, now + kMaxClockAheadMs},
+        {"expected_at", kEarliestStampMs, now + kYearMs},
+        {"limit_ms", 1, core::kMaxLimitMs},
+        {"rating", 0, 5},
+        {"level", 0, 10},
     };
     std::set<std::string> missing;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const core::Event& e = events[i];
         if (!stampOk(e.hlc) || (e.prev != core::Hlc{} && !stampOk(e.prev)))
             return refused("error.bundle_hlc_range", i, e, core::formatHlc(e.hlc));
-        if (const std::string limits = core::getField(e.fields, "limits"); !limits.empty() && !core::decodeLimits(limits))
+        if (const std::string limits = core::getField(e.fields, "limits");
+            !limits.empty() && !core::decodeLimits(limits))
             return refused("error.bundle_limits", i, e, limits);
         for (const auto& n : numbers)
             if (const auto it = e.fields.find(n.field); it != e.fields.end() && !numberIn(it->second, n.min, n.max))
@@ -70,7 +74,7 @@ std::optional<core::Error> incomingEventError(const std::vector<core::Event>& ev
         if (const auto it = e.fields.find("category");
             !e.caseId.empty() && it != e.fields.end() && !core::categoryFromCode(it->second))
             return refused("error.bundle_value", i, e, "category=" + it->second);
-        if (e.caseId.empty()) continue;   // reference data defines, it does not refer
+        if (e.caseId.empty()) continue; // reference data defines, it does not refer
         for (const ReferenceUse& use : kReferenceUses)
             if (const std::string id = core::getField(e.fields, use.field);
                 !id.empty() && !known.count(std::string(use.type) + ":" + id))

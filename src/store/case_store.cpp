@@ -1,5 +1,7 @@
 #include "store/case_store.h"
 
+#include <map>
+
 #include <algorithm>
 #include <set>
 
@@ -344,22 +346,27 @@ core::Status CaseStore::appendLocal(const core::Case& before, const core::Event&
     return writeProjection(after);
 }
 
+namespace {
+
+// One table per kind of reference data: its key column and the payload fields it keeps.
+struct ReferenceTable {
+    const char* type;
+    const char* table;
+    const char* key;
+    std::vector<const char*> fields;
+};
+const ReferenceTable kReferenceTables[] = {
+    {"ref.department", "departments", "id", {"name_zh", "name_en", "head"}},
+    {"ref.staff", "staff", "id", {"name", "role", "department"}},
+    {"ref.sub_type", "sub_types", "id", {"category", "name_zh", "name_en"}},
+    {"ref.policy", "policies", "category", {"version", "limits", "max_hours"}},
+    {"ref.suggestion", "suggestions", "id", {"source", "author", "content", "status", "note", "created_at"}},
+};
+
+} // namespace
+
 core::Status CaseStore::projectReference(const core::Event& e) {
-    // One table per kind of reference data: its key column and the payload fields it keeps.
-    struct ReferenceTable {
-        const char* type;
-        const char* table;
-        const char* key;
-        std::vector<const char*> fields;
-    };
-    static const ReferenceTable kTables[] = {
-        {"ref.department", "departments", "id", {"name_zh", "name_en", "head"}},
-        {"ref.staff", "staff", "id", {"name", "role", "department"}},
-        {"ref.sub_type", "sub_types", "id", {"category", "name_zh", "name_en"}},
-        {"ref.policy", "policies", "category", {"version", "limits", "max_hours"}},
-        {"ref.suggestion", "suggestions", "id", {"source", "author", "content", "status", "note", "created_at"}},
-    };
-    for (const ReferenceTable& t : kTables) {
+    for (const ReferenceTable& t : kReferenceTables) {
         if (e.type != t.type) continue;
         // Last writer wins in event order (hlc, origin, id): an older event arriving later (sync)
         // does not overwrite a newer one, and equal HLCs from two offices resolve the same everywhere.
@@ -414,7 +421,42 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         return core::Ok{};
     });
     if (!read) return read.error();
+    if (auto st = verifyReference(bad); !st) return st.error();
     return bad;
+}
+
+// Each reference table against its events: the last writer in (hlc, origin, id) order, field by field.
+core::Status CaseStore::verifyReference(std::vector<std::string>& bad) const {
+    using Rows = std::map<std::string, std::vector<std::string>>;
+    for (const ReferenceTable& t : kReferenceTables) {
+        Rows expected, stored;
+        Statement events(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
+                               "WHERE case_id = '' AND type = ? ORDER BY hlc, origin, id");
+        events.bind(1, t.type);
+        auto read = events.eachRow([&]() -> core::Status {
+            auto e = eventFromRow(events.text(0), events.text(1), events.text(2), events.text(3), events.text(4),
+                                  events.text(5), events.text(6), events.text(7));
+            if (!e) return e.error();
+            std::vector<std::string>& row = expected[core::getField(e.value().fields, t.key)];
+            row.clear();
+            for (const char* f : t.fields) row.push_back(core::getField(e.value().fields, f));
+            return core::Ok{};
+        });
+        if (!read) return read;
+        std::string columns = t.key;
+        for (const char* f : t.fields) columns += std::string(", CAST(") + f + " AS TEXT)";
+        Statement rows(m_db, "SELECT " + columns + " FROM " + t.table);
+        read = rows.eachRow([&] {
+            std::vector<std::string>& row = stored[rows.text(0)];
+            for (std::size_t i = 0; i < t.fields.size(); ++i) row.push_back(rows.text(static_cast<int>(i) + 1));
+        });
+        if (!read) return read;
+        for (const auto& [key, row] : expected)
+            if (!stored.count(key) || stored[key] != row) bad.push_back(std::string(t.type) + ":" + key);
+        for (const auto& [key, row] : stored)
+            if (!expected.count(key)) bad.push_back(std::string(t.type) + ":" + key);
+    }
+    return core::Ok{};
 }
 
 core::Result<std::string> CaseStore::digest() const {

@@ -57,7 +57,8 @@ class CaseStore {
     // applied incrementally, without re-reading the case's events.
     core::Status appendLocal(const core::Case& before, const core::Event& e);
 
-    // Numbers of the cases whose projection differs from a fresh fold (empty: all consistent).
+    // Numbers of the cases whose projection differs from a fresh fold, and "ref.staff:s11" for each
+    // reference record that differs from its last event (empty: all consistent).
     core::Result<std::vector<std::string>> verify() const;
     // SHA-256 over every event's canonical text in id order: equal for equal logical content.
     core::Result<std::string> digest() const;
@@ -65,6 +66,7 @@ class CaseStore {
 
   private:
     core::Status projectReference(const core::Event& e);
+    core::Status verifyReference(std::vector<std::string>& bad) const;
     core::Status insertOne(const core::Event& e, InsertResult& result, bool& inserted);
     core::Status writeProjection(const core::Case& c);
     Database& m_db;

@@ -115,6 +115,30 @@ TEST_CASE("verify notices a projection row that no longer matches its events") {
     CHECK(f.cases.verify().value().empty());
 }
 
+TEST_CASE("verify notices a reference record that no longer matches its last event") {
+    Fixture f;
+    const auto staff = [](const char* id, const char* role, core::TimeMs at) {
+        core::Event e;
+        e.id = std::string("ref-") + id + "-" + std::to_string(at);
+        e.hlc = {at, 0};
+        e.origin = "dev-a";
+        e.actor = "system";
+        e.type = "ref.staff";
+        e.fields = {{"id", id}, {"name", "周敏"}, {"role", role}, {"department", "d1"}};
+        return e;
+    };
+    REQUIRE(f.cases.insertEvents({staff("s21", "admin", 1000), staff("s21", "agent", 2000)}).ok());
+    CHECK(f.cases.verify().value().empty());                                      // the later event won
+    REQUIRE(f.db->exec("UPDATE staff SET role = 'admin' WHERE id = 's21'").ok()); // someone edited the table
+    const auto bad = f.cases.verify().value();
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0] == "ref.staff:s21");
+    REQUIRE(
+        f.db->exec("INSERT INTO departments(id, name_zh, name_en, head, updated_hlc) VALUES ('x', 'x', 'x', '', '')")
+            .ok());
+    CHECK(f.cases.verify().value().size() == 2); // a record no event made
+}
+
 TEST_CASE("full-text search finds Chinese substrings of content, names and numbers") {
     Fixture f;
     REQUIRE(f.cases
