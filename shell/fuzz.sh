@@ -57,9 +57,10 @@ for t in "${TARGETS[@]}"; do
   pid=$!
   wait "$pid" || rc=$?
   rm -f /dev/shm/tousu-fuzz-"$pid"-* "${TMPDIR:-/tmp}"/tousu-fuzz-"$pid"-*   # a crashed run leaves its databases
+  # A run that crashes on its first inputs prints no stats: nothing found is not an error here.
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  [ -n "$execs" ] || execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  [ -n "$execs" ] || execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#' || true)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
   size=$(find "$corpus" -type f | wc -l)
   found=$(cd "$crashes" && ls -A)
   if [ -n "$found" ] || [ "$rc" -ne 0 ]; then
