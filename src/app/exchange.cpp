@@ -1,6 +1,5 @@
 // Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -10,7 +9,6 @@
 #include "app/incoming_events.h"
 #include "core/deadline.h"
 #include "core/fold.h"
-#include "core/policy.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/exchange.h"

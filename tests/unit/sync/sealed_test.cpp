@@ -16,6 +16,23 @@ std::string refusal(const std::string& text) {
     return r.ok() ? "accepted" : r.error().messageKey;
 }
 
+// A well-formed envelope (its contents are not a real ciphertext: only the envelope is read).
+sync::Sealed sampleEnvelope() {
+    sync::Sealed s;
+    s.iterations = kFast;
+    s.salt = std::string(16, 'S');
+    s.iv = std::string(12, 'I');
+    s.data = std::string(40, 'D');
+    return s;
+}
+
+// `text` with its first `from` replaced by `to`.
+std::string edited(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
 } // namespace
 
 TEST_CASE("base64 matches RFC 4648's test vectors and refuses what is not base64") {
@@ -78,19 +95,10 @@ TEST_CASE("a sealed bundle altered by one bit is refused, not opened to garbage"
 }
 
 TEST_CASE("a damaged or unknown envelope is refused with its own message") {
-    sync::Sealed s;
-    s.iterations = kFast;
-    s.salt = std::string(16, 'S');
-    s.iv = std::string(12, 'I');
-    s.data = std::string(40, 'D');
+    const sync::Sealed s = sampleEnvelope();
     const std::string good = sync::writeSealed(s);
     CHECK(refusal(good) == "accepted");
-    const auto edited = [&](const std::string& from, const std::string& to) {
-        std::string text = good;
-        const auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        return text.replace(at, from.size(), to);
-    };
+    const auto edited = [&](const std::string& from, const std::string& to) { return ::edited(good, from, to); };
     CHECK(refusal("not json") == "error.sealed_format");
     CHECK(refusal(good.substr(0, good.size() / 2)) == "error.sealed_format");
     CHECK(refusal(edited("\"version\":1", "\"version\":2")) == "error.sealed_newer");
@@ -103,18 +111,8 @@ TEST_CASE("a damaged or unknown envelope is refused with its own message") {
 
 TEST_CASE(
     "an envelope whose members have the wrong type, a wrapping version or deep nesting is refused, never thrown") {
-    sync::Sealed s;
-    s.iterations = kFast;
-    s.salt = std::string(16, 'S');
-    s.iv = std::string(12, 'I');
-    s.data = std::string(40, 'D');
-    const std::string good = sync::writeSealed(s);
-    const auto edited = [&](const std::string& from, const std::string& to) {
-        std::string text = good;
-        const auto at = text.find(from);
-        REQUIRE(at != std::string::npos);
-        return text.replace(at, from.size(), to);
-    };
+    const std::string good = sync::writeSealed(sampleEnvelope());
+    const auto edited = [&](const std::string& from, const std::string& to) { return ::edited(good, from, to); };
     const std::string kdf = good.substr(good.find("\"kdf\":"), good.find(",\"cipher\"") - good.find("\"kdf\":"));
     CHECK(refusal(edited(kdf, "\"kdf\":\"PBKDF2\"")) == "error.sealed_format"); // kdf not an object
     CHECK(refusal(edited("\"name\":\"PBKDF2\"", "\"name\":7")) == "error.sealed_format");
