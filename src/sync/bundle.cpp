@@ -17,13 +17,6 @@ core::Error refuse(const char* key, std::string detail = {}, std::string field =
     return core::makeError(core::ErrorCode::InvalidInput, key, std::move(detail), std::move(field));
 }
 
-// A JSON document that stops early ends without closing its outer object.
-bool looksTruncated(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return first != std::string_view::npos && text[first] == '{' && text[last] != '}';
-}
-
 // Collects the events array element by element while nlohmann parses the rest of the document.
 struct EventCollector {
     std::vector<core::Event> events;
@@ -112,11 +105,14 @@ std::string writeBundle(const Bundle& b) {
 core::Result<Bundle> readBundle(std::string_view text) {
     if (text.size() > kMaxBundleBytes)
         return refuse("error.bundle_too_large", std::to_string(text.size() >> 20) + " MiB");
-    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth)
+    const JsonOutline outline = outlineJson(text, kMaxJsonDepth);
+    if (outline.deepest > kMaxJsonDepth)
         return refuse("error.bundle_format", "nested deeper than " + std::to_string(kMaxJsonDepth));
     EventCollector collect;
     json root = json::parse(text.begin(), text.end(), std::ref(collect), false);
-    if (root.is_discarded()) return refuse(looksTruncated(text) ? "error.bundle_truncated" : "error.bundle_not_json");
+    // A file cut off ends with something still open (a cut right after an event's "}" included).
+    if (root.is_discarded())
+        return refuse(outline.endsOpen && outline.deepest > 0 ? "error.bundle_truncated" : "error.bundle_not_json");
     if (!root.is_object() || root.value("format", json()) != kBundleFormat)
         return refuse("error.bundle_format", "format is not \"tousu.bundle\"", "format");
     const auto version = integerIn(root.value("version", json()), 1, 1000);

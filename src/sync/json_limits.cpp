@@ -4,7 +4,7 @@
 
 namespace tousu::sync {
 
-int jsonDepth(std::string_view text, int limit) {
+JsonOutline outlineJson(std::string_view text, int limit) {
     int depth = 0, deepest = 0;
     bool inString = false, escaped = false;
     for (const char c : text) {
@@ -19,12 +19,12 @@ int jsonDepth(std::string_view text, int limit) {
             inString = true;
         } else if (c == '[' || c == '{') {
             deepest = std::max(deepest, ++depth);
-            if (deepest > limit) return deepest;
+            if (deepest > limit) return {deepest, true};
         } else if (c == ']' || c == '}') {
             --depth;
         }
     }
-    return deepest;
+    return {deepest, inString || depth > 0};
 }
 
 std::optional<std::int64_t> integerIn(const nlohmann::json& j, std::int64_t min, std::int64_t max) {

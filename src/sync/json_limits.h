@@ -12,9 +12,14 @@ namespace tousu::sync {
 // Deep enough for every file we read (a bundle's event payloads sit at depth 4).
 constexpr int kMaxJsonDepth = 16;
 
-// The deepest nesting of arrays and objects in `text` (strings skipped), read in one pass; stops
-// counting past `limit`, so the answer is at most limit + 1.
-int jsonDepth(std::string_view text, int limit);
+// What one pass over JSON text tells before it is parsed (strings skipped): the deepest nesting of
+// arrays and objects (counting stops past `limit`, so at most limit + 1), and whether the text ends
+// inside a string or with brackets still open — a file cut off while downloading or copying.
+struct JsonOutline {
+    int deepest = 0;
+    bool endsOpen = false;
+};
+JsonOutline outlineJson(std::string_view text, int limit);
 
 // An integer in [min, max], or nullopt for anything else (another type, a fraction, out of range).
 std::optional<std::int64_t> integerIn(const nlohmann::json& j, std::int64_t min, std::int64_t max);

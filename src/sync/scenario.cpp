@@ -60,7 +60,7 @@ std::string asText(const json& v) {
 bool looksLikeScenario(const std::string& bytes) { return bytes.find("\"tousu.scenario\"") != std::string::npos; }
 
 core::Result<Scenario> readScenario(const std::string& text) {
-    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return bad("nested too deep");
+    if (outlineJson(text, kMaxJsonDepth).deepest > kMaxJsonDepth) return bad("nested too deep");
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return bad("not JSON");
     if (str(j, "format") != kFormat) return bad("not a tousu.scenario file");

@@ -79,7 +79,7 @@ bool looksSealed(std::string_view text) {
 core::Result<Sealed> readSealed(std::string_view text) {
     // Every member is read by its type: a hostile envelope (kdf a string, length a word) is damaged,
     // never an exception.
-    if (jsonDepth(text, kMaxJsonDepth) > kMaxJsonDepth) return damaged("nested too deep");
+    if (outlineJson(text, kMaxJsonDepth).deepest > kMaxJsonDepth) return damaged("nested too deep");
     const json root = json::parse(text.begin(), text.end(), nullptr, false);
     if (!root.is_object() || textAt(root, "format") != kSealedFormat) return damaged("not a sealed bundle", "format");
     const auto version = integerIn(root.value("version", json()), 1, 1000);

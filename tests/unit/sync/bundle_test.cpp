@@ -58,6 +58,7 @@ TEST_CASE("each kind of broken file is refused with its own message") {
     CHECK(refusal("这不是JSON") == "error.bundle_not_json");
     CHECK(refusal("[1, 2, 3]") == "error.bundle_format");
     CHECK(refusal(good.substr(0, good.size() / 2)) == "error.bundle_truncated");
+    CHECK(refusal(good.substr(0, good.find("},\n") + 1)) == "error.bundle_truncated"); // cut right after an event
     CHECK(refusal(replaced(good, "\"tousu.bundle\"", "\"other.bundle\"")) == "error.bundle_format");
     CHECK(refusal(replaced(good, "\"version\":1", "\"version\":2")) == "error.bundle_newer");
     CHECK(refusal(replaced(good, "\"version\":1", "\"version\":\"1\"")) == "error.bundle_format");
