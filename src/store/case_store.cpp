@@ -398,8 +398,10 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
                         "UNION SELECT id FROM cases ORDER BY 1");
     const std::string sql = std::string("SELECT ") + kRowColumns + " FROM cases WHERE id = ?";
     Statement row(m_db, sql.c_str());
-    Statement fts(m_db, "SELECT count(*) FROM cases_fts WHERE rowid = (SELECT rowid FROM cases WHERE id = ?) "
-                        "AND number = (SELECT number FROM cases WHERE id = ?)");
+    // The search index row holds the case's own text (what writeProjection put there).
+    Statement fts(m_db, "SELECT count(*) FROM cases_fts f JOIN cases c ON f.rowid = c.rowid WHERE c.id = ? "
+                        "AND f.number = c.number AND f.customer_name = c.customer_name "
+                        "AND f.phone = c.phone || ' ' || c.account AND f.content = c.content");
     auto read = ids.eachRow([&]() -> core::Status {
         const std::string id = ids.text(0);
         auto c = loadCase(id);
@@ -412,7 +414,7 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         const bool same =
             registered ? haveRow.value() && readRow(row) == projectionRow(c.value(), m_calendar) : !haveRow.value();
         row.reset();
-        fts.bind(1, id).bind(2, id);
+        fts.bind(1, id);
         auto haveCount = fts.row();
         if (!haveCount) return haveCount.error();
         const bool indexed = !registered || (haveCount.value() && fts.integer(0) == 1);
@@ -421,6 +423,11 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         return core::Ok{};
     });
     if (!read) return read.error();
+    // Index rows of no case would let a search find cases that do not exist.
+    Statement strays(m_db, "SELECT count(*) FROM cases_fts WHERE rowid NOT IN (SELECT rowid FROM cases)");
+    auto stray = strays.row();
+    if (!stray) return stray.error();
+    if (stray.value() && strays.integer(0) > 0) bad.push_back("cases_fts");
     if (auto st = verifyReference(bad); !st) return st.error();
     return bad;
 }

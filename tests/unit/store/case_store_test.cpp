@@ -115,6 +115,20 @@ TEST_CASE("verify notices a projection row that no longer matches its events") {
     CHECK(f.cases.verify().value().empty());
 }
 
+TEST_CASE("verify notices search text that differs from its case, and index rows of no case") {
+    Fixture f;
+    REQUIRE(f.cases.insertEvents({registerEvent("c1", 1, "王芳", "宽带经常掉线", 1000)}).ok());
+    CHECK(f.cases.verify().value().empty());
+    REQUIRE(f.db->exec("UPDATE cases_fts SET content = '别的内容' WHERE rowid = (SELECT rowid FROM cases)").ok());
+    CHECK(f.cases.verify().value() == std::vector<std::string>{"TS-HQ-20261128-0001"});
+    REQUIRE(f.db->exec("UPDATE cases_fts SET content = '宽带经常掉线' WHERE rowid = (SELECT rowid FROM cases)").ok());
+    CHECK(f.cases.verify().value().empty());
+    REQUIRE(f.db->exec("INSERT INTO cases_fts(rowid, number, customer_name, phone, content) "
+                       "VALUES (999, 'TS-X', '鬼', '', '不存在的投诉')")
+                .ok());
+    CHECK(f.cases.verify().value() == std::vector<std::string>{"cases_fts"});
+}
+
 TEST_CASE("verify notices a reference record that no longer matches its last event") {
     Fixture f;
     const auto staff = [](const char* id, const char* role, core::TimeMs at) {
