@@ -25,7 +25,7 @@ void minuteTick() {
     const core::TimeMs now = g_clock.now();
     if (now - g_lastTick >= 60000) {
         g_lastTick = now;
-        if (!g_app->readOnly()) (void)g_app->recordEscalations();
+        if (!g_app->readOnly()) (void)g_app->cases().recordEscalations();
     }
     // Keep the next tick scheduled (an earlier wake, e.g. for a tooltip, may have replaced it).
     platform::requestRedrawAfter(static_cast<double>(60000 - (now - g_lastTick)));
@@ -88,7 +88,7 @@ int main() {
     // the administrator.
     const std::string last = g_app->lastSignedIn().value_or("s10");
     if (!g_app->signIn(last)) {
-        if (g_app->hasPin(last))
+        if (g_app->settings().hasPin(last))
             g_window.requireSignIn(last);
         else if (!g_app->signIn("s10"))
             g_window.requireSignIn("s10");

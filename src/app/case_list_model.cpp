@@ -21,7 +21,7 @@ void CaseListModel::refreshIfStale(const App& app) {
     m_minute = minute;
     m_blocks.clear();
     core::ListQuery q{m_filter, m_sort, m_descending, 0, 0, 0};
-    auto page = app.listCases(q);
+    auto page = app.cases().listCases(q);
     m_total = page ? page.value().total : 0;
 }
 
@@ -38,7 +38,7 @@ const core::CaseRow* CaseListModel::row(const App& app, int index) {
     if (it == m_blocks.end()) {
         if (m_blocks.size() > 50) m_blocks.clear(); // bounded memory while scrolling far
         core::ListQuery q{m_filter, m_sort, m_descending, block * kBlock, kBlock, 0};
-        auto page = app.listCases(q);
+        auto page = app.cases().listCases(q);
         it = m_blocks.emplace(block, page ? std::move(page.value().rows) : std::vector<core::CaseRow>{}).first;
     }
     const std::size_t offset = static_cast<std::size_t>(index % kBlock);

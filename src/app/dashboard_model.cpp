@@ -13,14 +13,18 @@ void DashboardModel::update(const App& app, core::Period period, const core::Ana
     if (current && !m_job) return;
     const core::Period rows{period.previous().from, period.to};
     if (!running) {
-        m_job.emplace(Job{
-            period, filter, core::DashboardBuilder(period, filter, app.clock().now()), {}, 0, app.countReceived(rows)});
+        m_job.emplace(Job{period,
+                          filter,
+                          core::DashboardBuilder(period, filter, app.clock().now()),
+                          {},
+                          0,
+                          app.statistics().countReceived(rows)});
         m_revision = app.revision();
         m_fiveMinutes = fiveMinutes;
     }
     const auto until = std::chrono::steady_clock::now() + budget;
     do {
-        auto chunk = app.kpiRowsChunk(rows, m_job->cursor, kRowsPerSlice);
+        auto chunk = app.statistics().kpiRowsChunk(rows, m_job->cursor, kRowsPerSlice);
         if (!chunk) { // kept as the app's fault, which the desk shows
             m_job.reset();
             return;

@@ -1,7 +1,7 @@
 // The statistics as the desk shows them: the dashboard of a period and filter, built a slice of rows
 // at a time so a large database never stalls a frame, and kept until the data, the period, the
 // filter or the five-minute clock changes (the "overdue now" figures move with time). The screen
-// draws what this holds; tests and the report call App::dashboard, which builds it at once.
+// draws what this holds; tests and the report call Statistics::dashboard, which builds it at once.
 #pragma once
 #include <chrono>
 #include <cstdint>

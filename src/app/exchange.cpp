@@ -1,10 +1,10 @@
-// Sync: export bundles and import them all or nothing (DESIGN.md, "Sync = exchange events").
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "app/app.h"
+#include "app/context.h"
 #include "app/errors.h"
+#include "app/exchange.h"
 #include "app/import_job.h"
 #include "app/incoming_events.h"
 #include "core/deadline.h"
@@ -42,58 +42,62 @@ core::Result<KnownReferences> knownReferences(const store::Database& db, const s
 
 } // namespace
 
-core::Result<PreparedExport> App::prepareExport(const ExportScope& scope) {
+core::Result<PreparedExport> Exchange::prepareExport(const ExportScope& scope) {
     core::Result<store::StoredEvents> stored = store::StoredEvents{};
     if (!scope.caseNumbers.empty()) {
         std::vector<std::string> ids;
         for (const std::string& number : scope.caseNumbers) {
-            auto id = m_store->caseIdByNumber(number);
+            auto id = m_ctx.caseStore->caseIdByNumber(number);
             if (!id) return id.error();
             if (!id.value()) return makeError(ErrorCode::NotFound, "error.unknown_case", number, "case");
             ids.push_back(*id.value());
         }
-        stored = store::eventsOfCases(*m_db, ids);
+        stored = store::eventsOfCases(*m_ctx.db, ids);
     } else {
-        auto after = scope.peer.empty() ? core::Result<std::int64_t>(0) : store::peerWatermark(*m_db, scope.peer);
+        auto after = scope.peer.empty() ? core::Result<std::int64_t>(0) : store::peerWatermark(*m_ctx.db, scope.peer);
         if (!after) return after.error();
-        stored = store::eventsAfter(*m_db, after.value());
+        stored = store::eventsAfter(*m_ctx.db, after.value());
     }
     if (!stored) return stored.error();
     const bool toPeer = !scope.peer.empty() && scope.caseNumbers.empty();
-    if (auto refused = toPeer ? cannotWrite() : std::nullopt) return *refused;
-    const AppInfo me = info();
-    PreparedExport out{{me.deviceId, me.officeCode, me.officeName, m_clock.now(), std::move(stored.value().events)},
+    if (auto refused = toPeer ? m_ctx.cannotWrite() : std::nullopt) return *refused;
+    PreparedExport out{{m_ctx.deviceId, m_ctx.officeCode, m_ctx.meta("office_name").value_or(""), m_ctx.clock.now(),
+                        std::move(stored.value().events)},
                        toPeer ? scope.peer : std::string(),
                        stored.value().lastSeq};
     if (scope.maskPersonal) {
-        sync::maskPersonalData(out.bundle.events, m_ids.uuid());
+        sync::maskPersonalData(out.bundle.events, m_ctx.ids.uuid());
         out.bundle.masked = true;
     }
     return out;
 }
 
-core::Status App::markDelivered(const PreparedExport& prepared) {
+core::Status Exchange::markDelivered(const PreparedExport& prepared) {
     if (prepared.peer.empty()) return core::Ok{};
-    if (auto refused = cannotWrite()) return *refused;
-    return store::setPeerWatermark(*m_db, prepared.peer, prepared.lastSeq, m_clock.now());
+    if (auto refused = m_ctx.cannotWrite()) return *refused;
+    return store::setPeerWatermark(*m_ctx.db, prepared.peer, prepared.lastSeq, m_ctx.clock.now());
 }
 
-core::Result<sync::Bundle> App::exportBundle(const ExportScope& scope) {
+core::Result<sync::Bundle> Exchange::exportBundle(const ExportScope& scope) {
     auto prepared = prepareExport(scope);
     if (!prepared) return prepared.error();
     if (auto st = markDelivered(prepared.value()); !st) return st.error();
     return std::move(prepared.value().bundle);
 }
 
-core::Result<ImportSummary> App::importBundle(const sync::Bundle& bundle, bool apply) {
-    auto job = ImportJob::start(*this, bundle, apply);
+core::Result<std::unique_ptr<ImportJob>> Exchange::startImport(const sync::Bundle& bundle, bool apply) {
+    return ImportJob::start(m_ctx, bundle, apply);
+}
+
+core::Result<ImportSummary> Exchange::importBundle(const sync::Bundle& bundle, bool apply) {
+    auto job = startImport(bundle, apply);
     if (!job) return job.error();
     if (auto done = job.value()->step(SIZE_MAX); !done) return done.error();
     return job.value()->summary();
 }
 
 struct ImportJob::State {
-    App& app;
+    Context& ctx;
     const sync::Bundle& bundle;
     bool apply;
     std::unique_ptr<store::Transaction> tx;
@@ -110,26 +114,26 @@ ImportJob::~ImportJob() = default;
 
 const ImportSummary& ImportJob::summary() const { return m->summary; }
 
-core::Result<std::unique_ptr<ImportJob>> ImportJob::start(App& app, const sync::Bundle& bundle, bool apply) {
-    if (auto refused = app.cannotWrite()) return *refused;
-    auto known = knownReferences(*app.m_db, bundle.events);
+core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sync::Bundle& bundle, bool apply) {
+    if (auto refused = ctx.cannotWrite()) return *refused;
+    auto known = knownReferences(*ctx.db, bundle.events);
     if (!known) return known.error();
-    if (auto e = incomingEventError(bundle.events, known.value(), app.m_clock.now())) return *e;
-    auto state = std::unique_ptr<State>(new State{app, bundle, apply});
-    state->tx = std::make_unique<store::Transaction>(app.m_db->handle());
-    if (!state->tx->began()) return store::sqlError(app.m_db->handle(), "begin import");
+    if (auto e = incomingEventError(bundle.events, known.value(), ctx.clock.now())) return *e;
+    auto state = std::unique_ptr<State>(new State{ctx, bundle, apply});
+    state->tx = std::make_unique<store::Transaction>(ctx.db->handle());
+    if (!state->tx->began()) return store::sqlError(ctx.db->handle(), "begin import");
     std::set<std::string> ids;
     for (const core::Event& e : bundle.events)
         if (!e.caseId.empty()) ids.insert(e.caseId);
     state->caseIds.assign(ids.begin(), ids.end());
-    state->insertion = std::make_unique<store::EventInsertion>(*app.m_store, bundle.events);
+    state->insertion = std::make_unique<store::EventInsertion>(*ctx.caseStore, bundle.events);
     state->summary.events = static_cast<int>(bundle.events.size());
     return std::unique_ptr<ImportJob>(new ImportJob(std::move(state)));
 }
 
 core::Result<bool> ImportJob::step(std::size_t budget) {
     if (m->done) return true;
-    const store::Database& db = *m->app.m_db;
+    const store::Database& db = *m->ctx.db;
     for (; budget && m->nextBefore < m->caseIds.size(); --budget, ++m->nextBefore) {
         auto flag = store::concurrentEditFlag(db, m->caseIds[m->nextBefore]);
         if (!flag) return flag.error();
@@ -146,7 +150,7 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
         if (after.value() < 0) continue; // events of a case whose registration has not arrived yet
         ++(m->before[id] < 0 ? m->summary.newCases : m->summary.updatedCases);
         if (after.value() == 1 && m->before[id] != 1) {
-            auto c = m->app.m_store->loadCase(id);
+            auto c = m->ctx.caseStore->loadCase(id);
             if (!c) return c.error();
             m->summary.concurrentCases.push_back(c.value().number);
         }
@@ -164,13 +168,13 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
 void ImportJob::finish() {
     m->tx.reset(); // a preview rolls back here
     m->done = true;
-    App& app = m->app;
+    Context& ctx = m->ctx;
     // New data; or screens read a preview's uncommitted rows: a new revision makes them read again.
-    if (m->summary.newEvents) ++app.m_revision;
+    if (m->summary.newEvents) ++ctx.revision;
     if (!m->apply) return;
-    for (const core::Event& e : m->bundle.events) app.m_hlc.observe(e.hlc);
+    for (const core::Event& e : m->bundle.events) ctx.hlc.observe(e.hlc);
     if (m->summary.referenceChanges)
-        if (auto st = app.loadPolicies(); !st) app.m_fault = st.error();
+        if (auto st = ctx.loadPolicies(); !st) ctx.fault = st.error();
 }
 
 double ImportJob::progress() const {
@@ -180,21 +184,21 @@ double ImportJob::progress() const {
     return m->done ? 1.0 : 0.05 * before + 0.9 * m->insertion->progress() + 0.05 * after;
 }
 
-std::vector<core::Peer> App::peers() const { return orFault(store::peers(*m_db)); }
+std::vector<core::Peer> Exchange::peers() const { return m_ctx.orFault(store::peers(*m_ctx.db)); }
 
-core::Result<int> App::exportTmf(std::string& out) const {
+core::Result<int> Exchange::exportTmf(std::string& out) const {
     int count = 0;
     out += "[";
     const auto emit = [&](std::vector<core::Event>& events) {
         std::sort(events.begin(), events.end(), core::eventBefore);
-        const core::Case c = core::foldEvents(events, m_calendar);
+        const core::Case c = core::foldEvents(events, m_ctx.calendar);
         if (c.id.empty()) return; // its registration has not arrived yet
-        const core::Calendar cal = c.workingHours ? m_calendar : core::Calendar::clockHours();
-        const auto status = core::deadlineStatus(c, m_clock.now(), cal, m_policies.nearShare);
+        const core::Calendar cal = c.workingHours ? m_ctx.calendar : core::Calendar::clockHours();
+        const auto status = core::deadlineStatus(c, m_ctx.clock.now(), cal, m_ctx.policies.nearShare);
         out += count++ ? ",\n" : "\n";
-        out += sync::troubleTicket(events, m_calendar, status.empty() ? 0 : status.back().dueAt).dump();
+        out += sync::troubleTicket(events, m_ctx.calendar, status.empty() ? 0 : status.back().dueAt).dump();
     };
-    if (auto st = store::forEachCaseEvents(*m_db, emit); !st) return st.error();
+    if (auto st = store::forEachCaseEvents(*m_ctx.db, emit); !st) return st.error();
     out += "\n]\n";
     return count;
 }

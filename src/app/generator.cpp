@@ -210,7 +210,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
         core::Status st = core::Ok{};
         switch (p.step) {
         case Step::Register: {
-            auto ref = app.registerCase(c.reg);
+            auto ref = app.cases().registerCase(c.reg);
             if (ref) {
                 c.id = ref.value().id;
                 ++stats.cases;
@@ -221,44 +221,45 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
             break;
         }
         case Step::Confirm:
-            st = app.confirm(c.id, c.reg.contactMethod, "您的投诉已受理，我们将尽快处理。");
+            st = app.cases().confirm(c.id, c.reg.contactMethod, "您的投诉已受理，我们将尽快处理。");
             break;
         case Step::Classify:
-            st = app.classify(c.id, c.reg.category, c.reg.subType, c.reg.importance);
+            st = app.cases().classify(c.id, c.reg.category, c.reg.subType, c.reg.importance);
             break;
         case Step::Dispatch:
-            st = app.dispatch(c.id, c.department, c.person, p.at + limitFor(c.reg.category));
+            st = app.cases().dispatch(c.id, c.department, c.person, p.at + limitFor(c.reg.category));
             break;
         case Step::Investigate:
-            st = app.investigate(c.id, "已联系客户并核实问题，正在排查原因。");
+            st = app.cases().investigate(c.id, "已联系客户并核实问题，正在排查原因。");
             break;
         case Step::Wait:
-            st = app.waitForCustomer(c.id, "等待客户提供账单截图和上门时间。");
+            st = app.cases().waitForCustomer(c.id, "等待客户提供账单截图和上门时间。");
             break;
         case Step::Respond:
-            st = app.customerResponded(c.id, "客户已回复。");
+            st = app.cases().customerResponded(c.id, "客户已回复。");
             break;
         case Step::Propose:
-            st = app.proposeSolution(c.id, "安排技术人员上门检修并更换故障设备。");
+            st = app.cases().proposeSolution(c.id, "安排技术人员上门检修并更换故障设备。");
             break;
         case Step::Implement:
-            st = app.implement(c.id, "已完成上门检修，设备运行正常。");
+            st = app.cases().implement(c.id, "已完成上门检修，设备运行正常。");
             break;
         case Step::Feedback:
-            st = app.feedback(c.id, "问题已解决，已电话告知客户处理结果。", "phone");
+            st = app.cases().feedback(c.id, "问题已解决，已电话告知客户处理结果。", "phone");
             break;
         case Step::Survey:
-            st = app.survey(c.id, c.rating, c.rating >= 4 ? "处理及时" : "希望更快处理", c.declined);
+            st = app.cases().survey(c.id, c.rating, c.rating >= 4 ? "处理及时" : "希望更快处理", c.declined);
             break;
         case Step::Archive:
-            st = app.archive(c.id);
+            st = app.cases().archive(c.id);
             break;
         case Step::FollowUp:
-            st = app.followUp(c.id, c.followUpResolved, c.followUpResolved ? "回访：问题未复发" : "回访：问题再次出现");
+            st = app.cases().followUp(c.id, c.followUpResolved,
+                                      c.followUpResolved ? "回访：问题未复发" : "回访：问题再次出现");
             break;
         case Step::Merge: {
-            const auto target = app.caseById(cases[static_cast<std::size_t>(c.duplicateOf)].id);
-            if (target) st = app.merge(c.id, target.value().number, "重复登记");
+            const auto target = app.cases().caseById(cases[static_cast<std::size_t>(c.duplicateOf)].id);
+            if (target) st = app.cases().merge(c.id, target.value().number, "重复登记");
             break;
         }
         }
@@ -271,7 +272,7 @@ core::Result<GenerateStats> generate(App& app, core::SimulatedClock& clock, cons
     core::ListQuery open;
     open.filter.openOnly = true;
     open.limit = 0;
-    if (auto page = app.listCases(open)) stats.open = page.value().total;
+    if (auto page = app.cases().listCases(open)) stats.open = page.value().total;
     return stats;
 }
 

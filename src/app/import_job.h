@@ -1,21 +1,22 @@
 // An import the desk spreads over frames, so a large bundle shows progress instead of freezing the
-// tab (App::importBundle runs one to the end). One transaction from start to finish: the events are
-// stored and the touched cases re-folded a slice per step, the summary is counted as it goes; a
+// tab (Exchange::importBundle runs one to the end). One transaction from start to finish: the events
+// are stored and the touched cases re-folded a slice per step, the summary is counted as it goes; a
 // preview is rolled back at the end, an import committed. While a job is open the sync dialog is
 // modal; escalations the minute tick records meanwhile nest inside the job's transaction, so they
 // are committed with an import and rolled back with a preview (then recorded again at the next tick).
 #pragma once
+#include <cstddef>
 #include <memory>
 
-#include "app/app.h"
+#include "app/exchange.h"
 
 namespace tousu::app {
 
 class ImportJob {
   public:
     // Refused at once when read-only or when case events name unknown reference data. `bundle`
-    // must outlive the job.
-    static core::Result<std::unique_ptr<ImportJob>> start(App& app, const sync::Bundle& bundle, bool apply);
+    // must outlive the job. (Exchange::startImport is how callers outside src/app get one.)
+    static core::Result<std::unique_ptr<ImportJob>> start(Context& ctx, const sync::Bundle& bundle, bool apply);
     ~ImportJob();
     // Does about `budget` units of work; true once finished (committed, or rolled back for a preview).
     core::Result<bool> step(std::size_t budget);

@@ -31,10 +31,10 @@ core::Result<const sync::Bundle*> IncomingBundle::bundle() {
     return &*m_bundle;
 }
 
-core::Result<std::unique_ptr<ImportJob>> IncomingBundle::import(App& app, bool apply) {
+core::Result<std::unique_ptr<ImportJob>> IncomingBundle::import(Exchange& exchange, bool apply) {
     auto read = bundle();
     if (!read) return read.error();
-    return ImportJob::start(app, *read.value(), apply);
+    return exchange.startImport(*read.value(), apply);
 }
 
 } // namespace tousu::app

@@ -28,8 +28,8 @@ class IncomingBundle {
 
     // The bundle, read on first use (not before the envelope is opened).
     core::Result<const sync::Bundle*> bundle();
-    // A preview (apply false) or the import of the bundle into `app`.
-    core::Result<std::unique_ptr<ImportJob>> import(App& app, bool apply);
+    // A preview (apply false) or the import of the bundle through `exchange`.
+    core::Result<std::unique_ptr<ImportJob>> import(Exchange& exchange, bool apply);
 
   private:
     std::optional<sync::Sealed> m_envelope;

@@ -1,10 +1,8 @@
-// Settings (设置): the office's identity and reference data, deadline policies, the working-hours
-// calendar and message templates, changed by administrators only; plus each device's own
-// preferences and each profile's optional PIN, which never leave the device (meta, not events).
 #include <algorithm>
 
-#include "app/app.h"
+#include "app/context.h"
 #include "app/errors.h"
+#include "app/settings.h"
 #include "core/deadline.h"
 #include "core/sha256.h"
 #include "store/case_store.h"
@@ -39,89 +37,84 @@ std::string pinHash(const std::string& salt, const std::string& pin) { return co
 
 } // namespace
 
-core::Status App::requireAdmin() const {
-    if (auto refused = cannotWrite()) return *refused;
-    if (m_actor.role == core::Role::Admin) return core::Ok{};
-    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
-                     std::string(core::code(m_actor.role)) + " may not edit settings");
-}
+bool Settings::mayEditSettings() const { return !m_ctx.readOnly && m_ctx.actor.role == core::Role::Admin; }
 
-core::Status App::setOffice(const std::string& code, const std::string& name) {
-    if (auto st = requireAdmin(); !st) return st;
+core::Status Settings::setOffice(const std::string& code, const std::string& name) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
     std::vector<core::Error> errors;
     if (auto e = officeCodeError(code)) errors.push_back(*e);
     if (auto e = textError("office_name", name, true, kMaxNameLength)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
-    store::Transaction tx(m_db->handle());
-    if (auto st = store::setMeta(*m_db, "office_code", code); !st) return st;
-    if (auto st = store::setMeta(*m_db, "office_name", name); !st) return st;
+    store::Transaction tx(m_ctx.db->handle());
+    if (auto st = store::setMeta(*m_ctx.db, "office_code", code); !st) return st;
+    if (auto st = store::setMeta(*m_ctx.db, "office_name", name); !st) return st;
     if (auto st = tx.commit(); !st) return st;
-    m_officeCode = code;
-    ++m_revision;
+    m_ctx.officeCode = code;
+    ++m_ctx.revision;
     return core::Ok{};
 }
 
-core::Result<std::string> App::saveDepartment(core::Department d) {
-    if (auto st = requireAdmin(); !st) return st.error();
-    const auto all = departments();
+core::Result<std::string> Settings::saveDepartment(core::Department d) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st.error();
+    const auto all = m_ctx.departments();
     std::vector<core::Error> errors;
     checkName(errors, "name_zh", d.nameZh, nameTaken(all, d.id, d.nameZh, [](auto& r) { return r.nameZh; }));
     if (auto e = textError("name_en", d.nameEn, false, kMaxNameLength)) errors.push_back(*e);
-    if (!d.head.empty() && !hasId(staff(), d.head))
+    if (!d.head.empty() && !hasId(m_ctx.staff(), d.head))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", d.head, "head"));
     if (!errors.empty()) return invalid(std::move(errors));
-    if (d.id.empty()) d.id = "d-" + m_ids.uuid().substr(0, 8);
+    if (d.id.empty()) d.id = "d-" + m_ctx.ids.uuid().substr(0, 8);
     if (d.nameEn.empty()) d.nameEn = d.nameZh;
-    if (auto st = recordReference("ref.department",
-                                  {{"id", d.id}, {"name_zh", d.nameZh}, {"name_en", d.nameEn}, {"head", d.head}});
+    if (auto st = m_ctx.recordReference("ref.department",
+                                        {{"id", d.id}, {"name_zh", d.nameZh}, {"name_en", d.nameEn}, {"head", d.head}});
         !st)
         return st.error();
     return d.id;
 }
 
-core::Result<std::string> App::saveStaff(core::StaffMember s) {
-    if (auto st = requireAdmin(); !st) return st.error();
+core::Result<std::string> Settings::saveStaff(core::StaffMember s) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st.error();
     std::vector<core::Error> errors;
-    checkName(errors, "name", s.name, nameTaken(staff(), s.id, s.name, [](auto& r) { return r.name; }));
+    checkName(errors, "name", s.name, nameTaken(m_ctx.staff(), s.id, s.name, [](auto& r) { return r.name; }));
     if (!core::roleFromCode(s.role))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.role, "role"));
-    if (!hasId(departments(), s.department))
+    if (!hasId(m_ctx.departments(), s.department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", s.department, "department"));
-    if (s.id == m_actor.staffId && s.role != core::code(core::Role::Admin)) // someone must be left to edit settings
+    if (s.id == m_ctx.actor.staffId && s.role != core::code(core::Role::Admin)) // someone must be left to edit settings
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.own_admin_role", s.role, "role"));
     if (!errors.empty()) return invalid(std::move(errors));
-    if (s.id.empty()) s.id = "s-" + m_ids.uuid().substr(0, 8);
-    if (auto st = recordReference("ref.staff",
-                                  {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"department", s.department}});
+    if (s.id.empty()) s.id = "s-" + m_ctx.ids.uuid().substr(0, 8);
+    if (auto st = m_ctx.recordReference(
+            "ref.staff", {{"id", s.id}, {"name", s.name}, {"role", s.role}, {"department", s.department}});
         !st)
         return st.error();
     return s.id;
 }
 
-core::Result<std::string> App::saveSubType(core::SubType t) {
-    if (auto st = requireAdmin(); !st) return st.error();
+core::Result<std::string> Settings::saveSubType(core::SubType t) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st.error();
     std::vector<core::Error> errors;
     if (!core::categoryFromCode(t.category))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", t.category, "category"));
-    checkName(errors, "name_zh", t.nameZh, nameTaken(subTypes(), t.id, t.nameZh, [&](auto& r) {
+    checkName(errors, "name_zh", t.nameZh, nameTaken(m_ctx.subTypes(), t.id, t.nameZh, [&](auto& r) {
                   return r.category == t.category ? r.nameZh : std::string();
               }));
     if (auto e = textError("name_en", t.nameEn, false, kMaxNameLength)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
-    if (t.id.empty()) t.id = "t-" + m_ids.uuid().substr(0, 8);
+    if (t.id.empty()) t.id = "t-" + m_ctx.ids.uuid().substr(0, 8);
     if (t.nameEn.empty()) t.nameEn = t.nameZh;
-    if (auto st = recordReference(
+    if (auto st = m_ctx.recordReference(
             "ref.sub_type", {{"id", t.id}, {"category", t.category}, {"name_zh", t.nameZh}, {"name_en", t.nameEn}});
         !st)
         return st.error();
     return t.id;
 }
 
-core::Status App::updatePolicy(const std::string& category, const std::vector<std::pair<std::string, int>>& limitHours,
-                               int maxHours) {
-    if (auto st = requireAdmin(); !st) return st;
+core::Status Settings::updatePolicy(const std::string& category,
+                                    const std::vector<std::pair<std::string, int>>& limitHours, int maxHours) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
     const auto cat = core::categoryFromCode(category);
-    const core::CategoryPolicy* current = cat ? core::policyFor(m_policies, *cat) : nullptr;
+    const core::CategoryPolicy* current = cat ? core::policyFor(m_ctx.policies, *cat) : nullptr;
     std::vector<core::Error> errors;
     if (!current) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
     std::vector<core::MilestoneClock> limits;
@@ -142,84 +135,82 @@ core::Status App::updatePolicy(const std::string& category, const std::vector<st
         errors.push_back(
             makeError(ErrorCode::InvalidInput, "error.limit_range", std::to_string(maxHours), "max_hours"));
     if (!errors.empty()) return invalid(std::move(errors));
-    if (auto st = recordReference("ref.policy", {{"category", category},
-                                                 {"version", std::to_string(current->version + 1)},
-                                                 {"limits", core::encodeLimits(limits)},
-                                                 {"max_hours", std::to_string(maxHours)}});
+    if (auto st = m_ctx.recordReference("ref.policy", {{"category", category},
+                                                       {"version", std::to_string(current->version + 1)},
+                                                       {"limits", core::encodeLimits(limits)},
+                                                       {"max_hours", std::to_string(maxHours)}});
         !st)
         return st;
-    return loadPolicies();
+    return m_ctx.loadPolicies();
 }
 
-core::Status App::useWorkingHours(const std::string& calendarTsv) {
+core::Status Settings::useWorkingHours(const std::string& calendarTsv) {
     auto parsed = core::parseWorkingCalendar(calendarTsv);
     if (!parsed) return parsed.error();
-    if (auto st = requireAdmin(); !st) return st;
-    if (auto st = store::setMeta(*m_db, "working_calendar", calendarTsv); !st) return st;
-    m_workingCalendar = std::move(parsed.value());
-    m_calendar = core::Calendar::working(m_workingCalendar);
-    m_policies.workingHours = true;
-    ++m_revision;
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
+    if (auto st = store::setMeta(*m_ctx.db, "working_calendar", calendarTsv); !st) return st;
+    m_ctx.useCalendar(std::move(parsed.value()));
+    ++m_ctx.revision;
     return core::Ok{};
 }
 
-core::Status App::useClockHours() {
-    if (auto st = requireAdmin(); !st) return st;
-    if (auto st = store::deleteMeta(*m_db, "working_calendar"); !st) return st;
-    m_calendar = core::Calendar::clockHours();
-    m_policies.workingHours = false;
-    ++m_revision;
+core::Status Settings::useClockHours() {
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
+    if (auto st = store::deleteMeta(*m_ctx.db, "working_calendar"); !st) return st;
+    m_ctx.useClockHours();
+    ++m_ctx.revision;
     return core::Ok{};
 }
 
-std::optional<int> App::calendarDaysLeft() const {
-    if (!m_policies.workingHours) return std::nullopt;
-    const std::int64_t today = (m_clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
-    return static_cast<int>(m_workingCalendar.lastDay - today);
+std::optional<int> Settings::calendarDaysLeft() const {
+    if (!m_ctx.policies.workingHours) return std::nullopt;
+    const std::int64_t today = (m_ctx.clock.now() + core::kChinaOffsetMinutes * 60000LL) / 86400000;
+    return static_cast<int>(m_ctx.workingCalendar.lastDay - today);
 }
 
-std::optional<std::string> App::messageTemplate(const std::string& kind, const std::string& language) const {
-    auto text = meta("template." + kind + "." + language);
+std::optional<std::string> Settings::messageTemplate(const std::string& kind, const std::string& language) const {
+    auto text = m_ctx.meta("template." + kind + "." + language);
     if (text && text->empty()) return std::nullopt;
     return text;
 }
 
-core::Status App::setMessageTemplate(const std::string& kind, const std::string& language, const std::string& text) {
-    if (auto st = requireAdmin(); !st) return st;
+core::Status Settings::setMessageTemplate(const std::string& kind, const std::string& language,
+                                          const std::string& text) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
     if (!oneOf(kind, kTemplateKinds)) return fieldError("error.required", "template", kind);
     if (auto e = textError("template", text, false, kMaxTemplateLength)) return invalid({*e});
-    if (auto st = store::setMeta(*m_db, "template." + kind + "." + language, text); !st) return st;
-    ++m_revision;
+    if (auto st = store::setMeta(*m_ctx.db, "template." + kind + "." + language, text); !st) return st;
+    ++m_ctx.revision;
     return core::Ok{};
 }
 
-std::optional<std::string> App::preference(const std::string& key) const { return meta("pref." + key); }
+std::optional<std::string> Settings::preference(const std::string& key) const { return m_ctx.meta("pref." + key); }
 
-core::Status App::setPreference(const std::string& key, const std::string& value) {
-    if (auto refused = cannotWrite()) return *refused;
+core::Status Settings::setPreference(const std::string& key, const std::string& value) {
+    if (auto refused = m_ctx.cannotWrite()) return *refused;
     if (preference(key) == value) return core::Ok{};
-    return store::setMeta(*m_db, "pref." + key, value);
+    return store::setMeta(*m_ctx.db, "pref." + key, value);
 }
 
-bool App::hasPin(const std::string& staffId) const { return meta("pin." + staffId).has_value(); }
+bool Settings::hasPin(const std::string& staffId) const { return m_ctx.meta("pin." + staffId).has_value(); }
 
-core::Status App::setPin(const std::string& staffId, const std::string& pin) {
-    if (auto refused = cannotWrite()) return *refused;
-    if (staffId != m_actor.staffId && m_actor.role != core::Role::Admin)
+core::Status Settings::setPin(const std::string& staffId, const std::string& pin) {
+    if (auto refused = m_ctx.cannotWrite()) return *refused;
+    if (staffId != m_ctx.actor.staffId && m_ctx.actor.role != core::Role::Admin)
         return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
     const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!pin.empty() && (pin.size() < 4 || pin.size() > 8 || !digits)) return fieldError("error.pin_format", "pin");
-    const std::string salt = m_ids.uuid();
-    if (auto st = pin.empty() ? store::deleteMeta(*m_db, "pin." + staffId)
-                              : store::setMeta(*m_db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
+    const std::string salt = m_ctx.ids.uuid();
+    if (auto st = pin.empty() ? store::deleteMeta(*m_ctx.db, "pin." + staffId)
+                              : store::setMeta(*m_ctx.db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
         !st)
         return st;
-    ++m_revision;
+    ++m_ctx.revision;
     return core::Ok{};
 }
 
-bool App::pinMatches(const std::string& staffId, const std::string& pin) const {
-    const auto stored = meta("pin." + staffId);
+bool Settings::pinMatches(const std::string& staffId, const std::string& pin) const {
+    const auto stored = m_ctx.meta("pin." + staffId);
     if (!stored) return true;
     const std::size_t colon = stored->find(':');
     return colon != std::string::npos && pinHash(stored->substr(0, colon), pin) == stored->substr(colon + 1);

@@ -2,8 +2,9 @@
 // last writer wins everywhere, like the other reference data (store/case_store.cpp).
 #include <algorithm>
 
-#include "app/app.h"
+#include "app/context.h"
 #include "app/errors.h"
+#include "app/suggestions.h"
 #include "core/validate.h"
 #include "store/queries.h"
 
@@ -15,41 +16,41 @@ constexpr std::size_t kMaxSuggestionLength = 2000;
 
 } // namespace
 
-core::Result<std::string> App::addSuggestion(const std::string& source, const std::string& content) {
-    if (auto refused = cannotWrite()) return *refused;
-    if (!oneOf(source, kSuggestionSources)) return fieldError("error.required", "suggestion_source", source);
+core::Result<std::string> Suggestions::add(const std::string& source, const std::string& content) {
+    if (auto refused = m_ctx.cannotWrite()) return *refused;
+    if (!oneOf(source, kSources)) return fieldError("error.required", "suggestion_source", source);
     if (auto e = textError("suggestion_content", content, true, kMaxSuggestionLength)) return invalid({*e});
-    const std::string id = m_ids.uuid();
-    if (auto st = recordReference("ref.suggestion", {{"id", id},
-                                                     {"source", source},
-                                                     {"author", m_actor.staffId},
-                                                     {"content", content},
-                                                     {"status", "new"},
-                                                     {"note", ""},
-                                                     {"created_at", std::to_string(m_clock.now())}});
+    const std::string id = m_ctx.ids.uuid();
+    if (auto st = m_ctx.recordReference("ref.suggestion", {{"id", id},
+                                                           {"source", source},
+                                                           {"author", m_ctx.actor.staffId},
+                                                           {"content", content},
+                                                           {"status", "new"},
+                                                           {"note", ""},
+                                                           {"created_at", std::to_string(m_ctx.clock.now())}});
         !st)
         return st.error();
     return id;
 }
 
-core::Status App::setSuggestionStatus(const std::string& id, const std::string& status) {
-    if (auto refused = cannotWrite()) return *refused;
-    if (!oneOf(status, kSuggestionStatuses)) return fieldError("error.required", "suggestion_status", status);
-    const auto all = suggestions();
+core::Status Suggestions::setStatus(const std::string& id, const std::string& status) {
+    if (auto refused = m_ctx.cannotWrite()) return *refused;
+    if (!oneOf(status, kStatuses)) return fieldError("error.required", "suggestion_status", status);
+    const auto all = list();
     const auto it = std::find_if(all.begin(), all.end(), [&](const core::Suggestion& s) { return s.id == id; });
     if (it == all.end()) return core::makeError(core::ErrorCode::NotFound, "error.suggestion_not_found", id);
     if (it->status == status) return core::Ok{};
-    return recordReference("ref.suggestion", {{"id", id},
-                                              {"source", it->source},
-                                              {"author", it->author},
-                                              {"content", it->content},
-                                              {"status", status},
-                                              {"note", it->note},
-                                              {"created_at", std::to_string(it->createdAt)}});
+    return m_ctx.recordReference("ref.suggestion", {{"id", id},
+                                                    {"source", it->source},
+                                                    {"author", it->author},
+                                                    {"content", it->content},
+                                                    {"status", status},
+                                                    {"note", it->note},
+                                                    {"created_at", std::to_string(it->createdAt)}});
 }
 
-std::vector<core::Suggestion> App::suggestions(core::TimeMs from, core::TimeMs to) const {
-    return orFault(store::suggestions(*m_db, from, to));
+std::vector<core::Suggestion> Suggestions::list(core::TimeMs from, core::TimeMs to) const {
+    return m_ctx.orFault(store::suggestions(*m_ctx.db, from, to));
 }
 
 } // namespace tousu::app

@@ -43,7 +43,7 @@ core::Result<std::unique_ptr<TrainingSession>> TrainingSession::start(sync::Scen
     if (!s->m_scenario.bundle.empty()) { // the starting data of a saved snapshot
         auto bundle = sync::readBundle(s->m_scenario.bundle);
         if (!bundle) return bundle.error();
-        if (auto imported = s->m_app->importBundle(bundle.value(), true); !imported) return imported.error();
+        if (auto imported = s->m_app->exchange().importBundle(bundle.value(), true); !imported) return imported.error();
     }
     if (auto st = s->m_app->signIn("s10"); !st) return st.error(); // the trainer, as administrator
     s->advance(hostNow);                                           // steps at minute 0
@@ -102,12 +102,12 @@ void TrainingSession::jumpBy(core::TimeMs delta, core::TimeMs hostNow) {
 std::string TrainingSession::caseNumber(const std::string& label) const {
     const auto it = m_caseIds.find(label);
     if (it == m_caseIds.end()) return {};
-    auto c = m_app->caseById(it->second);
+    auto c = m_app->cases().caseById(it->second);
     return c ? c.value().number : std::string();
 }
 
 core::Result<std::string> TrainingSession::snapshot() {
-    auto bundle = m_app->exportBundle({});
+    auto bundle = m_app->exchange().exportBundle({});
     if (!bundle) return bundle.error();
     return sync::writeScenarioSnapshot(m_scenario, m_clock.now(), sync::writeBundle(bundle.value()));
 }
@@ -141,7 +141,7 @@ void TrainingSession::run(const sync::ScenarioStep& step) {
 
 core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
     const core::Fields& f = step.fields;
-    App& a = *m_app;
+    Cases& cases = m_app->cases();
     const core::TimeMs now = m_clock.now();
     if (step.action == "register") {
         const core::Registration r{field(f, "channel", "phone"),
@@ -155,7 +155,7 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
                                    field(f, "importance", "normal"),
                                    now,
                                    0};
-        auto ref = a.registerCase(r);
+        auto ref = cases.registerCase(r);
         if (!ref) return ref.error();
         m_caseIds[step.caseLabel] = ref.value().id;
         m_labels.push_back(step.caseLabel);
@@ -167,26 +167,27 @@ core::Status TrainingSession::perform(const sync::ScenarioStep& step) {
     const std::string& c = id->second;
     const std::string note = field(f, "note");
     const std::string& act = step.action;
-    if (act == "confirm") return a.confirm(c, field(f, "method", "sms"), note);
-    if (act == "classify") return a.classify(c, field(f, "category"), field(f, "sub_type"), field(f, "importance"));
+    if (act == "confirm") return cases.confirm(c, field(f, "method", "sms"), note);
+    if (act == "classify") return cases.classify(c, field(f, "category"), field(f, "sub_type"), field(f, "importance"));
     if (act == "dispatch")
-        return a.dispatch(c, field(f, "department"), field(f, "person"), now + number(f, "hours", 24) * core::kHourMs);
-    if (act == "investigate") return a.investigate(c, note);
-    if (act == "contact") return a.recordContact(c, field(f, "method", "phone"), note);
-    if (act == "wait_customer") return a.waitForCustomer(c, note);
-    if (act == "customer_responded") return a.customerResponded(c, note);
-    if (act == "propose_solution") return a.proposeSolution(c, note);
-    if (act == "reject_solution") return a.rejectSolution(c, note);
-    if (act == "implement") return a.implement(c, note);
-    if (act == "feedback") return a.feedback(c, note, field(f, "method", "phone"));
+        return cases.dispatch(c, field(f, "department"), field(f, "person"),
+                              now + number(f, "hours", 24) * core::kHourMs);
+    if (act == "investigate") return cases.investigate(c, note);
+    if (act == "contact") return cases.recordContact(c, field(f, "method", "phone"), note);
+    if (act == "wait_customer") return cases.waitForCustomer(c, note);
+    if (act == "customer_responded") return cases.customerResponded(c, note);
+    if (act == "propose_solution") return cases.proposeSolution(c, note);
+    if (act == "reject_solution") return cases.rejectSolution(c, note);
+    if (act == "implement") return cases.implement(c, note);
+    if (act == "feedback") return cases.feedback(c, note, field(f, "method", "phone"));
     if (act == "survey")
-        return a.survey(c, static_cast<int>(number(f, "rating", 0)), note, field(f, "declined") == "true");
-    if (act == "archive") return a.archive(c);
-    if (act == "follow_up") return a.followUp(c, field(f, "resolved", "true") == "true", note);
-    if (act == "reopen") return a.reopen(c, note);
-    if (act == "reassign") return a.reassign(c, field(f, "department"), field(f, "person"), note);
+        return cases.survey(c, static_cast<int>(number(f, "rating", 0)), note, field(f, "declined") == "true");
+    if (act == "archive") return cases.archive(c);
+    if (act == "follow_up") return cases.followUp(c, field(f, "resolved", "true") == "true", note);
+    if (act == "reopen") return cases.reopen(c, note);
+    if (act == "reassign") return cases.reassign(c, field(f, "department"), field(f, "person"), note);
     if (act == "set_deadline")
-        return a.setDeadline(c, field(f, "milestone", "handled"), static_cast<int>(number(f, "hours", 24)), note);
+        return cases.setDeadline(c, field(f, "milestone", "handled"), static_cast<int>(number(f, "hours", 24)), note);
     return core::makeError(core::ErrorCode::InvalidInput, "error.scenario_invalid", act);
 }
 
@@ -195,7 +196,7 @@ CheckResult TrainingSession::check(int index, const sync::Expectation& e) {
     const auto id = m_caseIds.find(e.caseLabel);
     auto c = id == m_caseIds.end()
                  ? core::Result<core::Case>(core::makeError(core::ErrorCode::NotFound, "error.case_not_found"))
-                 : m_app->caseById(id->second);
+                 : m_app->cases().caseById(id->second);
     if (!c) {
         r.passed = false;
         r.mismatches.push_back({"case", e.caseLabel, ""});

@@ -54,7 +54,7 @@ int cmdInit(const Args& a) {
         std::ifstream in(a.get("--working-hours"));
         std::stringstream text;
         text << in.rdbuf();
-        st = in ? app.value()->useWorkingHours(text.str())
+        st = in ? app.value()->settings().useWorkingHours(text.str())
                 : core::Status(core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--working-hours")));
     }
     if (!st) {
@@ -68,7 +68,7 @@ int cmdInit(const Args& a) {
                 {"office_name", info.officeName},
                 {"device_id", info.deviceId},
                 {"schema_version", info.schemaVersion}};
-    if (auto days = app.value()->calendarDaysLeft()) out["calendar_days_left"] = *days;
+    if (auto days = app.value()->settings().calendarDaysLeft()) out["calendar_days_left"] = *days;
     print(out);
     return 0;
 }
@@ -118,7 +118,7 @@ int cmdKpi(const Args& a) {
     if (to <= from) return fail("error.period_order (--from is after --to)", 2);
     const core::AnalysisFilter filter{a.get("--category"), a.get("--channel"), a.get("--department"),
                                       a.get("--person")};
-    auto report = app.value()->kpis(from, to, filter);
+    auto report = app.value()->statistics().kpis(from, to, filter);
     if (!report) return failWith(report.error());
     const auto& r = report.value();
     json out = groupJson(r.total);
@@ -161,7 +161,7 @@ int cmdVerify(const Args& a) {
     if (!app) return failWith(app.error());
     auto bad = app.value()->verify();
     if (!bad) return failWith(bad.error());
-    auto counts = app.value()->countBy("state");
+    auto counts = app.value()->statistics().countBy("state");
     int cases = 0;
     if (counts)
         for (const auto& c : counts.value()) cases += c.count;
@@ -186,7 +186,7 @@ int cmdStats(const Args& a) {
     json out = json::object();
     int total = 0;
     for (const char* col : {"state", "category"}) {
-        auto counts = app.value()->countBy(col);
+        auto counts = app.value()->statistics().countBy(col);
         if (!counts) return failWith(counts.error());
         json g = json::object();
         for (const auto& c : counts.value()) {

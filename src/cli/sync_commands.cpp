@@ -87,14 +87,14 @@ int cmdExport(const Args& a) {
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
     const app::ExportScope scope{a.get("--peer"), a.all("--case"), a.has("--mask")};
-    auto prepared = app.value()->prepareExport(scope);
+    auto prepared = app.value()->exchange().prepareExport(scope);
     if (!prepared) return failWith(prepared.error());
     const sync::Bundle& bundle = prepared.value().bundle;
     auto file = packBundle(a, sync::writeBundle(bundle));
     if (!file) return failWith(file.error());
     if (auto st = writeOutput(a, a.positional[1], file.value()); !st) return failWith(st.error());
     // Only now, with the file on disk, does the peer count as sent these events.
-    if (auto st = app.value()->markDelivered(prepared.value()); !st) return failWith(st.error());
+    if (auto st = app.value()->exchange().markDelivered(prepared.value()); !st) return failWith(st.error());
     print({{"file", a.positional[1]},
            {"events", bundle.events.size()},
            {"sha256", sync::eventsHash(bundle.events)},
@@ -115,7 +115,7 @@ int cmdImport(const Args& a) {
     auto in = unpackBundle(a, std::move(file.value()));
     if (!in) return failWith(in.error());
     const bool apply = !a.has("--dry-run");
-    auto job = in.value().import(*app.value(), apply);
+    auto job = in.value().import(app.value()->exchange(), apply);
     if (!job) return failWith(job.error());
     if (auto done = job.value()->step(SIZE_MAX); !done) return failWith(done.error());
     const app::ImportSummary& r = job.value()->summary();
@@ -139,7 +139,7 @@ int cmdExportTmf(const Args& a) {
     auto app = openExisting(a, clock, 1);
     if (!app) return failWith(app.error());
     std::string out;
-    auto count = app.value()->exportTmf(out);
+    auto count = app.value()->exchange().exportTmf(out);
     if (!count) return failWith(count.error());
     if (auto st = writeOutput(a, a.positional[1], out); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"tickets", count.value()}});

@@ -23,7 +23,7 @@ core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilte
     q.limit = 2000;
     q.now = now;
     for (;; q.offset += q.limit) {
-        auto page = app.listCases(q);
+        auto page = app.cases().listCases(q);
         if (!page) return page.error();
         for (const core::CaseRow& r : page.value().rows) {
             const bool timed = r.nextDue > 0 && !r.paused;

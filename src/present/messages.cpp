@@ -31,7 +31,7 @@ std::string fillTemplate(const std::string& text, const std::vector<std::pair<st
 const char* builtInTemplate(const std::string& kind) { return tr("template.builtin." + kind); }
 
 std::string messageTemplate(const app::App& app, const std::string& kind) {
-    return app.messageTemplate(kind, languageTag(language())).value_or(builtInTemplate(kind));
+    return app.settings().messageTemplate(kind, languageTag(language())).value_or(builtInTemplate(kind));
 }
 
 std::string caseMessage(const app::App& app, const std::string& kind, const core::Case& c) {

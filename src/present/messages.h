@@ -15,7 +15,7 @@ namespace tousu::present {
 
 // Replaces each {name} in `text` by its value; unknown names stay as written.
 std::string fillTemplate(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values);
-// The template text in force for `kind` (app::App::kTemplateKinds) and the current language.
+// The template text in force for `kind` (app::Settings::kTemplateKinds) and the current language.
 std::string messageTemplate(const app::App& app, const std::string& kind);
 // The built-in text, for "reset" and as the first draft.
 const char* builtInTemplate(const std::string& kind);

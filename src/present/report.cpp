@@ -130,7 +130,7 @@ std::string caseTable(const app::App& app, core::Period period, const core::Anal
     q.limit = 200;
     q.sort = overdue ? core::SortKey::Due : core::SortKey::Received;
     q.descending = !overdue;
-    auto page = app.listCases(q);
+    auto page = app.cases().listCases(q);
     if (!page || page.value().rows.empty()) return "<p>" + html(tr("report.none")) + "</p>\n";
     std::string rows;
     const core::TimeMs now = app.clock().now();
@@ -164,7 +164,7 @@ svg { width: 100%; height: auto; } button { font-size: 1em; padding: 0.3em 1em; 
 
 core::Result<std::string> reviewReportHtml(const app::App& app, core::Period period, const core::AnalysisFilter& filter,
                                            const std::string& actions) {
-    auto dashboard = app.dashboard(period, filter);
+    auto dashboard = app.statistics().dashboard(period, filter);
     if (!dashboard) return dashboard.error();
     const core::Dashboard& d = dashboard.value();
     ReferenceNames names;
@@ -272,7 +272,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
 
     out += "<h2>" + html(tr("report.suggestions")) + "</h2>\n";
     std::string suggestionRows;
-    for (const core::Suggestion& sg : app.suggestions(period.from, period.to))
+    for (const core::Suggestion& sg : app.suggestions().list(period.from, period.to))
         suggestionRows += row({formatDateTime(sg.createdAt), trCode("suggestion.source", sg.source), sg.content,
                                trCode("suggestion.status", sg.status)});
     out += suggestionRows.empty() ? "<p>" + html(tr("report.none")) + "</p>\n"
@@ -295,8 +295,8 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
 
 core::Result<std::string> reviewReportCsv(const app::App& app, core::Period period,
                                           const core::AnalysisFilter& filter) {
-    auto report = app.kpis(period.from, period.to, filter);
-    auto previous = app.kpis(period.previous().from, period.previous().to, filter);
+    auto report = app.statistics().kpis(period.from, period.to, filter);
+    auto previous = app.statistics().kpis(period.previous().from, period.previous().to, filter);
     if (!report) return report.error();
     if (!previous) return previous.error();
     ReferenceNames names;

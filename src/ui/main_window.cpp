@@ -95,8 +95,8 @@ void MainWindow::drawBackupMenu(app::App& app) {
         for (int days : {1, 7, 14, 30}) {
             std::snprintf(line, sizeof line, tr("backup.every_days"), days);
             const std::string item = std::string(line) + "##remind_" + std::to_string(days);
-            if (ImGui::MenuItem(item.c_str(), nullptr, app.backupReminderDays() == days))
-                (void)app.setBackupReminderDays(days);
+            if (ImGui::MenuItem(item.c_str(), nullptr, app.backups().backupReminderDays() == days))
+                (void)app.backups().setBackupReminderDays(days);
         }
         ImGui::EndMenu();
     }
@@ -154,14 +154,14 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (app.revision() != m_backupCheckedRevision || hour != m_backupCheckedHour) {
         m_backupCheckedRevision = app.revision();
         m_backupCheckedHour = hour;
-        m_lastBackup = app.lastBackupAt();
+        m_lastBackup = app.backups().lastBackupAt();
         const auto& last = m_lastBackup;
         core::ListQuery any;
         any.limit = 0;
-        const auto page = app.listCases(any);
+        const auto page = app.cases().listCases(any);
         const bool haveCases = page && page.value().total > 0;
-        m_backupDue =
-            haveCases && (!last || app.clock().now() - *last >= app.backupReminderDays() * 24 * core::kHourMs);
+        m_backupDue = haveCases &&
+                      (!last || app.clock().now() - *last >= app.backups().backupReminderDays() * 24 * core::kHourMs);
         const app::AppInfo info = app.info();
         m_officeUnset = info.officeCode == kFirstOfficeCode && info.officeName == kFirstOfficeName;
     }
@@ -219,7 +219,7 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x);
     if (ImGui::MenuItem(toggle.c_str())) {
         setLanguage(language() == Language::ZhCN ? Language::En : Language::ZhCN);
-        (void)app.setPreference("language", languageTag(language()));
+        (void)app.settings().setPreference("language", languageTag(language()));
     }
     ImGui::EndMainMenuBar();
 }
@@ -242,8 +242,9 @@ void MainWindow::drawAbout(app::App& app) {
 void MainWindow::applyPreferences(const app::App& app) {
     if (m_preferencesApplied) return;
     m_preferencesApplied = true;
-    if (const auto lang = app.preference("language")) setLanguage(*lang == "en" ? Language::En : Language::ZhCN);
-    if (const auto size = app.preference("font_size")) setFontSizePx(std::strtof(size->c_str(), nullptr));
+    if (const auto lang = app.settings().preference("language"))
+        setLanguage(*lang == "en" ? Language::En : Language::ZhCN);
+    if (const auto size = app.settings().preference("font_size")) setFontSizePx(std::strtof(size->c_str(), nullptr));
 }
 
 void MainWindow::draw(app::App& office) {

@@ -31,7 +31,7 @@ void emit(const char* op, int cases, const bench::Stats& s, int runs) {
 int caseCount(app::App& app) {
     core::ListQuery q;
     q.limit = 0;
-    auto page = app.listCases(q);
+    auto page = app.cases().listCases(q);
     return page ? page.value().total : 0;
 }
 
@@ -59,10 +59,10 @@ int main(int argc, char** argv) {
         first.descending = false;
         first.limit = n;
         app::ExportScope scope;
-        const auto page = app.listCases(first);
+        const auto page = app.cases().listCases(first);
         if (!page) return 1;
         for (const core::CaseRow& r : page.value().rows) scope.caseNumbers.push_back(r.number);
-        auto bundle = app.exportBundle(scope);
+        auto bundle = app.exchange().exportBundle(scope);
         if (!bundle) return 1;
         std::ofstream(argv[4], std::ios::binary) << sync::writeBundle(bundle.value());
         return 0;
@@ -76,8 +76,8 @@ int main(int argc, char** argv) {
         bool ok = false;
         const bench::Stats s = bench::measure(1, [&] {
             auto bundle = sync::readBundle(text);
-            auto done =
-                bundle ? app.importBundle(bundle.value(), true) : core::Result<app::ImportSummary>(bundle.error());
+            auto done = bundle ? app.exchange().importBundle(bundle.value(), true)
+                               : core::Result<app::ImportSummary>(bundle.error());
             ok = done.ok();
             if (ok) cases = done.value().newCases;
         });
@@ -106,38 +106,38 @@ int main(int argc, char** argv) {
     list.sort = core::SortKey::Due;
     list.offset = 200;
     list.limit = 50;
-    emit("list_filter_sort_page", cases, bench::measure(n, [&] { (void)app.listCases(list); }), n);
+    emit("list_filter_sort_page", cases, bench::measure(n, [&] { (void)app.cases().listCases(list); }), n);
     // The case list's own fetches while scrolling (app/case_list_model.h): one block of 100 rows in
     // the default order, at the top and at the very bottom of the whole list.
     core::ListQuery block;
     block.limit = app::CaseListModel::kBlock;
-    emit("list_block_top", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    emit("list_block_top", cases, bench::measure(n, [&] { (void)app.cases().listCases(block); }), n);
     block.offset = std::max(0, cases - app::CaseListModel::kBlock);
-    emit("list_block_bottom", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    emit("list_block_bottom", cases, bench::measure(n, [&] { (void)app.cases().listCases(block); }), n);
     block.sort = core::SortKey::Due;
     block.offset = cases / 2;
-    emit("list_block_middle_by_due", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    emit("list_block_middle_by_due", cases, bench::measure(n, [&] { (void)app.cases().listCases(block); }), n);
     block.sort = core::SortKey::Customer;
-    emit("list_block_middle_by_customer", cases, bench::measure(n, [&] { (void)app.listCases(block); }), n);
+    emit("list_block_middle_by_customer", cases, bench::measure(n, [&] { (void)app.cases().listCases(block); }), n);
     core::ListQuery search;
     search.filter.search = "多扣了";
     search.limit = 50;
-    emit("fts_search", cases, bench::measure(n, [&] { (void)app.listCases(search); }), n);
+    emit("fts_search", cases, bench::measure(n, [&] { (void)app.cases().listCases(search); }), n);
     core::ListQuery shortSearch;
     shortSearch.filter.search = "掉线";
     shortSearch.limit = 50;
-    emit("short_search_like", cases, bench::measure(n, [&] { (void)app.listCases(shortSearch); }), n);
-    emit("kpi_full", cases, bench::measure(n, [&] { (void)app.kpis(0, INT64_MAX / 2); }), n);
+    emit("short_search_like", cases, bench::measure(n, [&] { (void)app.cases().listCases(shortSearch); }), n);
+    emit("kpi_full", cases, bench::measure(n, [&] { (void)app.statistics().kpis(0, INT64_MAX / 2); }), n);
     // The statistics screen: the whole year (with the previous one, empty) at once, and the work the
     // desk does per slice while it rebuilds the figures (2,000 rows read and added; ui/screens/dashboard_screen.cpp).
     const core::Period year = core::periodOfDays(start, core::parseDate("2026-12-31").value());
-    emit("dashboard_year", cases, bench::measure(n, [&] { (void)app.dashboard(year, {}); }), n);
+    emit("dashboard_year", cases, bench::measure(n, [&] { (void)app.statistics().dashboard(year, {}); }), n);
     emit("dashboard_frame_chunk", cases,
          bench::measure(n,
                         [&] {
                             core::DashboardBuilder builder(year, {}, clock.now());
                             core::KpiCursor cursor;
-                            const auto rows = app.kpiRowsChunk(year, cursor, 2000);
+                            const auto rows = app.statistics().kpiRowsChunk(year, cursor, 2000);
                             for (const core::KpiRow& r : rows.value()) builder.add(r);
                         }),
          n);

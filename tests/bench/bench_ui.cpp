@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
     (void)app.signIn("s09");
     core::ListQuery all;
     all.limit = 0;
-    const int cases = app.listCases(all).value().total;
+    const int cases = app.cases().listCases(all).value().total;
 
     test::Headless headless; // the unit tests' ImGui context: 1280×800, no backend
     ImGuiIO& io = ImGui::GetIO();

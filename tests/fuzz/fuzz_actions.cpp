@@ -64,45 +64,45 @@ core::Status act(app::App& app, Action action, const std::string& id, const std:
     const char* person = kPeople[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kPeople) - 1)];
     switch (action) {
     case Action::Confirm:
-        return app.confirm(id, "sms", in.ConsumeBool() ? "" : "已电话确认");
+        return app.cases().confirm(id, "sms", in.ConsumeBool() ? "" : "已电话确认");
     case Action::Classify:
-        return in.ConsumeBool() ? app.classify(id, "service_quality", "network_fault", "urgent")
-                                : app.classify(id, "billing", "", "normal");
+        return in.ConsumeBool() ? app.cases().classify(id, "service_quality", "network_fault", "urgent")
+                                : app.cases().classify(id, "billing", "", "normal");
     case Action::Dispatch:
-        return app.dispatch(id, "network", person, now + core::kHourMs);
+        return app.cases().dispatch(id, "network", person, now + core::kHourMs);
     case Action::Investigate:
-        return app.investigate(id, "现场检查");
+        return app.cases().investigate(id, "现场检查");
     case Action::RecordContact:
-        return app.recordContact(id, "phone", "已联系");
+        return app.cases().recordContact(id, "phone", "已联系");
     case Action::WaitForCustomer:
-        return app.waitForCustomer(id, "等待客户在家");
+        return app.cases().waitForCustomer(id, "等待客户在家");
     case Action::CustomerResponded:
-        return app.customerResponded(id, "客户已回复");
+        return app.cases().customerResponded(id, "客户已回复");
     case Action::ProposeSolution:
-        return app.proposeSolution(id, "更换光猫");
+        return app.cases().proposeSolution(id, "更换光猫");
     case Action::RejectSolution:
-        return app.rejectSolution(id, "客户不同意");
+        return app.cases().rejectSolution(id, "客户不同意");
     case Action::Implement:
-        return app.implement(id, "已更换");
+        return app.cases().implement(id, "已更换");
     case Action::Feedback:
-        return app.feedback(id, "已恢复", "phone");
+        return app.cases().feedback(id, "已恢复", "phone");
     case Action::Survey:
-        return app.survey(id, in.ConsumeIntegralInRange<int>(1, 5), "", in.ConsumeBool());
+        return app.cases().survey(id, in.ConsumeIntegralInRange<int>(1, 5), "", in.ConsumeBool());
     case Action::Archive:
-        return app.archive(id);
+        return app.cases().archive(id);
     case Action::FollowUp:
-        return app.followUp(id, in.ConsumeBool(), "回访");
+        return app.cases().followUp(id, in.ConsumeBool(), "回访");
     case Action::Reopen:
-        return app.reopen(id, "问题复发");
+        return app.cases().reopen(id, "问题复发");
     case Action::Reassign:
-        return app.reassign(id, "billing", person, "调整");
+        return app.cases().reassign(id, "billing", person, "调整");
     case Action::Cancel:
-        return app.cancel(id, "客户撤回");
+        return app.cases().cancel(id, "客户撤回");
     case Action::Merge:
-        return app.merge(id, otherNumber, "重复投诉");
+        return app.cases().merge(id, otherNumber, "重复投诉");
     case Action::SetDeadline:
-        return app.setDeadline(id, kMilestones[in.ConsumeIntegralInRange<std::size_t>(0, 3)],
-                               in.ConsumeIntegralInRange<int>(1, 24), "客户要求加急");
+        return app.cases().setDeadline(id, kMilestones[in.ConsumeIntegralInRange<std::size_t>(0, 3)],
+                                       in.ConsumeIntegralInRange<int>(1, 24), "客户要求加急");
     case Action::Register:
     case Action::Escalate:
         break;
@@ -124,7 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FuzzedDataProvider in(data, size);
     auto desk = fuzz::freshDesk();
     app::App& app = *desk->app;
-    if (!g_calendarTsv.empty() && in.ConsumeBool()) FUZZ_CHECK(app.useWorkingHours(g_calendarTsv).ok());
+    if (!g_calendarTsv.empty() && in.ConsumeBool()) FUZZ_CHECK(app.settings().useWorkingHours(g_calendarTsv).ok());
 
     std::vector<std::string> ids, numbers;
     Actor actor = kActors[0];
@@ -133,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const int op = in.ConsumeIntegralInRange<int>(0, 15);
         if (op <= 1 || ids.empty()) {
             app.setActor({"s01", core::Role::Agent});
-            const auto ref = app.registerCase(registration(in, now));
+            const auto ref = app.cases().registerCase(registration(in, now));
             app.setActor({actor.staffId, actor.role});
             FUZZ_CHECK(ref.ok());
             ids.push_back(ref.value().id);
@@ -145,7 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
         }
         if (op == 3) {
-            FUZZ_CHECK(app.recordEscalations().ok());
+            FUZZ_CHECK(app.cases().recordEscalations().ok());
             continue;
         }
         if (op == 4) {
@@ -157,7 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::size_t pick = in.ConsumeIntegralInRange<std::size_t>(0, ids.size() - 1);
         const std::string& id = ids[pick];
         const std::string& other = numbers[(pick + 1) % numbers.size()];
-        const auto before = app.caseById(id);
+        const auto before = app.cases().caseById(id);
         FUZZ_CHECK(before.ok());
         const std::vector<Action> allowed = core::allowedActions(before.value());
         const bool offered = op >= 6 && !allowed.empty();
@@ -191,7 +191,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                          core::code(before.value().state), st.error().messageKey.c_str(), st.error().detail.c_str());
         FUZZ_CHECK(st.ok()); // 1
         FUZZ_CHECK(app.revision() == revision + 1);
-        const auto after = app.caseById(id);
+        const auto after = app.cases().caseById(id);
         FUZZ_CHECK(after.ok());
         if (action != Action::FollowUp && action != Action::CustomerResponded)
             FUZZ_CHECK(after.value().state == *core::nextState(before.value().state, action));
@@ -205,18 +205,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     core::ListQuery all;
     all.limit = 1;
-    const auto page = app.listCases(all);
+    const auto page = app.cases().listCases(all);
     FUZZ_CHECK(page.ok());
     FUZZ_CHECK(page.value().total == static_cast<int>(ids.size()));
-    FUZZ_CHECK(app.kpis(0, desk->clock.now() + 1).ok());
+    FUZZ_CHECK(app.statistics().kpis(0, desk->clock.now() + 1).ok());
 
-    const auto exported = app.exportBundle({}); // 4
+    const auto exported = app.exchange().exportBundle({}); // 4
     FUZZ_CHECK(exported.ok());
     const auto read = sync::readBundle(sync::writeBundle(exported.value()));
     FUZZ_CHECK(read.ok());
     auto peer = fuzz::freshDesk();
     peer->clock.jumpTo(desk->clock.now()); // the peer lives at the same time: no event is from its future
-    const auto imported = peer->app->importBundle(read.value(), true);
+    const auto imported = peer->app->exchange().importBundle(read.value(), true);
     FUZZ_CHECK(imported.ok());
     FUZZ_CHECK(imported.value().newCases == static_cast<int>(ids.size()));
     FUZZ_CHECK(peer->app->digest().value() == app.digest().value());

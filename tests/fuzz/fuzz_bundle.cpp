@@ -62,9 +62,9 @@ void checkImport(const sync::Bundle& bundle) {
     app::App& app = *desk->app;
     const std::string before = app.digest().value();
 
-    const auto preview = app.importBundle(bundle, false);
+    const auto preview = app.exchange().importBundle(bundle, false);
     FUZZ_CHECK(app.digest().value() == before); // 2: the preview rolls back
-    const auto applied = app.importBundle(bundle, true);
+    const auto applied = app.exchange().importBundle(bundle, true);
     FUZZ_CHECK(preview.ok() == applied.ok()); // 2: the preview predicts the import
     if (!applied.ok()) {
         FUZZ_CHECK(app.digest().value() == before); // 3: all or nothing
@@ -83,7 +83,7 @@ void checkImport(const sync::Bundle& bundle) {
     }
 
     const std::string after = app.digest().value();
-    const auto again = app.importBundle(bundle, true); // 5
+    const auto again = app.exchange().importBundle(bundle, true); // 5
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.value().newEvents == 0);
     FUZZ_CHECK(app.digest().value() == after);

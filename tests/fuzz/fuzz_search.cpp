@@ -41,7 +41,7 @@ struct Office {
              "service_quality", "", "", now},
         };
         for (const core::Registration& r : forms) {
-            const auto ref = desk->app->registerCase(r);
+            const auto ref = desk->app->cases().registerCase(r);
             if (!ref.ok())
                 for (const core::Error& e : ref.error().fieldErrors)
                     std::fprintf(stderr, "registration of %s: %s %s\n", r.customerName.c_str(), e.field.c_str(),
@@ -50,10 +50,11 @@ struct Office {
         }
         core::ListQuery all;
         all.limit = 100;
-        const auto page = desk->app->listCases(all);
+        const auto page = desk->app->cases().listCases(all);
         FUZZ_CHECK(page.ok());
         for (const core::CaseRow& row : page.value().rows)
-            cases.push_back({row.number, row.customerName, row.phone, desk->app->caseById(row.id).value().content});
+            cases.push_back(
+                {row.number, row.customerName, row.phone, desk->app->cases().caseById(row.id).value().content});
         FUZZ_CHECK(cases.size() == std::size(forms));
     }
 };
@@ -69,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     core::ListQuery q;
     q.filter.search.assign(reinterpret_cast<const char*>(data), size);
     q.limit = 3;
-    const auto page = office.desk->app->listCases(q);
+    const auto page = office.desk->app->cases().listCases(q);
     const bool typeable = fuzz::validUtf8(data, size) && std::memchr(data, 0, size) == nullptr;
     if (!page.ok()) {
         if (typeable)

@@ -27,11 +27,11 @@ core::Result<std::string> saveBackup(app::App& app, const Host& host, const char
     const std::string name = backupFileName(app, kind);
     if (host.saveFileInPieces) {
         auto st = host.saveFileInPieces(name, "application/vnd.sqlite3",
-                                        [&](const Host::PieceSink& piece) { return app.backupTo(piece); });
+                                        [&](const Host::PieceSink& piece) { return app.backups().backupTo(piece); });
         if (!st) return st.error();
         return name;
     }
-    auto image = app.backup();
+    auto image = app.backups().backup();
     if (!image) return image.error();
     if (!host.saveFile) return core::makeError(core::ErrorCode::Storage, "error.storage", "nowhere to save");
     host.saveFile(name, "application/vnd.sqlite3", image.value());
@@ -72,7 +72,7 @@ void BackupDialog::pickFile(const Host& host) const {
 
 void BackupDialog::received(app::App& app, const std::string& name, const std::string& bytes) {
     m_fileName = name;
-    auto info = app.checkBackup(bytes);
+    auto info = app.backups().checkBackup(bytes);
     if (!info) return refuse(info.error());
     m_info = info.value();
     m_bytes = bytes;
@@ -110,13 +110,13 @@ void BackupDialog::draw(app::App& app, const Host& host) {
             m_savedAs = saved ? saved.value() : std::string{};
             if (!saved) {
                 refuse(saved.error());
-            } else if (auto st = app.restore(m_bytes); !st) {
+            } else if (auto st = app.backups().restore(m_bytes); !st) {
                 refuse(st.error());
             } else {
                 m_bytes.clear();
                 m_stage = Stage::Restored;
                 if (host.replaceStoredDatabase) { // over a damaged store: it takes the restored image
-                    if (auto image = app.backup())
+                    if (auto image = app.backups().backup())
                         host.replaceStoredDatabase(image.value());
                     else
                         refuse(image.error());

@@ -14,7 +14,7 @@ constexpr const char* kPopup = "###pin_dialog";
 }
 
 void SignIn::choose(app::App& app, const std::string& staffId) {
-    if (!app.hasPin(staffId)) {
+    if (!app.settings().hasPin(staffId)) {
         (void)app.signIn(staffId);
         return;
     }
@@ -55,7 +55,7 @@ void SignIn::drawForm(app::App& app) {
             if (ImGui::Selectable(item.c_str())) {
                 m_staffId = s.id;
                 m_error.reset();
-                if (!app.hasPin(s.id) && app.signIn(s.id)) m_open = m_locked = false;
+                if (!app.settings().hasPin(s.id) && app.signIn(s.id)) m_open = m_locked = false;
             }
         }
     } else {

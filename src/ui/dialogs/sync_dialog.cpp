@@ -59,7 +59,7 @@ void SyncDialog::startWork(const char* messageKey, std::function<void()> work) {
 }
 
 void SyncDialog::exportBundle(app::App& app, const Host& host) {
-    auto prepared = app.prepareExport({m_forPeer ? m_peer : "", {}, m_mask});
+    auto prepared = app.exchange().prepareExport({m_forPeer ? m_peer : "", {}, m_mask});
     if (!prepared) return refuse(prepared.error());
     const std::string kind = (m_forPeer ? "-to-" + m_peer : "") + (m_encrypt ? "-encrypted" : "");
     const std::string name = exportFileName(app, kind, ".json");
@@ -68,7 +68,7 @@ void SyncDialog::exportBundle(app::App& app, const Host& host) {
     const auto deliver = [this, &app, save = host.saveFile, name](const app::PreparedExport& p,
                                                                   const std::string& file) {
         if (save) save(name, "application/json", file);
-        if (auto st = app.markDelivered(p); !st) return refuse(st.error());
+        if (auto st = app.exchange().markDelivered(p); !st) return refuse(st.error());
         exported(name, static_cast<int>(p.bundle.events.size()));
     };
     if (!m_encrypt) return deliver(prepared.value(), text);
@@ -90,7 +90,7 @@ void SyncDialog::exported(const std::string& fileName, int count) {
 
 void SyncDialog::exportTmf(app::App& app, const Host& host) {
     std::string out;
-    auto count = app.exportTmf(out);
+    auto count = app.exchange().exportTmf(out);
     if (!count) return refuse(count.error());
     const std::string name = exportFileName(app, "-tmf621", ".json");
     if (host.saveFile) host.saveFile(name, "application/json", out);
@@ -142,7 +142,7 @@ void SyncDialog::preview(app::App& app) {
 }
 
 void SyncDialog::runImport(app::App& app, bool apply) {
-    auto job = m_incoming->import(app, apply);
+    auto job = m_incoming->import(app.exchange(), apply);
     if (!job) return refuse(job.error());
     m_import = std::move(job.value());
     m_importApplies = apply;
@@ -191,7 +191,7 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         enter |=
             widgets::textField(label("sync.peer", "form_peer"), m_peer, nullptr, ImGuiInputTextFlags_EnterReturnsTrue);
-        for (const core::Peer& p : app.peers()) {
+        for (const core::Peer& p : app.exchange().peers()) {
             const std::string item = p.name + "  (" + formatDateTime(p.updatedAt) + ")##peer_" + p.name;
             if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
         }

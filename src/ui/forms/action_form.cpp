@@ -82,44 +82,44 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
     const core::TimeMs expected = app.clock().now() + static_cast<core::TimeMs>(m_hours) * core::kHourMs;
     switch (*m_action) {
     case Action::Confirm:
-        return app.confirm(id, m_method, m_text);
+        return app.cases().confirm(id, m_method, m_text);
     case Action::Classify:
-        return app.classify(id, m_category, m_subType, m_importance);
+        return app.cases().classify(id, m_category, m_subType, m_importance);
     case Action::Dispatch:
-        return app.dispatch(id, m_department, m_person, expected);
+        return app.cases().dispatch(id, m_department, m_person, expected);
     case Action::Investigate:
-        return app.investigate(id, m_text);
+        return app.cases().investigate(id, m_text);
     case Action::RecordContact:
-        return app.recordContact(id, m_method, m_text);
+        return app.cases().recordContact(id, m_method, m_text);
     case Action::WaitForCustomer:
-        return app.waitForCustomer(id, m_text);
+        return app.cases().waitForCustomer(id, m_text);
     case Action::CustomerResponded:
-        return app.customerResponded(id, m_text);
+        return app.cases().customerResponded(id, m_text);
     case Action::ProposeSolution:
-        return app.proposeSolution(id, m_text);
+        return app.cases().proposeSolution(id, m_text);
     case Action::RejectSolution:
-        return app.rejectSolution(id, m_text);
+        return app.cases().rejectSolution(id, m_text);
     case Action::Implement:
-        return app.implement(id, m_text);
+        return app.cases().implement(id, m_text);
     case Action::Feedback:
-        return app.feedback(id, m_text, m_method);
+        return app.cases().feedback(id, m_text, m_method);
     case Action::Survey:
-        return app.survey(id, m_rating, m_text, m_declined);
+        return app.cases().survey(id, m_rating, m_text, m_declined);
     case Action::Archive:
-        return app.archive(id);
+        return app.cases().archive(id);
     case Action::FollowUp:
-        return app.followUp(id, m_resolved, m_text);
+        return app.cases().followUp(id, m_resolved, m_text);
     case Action::Reopen:
-        return app.reopen(id, m_text);
+        return app.cases().reopen(id, m_text);
     case Action::Reassign:
-        return app.reassign(id, m_department, m_person, m_text);
+        return app.cases().reassign(id, m_department, m_person, m_text);
     case Action::Cancel:
-        return app.cancel(id, m_text);
+        return app.cases().cancel(id, m_text);
     case Action::Merge:
-        return app.merge(id, m_into, m_text);
+        return app.cases().merge(id, m_into, m_text);
     case Action::SetDeadline: {
         const char* milestone = c.milestones.empty() ? "handled" : core::code(c.milestones.back().milestone);
-        return app.setDeadline(id, milestone, m_hours, m_text);
+        return app.cases().setDeadline(id, milestone, m_hours, m_text);
     }
     default:
         return core::makeError(core::ErrorCode::NotAllowed, "error.action_not_allowed");

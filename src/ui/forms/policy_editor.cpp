@@ -27,7 +27,7 @@ void PolicyEditor::draw(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.policies_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     const float width = ImGui::GetFontSize() * 7;
     for (const core::CategoryPolicy& p : app.policies().categories) {
         const std::string category = core::code(p.category);
@@ -50,7 +50,7 @@ void PolicyEditor::draw(app::App& app) {
         ImGui::SameLine();
         const std::string form = "policy_" + category;
         if (ImGui::Button(label("settings.save", ("policy_save_" + category).c_str()).c_str()))
-            m_outcome.record(form, app.updatePolicy(category, limits, m_hours[category + "_max"]));
+            m_outcome.record(form, app.settings().updatePolicy(category, limits, m_hours[category + "_max"]));
         if (const core::Error* e = m_outcome.error(form); e && !e->fieldErrors.empty())
             ImGui::TextColored(colour::kDanger, "%s", tr("settings.hours_range"));
         m_outcome.draw(form);
@@ -61,16 +61,16 @@ void PolicyEditor::draw(app::App& app) {
 
 void PolicyEditor::drawCalendar(app::App& app) {
     ImGui::SeparatorText(tr("settings.calendar"));
-    if (const auto days = app.calendarDaysLeft()) {
+    if (const auto days = app.settings().calendarDaysLeft()) {
         char line[200];
         std::snprintf(line, sizeof line, tr("settings.calendar_working"), *days);
         widgets::reportedText("calendar_mode", line);
         if (ImGui::Button(label("settings.use_clock_hours", "use_clock_hours").c_str()))
-            m_outcome.record("calendar", app.useClockHours());
+            m_outcome.record("calendar", app.settings().useClockHours());
     } else {
         widgets::reportedText("calendar_mode", tr("settings.calendar_clock"));
         if (ImGui::Button(label("settings.use_working_hours", "use_working_hours").c_str()))
-            m_outcome.record("calendar", app.useWorkingHours(std::string(app::builtInCalendarTsv())));
+            m_outcome.record("calendar", app.settings().useWorkingHours(std::string(app::builtInCalendarTsv())));
     }
     m_outcome.draw("calendar");
 }

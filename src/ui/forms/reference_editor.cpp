@@ -62,7 +62,7 @@ bool ReferenceEditor::hasPin(const app::App& app, const std::string& staffId) {
         m_pinRevision = app.revision();
         m_withPin.clear();
         for (const core::StaffMember& s : app.staff())
-            if (app.hasPin(s.id)) m_withPin.insert(s.id);
+            if (app.settings().hasPin(s.id)) m_withPin.insert(s.id);
     }
     return m_withPin.count(staffId) > 0;
 }
@@ -77,7 +77,7 @@ void ReferenceEditor::drawDepartments(app::App& app) {
     if (clicked >= 0) m_department = depts[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_department.id, "dept_new")) m_department = {}, m_outcome.clear();
     const core::Error* err = m_outcome.error("dept");
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     field("settings.name_zh", "dept_name_zh", m_department.nameZh, err, "name_zh");
     field("settings.name_en", "dept_name_en", m_department.nameEn, err, "name_en");
     std::vector<widgets::Choice> heads{{"", tr("settings.nobody")}};
@@ -86,7 +86,7 @@ void ReferenceEditor::drawDepartments(app::App& app) {
     widgets::combo(label("settings.head", "dept_head"), "dept_head", heads, m_department.head);
     widgets::fieldError(err, "head");
     if (ImGui::Button(label("settings.save", "dept_save").c_str())) {
-        auto saved = app.saveDepartment(m_department);
+        auto saved = app.settings().saveDepartment(m_department);
         if (m_outcome.record("dept", saved)) m_department.id = saved.value();
     }
     ImGui::EndDisabled();
@@ -105,7 +105,7 @@ void ReferenceEditor::drawStaff(app::App& app) {
     if (clicked >= 0) m_person = staff[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_person.id, "staff_new")) m_person = {"", "", "agent", m_person.department}, m_outcome.clear();
     const core::Error* err = m_outcome.error("staff");
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     field("settings.name", "staff_name", m_person.name, err, "name");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("settings.role", "staff_role"), "staff_role",
@@ -117,14 +117,14 @@ void ReferenceEditor::drawStaff(app::App& app) {
     widgets::combo(label("field.department", "staff_department"), "staff_department", depts, m_person.department);
     widgets::fieldError(err, "department");
     if (ImGui::Button(label("settings.save", "staff_save").c_str())) {
-        auto saved = app.saveStaff(m_person);
+        auto saved = app.settings().saveStaff(m_person);
         if (m_outcome.record("staff", saved)) m_person.id = saved.value();
     }
     // A forgotten PIN: the administrator removes it and the person sets a new one.
     if (!m_person.id.empty() && hasPin(app, m_person.id)) {
         ImGui::SameLine();
         if (ImGui::Button(label("settings.pin_remove", "staff_pin_remove").c_str()))
-            m_outcome.record("staff", app.setPin(m_person.id, ""));
+            m_outcome.record("staff", app.settings().setPin(m_person.id, ""));
     }
     ImGui::EndDisabled();
     m_outcome.draw("staff");
@@ -141,7 +141,7 @@ void ReferenceEditor::drawSubTypes(app::App& app) {
     if (clicked >= 0) m_subType = subs[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_subType.id, "sub_type_new")) m_subType = {"", m_subType.category, "", ""}, m_outcome.clear();
     const core::Error* err = m_outcome.error("sub_type");
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("field.category", "sub_type_category"), "sub_type_category",
                    widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
@@ -149,7 +149,7 @@ void ReferenceEditor::drawSubTypes(app::App& app) {
     field("settings.name_zh", "sub_type_name_zh", m_subType.nameZh, err, "name_zh");
     field("settings.name_en", "sub_type_name_en", m_subType.nameEn, err, "name_en");
     if (ImGui::Button(label("settings.save", "sub_type_save").c_str())) {
-        auto saved = app.saveSubType(m_subType);
+        auto saved = app.settings().saveSubType(m_subType);
         if (m_outcome.record("sub_type", saved)) m_subType.id = saved.value();
     }
     ImGui::EndDisabled();

@@ -43,9 +43,9 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     if (caseId != m_caseId) m_form.close();
     m_caseId = caseId;
     m_revision = app.revision();
-    auto c = app.caseById(caseId);
+    auto c = app.cases().caseById(caseId);
     m_case = c ? std::optional<core::Case>(c.value()) : std::nullopt;
-    auto events = app.timeline(caseId);
+    auto events = app.cases().timeline(caseId);
     m_events = events ? events.value() : std::vector<core::Event>{};
     m_names.refresh(app);
 }

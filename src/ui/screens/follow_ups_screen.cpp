@@ -107,7 +107,7 @@ std::optional<Navigation> FollowUpsScreen::drawForm(app::App& app) {
     }
     ImGui::BeginDisabled(app.readOnly());
     if (ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) &&
-        m_outcome.record("follow_up", app.followUp(m_caseId, m_resolved, m_note))) {
+        m_outcome.record("follow_up", app.cases().followUp(m_caseId, m_resolved, m_note))) {
         m_recorded = m_resolved ? "follow_ups.recorded" : "follow_ups.recorded_reopened";
         m_caseId.clear();
     }

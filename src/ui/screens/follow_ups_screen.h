@@ -1,6 +1,6 @@
 // Follow-ups 回访: the visits scheduled after important and urgent complaints were resolved, due
 // ones first; choosing one opens a small form to record the outcome. When the customer's problem
-// is not solved, recording it reopens the complaint (the workflow's rule, app::App::followUp).
+// is not solved, recording it reopens the complaint (the workflow's rule, app::Cases::followUp).
 #pragma once
 #include <optional>
 #include <string>

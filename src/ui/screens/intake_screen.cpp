@@ -75,7 +75,7 @@ void IntakeScreen::drawHistory(const app::App& app) {
     const std::string key = m_form.phone + "|" + m_form.account + "|" + m_form.category;
     if (key != m_historyFor) {
         m_historyFor = key;
-        m_history = app.customerHistory(m_form.phone, m_form.account, m_form.category, app.clock().now());
+        m_history = app.cases().customerHistory(m_form.phone, m_form.account, m_form.category, app.clock().now());
     }
     if (m_history.total == 0) return;
     const float indent = ImGui::GetCursorPosX();
@@ -201,7 +201,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         return std::nullopt;
     }
     m_form.receivedAt = received.value();
-    auto ref = app.registerCase(m_form);
+    auto ref = app.cases().registerCase(m_form);
     if (!ref) {
         m_error = ref.error();
         return std::nullopt;

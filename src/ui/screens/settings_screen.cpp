@@ -13,7 +13,7 @@ namespace tousu::ui {
 
 namespace {
 
-constexpr std::size_t kTemplateCount = std::size(app::App::kTemplateKinds);
+constexpr std::size_t kTemplateCount = std::size(app::Settings::kTemplateKinds);
 
 } // namespace
 
@@ -24,7 +24,8 @@ void SettingsScreen::load(const app::App& app) {
     const app::AppInfo info = app.info();
     m_officeCode = info.officeCode;
     m_officeName = info.officeName;
-    for (std::size_t i = 0; i < kTemplateCount; ++i) m_templates[i] = messageTemplate(app, app::App::kTemplateKinds[i]);
+    for (std::size_t i = 0; i < kTemplateCount; ++i)
+        m_templates[i] = messageTemplate(app, app::Settings::kTemplateKinds[i]);
 }
 
 std::optional<Navigation> SettingsScreen::draw(const ScreenContext& ctx) {
@@ -34,7 +35,7 @@ std::optional<Navigation> SettingsScreen::draw(const ScreenContext& ctx) {
 
 void SettingsScreen::drawPage(app::App& app) {
     load(app);
-    if (!app.mayEditSettings())
+    if (!app.settings().mayEditSettings())
         ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
     if (!ImGui::BeginTabBar("##settings_tabs")) return;
     const auto tab = [&](const char* key, const char* id, auto drawTab) {
@@ -62,7 +63,7 @@ void SettingsScreen::drawDesk(app::App& app) {
     if (widgets::combo(label("settings.language", "settings_language"), "settings_language",
                        {{"zh-CN", "简体中文"}, {"en", "English"}}, lang)) {
         setLanguage(lang == "en" ? Language::En : Language::ZhCN);
-        (void)app.setPreference("language", lang);
+        (void)app.settings().setPreference("language", lang);
     }
     std::vector<widgets::Choice> sizes;
     for (float px : kFontSizes)
@@ -71,7 +72,7 @@ void SettingsScreen::drawDesk(app::App& app) {
     ImGui::SetNextItemWidth(width);
     if (widgets::combo(label("settings.font_size", "font_size"), "font_size", sizes, size)) {
         setFontSizePx(std::stof(size));
-        (void)app.setPreference("font_size", size);
+        (void)app.settings().setPreference("font_size", size);
     }
 
     ImGui::SeparatorText(tr("settings.my_pin"));
@@ -83,7 +84,7 @@ void SettingsScreen::drawDesk(app::App& app) {
     widgets::fieldError(m_outcome.error("my_pin"), "pin");
     ImGui::BeginDisabled(app.readOnly());
     const auto setPin = [&](const std::string& pin) {
-        if (m_outcome.record("my_pin", app.setPin(app.actor().staffId, pin))) m_pin.clear();
+        if (m_outcome.record("my_pin", app.settings().setPin(app.actor().staffId, pin))) m_pin.clear();
     };
     if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str())) setPin(m_pin);
     ImGui::SameLine();
@@ -96,7 +97,7 @@ void SettingsScreen::drawOffice(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.office_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     const float width = ImGui::GetFontSize() * 14;
     ImGui::SetNextItemWidth(width);
     widgets::textField(label("settings.office_code", "office_code"), m_officeCode);
@@ -105,7 +106,7 @@ void SettingsScreen::drawOffice(app::App& app) {
     widgets::textField(label("settings.office_name", "office_name"), m_officeName);
     widgets::fieldError(m_outcome.error("office"), "office_name");
     if (ImGui::Button(label("settings.save", "office_save").c_str()))
-        m_outcome.record("office", app.setOffice(m_officeCode, m_officeName));
+        m_outcome.record("office", app.settings().setOffice(m_officeCode, m_officeName));
     ImGui::EndDisabled();
     m_outcome.draw("office");
 }
@@ -114,15 +115,15 @@ void SettingsScreen::drawTemplates(app::App& app) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("settings.templates_explain"));
     ImGui::PopTextWrapPos();
-    ImGui::BeginDisabled(!app.mayEditSettings());
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
     for (std::size_t i = 0; i < kTemplateCount; ++i) {
-        const std::string kind = app::App::kTemplateKinds[i];
+        const std::string kind = app::Settings::kTemplateKinds[i];
         ImGui::SeparatorText(trCode("template", kind));
         const std::string form = "template_" + kind;
         widgets::textArea("##" + form, m_templates[i], ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
         widgets::fieldError(m_outcome.error(form), "template");
         const auto save = [&](const std::string& text) {
-            m_outcome.record(form, app.setMessageTemplate(kind, languageTag(language()), text));
+            m_outcome.record(form, app.settings().setMessageTemplate(kind, languageTag(language()), text));
         };
         if (ImGui::Button(label("settings.save", ("template_save_" + kind).c_str()).c_str())) save(m_templates[i]);
         ImGui::SameLine();

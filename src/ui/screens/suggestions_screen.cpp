@@ -23,14 +23,14 @@ void SuggestionsScreen::drawPage(app::App& app) {
     ImGui::PopTextWrapPos();
 
     std::vector<widgets::Choice> sources;
-    for (const char* s : app::App::kSuggestionSources) sources.push_back({s, trCode("suggestion.source", s)});
+    for (const char* s : app::Suggestions::kSources) sources.push_back({s, trCode("suggestion.source", s)});
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     widgets::combo(label("suggestion.source", "suggestion_source"), "suggestion_source", sources, m_source);
     widgets::textArea("##suggestion_content", m_content, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4));
     widgets::fieldError(m_error ? &*m_error : nullptr, "suggestion_content");
     ImGui::BeginDisabled(app.readOnly());
     if (ImGui::Button(label("suggestion.add", "suggestion_add").c_str())) {
-        auto added = app.addSuggestion(m_source, m_content);
+        auto added = app.suggestions().add(m_source, m_content);
         m_added = added.ok();
         if (added) {
             m_content.clear();
@@ -47,7 +47,8 @@ void SuggestionsScreen::drawPage(app::App& app) {
     if (m_error && m_error->fieldErrors.empty()) widgets::actionError(&*m_error);
 
     ImGui::Spacing();
-    if (app.revision() != m_revision) m_list = app.suggestions(), m_revision = app.revision(); // not SQL per frame
+    if (app.revision() != m_revision)
+        m_list = app.suggestions().list(), m_revision = app.revision(); // not SQL per frame
     const auto& list = m_list;
     if (list.empty()) {
         widgets::emptyState(tr("suggestion.empty"));
@@ -64,7 +65,7 @@ void SuggestionsScreen::drawPage(app::App& app) {
                                 std::string(key) == "suggestion.content" ? 6.0f : 1.0f);
     ImGui::TableHeadersRow();
     std::vector<widgets::Choice> statuses;
-    for (const char* s : app::App::kSuggestionStatuses) statuses.push_back({s, trCode("suggestion.status", s)});
+    for (const char* s : app::Suggestions::kStatuses) statuses.push_back({s, trCode("suggestion.status", s)});
     int row = 0;
     for (const core::Suggestion& s : list) {
         ImGui::TableNextRow();
@@ -81,7 +82,7 @@ void SuggestionsScreen::drawPage(app::App& app) {
         const std::string id = "suggestion_status_" + std::to_string(row++);
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::BeginDisabled(app.readOnly());
-        if (widgets::combo("##" + id, id.c_str(), statuses, status)) (void)app.setSuggestionStatus(s.id, status);
+        if (widgets::combo("##" + id, id.c_str(), statuses, status)) (void)app.suggestions().setStatus(s.id, status);
         ImGui::EndDisabled();
     }
     ImGui::EndTable();

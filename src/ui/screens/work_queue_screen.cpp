@@ -67,11 +67,11 @@ void WorkQueueScreen::refresh(app::App& app) {
     q.limit = 0; // counts only
     for (int i = 0; i < kSectionCount; ++i) {
         q.filter = m_filters[static_cast<std::size_t>(i)] = filterFor(app, i);
-        auto page = app.listCases(q);
+        auto page = app.cases().listCases(q);
         m_counts[static_cast<std::size_t>(i)] = page ? page.value().total : 0;
     }
     q.filter = {};
-    auto all = app.listCases(q);
+    auto all = app.cases().listCases(q);
     m_allCases = all ? all.value().total : 0;
 }
 

@@ -28,7 +28,7 @@ struct Desk {
     void registerOne(const char* content) {
         core::Registration r{"phone", "王芳",    "13800138000", "",       "phone",
                              content, "billing", "bill_error",  "normal", clock.now()};
-        REQUIRE(app->registerCase(r).ok());
+        REQUIRE(app->cases().registerCase(r).ok());
     }
     std::string digest() { return app->digest().value(); }
 };
@@ -56,13 +56,13 @@ TEST_CASE("a backup restores into another desk as the same content, and is descr
     Desk a("A"), b("B");
     a.registerOne("本月话费多扣五十元");
     a.registerOne("套餐变更后仍按原套餐扣费");
-    const std::string image = a.app->backup().value();
-    auto info = b.app->checkBackup(image);
+    const std::string image = a.app->backups().backup().value();
+    auto info = b.app->backups().checkBackup(image);
     REQUIRE(info.ok());
     CHECK(info.value().officeCode == "A");
     CHECK(info.value().cases == 2);
     CHECK(info.value().events > 2);
-    REQUIRE(b.app->restore(image).ok());
+    REQUIRE(b.app->backups().restore(image).ok());
     CHECK(b.digest() == a.digest());
     CHECK(b.app->verify().value().empty());
     CHECK(b.app->info().officeCode == "A"); // the restored identity, without reopening
@@ -73,11 +73,11 @@ TEST_CASE("restore replaces a file database durably: reopened, it holds the back
     std::filesystem::remove(path);
     Desk a("A");
     a.registerOne("宽带断网");
-    const std::string image = a.app->backup().value();
+    const std::string image = a.app->backups().backup().value();
     {
         Desk b("B", path);
         b.registerOne("另一件投诉：信号差");
-        REQUIRE(b.app->restore(image).ok());
+        REQUIRE(b.app->backups().restore(image).ok());
     }
     core::SimulatedClock clock{at("2026-11-28T10:00:00+08:00")};
     auto reopened = std::move(app::App::open(path, clock, 9).value());
@@ -91,10 +91,10 @@ TEST_CASE("bad backup files are refused with their own message and change nothin
     Desk a("A"), b("B");
     a.registerOne("本月话费多扣五十元");
     b.registerOne("宽带断网");
-    const std::string image = a.app->backup().value();
+    const std::string image = a.app->backups().backup().value();
     const std::string before = b.digest();
     const auto refusal = [&](const std::string& bytes) {
-        auto r = b.app->restore(bytes);
+        auto r = b.app->backups().restore(bytes);
         return r.ok() ? std::string("restored") : r.error().messageKey;
     };
     CHECK(refusal("not a database at all, just text that is long enough to have a header ...") ==
@@ -112,15 +112,15 @@ TEST_CASE("bad backup files are refused with their own message and change nothin
 
 TEST_CASE("a read-only tab cannot restore — the reminder interval is validated and the last backup remembered") {
     Desk a("A");
-    CHECK_FALSE(a.app->lastBackupAt().has_value());
-    CHECK(a.app->backupReminderDays() == 7);
-    const std::string image = a.app->backup().value();
-    CHECK(a.app->lastBackupAt() == a.clock.now());
-    CHECK(a.app->setBackupReminderDays(30).ok());
-    CHECK(a.app->backupReminderDays() == 30);
-    CHECK_FALSE(a.app->setBackupReminderDays(0).ok());
+    CHECK_FALSE(a.app->backups().lastBackupAt().has_value());
+    CHECK(a.app->backups().backupReminderDays() == 7);
+    const std::string image = a.app->backups().backup().value();
+    CHECK(a.app->backups().lastBackupAt() == a.clock.now());
+    CHECK(a.app->backups().setBackupReminderDays(30).ok());
+    CHECK(a.app->backups().backupReminderDays() == 30);
+    CHECK_FALSE(a.app->backups().setBackupReminderDays(0).ok());
     a.app->setReadOnly(true);
-    CHECK(a.app->restore(image).error().messageKey == "error.read_only");
+    CHECK(a.app->backups().restore(image).error().messageKey == "error.read_only");
 }
 
 TEST_CASE("a database that failed to read refuses every write until a backup is restored over it") {
@@ -128,7 +128,7 @@ TEST_CASE("a database that failed to read refuses every write until a backup is 
     std::filesystem::remove(path);
     Desk desk("BJ01", path);
     for (int i = 0; i < 200; ++i) desk.registerOne("账单多扣了月租费用，请核实并退还");
-    const std::string good = desk.app->backup().value();
+    const std::string good = desk.app->backups().backup().value();
     const std::string before = desk.digest();
     // The case rows' root page overwritten on disk, under the open desk (a failing disk).
     std::int64_t page = 0, pageSize = 0;
@@ -154,17 +154,17 @@ TEST_CASE("a database that failed to read refuses every write until a backup is 
     REQUIRE(reopened.ok());
     app::App& app = *reopened.value();
     REQUIRE(app.signIn("s09").ok());
-    CHECK_FALSE(app.listCases({}).ok()); // the damage shows on the first read of the cases
+    CHECK_FALSE(app.cases().listCases({}).ok()); // the damage shows on the first read of the cases
     REQUIRE(app.fault().has_value());
     core::Registration r{"phone", "李雷",   "13900139000",   "", "phone", "宽带断网", "service_quality",
                          "",      "normal", desk.clock.now()};
-    auto refused = app.registerCase(r);
+    auto refused = app.cases().registerCase(r);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().messageKey == "error.database_damaged");
-    CHECK(app.setPreference("language", "en").error().messageKey == "error.database_damaged");
-    REQUIRE(app.restore(good).ok());
+    CHECK(app.settings().setPreference("language", "en").error().messageKey == "error.database_damaged");
+    REQUIRE(app.backups().restore(good).ok());
     CHECK_FALSE(app.fault().has_value());
     CHECK(app.digest().value() == before);
-    CHECK(app.registerCase(r).ok());
+    CHECK(app.cases().registerCase(r).ok());
     std::filesystem::remove(path);
 }

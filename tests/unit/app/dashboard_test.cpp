@@ -29,7 +29,7 @@ struct Generated {
         core::ListQuery q;
         q.filter = f;
         q.limit = 0;
-        return app->listCases(q).value().total;
+        return app->cases().listCases(q).value().total;
     }
 };
 
@@ -54,26 +54,28 @@ TEST_CASE("the dashboard's KPIs are kpi's for the same period and filters, and i
           core::AnalysisFilter{"", "phone", "", ""}, core::AnalysisFilter{"", "", "network", ""},
           core::AnalysisFilter{"", "", "", "s05"}}) {
         CAPTURE(f.category + f.channel + f.department + f.person);
-        const core::Dashboard d = g.app->dashboard(g.period, f).value();
+        const core::Dashboard d = g.app->statistics().dashboard(g.period, f).value();
         CHECK(d.current.cases > 0);
-        checkSame(d.current, g.app->kpis(g.period.from, g.period.to, f).value().total);
-        checkSame(d.previous, g.app->kpis(g.period.previous().from, g.period.previous().to, f).value().total);
+        checkSame(d.current, g.app->statistics().kpis(g.period.from, g.period.to, f).value().total);
+        checkSame(d.previous,
+                  g.app->statistics().kpis(g.period.previous().from, g.period.previous().to, f).value().total);
     }
 }
 
 TEST_CASE("a dashboard built a chunk at a time equals one built at once") {
     Generated g;
-    const core::Dashboard whole = g.app->dashboard(g.period, {}).value();
+    const core::Dashboard whole = g.app->statistics().dashboard(g.period, {}).value();
     core::DashboardBuilder builder(g.period, {}, g.clock.now());
     core::KpiCursor cursor;
     int chunks = 0, rows = 0;
     while (!cursor.done) {
-        const auto chunk = g.app->kpiRowsChunk({g.period.previous().from, g.period.to}, cursor, 37).value();
+        const auto chunk =
+            g.app->statistics().kpiRowsChunk({g.period.previous().from, g.period.to}, cursor, 37).value();
         for (const core::KpiRow& r : chunk) builder.add(r);
         rows += static_cast<int>(chunk.size());
         ++chunks;
     }
-    CHECK(rows == g.app->countReceived({g.period.previous().from, g.period.to}));
+    CHECK(rows == g.app->statistics().countReceived({g.period.previous().from, g.period.to}));
     CHECK(chunks > 5);
     const core::Dashboard pieces = builder.finish();
     checkSame(pieces.current, whole.current);
@@ -90,13 +92,13 @@ TEST_CASE("the desk's dashboard model keeps its figures until the data changes, 
     REQUIRE(model.shown() != nullptr);
     CHECK_FALSE(model.busy());
     const int before = model.shown()->current.cases;
-    checkSame(model.shown()->current, g.app->dashboard(g.period, {}).value().current);
+    checkSame(model.shown()->current, g.app->statistics().dashboard(g.period, {}).value().current);
     core::Registration r{"phone",           "林涛",
                          "13500135000",     "",
                          "phone",           "宽带本月频繁断线",
                          "service_quality", "",
                          "normal",          g.period.from + core::kHourMs};
-    REQUIRE(g.app->registerCase(r).ok());
+    REQUIRE(g.app->cases().registerCase(r).ok());
     // Not built yet in a zero budget: the figures of before stay shown while it works.
     model.update(*g.app, g.period, {}, std::chrono::milliseconds(0));
     REQUIRE(model.shown() != nullptr);
@@ -106,7 +108,7 @@ TEST_CASE("the desk's dashboard model keeps its figures until the data changes, 
 
 TEST_CASE("each drill-down lists exactly the cases its figure counts") {
     Generated g;
-    const core::Dashboard d = g.app->dashboard(g.period, {}).value();
+    const core::Dashboard d = g.app->statistics().dashboard(g.period, {}).value();
     CHECK(g.listed({}) == d.current.cases);
     REQUIRE_FALSE(d.pareto.empty());
     core::ListFilter bySubType;
@@ -136,18 +138,18 @@ TEST_CASE("a case's met milestones are projected for the deadline health: in tim
     REQUIRE(app->signIn("s10").ok());
     core::Registration r{"phone",           "王芳",          "13800138000", "",         "phone", "宽带断网，光猫红灯",
                          "service_quality", "network_fault", "normal",      clock.now()};
-    const std::string id = app->registerCase(r).value().id;
-    REQUIRE(app->confirm(id, "sms", "").ok());
-    REQUIRE(app->classify(id, "service_quality", "network_fault", "normal").ok());
-    REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+    const std::string id = app->cases().registerCase(r).value().id;
+    REQUIRE(app->cases().confirm(id, "sms", "").ok());
+    REQUIRE(app->cases().classify(id, "service_quality", "network_fault", "normal").ok());
+    REQUIRE(app->cases().dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
     clock.jumpBy(6 * core::kHourMs); // a quarter of the 24 h investigation limit
-    REQUIRE(app->investigate(id, "光猫故障，已更换").ok());
+    REQUIRE(app->cases().investigate(id, "光猫故障，已更换").ok());
     clock.jumpBy(54 * core::kHourMs); // 60 h in all: late for the 48 h feedback limit
-    REQUIRE(app->proposeSolution(id, "更换光猫").ok());
-    REQUIRE(app->implement(id, "已上门更换").ok());
-    REQUIRE(app->feedback(id, "已恢复上网", "phone").ok());
+    REQUIRE(app->cases().proposeSolution(id, "更换光猫").ok());
+    REQUIRE(app->cases().implement(id, "已上门更换").ok());
+    REQUIRE(app->cases().feedback(id, "已恢复上网", "phone").ok());
     const core::Period week = core::periodContaining(core::PeriodKind::Week, at("2026-11-23T09:00:00+08:00"));
-    const core::Dashboard d = app->dashboard(week, {}).value();
+    const core::Dashboard d = app->statistics().dashboard(week, {}).value();
     const core::DeadlineHealth& h = d.deadlineHealth.at("service_quality");
     REQUIRE(h.milestones.size() == 2);
     CHECK(h.milestones[0].onTime == 1);

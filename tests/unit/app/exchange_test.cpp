@@ -34,20 +34,20 @@ struct Office {
     std::string registerOne(const char* content = "家中宽带无法上网，光猫亮红灯") {
         core::Registration r{"phone",           "王芳",          "13800138000", "",         "phone", content,
                              "service_quality", "network_fault", "normal",      clock.now()};
-        auto ref = app->registerCase(r);
+        auto ref = app->cases().registerCase(r);
         REQUIRE(ref.ok());
         return ref.value().id;
     }
     // Through the JSON text, as a file between offices would go.
     sync::Bundle exportAll(const app::ExportScope& scope = {}) {
-        auto b = app->exportBundle(scope);
+        auto b = app->exchange().exportBundle(scope);
         REQUIRE(b.ok());
         auto back = sync::readBundle(sync::writeBundle(b.value()));
         REQUIRE(back.ok());
         return back.value();
     }
     app::ImportSummary importFrom(const sync::Bundle& b) {
-        auto s = app->importBundle(b, true);
+        auto s = app->exchange().importBundle(b, true);
         REQUIRE(s.ok());
         return s.value();
     }
@@ -55,7 +55,7 @@ struct Office {
     core::CasePage cases(int limit = 1000) {
         core::ListQuery q;
         q.limit = limit;
-        return app->listCases(q).value();
+        return app->cases().listCases(q).value();
     }
     int caseCount() { return cases(1).total; }
 };
@@ -65,16 +65,16 @@ struct Office {
 TEST_CASE("export and import into an empty database gives the same digest and consistent projections") {
     Office a("A", 1), b("B", 2);
     const std::string id = a.registerOne();
-    REQUIRE(a.app->confirm(id, "sms", "").ok());
-    REQUIRE(a.app->classify(id, "service_quality", "network_fault", "normal").ok());
-    REQUIRE(a.app->dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
+    REQUIRE(a.app->cases().confirm(id, "sms", "").ok());
+    REQUIRE(a.app->cases().classify(id, "service_quality", "network_fault", "normal").ok());
+    REQUIRE(a.app->cases().dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
     a.importFrom(b.exportAll());
     const app::ImportSummary s = b.importFrom(a.exportAll());
     CHECK(s.newCases == 1);
     CHECK(s.updatedCases == 0);
     CHECK(a.digest() == b.digest());
     CHECK(b.app->verify().value().empty());
-    const core::Case copy = b.app->caseById(id).value();
+    const core::Case copy = b.app->cases().caseById(id).value();
     CHECK(copy.state == core::State::Dispatched);
     CHECK(copy.person == "s03");
 }
@@ -100,7 +100,7 @@ TEST_CASE("a dry run reports what an import would do and changes nothing") {
     a.registerOne();
     a.registerOne("手机信号差，通话断断续续");
     const std::string before = b.digest();
-    auto preview = b.app->importBundle(a.exportAll(), false);
+    auto preview = b.app->exchange().importBundle(a.exportAll(), false);
     REQUIRE(preview.ok());
     CHECK(preview.value().newCases == 2);
     CHECK(b.digest() == before);
@@ -129,15 +129,15 @@ TEST_CASE("a peer export sends only what that peer has not been sent, and rememb
 TEST_CASE("a peer export that was never delivered moves no watermark: the next one sends the same events") {
     Office a("A", 1);
     a.registerOne();
-    auto undelivered = a.app->prepareExport({"B", {}});
+    auto undelivered = a.app->exchange().prepareExport({"B", {}});
     REQUIRE(undelivered.ok());
     REQUIRE_FALSE(undelivered.value().bundle.events.empty());
-    CHECK(a.app->peers().empty()); // nothing remembered yet
-    auto again = a.app->prepareExport({"B", {}});
+    CHECK(a.app->exchange().peers().empty()); // nothing remembered yet
+    auto again = a.app->exchange().prepareExport({"B", {}});
     REQUIRE(again.ok());
     CHECK(again.value().bundle.events.size() == undelivered.value().bundle.events.size());
-    REQUIRE(a.app->markDelivered(again.value()).ok());
-    CHECK(a.app->prepareExport({"B", {}}).value().bundle.events.empty());
+    REQUIRE(a.app->exchange().markDelivered(again.value()).ok());
+    CHECK(a.app->exchange().prepareExport({"B", {}}).value().bundle.events.empty());
 }
 
 TEST_CASE("a bundle stamped far in the future (year 9999) is refused whole, and local stamps stay readable") {
@@ -152,15 +152,15 @@ TEST_CASE("a bundle stamped far in the future (year 9999) is refused whole, and 
     e.hlc = core::parseHlc("9999999999999999-99999999").value();
     hostile.events.push_back(e);
     const std::string before = b.digest();
-    auto refused = b.app->importBundle(hostile, true);
+    auto refused = b.app->exchange().importBundle(hostile, true);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().messageKey == "error.bundle_hlc_range");
     CHECK(b.digest() == before);
     // A day ahead of this device is already too far; an hour is a clock slightly off, and accepted.
     hostile.events.back().hlc = {b.clock.now() + 25 * core::kHourMs, 0};
-    CHECK_FALSE(b.app->importBundle(hostile, true).ok());
+    CHECK_FALSE(b.app->exchange().importBundle(hostile, true).ok());
     hostile.events.back().hlc = {b.clock.now() + core::kHourMs, 0};
-    REQUIRE(b.app->importBundle(hostile, true).ok());
+    REQUIRE(b.app->exchange().importBundle(hostile, true).ok());
     b.registerOne("本机随后登记的投诉：账单多扣费"); // a local write stamped after the accepted one
     CHECK(b.app->verify().value().empty());
     CHECK(b.app->digest().ok());
@@ -169,7 +169,7 @@ TEST_CASE("a bundle stamped far in the future (year 9999) is refused whole, and 
 TEST_CASE(
     "a registration with a limit of 9e18 ms for an office on working hours is refused at once, not computed for ever") {
     Office a("A", 1), b("B", 2);
-    REQUIRE(b.app->useWorkingHours(std::string(app::builtInCalendarTsv())).ok());
+    REQUIRE(b.app->settings().useWorkingHours(std::string(app::builtInCalendarTsv())).ok());
     a.registerOne();
     sync::Bundle hostile = a.exportAll();
     for (core::Event& e : hostile.events)
@@ -178,7 +178,7 @@ TEST_CASE(
             e.fields["limits"] = "feedback=9223372036854775807";
         }
     const std::string before = b.digest();
-    auto refused = b.app->importBundle(hostile, true);
+    auto refused = b.app->exchange().importBundle(hostile, true);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().messageKey == "error.bundle_limits");
     CHECK(b.digest() == before);
@@ -193,7 +193,7 @@ TEST_CASE(
         sync::Bundle bundle = good;
         for (core::Event& e : bundle.events)
             if (e.caseId == id && e.type == type) e.fields[field] = value;
-        auto r = b.app->importBundle(bundle, true);
+        auto r = b.app->exchange().importBundle(bundle, true);
         return r.ok() ? std::string("accepted") : r.error().messageKey;
     };
     const std::string before = b.digest();
@@ -206,7 +206,7 @@ TEST_CASE(
         sync::Bundle bundle = good;
         for (core::Event& e : bundle.events)
             if (e.caseId == id) e.actor = "s404";
-        auto r = b.app->importBundle(bundle, true);
+        auto r = b.app->exchange().importBundle(bundle, true);
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().messageKey == "error.bundle_unknown_reference");
         CHECK(r.error().detail.find("actor s404") != std::string::npos);
@@ -219,12 +219,12 @@ TEST_CASE("a case export carries those cases and the reference data, nothing els
     Office a("A", 1), b("B", 2);
     const std::string wanted = a.registerOne();
     a.registerOne("另一件投诉：宽带很慢很慢");
-    const std::string number = a.app->caseById(wanted).value().number;
+    const std::string number = a.app->cases().caseById(wanted).value().number;
     const sync::Bundle bundle = a.exportAll({"", {number}});
     for (const core::Event& e : bundle.events) CHECK((e.caseId == wanted || e.caseId.empty()));
     CHECK(b.importFrom(bundle).newCases == 1);
-    CHECK(b.app->caseIdByNumber(number) == wanted);
-    CHECK_FALSE(a.app->exportBundle({"", {"TS-NOPE-1"}}).ok());
+    CHECK(b.app->cases().caseIdByNumber(number) == wanted);
+    CHECK_FALSE(a.app->exchange().exportBundle({"", {"TS-NOPE-1"}}).ok());
 }
 
 TEST_CASE("a masked export hides every customer's name, phone and key but keeps their cases linked") {
@@ -239,13 +239,13 @@ TEST_CASE("a masked export hides every customer's name, phone and key but keeps 
     const std::string text = sync::writeBundle(bundle);
     CHECK(text.find("13800138000") == std::string::npos);
     CHECK(b.importFrom(bundle).newCases == 2);
-    const core::Case one = b.app->caseById(first).value(), two = b.app->caseById(second).value();
+    const core::Case one = b.app->cases().caseById(first).value(), two = b.app->cases().caseById(second).value();
     CHECK(one.customerName == "王*");
     CHECK(one.phone == "138****8000");
     CHECK(one.customerKey.rfind("anon-", 0) == 0);
     CHECK(one.customerKey == two.customerKey);
     CHECK(two.repeatOf == first);
-    CHECK(a.app->caseById(first).value().phone == "13800138000");
+    CHECK(a.app->cases().caseById(first).value().phone == "13800138000");
     const auto keyOf = [&](const sync::Bundle& from) {
         for (const core::Event& e : from.events)
             if (e.caseId == first && e.type == "register") return core::getField(e.fields, "customer_key");
@@ -259,7 +259,7 @@ TEST_CASE("an import done a few events per step ends as the whole import at once
     REQUIRE(b.digest() == c.digest());
     for (int i = 0; i < 6; ++i) {
         const std::string id = a.registerOne();
-        REQUIRE(a.app->confirm(id, "sms", "").ok());
+        REQUIRE(a.app->cases().confirm(id, "sms", "").ok());
         a.clock.jumpBy(core::kHourMs);
     }
     const sync::Bundle bundle = a.exportAll();
@@ -267,7 +267,7 @@ TEST_CASE("an import done a few events per step ends as the whole import at once
 
     const std::string before = c.digest();
     for (bool apply : {false, true}) {
-        auto job = app::ImportJob::start(*c.app, bundle, apply);
+        auto job = c.app->exchange().startImport(bundle, apply);
         REQUIRE(job.ok());
         double last = 0;
         int steps = 0;
@@ -302,9 +302,9 @@ TEST_CASE("the preview of a large import hands nothing to the page store — the
     auto b = std::move(app::App::open("import.db", clock, 9, "tousu-pages-import").value());
     REQUIRE(b->initialize("B", "B office").ok());
     const int afterSetUp = batches;
-    REQUIRE(b->importBundle(bundle, false).ok()); // far more pages than SQLite's cache holds
+    REQUIRE(b->exchange().importBundle(bundle, false).ok()); // far more pages than SQLite's cache holds
     CHECK(batches == afterSetUp);
-    REQUIRE(b->importBundle(bundle, true).ok());
+    REQUIRE(b->exchange().importBundle(bundle, true).ok());
     CHECK(batches == afterSetUp + 1);
     b.reset();
     store::forgetPageFile("import.db");
@@ -313,7 +313,7 @@ TEST_CASE("the preview of a large import hands nothing to the page store — the
 TEST_CASE("a bundle that names unknown staff is refused whole and the database is unchanged") {
     Office a("A", 1), b("B", 2);
     const std::string id = a.registerOne();
-    sync::Bundle bundle = a.exportAll({"", {a.app->caseById(id).value().number}});
+    sync::Bundle bundle = a.exportAll({"", {a.app->cases().caseById(id).value().number}});
     bundle.events.erase(std::remove_if(bundle.events.begin(), bundle.events.end(),
                                        [](const core::Event& e) { return e.caseId.empty(); }),
                         bundle.events.end());
@@ -326,7 +326,7 @@ TEST_CASE("a bundle that names unknown staff is refused whole and the database i
                        {"expected_at", std::to_string(dispatch.hlc.wall + 48 * core::kHourMs)}};
     bundle.events.push_back(dispatch);
     const std::string before = b.digest();
-    auto r = b.app->importBundle(bundle, true);
+    auto r = b.app->exchange().importBundle(bundle, true);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().messageKey == "error.bundle_unknown_reference");
     CHECK(r.error().detail.find("person s99") != std::string::npos);
@@ -347,7 +347,7 @@ TEST_CASE("an event id already stored with other content refuses the whole bundl
             e.fields["content"] = "篡改过的内容";
             break;
         }
-    auto r = b.app->importBundle(bundle, true);
+    auto r = b.app->exchange().importBundle(bundle, true);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().messageKey == "error.event_conflict");
     CHECK(b.digest() == before);
@@ -357,18 +357,18 @@ TEST_CASE("an event id already stored with other content refuses the whole bundl
 TEST_CASE("concurrent edits of one case resolve the same in both offices and are flagged") {
     Office a("A", 1), b("B", 2);
     const std::string id = a.registerOne();
-    REQUIRE(a.app->confirm(id, "sms", "").ok());
-    REQUIRE(a.app->classify(id, "service_quality", "network_fault", "normal").ok());
-    REQUIRE(a.app->dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
+    REQUIRE(a.app->cases().confirm(id, "sms", "").ok());
+    REQUIRE(a.app->cases().classify(id, "service_quality", "network_fault", "normal").ok());
+    REQUIRE(a.app->cases().dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
     b.importFrom(a.exportAll());
     a.clock.jumpBy(60000);
     b.clock.jumpBy(60000);
-    REQUIRE(a.app->reassign(id, "network", "s04", "张伟休假").ok());
-    REQUIRE(b.app->reassign(id, "network", "s03", "仍由张伟处理").ok());
+    REQUIRE(a.app->cases().reassign(id, "network", "s04", "张伟休假").ok());
+    REQUIRE(b.app->cases().reassign(id, "network", "s03", "仍由张伟处理").ok());
     const app::ImportSummary intoB = b.importFrom(a.exportAll());
     a.importFrom(b.exportAll());
     CHECK(a.digest() == b.digest());
-    const core::Case ca = a.app->caseById(id).value(), cb = b.app->caseById(id).value();
+    const core::Case ca = a.app->cases().caseById(id).value(), cb = b.app->cases().caseById(id).value();
     CHECK(ca.person == cb.person);
     CHECK(ca.concurrentEdit);
     CHECK(cb.concurrentEdit);
@@ -380,7 +380,7 @@ TEST_CASE("a read-only tab refuses imports") {
     Office a("A", 1), b("B", 2);
     a.registerOne();
     b.app->setReadOnly(true);
-    auto r = b.app->importBundle(a.exportAll(), true);
+    auto r = b.app->exchange().importBundle(a.exportAll(), true);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().messageKey == "error.read_only");
 }
@@ -397,7 +397,7 @@ bool actRandomly(Office& o, std::mt19937_64& rng) {
         return true;
     }
     const std::string id = rows[rng() % rows.size()].id;
-    const auto allowed = core::allowedActions(o.app->caseById(id).value());
+    const auto allowed = core::allowedActions(o.app->cases().caseById(id).value());
     if (allowed.empty()) return false;
     app::App& app = *o.app;
     const core::TimeMs later = o.clock.now() + core::kHourMs;
@@ -405,39 +405,39 @@ bool actRandomly(Office& o, std::mt19937_64& rng) {
     const char* person = people[rng() % 3];
     switch (allowed[rng() % allowed.size()]) {
     case core::Action::Confirm:
-        return app.confirm(id, "sms", "").ok();
+        return app.cases().confirm(id, "sms", "").ok();
     case core::Action::Classify:
-        return app.classify(id, "service_quality", "network_fault", "urgent").ok();
+        return app.cases().classify(id, "service_quality", "network_fault", "urgent").ok();
     case core::Action::Dispatch:
-        return app.dispatch(id, "network", person, later).ok();
+        return app.cases().dispatch(id, "network", person, later).ok();
     case core::Action::Investigate:
-        return app.investigate(id, "现场检查").ok();
+        return app.cases().investigate(id, "现场检查").ok();
     case core::Action::RecordContact:
-        return app.recordContact(id, "phone", "已联系").ok();
+        return app.cases().recordContact(id, "phone", "已联系").ok();
     case core::Action::WaitForCustomer:
-        return app.waitForCustomer(id, "等待客户在家").ok();
+        return app.cases().waitForCustomer(id, "等待客户在家").ok();
     case core::Action::CustomerResponded:
-        return app.customerResponded(id, "客户已回复").ok();
+        return app.cases().customerResponded(id, "客户已回复").ok();
     case core::Action::ProposeSolution:
-        return app.proposeSolution(id, "更换光猫").ok();
+        return app.cases().proposeSolution(id, "更换光猫").ok();
     case core::Action::RejectSolution:
-        return app.rejectSolution(id, "客户不同意").ok();
+        return app.cases().rejectSolution(id, "客户不同意").ok();
     case core::Action::Implement:
-        return app.implement(id, "已更换").ok();
+        return app.cases().implement(id, "已更换").ok();
     case core::Action::Feedback:
-        return app.feedback(id, "已恢复", "phone").ok();
+        return app.cases().feedback(id, "已恢复", "phone").ok();
     case core::Action::Survey:
-        return app.survey(id, 1 + int(rng() % 5), "", false).ok();
+        return app.cases().survey(id, 1 + int(rng() % 5), "", false).ok();
     case core::Action::Archive:
-        return app.archive(id).ok();
+        return app.cases().archive(id).ok();
     case core::Action::FollowUp:
-        return app.followUp(id, rng() % 3 != 0, "回访").ok();
+        return app.cases().followUp(id, rng() % 3 != 0, "回访").ok();
     case core::Action::Reopen:
-        return app.reopen(id, "问题复发").ok();
+        return app.cases().reopen(id, "问题复发").ok();
     case core::Action::Reassign:
-        return app.reassign(id, "network", person, "调整").ok();
+        return app.cases().reassign(id, "network", person, "调整").ok();
     case core::Action::Cancel:
-        return app.cancel(id, "客户撤回").ok();
+        return app.cases().cancel(id, "客户撤回").ok();
     default:
         return false;
     }
@@ -479,7 +479,7 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
         // Then everyone sends everything to everyone (bundles straight from memory: the JSON path was
         // taken above): office j ends with the union once every i before it has sent to it.
         for (int i = 0; i < n; ++i) {
-            const sync::Bundle all = offices[i]->app->exportBundle({}).value();
+            const sync::Bundle all = offices[i]->app->exchange().exportBundle({}).value();
             for (int j = 0; j < n; ++j) offices[j]->importFrom(all);
         }
         const std::string digest = offices[0]->digest();
@@ -488,7 +488,7 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
                               o->app->staff().size() == offices[0]->app->staff().size();
             divergent += same ? 0 : 1;
         }
-        events += static_cast<int>(offices[0]->app->exportBundle({}).value().events.size());
+        events += static_cast<int>(offices[0]->app->exchange().exportBundle({}).value().events.size());
         for (const auto& row : offices[0]->cases().rows) concurrent += row.concurrentEdit ? 1 : 0;
     }
     MESSAGE(trials << " trials, " << events << " events, " << concurrent << " concurrently edited cases, " << divergent
@@ -502,19 +502,19 @@ TEST_CASE("offices that exchange bundles in any order, with repeats and partial 
 TEST_CASE("TMF621 export: one ticket per case with every event as a note and the status history") {
     Office a("A", 1);
     const std::string id = a.registerOne();
-    REQUIRE(a.app->confirm(id, "sms", "您的投诉已受理").ok());
-    REQUIRE(a.app->classify(id, "service_quality", "network_fault", "urgent").ok());
-    REQUIRE(a.app->dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
-    REQUIRE(a.app->waitForCustomer(id, "客户出差，下周在家").ok());
+    REQUIRE(a.app->cases().confirm(id, "sms", "您的投诉已受理").ok());
+    REQUIRE(a.app->cases().classify(id, "service_quality", "network_fault", "urgent").ok());
+    REQUIRE(a.app->cases().dispatch(id, "network", "s03", a.clock.now() + core::kHourMs).ok());
+    REQUIRE(a.app->cases().waitForCustomer(id, "客户出差，下周在家").ok());
     const std::string other = a.registerOne("手机信号差");
-    REQUIRE(a.app->cancel(other, "客户撤回").ok());
+    REQUIRE(a.app->cases().cancel(other, "客户撤回").ok());
     std::string out;
-    auto count = a.app->exportTmf(out);
+    auto count = a.app->exchange().exportTmf(out);
     REQUIRE(count.ok());
     CHECK(count.value() == 2);
     const auto tickets = nlohmann::json::parse(out);
     REQUIRE(tickets.size() == 2);
-    const core::Case c = a.app->caseById(id).value();
+    const core::Case c = a.app->cases().caseById(id).value();
     const auto& t = tickets[0]["externalId"] == id ? tickets[0] : tickets[1];
     const auto& cancelled = tickets[0]["externalId"] == id ? tickets[1] : tickets[0];
     CHECK(t["id"] == c.number);

@@ -25,22 +25,22 @@ struct Desk {
     std::string registerOne(const char* category = "service_quality", const char* importance = "normal") {
         core::Registration r{"phone",  "王芳", "13800138000", "",         "phone", "宽带断网，光猫红灯",
                              category, "",     importance,    clock.now()};
-        return app->registerCase(r).value().id;
+        return app->cases().registerCase(r).value().id;
     }
     int count(core::ListFilter f) {
         core::ListQuery q;
         q.filter = std::move(f);
         q.limit = 0;
-        return app->listCases(q).value().total;
+        return app->cases().listCases(q).value().total;
     }
     void resolve(const std::string& id) {
-        REQUIRE(app->confirm(id, "sms", "").ok());
-        REQUIRE(app->classify(id, "service_quality", "", "").ok());
-        REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
-        REQUIRE(app->investigate(id, "查").ok());
-        REQUIRE(app->proposeSolution(id, "换光猫").ok());
-        REQUIRE(app->implement(id, "已换").ok());
-        REQUIRE(app->feedback(id, "已恢复", "phone").ok());
+        REQUIRE(app->cases().confirm(id, "sms", "").ok());
+        REQUIRE(app->cases().classify(id, "service_quality", "", "").ok());
+        REQUIRE(app->cases().dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+        REQUIRE(app->cases().investigate(id, "查").ok());
+        REQUIRE(app->cases().proposeSolution(id, "换光猫").ok());
+        REQUIRE(app->cases().implement(id, "已换").ok());
+        REQUIRE(app->cases().feedback(id, "已恢复", "phone").ok());
     }
 };
 
@@ -71,9 +71,9 @@ TEST_CASE("a new case is unassigned until dispatched, then belongs to its person
     Desk d;
     const std::string id = d.registerOne();
     CHECK(d.count(unassigned()) == 1);
-    REQUIRE(d.app->confirm(id, "sms", "").ok());
-    REQUIRE(d.app->classify(id, "service_quality", "", "").ok());
-    REQUIRE(d.app->dispatch(id, "network", "s03", d.clock.now() + core::kHourMs).ok());
+    REQUIRE(d.app->cases().confirm(id, "sms", "").ok());
+    REQUIRE(d.app->cases().classify(id, "service_quality", "", "").ok());
+    REQUIRE(d.app->cases().dispatch(id, "network", "s03", d.clock.now() + core::kHourMs).ok());
     CHECK(d.count(unassigned()) == 0);
     core::ListFilter mine;
     mine.person = "s03";
@@ -101,26 +101,26 @@ TEST_CASE("important complaints are due a follow-up visit three days after resol
     const std::string important = d.registerOne("service_quality", "important");
     d.resolve(normal);
     d.resolve(important);
-    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == 0); // fed back, not yet surveyed
-    REQUIRE(d.app->survey(important, 3, "", false).ok());
-    REQUIRE(d.app->survey(normal, 3, "", false).ok());
-    const core::TimeMs resolvedAt = d.app->caseById(important).value().resolvedAt;
-    CHECK(core::followUpDueAt(d.app->caseById(important).value()) == resolvedAt + core::kFollowUpAfterMs);
-    CHECK(core::followUpDueAt(d.app->caseById(normal).value()) == 0);
-    REQUIRE(d.app->archive(important).ok());
+    CHECK(core::followUpDueAt(d.app->cases().caseById(important).value()) == 0); // fed back, not yet surveyed
+    REQUIRE(d.app->cases().survey(important, 3, "", false).ok());
+    REQUIRE(d.app->cases().survey(normal, 3, "", false).ok());
+    const core::TimeMs resolvedAt = d.app->cases().caseById(important).value().resolvedAt;
+    CHECK(core::followUpDueAt(d.app->cases().caseById(important).value()) == resolvedAt + core::kFollowUpAfterMs);
+    CHECK(core::followUpDueAt(d.app->cases().caseById(normal).value()) == 0);
+    REQUIRE(d.app->cases().archive(important).ok());
     d.clock.jumpBy(2 * 24 * core::kHourMs);
     CHECK(d.count(followUps()) == 0);
     d.clock.jumpBy(2 * 24 * core::kHourMs);
     CHECK(d.count(followUps()) == 1);
-    REQUIRE(d.app->followUp(important, false, "仍然断网").ok()); // unresolved: reopened
+    REQUIRE(d.app->cases().followUp(important, false, "仍然断网").ok()); // unresolved: reopened
     CHECK(d.count(followUps()) == 0);
-    REQUIRE(d.app->proposeSolution(important, "更换线路").ok());
-    REQUIRE(d.app->implement(important, "已更换").ok());
-    REQUIRE(d.app->feedback(important, "已恢复", "phone").ok());
-    REQUIRE(d.app->survey(important, 4, "", false).ok());
+    REQUIRE(d.app->cases().proposeSolution(important, "更换线路").ok());
+    REQUIRE(d.app->cases().implement(important, "已更换").ok());
+    REQUIRE(d.app->cases().feedback(important, "已恢复", "phone").ok());
+    REQUIRE(d.app->cases().survey(important, 4, "", false).ok());
     d.clock.jumpBy(4 * 24 * core::kHourMs);
     CHECK(d.count(followUps()) == 1);
-    REQUIRE(d.app->followUp(important, true, "已解决").ok());
+    REQUIRE(d.app->cases().followUp(important, true, "已解决").ok());
     CHECK(d.count(followUps()) == 0);
 }
 
@@ -131,7 +131,8 @@ TEST_CASE("signing in takes the role from the staff record and is remembered") {
     CHECK(d.app->lastSignedIn() == "s01");
     CHECK_FALSE(d.app->signIn("s99").ok());
     CHECK(d.app->actor().staffId == "s01");
-    CHECK(d.app->cancel(d.registerOne(), "客户撤回").ok() == core::roleMay(core::Role::Agent, core::Action::Cancel));
+    CHECK(d.app->cases().cancel(d.registerOne(), "客户撤回").ok() ==
+          core::roleMay(core::Role::Agent, core::Action::Cancel));
 }
 
 TEST_CASE("a database flagged after a migration re-folds every case when opened") {
@@ -144,19 +145,19 @@ TEST_CASE("a database flagged after a migration re-folds every case when opened"
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
         core::Registration r{"phone",           "王芳", "13800138000", "",         "phone", "宽带断网",
                              "service_quality", "",     "urgent",      clock.now()};
-        id = app->registerCase(r).value().id;
+        id = app->cases().registerCase(r).value().id;
     }
     { // what a migration adding the column leaves behind: defaults, and the flag
         auto db = std::move(store::Database::open(path).value());
         REQUIRE(db->exec("UPDATE cases SET next_due = 0; INSERT INTO meta VALUES ('reproject', '1')").ok());
     }
     auto app = std::move(app::App::open(path, clock, 3).value());
-    CHECK(app->caseById(id).value().number == "TS-BJ01-20261128-0001");
+    CHECK(app->cases().caseById(id).value().number == "TS-BJ01-20261128-0001");
     CHECK(app->verify().value().empty());
     core::ListQuery q;
     q.filter.overdueOnly = true;
     clock.jumpBy(25 * core::kHourMs);
-    CHECK(app->listCases(q).value().total == 1); // next_due was recomputed
+    CHECK(app->cases().listCases(q).value().total == 1); // next_due was recomputed
     CHECK_FALSE(store::getMeta(*store::Database::open(path).value(), "reproject").value().has_value());
     app.reset();
     std::filesystem::remove(path);

@@ -34,55 +34,57 @@ core::Registration complaint(core::TimeMs at) {
 
 TEST_CASE("the office code set in settings numbers the cases registered afterwards") {
     Desk d;
-    CHECK(keyOf(d.app->setOffice("G Z", "广州").error()) == "error.office_code");
-    CHECK(fieldOf(d.app->setOffice("GZ03", "").error()) == "office_name");
-    REQUIRE(d.app->setOffice("GZ03", "广州三营").ok());
+    CHECK(keyOf(d.app->settings().setOffice("G Z", "广州").error()) == "error.office_code");
+    CHECK(fieldOf(d.app->settings().setOffice("GZ03", "").error()) == "office_name");
+    REQUIRE(d.app->settings().setOffice("GZ03", "广州三营").ok());
     CHECK(d.app->info().officeCode == "GZ03");
     CHECK(d.app->info().officeName == "广州三营");
-    auto ref = d.app->registerCase(complaint(d.clock.now()));
+    auto ref = d.app->cases().registerCase(complaint(d.clock.now()));
     REQUIRE(ref.ok());
     CHECK(ref.value().number.rfind("TS-GZ03-20261128-", 0) == 0);
 }
 
 TEST_CASE("a department, a person and a sub-type added in settings can be used on a case at once") {
     Desk d;
-    auto dept = d.app->saveDepartment({"", "政企客户部", "", ""});
+    auto dept = d.app->settings().saveDepartment({"", "政企客户部", "", ""});
     REQUIRE(dept.ok());
-    auto person = d.app->saveStaff({"", "孙丽", "handler", dept.value()});
+    auto person = d.app->settings().saveStaff({"", "孙丽", "handler", dept.value()});
     REQUIRE(person.ok());
-    auto sub = d.app->saveSubType({"", "service_quality", "5G 信号弱", "Weak 5G signal"});
+    auto sub = d.app->settings().saveSubType({"", "service_quality", "5G 信号弱", "Weak 5G signal"});
     REQUIRE(sub.ok());
     const auto depts = d.app->departments();
     const auto it = std::find_if(depts.begin(), depts.end(), [&](auto& x) { return x.id == dept.value(); });
     REQUIRE(it != depts.end());
     CHECK(it->nameEn == "政企客户部"); // no English name: the Chinese one stands in
 
-    auto ref = d.app->registerCase(complaint(d.clock.now()));
+    auto ref = d.app->cases().registerCase(complaint(d.clock.now()));
     REQUIRE(ref.ok());
-    REQUIRE(d.app->confirm(ref.value().id, "phone", "").ok());
-    REQUIRE(d.app->classify(ref.value().id, "service_quality", sub.value(), "normal").ok());
-    REQUIRE(d.app->dispatch(ref.value().id, dept.value(), person.value(), d.clock.now() + core::kHourMs).ok());
-    CHECK(d.app->caseById(ref.value().id).value().person == person.value());
+    REQUIRE(d.app->cases().confirm(ref.value().id, "phone", "").ok());
+    REQUIRE(d.app->cases().classify(ref.value().id, "service_quality", sub.value(), "normal").ok());
+    REQUIRE(d.app->cases().dispatch(ref.value().id, dept.value(), person.value(), d.clock.now() + core::kHourMs).ok());
+    CHECK(d.app->cases().caseById(ref.value().id).value().person == person.value());
     REQUIRE(d.app->signIn(person.value()).ok());
     CHECK(d.app->actor().role == core::Role::Handler);
 }
 
 TEST_CASE("renaming keeps the id — a duplicate or empty name and an unknown role or department are refused") {
     Desk d;
-    REQUIRE(d.app->saveDepartment({"network", "网络运维部", "Network Operations", "s03"}).ok());
+    REQUIRE(d.app->settings().saveDepartment({"network", "网络运维部", "Network Operations", "s03"}).ok());
     const auto depts = d.app->departments();
     CHECK(std::count_if(depts.begin(), depts.end(),
                         [](auto& x) { return x.nameZh == "网络运维部" && x.id == "network"; }) == 1);
-    CHECK(keyOf(d.app->saveDepartment({"", "计费结算部", "", ""}).error()) == "error.duplicate_name");
-    CHECK(keyOf(d.app->saveDepartment({"", " ", "", ""}).error()) == "error.required");
-    CHECK(fieldOf(d.app->saveDepartment({"", "新部门", "", "nobody"}).error()) == "head");
-    CHECK(fieldOf(d.app->saveStaff({"", "新人", "boss", "network"}).error()) == "role");
-    CHECK(fieldOf(d.app->saveStaff({"", "新人", "agent", "nowhere"}).error()) == "department");
-    CHECK(keyOf(d.app->saveStaff({"", "王芳", "agent", "network"}).error()) == "error.duplicate_name");
-    CHECK(keyOf(d.app->saveStaff({"s10", "吴婷", "agent", "customer_service"}).error()) == "error.own_admin_role");
+    CHECK(keyOf(d.app->settings().saveDepartment({"", "计费结算部", "", ""}).error()) == "error.duplicate_name");
+    CHECK(keyOf(d.app->settings().saveDepartment({"", " ", "", ""}).error()) == "error.required");
+    CHECK(fieldOf(d.app->settings().saveDepartment({"", "新部门", "", "nobody"}).error()) == "head");
+    CHECK(fieldOf(d.app->settings().saveStaff({"", "新人", "boss", "network"}).error()) == "role");
+    CHECK(fieldOf(d.app->settings().saveStaff({"", "新人", "agent", "nowhere"}).error()) == "department");
+    CHECK(keyOf(d.app->settings().saveStaff({"", "王芳", "agent", "network"}).error()) == "error.duplicate_name");
+    CHECK(keyOf(d.app->settings().saveStaff({"s10", "吴婷", "agent", "customer_service"}).error()) ==
+          "error.own_admin_role");
     // The same sub-type name is fine under another category.
-    CHECK(d.app->saveSubType({"", "billing", "网络故障", ""}).ok());
-    CHECK(keyOf(d.app->saveSubType({"", "service_quality", "网络故障", ""}).error()) == "error.duplicate_name");
+    CHECK(d.app->settings().saveSubType({"", "billing", "网络故障", ""}).ok());
+    CHECK(keyOf(d.app->settings().saveSubType({"", "service_quality", "网络故障", ""}).error()) ==
+          "error.duplicate_name");
     CHECK(d.app->departments().size() == depts.size());
 }
 
@@ -90,48 +92,49 @@ TEST_CASE("only administrators change settings — anyone keeps their own prefer
     Desk d;
     const std::uint64_t before = d.app->revision();
     REQUIRE(d.app->signIn("s09").ok()); // a supervisor
-    CHECK(d.app->setOffice("SZ", "深圳").error().messageKey == "error.role_not_allowed");
-    CHECK(d.app->saveDepartment({"", "新部门", "", ""}).error().messageKey == "error.role_not_allowed");
-    CHECK(d.app->saveStaff({"", "新人", "agent", "network"}).error().messageKey == "error.role_not_allowed");
-    CHECK(d.app->updatePolicy("billing", {{"feedback", 24}, {"resolved", 48}}, 96).error().messageKey ==
+    CHECK(d.app->settings().setOffice("SZ", "深圳").error().messageKey == "error.role_not_allowed");
+    CHECK(d.app->settings().saveDepartment({"", "新部门", "", ""}).error().messageKey == "error.role_not_allowed");
+    CHECK(d.app->settings().saveStaff({"", "新人", "agent", "network"}).error().messageKey == "error.role_not_allowed");
+    CHECK(d.app->settings().updatePolicy("billing", {{"feedback", 24}, {"resolved", 48}}, 96).error().messageKey ==
           "error.role_not_allowed");
-    CHECK(d.app->setMessageTemplate("confirmation", "zh-CN", "您好").error().messageKey == "error.role_not_allowed");
-    CHECK(d.app->useClockHours().error().messageKey == "error.role_not_allowed");
+    CHECK(d.app->settings().setMessageTemplate("confirmation", "zh-CN", "您好").error().messageKey ==
+          "error.role_not_allowed");
+    CHECK(d.app->settings().useClockHours().error().messageKey == "error.role_not_allowed");
     CHECK(d.app->revision() == before);
-    REQUIRE(d.app->setPreference("font_size", "20").ok());
-    CHECK(d.app->preference("font_size") == "20");
-    CHECK(d.app->setPin("s01", "1234").error().messageKey == "error.role_not_allowed");
-    REQUIRE(d.app->setPin("s09", "2468").ok());
-    CHECK(d.app->hasPin("s09"));
-    CHECK_FALSE(d.app->hasPin("s01"));
+    REQUIRE(d.app->settings().setPreference("font_size", "20").ok());
+    CHECK(d.app->settings().preference("font_size") == "20");
+    CHECK(d.app->settings().setPin("s01", "1234").error().messageKey == "error.role_not_allowed");
+    REQUIRE(d.app->settings().setPin("s09", "2468").ok());
+    CHECK(d.app->settings().hasPin("s09"));
+    CHECK_FALSE(d.app->settings().hasPin("s01"));
 }
 
 TEST_CASE("a profile with a PIN signs in only with it — the PIN is stored hashed and can be removed") {
     Desk d;
-    CHECK(keyOf(d.app->setPin("s03", "12a4").error()) == "error.pin_format");
-    CHECK(keyOf(d.app->setPin("s03", "123").error()) == "error.pin_format");
-    REQUIRE(d.app->setPin("s03", "4321").ok());
+    CHECK(keyOf(d.app->settings().setPin("s03", "12a4").error()) == "error.pin_format");
+    CHECK(keyOf(d.app->settings().setPin("s03", "123").error()) == "error.pin_format");
+    REQUIRE(d.app->settings().setPin("s03", "4321").ok());
     CHECK(keyOf(d.app->signIn("s03").error()) == "error.wrong_pin");
     CHECK(keyOf(d.app->signIn("s03", "1234").error()) == "error.wrong_pin");
     CHECK(d.app->actor().staffId == "s10"); // still the administrator
     REQUIRE(d.app->signIn("s03", "4321").ok());
     CHECK(d.app->actor().staffId == "s03");
-    auto backup = d.app->backup();
+    auto backup = d.app->backups().backup();
     REQUIRE(backup.ok());
     CHECK(backup.value().find("4321") == std::string::npos);
-    REQUIRE(d.app->setPin("s03", "").ok());
+    REQUIRE(d.app->settings().setPin("s03", "").ok());
     CHECK(d.app->signIn("s03").ok());
 }
 
 TEST_CASE("a template is the administrator's text per language until reset to the built-in one") {
     Desk d;
-    CHECK_FALSE(d.app->messageTemplate("confirmation", "zh-CN"));
-    REQUIRE(d.app->setMessageTemplate("confirmation", "zh-CN", "您的投诉 {number} 已受理").ok());
-    CHECK(d.app->messageTemplate("confirmation", "zh-CN") == "您的投诉 {number} 已受理");
-    CHECK_FALSE(d.app->messageTemplate("confirmation", "en"));
-    CHECK(keyOf(d.app->setMessageTemplate("greeting", "zh-CN", "你好").error()) == "error.required");
-    REQUIRE(d.app->setMessageTemplate("confirmation", "zh-CN", "").ok());
-    CHECK_FALSE(d.app->messageTemplate("confirmation", "zh-CN"));
+    CHECK_FALSE(d.app->settings().messageTemplate("confirmation", "zh-CN"));
+    REQUIRE(d.app->settings().setMessageTemplate("confirmation", "zh-CN", "您的投诉 {number} 已受理").ok());
+    CHECK(d.app->settings().messageTemplate("confirmation", "zh-CN") == "您的投诉 {number} 已受理");
+    CHECK_FALSE(d.app->settings().messageTemplate("confirmation", "en"));
+    CHECK(keyOf(d.app->settings().setMessageTemplate("greeting", "zh-CN", "你好").error()) == "error.required");
+    REQUIRE(d.app->settings().setMessageTemplate("confirmation", "zh-CN", "").ok());
+    CHECK_FALSE(d.app->settings().messageTemplate("confirmation", "zh-CN"));
 }
 
 TEST_CASE("switching back to clock hours: cases opened afterwards count calendar hours") {
@@ -139,13 +142,13 @@ TEST_CASE("switching back to clock hours: cases opened afterwards count calendar
     std::ifstream in(TOUSU_SOURCE_DIR "/assets/calendar/cn-2026.tsv");
     std::stringstream tsv;
     tsv << in.rdbuf();
-    REQUIRE(d.app->useWorkingHours(tsv.str()).ok());
-    auto before = d.app->registerCase(complaint(d.clock.now()));
-    REQUIRE(d.app->useClockHours().ok());
-    auto after = d.app->registerCase(complaint(d.clock.now()));
+    REQUIRE(d.app->settings().useWorkingHours(tsv.str()).ok());
+    auto before = d.app->cases().registerCase(complaint(d.clock.now()));
+    REQUIRE(d.app->settings().useClockHours().ok());
+    auto after = d.app->cases().registerCase(complaint(d.clock.now()));
     REQUIRE(before.ok());
     REQUIRE(after.ok());
-    CHECK_FALSE(d.app->calendarDaysLeft());
-    CHECK(d.app->caseById(before.value().id).value().workingHours);
-    CHECK_FALSE(d.app->caseById(after.value().id).value().workingHours);
+    CHECK_FALSE(d.app->settings().calendarDaysLeft());
+    CHECK(d.app->cases().caseById(before.value().id).value().workingHours);
+    CHECK_FALSE(d.app->cases().caseById(after.value().id).value().workingHours);
 }

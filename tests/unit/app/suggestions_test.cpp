@@ -17,9 +17,9 @@ struct Office {
         REQUIRE(app->signIn("s09").ok());
     }
     void importFrom(Office& other) {
-        auto bundle = other.app->exportBundle({});
+        auto bundle = other.app->exchange().exportBundle({});
         REQUIRE(bundle.ok());
-        REQUIRE(app->importBundle(sync::readBundle(sync::writeBundle(bundle.value())).value(), true).ok());
+        REQUIRE(app->exchange().importBundle(sync::readBundle(sync::writeBundle(bundle.value())).value(), true).ok());
     }
 };
 
@@ -31,48 +31,48 @@ std::string fieldKey(const core::Error& e) {
 
 TEST_CASE("a suggestion is recorded with who wrote it down and when, newest first, and its status changes") {
     Office a("A", 1);
-    auto first = a.app->addSuggestion("customer", "希望短信确认里写明责任人的电话");
+    auto first = a.app->suggestions().add("customer", "希望短信确认里写明责任人的电话");
     REQUIRE(first.ok());
     a.clock.jumpBy(core::kHourMs);
-    REQUIRE(a.app->addSuggestion("staff", "夜间受理的投诉第二天早上统一分派").ok());
-    auto list = a.app->suggestions();
+    REQUIRE(a.app->suggestions().add("staff", "夜间受理的投诉第二天早上统一分派").ok());
+    auto list = a.app->suggestions().list();
     REQUIRE(list.size() == 2);
     CHECK(list[0].source == "staff");
     CHECK(list[1].id == first.value());
     CHECK(list[1].author == "s09");
     CHECK(list[1].status == "new");
     CHECK(list[1].createdAt == core::parseIso8601("2026-11-28T09:00:00+08:00").value());
-    REQUIRE(a.app->setSuggestionStatus(first.value(), "accepted").ok());
-    CHECK(a.app->suggestions()[1].status == "accepted");
-    CHECK(a.app->suggestions()[1].content == "希望短信确认里写明责任人的电话");
-    CHECK(a.app->suggestions(a.clock.now(), INT64_MAX).size() == 1); // received from then on
+    REQUIRE(a.app->suggestions().setStatus(first.value(), "accepted").ok());
+    CHECK(a.app->suggestions().list()[1].status == "accepted");
+    CHECK(a.app->suggestions().list()[1].content == "希望短信确认里写明责任人的电话");
+    CHECK(a.app->suggestions().list(a.clock.now(), INT64_MAX).size() == 1); // received from then on
 }
 
 TEST_CASE("an empty or unknown suggestion is refused and nothing is stored") {
     Office a("A", 1);
-    CHECK(fieldKey(a.app->addSuggestion("staff", "  \n").error()) == "error.required");
-    CHECK(fieldKey(a.app->addSuggestion("visitor", "内容").error()) == "error.required");
-    CHECK(fieldKey(a.app->addSuggestion("staff", std::string(2001 * 3, 'x')).error()) == "error.too_long");
-    CHECK(a.app->setSuggestionStatus("no-such-id", "done").error().messageKey == "error.suggestion_not_found");
-    auto id = a.app->addSuggestion("staff", "内容");
+    CHECK(fieldKey(a.app->suggestions().add("staff", "  \n").error()) == "error.required");
+    CHECK(fieldKey(a.app->suggestions().add("visitor", "内容").error()) == "error.required");
+    CHECK(fieldKey(a.app->suggestions().add("staff", std::string(2001 * 3, 'x')).error()) == "error.too_long");
+    CHECK(a.app->suggestions().setStatus("no-such-id", "done").error().messageKey == "error.suggestion_not_found");
+    auto id = a.app->suggestions().add("staff", "内容");
     REQUIRE(id.ok());
-    CHECK(fieldKey(a.app->setSuggestionStatus(id.value(), "maybe").error()) == "error.required");
-    CHECK(a.app->suggestions().size() == 1);
+    CHECK(fieldKey(a.app->suggestions().setStatus(id.value(), "maybe").error()) == "error.required");
+    CHECK(a.app->suggestions().list().size() == 1);
 }
 
 TEST_CASE("suggestions travel with bundles and the later status wins in both offices") {
     Office a("A", 1), b("B", 2);
-    auto id = a.app->addSuggestion("customer", "营业厅排队太久，希望增加线上预约");
+    auto id = a.app->suggestions().add("customer", "营业厅排队太久，希望增加线上预约");
     REQUIRE(id.ok());
     b.importFrom(a);
-    REQUIRE(b.app->suggestions().size() == 1);
+    REQUIRE(b.app->suggestions().list().size() == 1);
     a.clock.jumpBy(core::kHourMs);
-    REQUIRE(a.app->setSuggestionStatus(id.value(), "declined").ok());
+    REQUIRE(a.app->suggestions().setStatus(id.value(), "declined").ok());
     b.clock.jumpBy(2 * core::kHourMs);
-    REQUIRE(b.app->setSuggestionStatus(id.value(), "done").ok()); // later
+    REQUIRE(b.app->suggestions().setStatus(id.value(), "done").ok()); // later
     a.importFrom(b);
     b.importFrom(a);
-    CHECK(a.app->suggestions()[0].status == "done");
-    CHECK(b.app->suggestions()[0].status == "done");
+    CHECK(a.app->suggestions().list()[0].status == "done");
+    CHECK(b.app->suggestions().list()[0].status == "done");
     CHECK(a.app->digest().value() == b.app->digest().value());
 }

@@ -113,7 +113,7 @@ TEST_CASE("the trainee's own action satisfies the checkpoint") {
     }
     app::App& a = t.app();
     REQUIRE(a.signIn("s01").ok()); // the trainee, at the desk
-    REQUIRE(a.followUp(*a.caseIdByNumber(t.caseNumber("A")), false, "还是卡").ok());
+    REQUIRE(a.cases().followUp(*a.cases().caseIdByNumber(t.caseNumber("A")), false, "还是卡").ok());
     while (!t.finished()) t.jumpToNextStop(kHost);
     CHECK(t.problems().empty());
     CHECK(t.checks().back().passed);
@@ -157,12 +157,12 @@ TEST_CASE("a session saved as a scenario starts again with the same complaints a
     app::App& a = again.value()->app();
     for (const char* label : {"A", "B", "C"}) {
         CAPTURE(label);
-        const auto id = a.caseIdByNumber(t.caseNumber(label));
+        const auto id = a.cases().caseIdByNumber(t.caseNumber(label));
         REQUIRE(id);
-        CHECK(a.caseById(*id).value().state ==
-              t.app().caseById(*t.app().caseIdByNumber(t.caseNumber(label))).value().state);
+        CHECK(a.cases().caseById(*id).value().state ==
+              t.app().cases().caseById(*t.app().cases().caseIdByNumber(t.caseNumber(label))).value().state);
     }
-    const auto idA = *a.caseIdByNumber(t.caseNumber("A"));
-    CHECK(a.timeline(idA).value().size() ==
-          t.app().timeline(*t.app().caseIdByNumber(t.caseNumber("A"))).value().size());
+    const auto idA = *a.cases().caseIdByNumber(t.caseNumber("A"));
+    CHECK(a.cases().timeline(idA).value().size() ==
+          t.app().cases().timeline(*t.app().cases().caseIdByNumber(t.caseNumber("A"))).value().size());
 }

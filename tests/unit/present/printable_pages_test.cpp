@@ -27,7 +27,7 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     CHECK(has(page, "15 日内"));
     CHECK(has(page, "北京一营"));
 
-    REQUIRE(app->updatePolicy("billing", {{"handled", 36}}, 72).ok());
+    REQUIRE(app->settings().updatePolicy("billing", {{"handled", 36}}, 72).ok());
     page = present::customerNoticeHtml(*app);
     CHECK(has(page, "<tr><td>资费及账单投诉</td><td>完成处理</td><td>36 小时内</td></tr>"));
     CHECK_FALSE(has(page, "<td>72 小时内</td></tr>\n<tr><td>业务办理投诉"));
@@ -43,9 +43,9 @@ TEST_CASE("the review report lists the suggestions received in its period, and o
     auto app = std::move(app::App::open(":memory:", clock, 1).value());
     REQUIRE(app->initialize("BJ01", "北京一营").ok());
     REQUIRE(app->signIn("s09").ok());
-    REQUIRE(app->addSuggestion("customer", "希望短信确认里写明<责任人>的电话").ok());
+    REQUIRE(app->suggestions().add("customer", "希望短信确认里写明<责任人>的电话").ok());
     clock.jumpTo(core::parseIso8601("2026-12-02T09:00:00+08:00").value());
-    REQUIRE(app->addSuggestion("staff", "十二月的建议").ok());
+    REQUIRE(app->suggestions().add("staff", "十二月的建议").ok());
     const core::Period november =
         core::periodContaining(core::PeriodKind::Month, core::parseIso8601("2026-11-15T00:00:00+08:00").value());
     const std::string page = present::reviewReportHtml(*app, november, {}, "").value();

@@ -44,7 +44,7 @@ struct Fixture {
 
 TEST_CASE("the dashboard's tiles show kpi's figures for this month, and again after a filter is chosen") {
     Fixture f;
-    const core::KpiGroup all = f.app->kpis(f.month.from, f.month.to).value().total;
+    const core::KpiGroup all = f.app->statistics().kpis(f.month.from, f.month.to).value().total;
     REQUIRE(all.cases > 0);
     CHECK(f.label("kpi_cases") == std::to_string(all.cases));
     CHECK(f.label("kpi_closed") == std::to_string(all.closed));
@@ -54,7 +54,8 @@ TEST_CASE("the dashboard's tiles show kpi's figures for this month, and again af
     f.ui.click("dash_category", f.draw);
     f.ui.click("dash_category_billing", f.draw);
     f.ui.frame(f.draw);
-    const core::KpiGroup billing = f.app->kpis(f.month.from, f.month.to, {"billing", "", "", ""}).value().total;
+    const core::KpiGroup billing =
+        f.app->statistics().kpis(f.month.from, f.month.to, {"billing", "", "", ""}).value().total;
     CHECK(billing.cases < all.cases);
     CHECK(f.label("kpi_cases") == std::to_string(billing.cases));
     CHECK(f.label("kpi_on_time") == f.percent(billing.onTimeRate()));

@@ -25,16 +25,16 @@ struct Fixture {
     app::CaseRef surveyed(const char* name) {
         core::Registration r{"phone",           name, "13800138000", "",         "phone", "宽带断网，光猫红灯",
                              "service_quality", "",   "important",   clock.now()};
-        const app::CaseRef ref = app->registerCase(r).value();
+        const app::CaseRef ref = app->cases().registerCase(r).value();
         const std::string& id = ref.id;
-        REQUIRE(app->confirm(id, "sms", "").ok());
-        REQUIRE(app->classify(id, "service_quality", "", "").ok());
-        REQUIRE(app->dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
-        REQUIRE(app->investigate(id, "查").ok());
-        REQUIRE(app->proposeSolution(id, "换光猫").ok());
-        REQUIRE(app->implement(id, "已换").ok());
-        REQUIRE(app->feedback(id, "已恢复", "phone").ok());
-        REQUIRE(app->survey(id, 4, "", false).ok());
+        REQUIRE(app->cases().confirm(id, "sms", "").ok());
+        REQUIRE(app->cases().classify(id, "service_quality", "", "").ok());
+        REQUIRE(app->cases().dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
+        REQUIRE(app->cases().investigate(id, "查").ok());
+        REQUIRE(app->cases().proposeSolution(id, "换光猫").ok());
+        REQUIRE(app->cases().implement(id, "已换").ok());
+        REQUIRE(app->cases().feedback(id, "已恢复", "phone").ok());
+        REQUIRE(app->cases().survey(id, 4, "", false).ok());
         return ref;
     }
 };
@@ -57,13 +57,13 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
 
     f.ui.click("follow_up_row_" + due.number, f.draw, 20);
     f.ui.click("follow_up_record", f.draw); // no note: refused, nothing recorded
-    CHECK(f.app->caseById(due.id).value().state == core::State::Surveyed);
+    CHECK(f.app->cases().caseById(due.id).value().state == core::State::Surveyed);
     f.ui.click("follow_up_note", f.draw);
     ImGui::GetIO().AddInputCharactersUTF8("客户说晚上仍然断网");
     f.ui.frame(f.draw);
     f.ui.click("follow_up_resolved", f.draw);
     f.ui.click("follow_up_record", f.draw);
-    const core::Case reopened = f.app->caseById(due.id).value();
+    const core::Case reopened = f.app->cases().caseById(due.id).value();
     CHECK(reopened.state != core::State::Surveyed);
     CHECK(core::isOpen(reopened.state));
     CHECK(f.ui.widget("follow_up_recorded") != nullptr);
@@ -74,7 +74,7 @@ TEST_CASE("the case list shows whole phone numbers to a supervisor and masked on
     Fixture f;
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
                          "service_quality", "",     "normal",      f.clock.now()};
-    const app::CaseRef ref = f.app->registerCase(r).value();
+    const app::CaseRef ref = f.app->cases().registerCase(r).value();
     f.ui.frame(f.draw);
     f.ui.click("case_list", f.draw);
     REQUIRE(f.ui.widget("customer_" + ref.number) != nullptr);
@@ -89,12 +89,12 @@ TEST_CASE("the case list filters by channel, repeat and the period received") {
     Fixture f;
     core::Registration phone{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
                              "service_quality", "",     "normal",      f.clock.now()};
-    const app::CaseRef first = f.app->registerCase(phone).value();
+    const app::CaseRef first = f.app->cases().registerCase(phone).value();
     f.clock.jumpBy(24 * core::kHourMs);
     core::Registration online = phone;
     online.channel = "online";
     online.receivedAt = f.clock.now();
-    const app::CaseRef repeat = f.app->registerCase(online).value(); // same customer and category: a repeat
+    const app::CaseRef repeat = f.app->cases().registerCase(online).value(); // same customer and category: a repeat
     REQUIRE(repeat.repeat);
     f.ui.frame(f.draw);
     f.ui.click("case_list", f.draw);

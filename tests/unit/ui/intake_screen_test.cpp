@@ -54,7 +54,7 @@ TEST_CASE("typing an earlier customer's phone shows their complaints and that th
     Fixture f;
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
                          "service_quality", "",     "normal",      f.clock.now()};
-    const auto earlier = f.app->registerCase(r).value();
+    const auto earlier = f.app->cases().registerCase(r).value();
     f.clock.jumpBy(24 * core::kHourMs);
     f.type("customer_phone", "1380013");
     CHECK(f.ui.widget("customer_history") == nullptr); // not a whole number yet
@@ -85,7 +85,7 @@ TEST_CASE("the intake draft survives a reload and is gone once the complaint is 
     CHECK(f.local.count("tousu.intake_draft") == 0);
     core::ListQuery q;
     q.filter.search = "多扣";
-    CHECK(f.app->listCases(q).value().total == 1);
+    CHECK(f.app->cases().listCases(q).value().total == 1);
 }
 
 namespace {
@@ -94,7 +94,7 @@ namespace {
 core::TimeMs storedReceivedAt(const app::App& app, const char* text) {
     core::ListQuery q;
     q.filter.search = text;
-    const auto page = app.listCases(q).value();
+    const auto page = app.cases().listCases(q).value();
     REQUIRE(page.total == 1);
     return page.rows.front().receivedAt;
 }

@@ -90,11 +90,11 @@ TEST_CASE("the work queue counts what needs attention and lists the chosen tile'
     f.clock.jumpTo(core::parseIso8601("2026-11-28T09:00:00+08:00").value());
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网，光猫红灯",
                          "service_quality", "",     "normal",      f.clock.now()};
-    const auto first = f.app->registerCase(r).value();
-    const auto second = f.app->registerCase(r).value();
-    REQUIRE(f.app->confirm(first.id, "sms", "").ok());
-    REQUIRE(f.app->classify(first.id, "service_quality", "", "").ok());
-    REQUIRE(f.app->dispatch(first.id, "network", "s03", f.clock.now() + core::kHourMs).ok());
+    const auto first = f.app->cases().registerCase(r).value();
+    const auto second = f.app->cases().registerCase(r).value();
+    REQUIRE(f.app->cases().confirm(first.id, "sms", "").ok());
+    REQUIRE(f.app->cases().classify(first.id, "service_quality", "", "").ok());
+    REQUIRE(f.app->cases().dispatch(first.id, "network", "s03", f.clock.now() + core::kHourMs).ok());
     REQUIRE(f.app->signIn("s03").ok()); // the handler's queue
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
@@ -130,17 +130,17 @@ TEST_CASE("a suggestion typed on the suggestions screen is recorded, and its sta
     REQUIRE(f.app->signIn("s09").ok());
     f.ui.click("suggestions", f.draw);
     f.ui.click("suggestion_add", f.draw);
-    CHECK(f.app->suggestions().empty()); // nothing typed: refused
+    CHECK(f.app->suggestions().list().empty()); // nothing typed: refused
     f.ui.click("suggestion_content", f.draw);
     ImGui::GetIO().AddInputCharactersUTF8("回访电话请避开午休时间");
     f.ui.frame(f.draw);
     f.ui.click("suggestion_add", f.draw);
-    REQUIRE(f.app->suggestions().size() == 1);
-    CHECK(f.app->suggestions()[0].content == "回访电话请避开午休时间");
+    REQUIRE(f.app->suggestions().list().size() == 1);
+    CHECK(f.app->suggestions().list()[0].content == "回访电话请避开午休时间");
     CHECK(f.ui.widget("suggestion_added") != nullptr);
     f.ui.click("suggestion_status_0", f.draw);
     f.ui.click("suggestion_status_0_accepted", f.draw);
-    CHECK(f.app->suggestions()[0].status == "accepted");
+    CHECK(f.app->suggestions().list()[0].status == "accepted");
 }
 
 TEST_CASE("a database that fails to read after it opened says so above every screen and offers a restore") {

@@ -100,7 +100,7 @@ TEST_CASE("the confirmation template typed in settings is what the confirm form 
     f.ui.click("template_save_confirmation", f.draw);
     core::Registration r{"phone", "张三",   "13812345678", "", "phone", "宽带断线", "service_quality",
                          "",      "normal", f.clock.now(), 0};
-    auto ref = f.app->registerCase(r);
+    auto ref = f.app->cases().registerCase(r);
     REQUIRE(ref.ok());
     f.window.go(ui::Navigation{ui::View::CaseDetail, ref.value().id, {}});
     f.ui.frame(f.draw);
@@ -114,7 +114,7 @@ TEST_CASE("the text size chosen is applied at once and again at the next start")
     Fixture f;
     f.choose("font_size", "20");
     CHECK(ui::fontSizePx() == 20.0f);
-    CHECK(f.app->preference("font_size") == "20");
+    CHECK(f.app->settings().preference("font_size") == "20");
     ui::setFontSizePx(ui::kFontSizePx);
     ui::MainWindow next;
     f.ui.frame([&] { next.draw(*f.app); });
@@ -130,12 +130,12 @@ TEST_CASE("someone who is not an administrator sees the settings but cannot chan
     f.ui.click("settings_desk", f.draw);
     f.retype("my_pin", "2580");
     f.ui.click("my_pin_save", f.draw);
-    CHECK(f.app->hasPin("s01"));
+    CHECK(f.app->settings().hasPin("s01"));
 }
 
 TEST_CASE("choosing a profile with a PIN asks for it — a wrong PIN keeps the current person") {
     Fixture f;
-    REQUIRE(f.app->setPin("s03", "4321").ok());
+    REQUIRE(f.app->settings().setPin("s03", "4321").ok());
     f.ui.click("user", f.draw);
     f.ui.click("signin_s03", f.draw);
     REQUIRE(f.ui.widget("pin_entry") != nullptr);
@@ -151,7 +151,7 @@ TEST_CASE("choosing a profile with a PIN asks for it — a wrong PIN keeps the c
 
 TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
     Fixture f;
-    REQUIRE(f.app->setPin("s03", "4321").ok());
+    REQUIRE(f.app->settings().setPin("s03", "4321").ok());
     f.window.requireSignIn("s03");
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
@@ -165,12 +165,12 @@ TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
 
 TEST_CASE("a first-start office reminds the administrator to set its code until it is set") {
     Fixture f;
-    REQUIRE(f.app->setOffice(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok());
+    REQUIRE(f.app->settings().setOffice(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok());
     f.ui.frame(f.draw);
     REQUIRE(f.ui.widget("office_set_now") != nullptr);
     f.ui.click("office_set_now", f.draw);
     CHECK(f.window.view() == ui::View::Settings);
-    REQUIRE(f.app->setOffice("BJ01", "北京一营").ok());
+    REQUIRE(f.app->settings().setOffice("BJ01", "北京一营").ok());
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("office_set_now") == nullptr);
 }

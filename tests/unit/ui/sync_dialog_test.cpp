@@ -47,7 +47,7 @@ struct Fixture {
         window.setHost(host);
         core::Registration r{"phone",           "赵敏", "13912345678", "",         "phone", "宽带断网，光猫红灯",
                              "service_quality", "",     "normal",      clock.now()};
-        REQUIRE(head.app->registerCase(r).ok());
+        REQUIRE(head.app->cases().registerCase(r).ok());
         ui.frame(draw);
         ui.frame(draw);
     }
@@ -107,13 +107,13 @@ TEST_CASE("an encrypted export needs a good passphrase and opens only with it �
     f.ui.click("import_unlock", f.draw);
     f.settle();
     CHECK(f.label("import_new_cases") == "新投诉 1 件##import_new_cases");
-    CHECK(f.current->listCases({}).value().total == 0); // a preview only
+    CHECK(f.current->cases().listCases({}).value().total == 0); // a preview only
     f.ui.click("import_apply", f.draw);
     f.settle();
     REQUIRE(f.ui.widget("import_done") != nullptr);
-    CHECK(f.current->listCases({}).value().total == 1);
-    const std::string number = f.head.app->listCases({}).value().rows.at(0).number;
-    CHECK(f.current->caseIdByNumber(number) == f.head.app->caseIdByNumber(number));
+    CHECK(f.current->cases().listCases({}).value().total == 1);
+    const std::string number = f.head.app->cases().listCases({}).value().rows.at(0).number;
+    CHECK(f.current->cases().caseIdByNumber(number) == f.head.app->cases().caseIdByNumber(number));
 }
 
 TEST_CASE("a masked export from the desk hides the customer and says so when imported") {

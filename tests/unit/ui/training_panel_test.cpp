@@ -25,7 +25,7 @@ struct Fixture {
     int officeCases() {
         core::ListQuery q;
         q.limit = 0;
-        return office->listCases(q).value().total;
+        return office->cases().listCases(q).value().total;
     }
     // The host clock moves on; two frames: the banner grows to fit what the step showed.
     void wait(core::TimeMs ms) {

@@ -1,0 +1,146 @@
+#include "app/context.h"
+
+#include "app/errors.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/exchange.h"
+#include "store/queries.h"
+#include "store/statement.h"
+
+namespace tousu::app {
+
+using core::ErrorCode;
+using core::makeError;
+
+namespace {
+
+// Each context's revisions start far from every other's, so a view model that cached one database's
+// data re-reads when the desk switches to another (a training session and back).
+std::uint64_t firstRevision() {
+    static std::uint64_t next = 1;
+    const std::uint64_t first = next;
+    next += std::uint64_t{1} << 40;
+    return first;
+}
+
+} // namespace
+
+Context::Context(std::unique_ptr<store::Database> database, const core::Clock& c, std::uint64_t seed)
+    : db(std::move(database)), clock(c), ids(seed), revision(firstRevision()) {
+    caseStore = std::make_unique<store::CaseStore>(*db, calendar);
+}
+
+Context::~Context() = default;
+
+core::Result<std::unique_ptr<Context>> Context::over(std::unique_ptr<store::Database> db, const core::Clock& clock,
+                                                     std::uint64_t seed) {
+    auto ctx = std::make_unique<Context>(std::move(db), clock, seed);
+    if (auto st = ctx->loadState(); !st) return st.error();
+    return ctx;
+}
+
+core::Status Context::loadState() {
+    // A read that fails here must fail the opening: a device id read as "none" would make start-up
+    // write a new identity and default reference data over a damaged database.
+    auto storedDeviceId = store::getMeta(*db, "device_id");
+    auto storedOfficeCode = store::getMeta(*db, "office_code");
+    auto calendarTsv = store::getMeta(*db, "working_calendar");
+    auto reproject = store::getMeta(*db, "reproject");
+    auto latest = store::latestHlc(*db);
+    for (const core::Error* e : {errorOf(storedDeviceId), errorOf(storedOfficeCode), errorOf(calendarTsv),
+                                 errorOf(reproject), errorOf(latest)})
+        if (e) return *e;
+    deviceId = storedDeviceId.value().value_or("");
+    officeCode = storedOfficeCode.value().value_or("HQ");
+    policies = core::defaultPolicies();
+    useClockHours();
+    if (const auto& tsv = calendarTsv.value()) {
+        auto parsed = core::parseWorkingCalendar(*tsv);
+        if (!parsed) return parsed.error();
+        useCalendar(std::move(parsed.value()));
+    }
+    if (auto st = loadPolicies(); !st) return st;
+    if (reproject.value()) { // a migration added a projected column
+        store::Transaction tx(db->handle());
+        if (auto n = caseStore->reprojectAll(); !n) return n.error();
+        if (auto st = store::deleteMeta(*db, "reproject"); !st) return st;
+        if (auto st = tx.commit(); !st) return st;
+    }
+    if (auto h = core::parseHlc(latest.value())) hlc.observe(h.value());
+    return core::Ok{};
+}
+
+core::Status Context::loadPolicies() {
+    auto rows = store::policies(*db);
+    if (!rows) return rows.error();
+    for (const store::PolicyRow& row : rows.value())
+        if (const auto category = core::categoryFromCode(row.category))
+            core::applyStoredPolicy(policies, *category, row.limits, row.maxHours, row.version);
+    return core::Ok{};
+}
+
+void Context::useCalendar(core::WorkingCalendar working) {
+    workingCalendar = std::move(working);
+    calendar = core::Calendar::working(workingCalendar);
+    policies.workingHours = true;
+}
+
+void Context::useClockHours() {
+    calendar = core::Calendar::clockHours();
+    policies.workingHours = false;
+}
+
+core::Event Context::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev,
+                              core::Fields fields) {
+    core::Event e;
+    e.hlc = hlc.tick(clock.now());
+    e.id = ids.timeOrderedUuid(e.hlc.wall);
+    e.caseId = caseId;
+    e.origin = deviceId;
+    e.actor = actor.staffId;
+    e.type = type;
+    e.prev = prev;
+    fields["at"] = std::to_string(clock.now());
+    e.fields = std::move(fields);
+    return e;
+}
+
+core::Status Context::recordReference(const char* type, core::Fields fields) {
+    if (auto refused = cannotWrite()) return *refused;
+    store::Transaction tx(db->handle());
+    if (auto r = caseStore->insertEvents({newEvent("", type, {}, std::move(fields))}); !r) return r.error();
+    if (auto st = tx.commit(); !st) return st;
+    ++revision;
+    return core::Ok{};
+}
+
+std::optional<core::Error> Context::cannotWrite() const {
+    if (readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (fault) return *fault;
+    return std::nullopt;
+}
+
+core::Status Context::requireRole(core::Action action) const {
+    if (auto refused = cannotWrite()) return *refused;
+    if (core::roleMay(actor.role, action)) return core::Ok{};
+    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
+                     std::string(core::code(actor.role)) + " may not " + core::code(action));
+}
+
+core::Status Context::requireAdmin() const {
+    if (auto refused = cannotWrite()) return *refused;
+    if (actor.role == core::Role::Admin) return core::Ok{};
+    return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
+                     std::string(core::code(actor.role)) + " may not edit settings");
+}
+
+std::optional<std::string> Context::meta(const std::string& key) const { return orFault(store::getMeta(*db, key)); }
+std::vector<core::Department> Context::departments() const { return orFault(store::departments(*db)); }
+std::vector<core::StaffMember> Context::staff() const { return orFault(store::staff(*db)); }
+std::vector<core::SubType> Context::subTypes() const { return orFault(store::subTypes(*db)); }
+
+core::TimeMs Context::repeatWindowMs() const {
+    return static_cast<core::TimeMs>(policies.repeatWindowDays) * 24 * core::kHourMs;
+}
+
+} // namespace tousu::app

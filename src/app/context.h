@@ -1,0 +1,87 @@
+// What every use case of one open database shares (internal to src/app): the database and its
+// projections, the clock, the ids and the hybrid logical clock, the office's policies and calendar,
+// who is acting, the revision screens compare, and the first read failure. The use-case objects
+// (cases.h, settings.h, exchange.h, backups.h, statistics.h, suggestions.h) each hold a reference to
+// it; App owns it and them. Nothing outside src/app sees this type.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/save_state.h"
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/event.h"
+#include "core/hlc.h"
+#include "core/ids.h"
+#include "core/policy.h"
+#include "core/read_models.h"
+#include "core/result.h"
+#include "core/workflow.h"
+
+namespace tousu::store {
+class Database;
+class CaseStore;
+} // namespace tousu::store
+
+namespace tousu::app {
+
+struct Context {
+    // A context over an opened database: office identity, calendar, policies and HLC loaded from it.
+    static core::Result<std::unique_ptr<Context>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
+                                                       std::uint64_t seed);
+    Context(std::unique_ptr<store::Database> db, const core::Clock& clock, std::uint64_t seed);
+    ~Context();
+
+    // Office identity, calendar, policies and HLC from the database (at open, after a restore).
+    core::Status loadState();
+    core::Status loadPolicies();
+    void useCalendar(core::WorkingCalendar calendar); // limits in its working hours from now on
+    void useClockHours();
+
+    core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
+    // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
+    core::Status recordReference(const char* type, core::Fields fields);
+
+    // Why nothing may be written now: another tab writes, or the database failed to read (writing
+    // over damage spreads it; a restore is the way out). nullopt: writes may go ahead.
+    std::optional<core::Error> cannotWrite() const;
+    core::Status requireRole(core::Action action) const;
+    core::Status requireAdmin() const;
+
+    // A read's result, unchanged; a storage failure in it is kept as `fault` (the first one).
+    template <class T> core::Result<T> noteFault(core::Result<T> r) const {
+        if (!r && r.error().code == core::ErrorCode::Storage && !fault) fault = r.error();
+        return r;
+    }
+    // A read the caller cannot act on: its value, or an empty one with the failure kept as `fault`.
+    template <class T> T orFault(core::Result<T> r) const {
+        r = noteFault(std::move(r));
+        return r ? std::move(r.value()) : T{};
+    }
+    std::optional<std::string> meta(const std::string& key) const;
+    std::vector<core::Department> departments() const;
+    std::vector<core::StaffMember> staff() const;
+    std::vector<core::SubType> subTypes() const;
+    core::TimeMs repeatWindowMs() const;
+
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<store::CaseStore> caseStore; // folds cases with `calendar`
+    const core::Clock& clock;
+    core::IdGenerator ids;
+    core::HlcClock hlc;
+    core::PolicySet policies = core::defaultPolicies();
+    core::WorkingCalendar workingCalendar;
+    core::Calendar calendar = core::Calendar::clockHours();
+    Actor actor;
+    std::string deviceId, officeCode = "HQ";
+    std::uint64_t revision; // bumped by every committed change
+    SaveState saveState = SaveState::Saved;
+    bool readOnly = false;
+    mutable std::optional<core::Error> fault;
+};
+
+} // namespace tousu::app
