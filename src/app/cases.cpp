@@ -60,7 +60,8 @@ core::Result<CaseRef> Cases::registerCase(const core::Registration& r) {
     auto found = store::findRepeatOf(*m_ctx.db, key, r.category, r.receivedAt, m_ctx.repeatWindowMs());
     if (!found) return found.error();
     const std::optional<std::string>& repeatOf = found.value();
-    CaseRef ref{m_ctx.ids.timeOrderedUuid(m_ctx.clock.now()), core::caseNumber(prefix, sequence.value()), repeatOf.has_value()};
+    CaseRef ref{m_ctx.ids.timeOrderedUuid(m_ctx.clock.now()), core::caseNumber(prefix, sequence.value()),
+                repeatOf.has_value()};
     Fields f{{"number", ref.number},
              {"channel", r.channel},
              {"customer_name", r.customerName},
@@ -97,7 +98,7 @@ core::Status Cases::confirm(const std::string& caseId, const std::string& method
 }
 
 core::Status Cases::classify(const std::string& caseId, const std::string& category, const std::string& subType,
-                           const std::string& importance) {
+                             const std::string& importance) {
     const auto cat = core::categoryFromCode(category);
     std::vector<core::Error> errors;
     if (!cat) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
@@ -114,7 +115,7 @@ core::Status Cases::classify(const std::string& caseId, const std::string& categ
 }
 
 core::Status Cases::dispatch(const std::string& caseId, const std::string& department, const std::string& person,
-                           core::TimeMs expectedAt) {
+                             core::TimeMs expectedAt) {
     std::vector<core::Error> errors;
     if (!hasId(m_ctx.departments(), department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_department", department, "department"));
@@ -196,7 +197,7 @@ core::Status Cases::reopen(const std::string& caseId, const std::string& reason)
 }
 
 core::Status Cases::reassign(const std::string& caseId, const std::string& department, const std::string& person,
-                           const std::string& reason) {
+                             const std::string& reason) {
     std::vector<core::Error> errors;
     if (!hasId(m_ctx.staff(), person))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
@@ -221,7 +222,7 @@ core::Status Cases::merge(const std::string& caseId, const std::string& intoNumb
 }
 
 core::Status Cases::setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,
-                              const std::string& reason) {
+                                const std::string& reason) {
     auto c = m_ctx.caseStore->loadCase(caseId);
     if (!c) return c.error();
     const core::CategoryPolicy* policy = core::policyFor(m_ctx.policies, c.value().category);
@@ -258,7 +259,9 @@ core::Result<int> Cases::recordEscalations() {
 
 // [SECTION] Reads
 
-core::Result<core::Case> Cases::caseById(const std::string& caseId) const { return m_ctx.noteFault(m_ctx.caseStore->loadCase(caseId)); }
+core::Result<core::Case> Cases::caseById(const std::string& caseId) const {
+    return m_ctx.noteFault(m_ctx.caseStore->loadCase(caseId));
+}
 core::Result<std::vector<core::Event>> Cases::timeline(const std::string& caseId) const {
     return m_ctx.noteFault(m_ctx.caseStore->caseEvents(caseId));
 }
@@ -272,8 +275,8 @@ core::Result<core::CasePage> Cases::listCases(core::ListQuery query) const {
     return m_ctx.noteFault(store::listCases(*m_ctx.db, query));
 }
 
-CustomerHistory Cases::customerHistory(const std::string& phone, const std::string& account, const std::string& category,
-                                     core::TimeMs receivedAt) const {
+CustomerHistory Cases::customerHistory(const std::string& phone, const std::string& account,
+                                       const std::string& category, core::TimeMs receivedAt) const {
     CustomerHistory h;
     const auto normalized = core::normalizePhone(phone);
     const std::string key = core::customerKey(normalized ? normalized.value() : std::string(), account);
@@ -282,7 +285,8 @@ CustomerHistory Cases::customerHistory(const std::string& phone, const std::stri
     q.filter.customerKey = key;
     q.limit = kHistoryRows;
     if (auto page = listCases(q)) h.total = page.value().total, h.recent = std::move(page.value().rows);
-    const auto repeatOf = m_ctx.orFault(store::findRepeatOf(*m_ctx.db, key, category, receivedAt, m_ctx.repeatWindowMs()));
+    const auto repeatOf =
+        m_ctx.orFault(store::findRepeatOf(*m_ctx.db, key, category, receivedAt, m_ctx.repeatWindowMs()));
     if (repeatOf)
         if (auto earlier = caseById(*repeatOf)) h.repeatOfNumber = earlier.value().number;
     return h;

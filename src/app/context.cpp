@@ -90,8 +90,7 @@ void Context::useClockHours() {
     policies.workingHours = false;
 }
 
-core::Event Context::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev,
-                              core::Fields fields) {
+core::Event Context::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields) {
     core::Event e;
     e.hlc = hlc.tick(clock.now());
     e.id = ids.timeOrderedUuid(e.hlc.wall);

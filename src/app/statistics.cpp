@@ -5,7 +5,8 @@
 
 namespace tousu::app {
 
-core::Result<core::KpiReport> Statistics::kpis(core::TimeMs from, core::TimeMs to, const core::AnalysisFilter& filter) const {
+core::Result<core::KpiReport> Statistics::kpis(core::TimeMs from, core::TimeMs to,
+                                               const core::AnalysisFilter& filter) const {
     auto rows = m_ctx.noteFault(store::kpiRows(*m_ctx.db, from, to));
     if (!rows) return rows.error();
     core::KpiReport report;
@@ -23,7 +24,7 @@ core::Result<core::Dashboard> Statistics::dashboard(core::Period period, const c
 }
 
 core::Result<std::vector<core::KpiRow>> Statistics::kpiRowsChunk(core::Period period, core::KpiCursor& cursor,
-                                                          int limit) const {
+                                                                 int limit) const {
     return m_ctx.noteFault(store::kpiRowsChunk(*m_ctx.db, period.from, period.to, cursor, limit));
 }
 

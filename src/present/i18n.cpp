@@ -27,6 +27,20 @@ std::vector<std::string_view> splitTabs(std::string_view line) {
     }
 }
 
+// A cell's text: a backslash and "n" in the table (one line per row) is a line break.
+std::string cell(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n') {
+            out += '\n';
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 const Tables& tables() {
     static const Tables t = [] {
         Tables out;
@@ -38,7 +52,7 @@ const Tables& tables() {
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             pos = end + 1;
             const auto f = splitTabs(line);
-            if (f.size() >= 3) out.rows.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2])});
+            if (f.size() >= 3) out.rows.push_back({std::string(f[0]), cell(f[1]), cell(f[2])});
         }
         for (const StringRow& r : out.rows) out.byKey.emplace(r.key, &r);
         return out;

@@ -85,6 +85,7 @@ std::string lastFrameJson() {
             out += ",\"value\":";
             core::appendJsonString(out, w.value);
         }
+        if (w.focused) out += ",\"focused\":true";
         out += '}';
     }
     return out + "]";
@@ -104,7 +105,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     data().pending.push_back({id, visible, window->Name});
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
     // Composite widgets report twice (MenuItem draws a Selectable with an empty label, then reports
     // its own): a later non-empty label for the same item replaces the earlier one.
     auto& current = data().current;
@@ -123,6 +124,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
         w.id = tousu::ui::automation::idFromLabel(w.label);
         w.window = it->window;
         w.imguiId = id;
+        w.focused = ctx->ActiveId == id || (ctx->ActiveId == 0 && ctx->NavId == id);
         w.x = it->rect.Min.x;
         w.y = it->rect.Min.y;
         w.w = it->rect.GetWidth();

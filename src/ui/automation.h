@@ -13,7 +13,8 @@ struct Widget {
     std::string window;
     float x = 0, y = 0, w = 0, h = 0;
     bool hasValue = false;
-    std::string value; // text inputs: current UTF-8 text
+    std::string value;    // text inputs: current UTF-8 text
+    bool focused = false; // the keyboard focus (ImGui's nav item, or the text field being edited)
     unsigned int imguiId = 0;
 };
 

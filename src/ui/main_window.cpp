@@ -15,6 +15,14 @@ namespace tousu::ui {
 
 namespace {
 
+// The keyboard shortcuts, as 帮助 lists them (string key, keys).
+constexpr std::pair<const char*, const char*> kShortcuts[] = {
+    {"action.new_case", "Alt+N"},         {"help.key_search", "Ctrl+F"},
+    {"help.key_submit", "Ctrl+Enter"},    {"help.key_close", "Esc"},
+    {"help.key_next_field", "Tab"},       {"help.key_previous_field", "Shift+Tab"},
+    {"help.key_choose", "Space / Enter"}, {"help.key_menu", "Alt"},
+};
+
 bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
 
 } // namespace
@@ -37,7 +45,8 @@ void MainWindow::go(const std::optional<Navigation>& nav) {
 }
 
 void MainWindow::handleShortcuts() {
-    if (ctrlPressed(ImGuiKey_N)) m_nav = {View::NewCase, {}};
+    // Alt+N, not Ctrl+N: browsers keep Ctrl+N (a new window) for themselves in a normal tab.
+    if (ImGui::GetIO().KeyAlt && ImGui::IsKeyPressed(ImGuiKey_N, false)) m_nav = {View::NewCase, {}};
     if (ctrlPressed(ImGuiKey_F)) {
         m_focusSearch = true;
         if (m_nav.view != View::CaseList) m_nav = {View::CaseList, {}};
@@ -186,6 +195,7 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
         if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
+        if (v == View::NewCase && ImGui::IsItemHovered()) ImGui::SetTooltip("Alt+N");
     };
     destination("action.work_queue", "work_queue", View::WorkQueue);
     destination("action.case_list", "case_list", View::CaseList);
@@ -208,6 +218,11 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
         if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
             m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8",
                             customerNoticeHtml(app));
+        if (ImGui::MenuItem(label("help.guide", "help_guide").c_str())) m_openGuide = true;
+        ImGui::SeparatorText(tr("help.shortcuts"));
+        // A list to read, not commands: each key works wherever it says.
+        for (const auto& [key, keys] : kShortcuts) ImGui::MenuItem(tr(key), keys, false, false);
+        ImGui::Separator();
         if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
         ImGui::EndMenu();
     }
@@ -224,18 +239,24 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     ImGui::EndMainMenuBar();
 }
 
-void MainWindow::drawAbout(app::App& app) {
-    if (m_openAbout) {
-        ImGui::OpenPopup("###about_dialog");
-        m_openAbout = false;
-    }
-    if (!ImGui::BeginPopupModal((std::string(tr("action.about")) + "###about_dialog").c_str(), nullptr,
-                                ImGuiWindowFlags_AlwaysAutoResize))
-        return;
-    ImGui::Text(tr("about.text"), app.info().version.c_str());
-    if (ImGui::Button(label("about.close", "about_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape))
-        ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+void MainWindow::drawHelpDialogs(app::App& app) {
+    const auto dialog = [](bool& open, const char* titleKey, const char* id, const std::string& text) {
+        const std::string popup = std::string("###") + id + "_dialog";
+        if (open) ImGui::OpenPopup(popup.c_str());
+        open = false;
+        if (!ImGui::BeginPopupModal((tr(titleKey) + popup).c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(label("about.close", (std::string(id) + "_close").c_str()).c_str()) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    };
+    char about[256];
+    std::snprintf(about, sizeof about, tr("about.text"), app.info().version.c_str());
+    dialog(m_openAbout, "action.about", "about", about);
+    dialog(m_openGuide, "help.guide", "guide", tr("help.guide_text"));
 }
 
 // This device's language and text size, as chosen last time (settings, the language switch).
@@ -280,12 +301,14 @@ void MainWindow::draw(app::App& office) {
         if (widgets::textField("##search", m_search, tr("search.hint")) && m_nav.view != View::CaseList)
             m_nav = {View::CaseList, {}};
         ImGui::Separator();
+        if (m_drawnView != m_nav.view) screen(m_nav.view).entered();
+        m_drawnView = m_nav.view;
         go(screen(m_nav.view).draw({app, m_host, m_nav, m_search}));
         if (m_nav.view == View::CaseList && m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
     }
     ImGui::End();
     app::App& app = current();
-    drawAbout(app);
+    drawHelpDialogs(app);
     m_signIn.draw(app);
     m_sync.draw(app, m_host);
     m_backup.draw(app, m_host);

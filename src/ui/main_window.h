@@ -50,11 +50,12 @@ class MainWindow {
     void drawUserMenu(app::App& app);
     void drawBackupMenu(app::App& app);
     void drawStorageWarnings(app::App& app);
-    void drawAbout(app::App& app);
+    void drawHelpDialogs(app::App& app); // about, the guide
     void handleShortcuts();
     void applyPreferences(const app::App& app);
 
     Navigation m_nav;
+    std::optional<View> m_drawnView; // the screen drawn last frame
     WorkQueueScreen m_queue;
     ReferenceNames m_names;
     IntakeScreen m_intake;
@@ -69,7 +70,7 @@ class MainWindow {
     bool m_preferencesApplied = false;
     std::string m_search;
     bool m_focusSearch = false;
-    bool m_openAbout = false;
+    bool m_openAbout = false, m_openGuide = false;
     SyncDialog m_sync;
     BackupDialog m_backup;
     StorageInfo m_storage;

@@ -23,7 +23,11 @@ bool textField(const std::string& label, std::string& value, const char* hint, I
 }
 
 bool textArea(const std::string& label, std::string& value, ImVec2 size, ImGuiInputTextFlags flags) {
-    const bool changed = ImGui::InputTextMultiline(label.c_str(), &value, size, flags);
+    const auto noCtrlEnterLine = [](ImGuiInputTextCallbackData* d) {
+        return d->EventChar == '\n' && ImGui::GetIO().KeyCtrl ? 1 : 0;
+    };
+    const bool changed = ImGui::InputTextMultiline(label.c_str(), &value, size,
+                                                   flags | ImGuiInputTextFlags_CallbackCharFilter, noCtrlEnterLine);
     automation::noteValue(ImGui::GetItemID(), value.c_str());
     return changed;
 }
@@ -92,6 +96,24 @@ void fieldError(const core::Error* error, const char* field) {
 
 void actionError(const core::Error* error) {
     if (error) ImGui::TextColored(colour::kDanger, "%s", tr(error->messageKey));
+}
+
+bool submitChord() {
+    if (!ImGui::GetIO().KeyCtrl ||
+        !(ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)))
+        return false;
+    // The form submits: Enter must not also open the focused combo or press the focused button.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavActivateId = g.NavActivateDownId = g.NavActivatePressedId = 0;
+    return true;
+}
+
+void focusNextIf(bool& pending) {
+    if (!pending) return;
+    ImGui::SetKeyboardFocusHere();
+    // Shown, so Enter and Space act on it at once (ImGui ignores them on an unshown focus).
+    ImGui::GetCurrentContext()->NavDisableHighlight = false;
+    pending = false;
 }
 
 } // namespace tousu::ui::widgets

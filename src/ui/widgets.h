@@ -30,4 +30,11 @@ void fieldError(const core::Error* error, const char* field);
 // An error that is not about one field (workflow, role, storage), as a red line.
 void actionError(const core::Error* error);
 
+// Keyboard: Ctrl+Enter submits every form (text areas take it as no new line); Esc closes it.
+// Asked before the form's fields are drawn, so Enter does not also act on the focused field.
+bool submitChord();
+// Moves the keyboard focus to the next item drawn when `pending` is set (a form just opened, an
+// action just recorded), then clears it. A text field is then ready for typing.
+void focusNextIf(bool& pending);
+
 } // namespace tousu::ui::widgets

@@ -3,6 +3,9 @@ import { click, waitForWidget } from './browser.js';
 
 export async function typeInto(page, id, text) {
   await click(page, id);
+  // Text goes to the IME field the desk places at the caret once the field is active; typed
+  // earlier (a slow frame under load), it would land on the page and be lost.
+  await waitForWidget(page, id, (w) => w.focused === true);
   await page.keyboard.insertText(text);
   await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
 }

@@ -57,6 +57,7 @@ const char* actionId(Action a) { return a == Action::ProposeSolution ? "solution
 
 void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_action = action;
+    m_focusFirst = true;
     m_error.reset();
     m_text.clear();
     m_into.clear();
@@ -130,7 +131,9 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     if (!m_action) return false;
     const Action a = *m_action;
     const core::Error* err = m_error ? &*m_error : nullptr;
+    const bool submitKey = widgets::submitChord();
     ImGui::SeparatorText(trCode("action", core::code(a)));
+    if (a != Action::Survey) widgets::focusNextIf(m_focusFirst); // the survey's first field is the rating
     if (a == Action::Classify) {
         widgets::combo(label("field.category", "category"), "category",
                        widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
@@ -169,6 +172,7 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
         ImGui::TextUnformatted(tr("field.rating"));
         for (int r = 1; r <= 5; ++r) {
             ImGui::SameLine();
+            widgets::focusNextIf(m_focusFirst);
             const std::string item = std::to_string(r) + "##rating_" + std::to_string(r);
             if (ImGui::RadioButton(item.c_str(), m_rating == r)) m_rating = r;
         }
@@ -188,7 +192,7 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     }
     if (err && err->fieldErrors.empty()) widgets::actionError(err);
     bool done = false;
-    if (ImGui::Button(label("action.submit", "submit").c_str())) {
+    if (ImGui::Button(label("action.submit", "submit").c_str()) || submitKey) {
         if (auto st = submit(app, c); st) {
             m_action.reset();
             done = true;

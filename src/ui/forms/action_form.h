@@ -39,6 +39,7 @@ class ActionForm {
     std::string m_invitation; // the survey question to read out
     int m_hours = 24, m_rating = 0;
     bool m_declined = false, m_resolved = true;
+    bool m_focusFirst = false; // the first field takes the keyboard focus when the form opens
     std::optional<core::Error> m_error;
 };
 

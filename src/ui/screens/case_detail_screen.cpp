@@ -22,6 +22,14 @@ std::string eventSummary(const core::Event& e) {
     return {};
 }
 
+// Steps that take a case off its path (reassign, a new deadline) or end it without a result (cancel,
+// merge): drawn apart from the process's next steps, the ending ones in red, so an arrow key or a
+// hurried click on the row of next steps never lands on them.
+bool setApart(core::Action a) {
+    return a == core::Action::Reassign || a == core::Action::SetDeadline || a == core::Action::Cancel ||
+           a == core::Action::Merge;
+}
+
 ImVec4 levelColour(core::DeadlineLevel level) {
     switch (level) {
     case core::DeadlineLevel::Overdue:
@@ -40,7 +48,11 @@ ImVec4 levelColour(core::DeadlineLevel level) {
 
 void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     if (caseId == m_caseId && app.revision() == m_revision) return;
-    if (caseId != m_caseId) m_form.close();
+    if (caseId != m_caseId) {
+        m_form.close();
+        m_focusAction = true;
+        m_recorded.clear();
+    }
     m_caseId = caseId;
     m_revision = app.revision();
     auto c = app.cases().caseById(caseId);
@@ -98,6 +110,46 @@ void CaseDetailScreen::drawTimeline() {
     }
 }
 
+void CaseDetailScreen::drawActions(app::App& app) {
+    ImGui::SeparatorText(tr("detail.actions"));
+    if (m_case->state == core::State::Archived) ImGui::TextDisabled("%s", tr("detail.read_only"));
+    std::vector<core::Action> next, apart;
+    for (core::Action a : core::allowedActions(*m_case))
+        if (core::roleMay(app.actor().role, a)) (setApart(a) ? apart : next).push_back(a);
+    const auto buttons = [&](const std::vector<core::Action>& actions) {
+        for (std::size_t i = 0; i < actions.size(); ++i) {
+            const core::Action a = actions[i];
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 6) ImGui::NewLine();
+            const bool ends = a == core::Action::Cancel || a == core::Action::Merge;
+            if (ends) ImGui::PushStyleColor(ImGuiCol_Text, colour::kDanger);
+            widgets::focusNextIf(m_focusAction);
+            const std::string button = std::string(trCode("action", core::code(a))) + "##" + actionId(a);
+            if (ImGui::Button(button.c_str())) {
+                m_form.open(a, *m_case, app);
+                m_recorded.clear();
+            }
+            if (ends) ImGui::PopStyleColor();
+        }
+    };
+    buttons(next);
+    if (!apart.empty()) {
+        if (!next.empty()) ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", tr("detail.other_actions"));
+        ImGui::SameLine();
+        buttons(apart);
+    }
+    if (!m_recorded.empty()) widgets::reportedText("action_recorded", m_recorded, &colour::kSuccess);
+    if (m_form.isOpen()) {
+        const core::Action a = *m_form.action();
+        if (m_form.draw(app, *m_case, m_names)) {
+            m_recorded = std::string(tr("detail.recorded")) + trCode("action", core::code(a));
+            m_focusAction = true; // on the next step, once the case is read again
+        }
+    }
+}
+
 std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
     app::App& app = ctx.app;
     const std::string& caseId = ctx.nav.caseId;
@@ -111,18 +163,7 @@ std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
     }
     drawHeader(app);
 
-    ImGui::SeparatorText(tr("detail.actions"));
-    if (m_case->state == core::State::Archived) ImGui::TextDisabled("%s", tr("detail.read_only"));
-    bool first = true;
-    for (core::Action a : core::allowedActions(*m_case)) {
-        if (!core::roleMay(app.actor().role, a)) continue;
-        if (!first) ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 6) ImGui::NewLine();
-        first = false;
-        const std::string button = std::string(trCode("action", core::code(a))) + "##" + actionId(a);
-        if (ImGui::Button(button.c_str())) m_form.open(a, *m_case, app);
-    }
-    if (m_form.isOpen()) m_form.draw(app, *m_case, m_names);
+    drawActions(app);
     drawTimeline();
     return nav;
 }

@@ -23,11 +23,13 @@ namespace tousu::ui {
 class CaseDetailScreen : public Screen {
   public:
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
+    void entered() override { m_focusAction = true; }
 
   private:
     void load(app::App& app, const std::string& caseId);
     void drawHeader(const app::App& app);
     void drawTimeline();
+    void drawActions(app::App& app);
 
     std::string m_caseId;
     std::uint64_t m_revision = 0;
@@ -35,6 +37,8 @@ class CaseDetailScreen : public Screen {
     std::vector<core::Event> m_events;
     ReferenceNames m_names;
     ActionForm m_form;
+    bool m_focusAction = false; // the next step takes the keyboard focus (a case opened, a step recorded)
+    std::string m_recorded;     // the step just recorded, said until the next one starts
 };
 
 } // namespace tousu::ui

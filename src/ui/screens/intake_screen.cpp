@@ -129,6 +129,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
     const core::Error* err = m_error ? &*m_error : nullptr;
+    const bool submitKey = widgets::submitChord();
 
     row("field.channel");
     widgets::combo(
@@ -136,6 +137,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         widgets::codeChoices("channel", {"phone", "online", "email", "social_media", "letter_visit", "other"}),
         m_form.channel);
     row("field.customer_name");
+    widgets::focusNextIf(m_focusFirst);
     widgets::textField("##customer_name", m_form.customerName);
     widgets::fieldError(err, "customer_name");
     row("field.customer_phone");
@@ -182,8 +184,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         if (ImGui::SmallButton(label("intake.draft_discard", "draft_discard").c_str())) reset(app);
         ImGui::SetCursorPosX(labelWidth);
     }
-    const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) ||
-                      (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
+    const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) || submitKey;
     if (err && err->fieldErrors.empty())
         widgets::actionError(err);
     else if (err)

@@ -20,6 +20,7 @@ class IntakeScreen : public Screen {
   public:
     // Returns a navigation request after a successful registration.
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
+    void entered() override { m_focusFirst = true; }
 
   private:
     void reset(const app::App& app);
@@ -35,6 +36,7 @@ class IntakeScreen : public Screen {
     std::optional<core::TimeMs> m_startedAt;
     bool m_receivedTyped = false;
     bool m_started = false;
+    bool m_focusFirst = false; // the customer's name takes the keyboard focus (the screen opened, a case saved)
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;
     std::string m_draft;      // the draft as last written to the local store

@@ -26,6 +26,9 @@ class Screen {
   public:
     virtual ~Screen() = default;
     virtual std::optional<Navigation> draw(const ScreenContext& ctx) = 0;
+    // Called before the first draw each time the desk switches to this screen (where the keyboard
+    // focus should land, say).
+    virtual void entered() {}
     // Still working (a computation spread over frames): the desk keeps frames coming.
     virtual bool busy() const { return false; }
 };

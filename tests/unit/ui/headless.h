@@ -15,6 +15,7 @@ class Headless {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard; // as the web platform sets it
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60;
         unsigned char* pixels = nullptr;
@@ -52,14 +53,24 @@ class Headless {
         frame(draw);
     }
 
-    void chord(ImGuiKey key, const std::function<void()>& draw) {
+    // Presses and releases `key`, with `mod` held (Ctrl unless said otherwise), then draws a frame more.
+    void chord(ImGuiKey key, const std::function<void()>& draw, ImGuiKey mod = ImGuiMod_Ctrl) {
         ImGuiIO& io = ImGui::GetIO();
-        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, true);
         io.AddKeyEvent(key, true);
         frame(draw);
         io.AddKeyEvent(key, false);
-        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+        if (mod != ImGuiKey_None) io.AddKeyEvent(mod, false);
         frame(draw);
+        frame(draw);
+    }
+    void press(ImGuiKey key, const std::function<void()>& draw) { chord(key, draw, ImGuiKey_None); }
+
+    // The id of the item that has the keyboard focus in the last frame ("" if none).
+    std::string focused() const {
+        for (const auto& w : ui::automation::lastFrame())
+            if (w.focused) return w.id;
+        return {};
     }
 };
 

@@ -38,7 +38,7 @@ struct Fixture {
         };
         window->setHost(host);
         ui.frame(draw);
-        ui.chord(ImGuiKey_N, draw);
+        ui.chord(ImGuiKey_N, draw, ImGuiMod_Alt); // a new complaint
     }
     void type(const char* id, const char* text) {
         ui.frame(draw); // positions from a frame that shows what changed since (history lines)
@@ -118,7 +118,7 @@ TEST_CASE("the received time is when the agent starts typing, not when the form 
     CHECK(started != opened);
 
     // The next complaint: the form was reset at 09:14, the next call comes at 09:40.
-    f.ui.chord(ImGuiKey_N, f.draw);
+    f.ui.chord(ImGuiKey_N, f.draw, ImGuiMod_Alt);
     f.clock.jumpBy(26 * 60000);
     f.type("customer_name", "钱明");
     const core::TimeMs second = f.clock.now();
@@ -143,7 +143,7 @@ TEST_CASE("a received time typed over by the agent is the one stored, and the ca
     f.ui.click("save_case", f.draw);
     CHECK(storedReceivedAt(*f.app, "套餐变更") == core::parseIso8601("2026-11-28T08:30:00+08:00").value());
 
-    f.ui.chord(ImGuiKey_N, f.draw);
+    f.ui.chord(ImGuiKey_N, f.draw, ImGuiMod_Alt);
     f.type("customer_name", "周强"); // started at 09:05
     f.clock.jumpBy(20 * 60000);      // a call back at 09:25 is the complaint to record
     f.ui.frame(f.draw);

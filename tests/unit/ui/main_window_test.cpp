@@ -59,10 +59,13 @@ TEST_CASE("clicking a destination in the menu bar switches the main view") {
     CHECK(f.window.view() == ui::View::CaseList);
 }
 
-TEST_CASE("Ctrl+N opens the new-complaint view") {
+TEST_CASE("Alt+N opens the new-complaint view, and Ctrl+N is left to the browser (a new window)") {
     Fixture f;
     f.ui.chord(ImGuiKey_N, f.draw);
+    CHECK(f.window.view() == ui::View::WorkQueue);
+    f.ui.chord(ImGuiKey_N, f.draw, ImGuiMod_Alt);
     CHECK(f.window.view() == ui::View::NewCase);
+    CHECK(f.ui.focused() == "customer_name"); // ready for the caller's name
 }
 
 TEST_CASE("text typed into the search field is reported as its value") {

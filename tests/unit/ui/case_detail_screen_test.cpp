@@ -1,0 +1,85 @@
+// The case detail driven by the keyboard alone: the next step has the focus when a case opens, a
+// step's form gives its first field the focus, Ctrl+Enter records the step (a text area keeps no
+// line for it) and the focus moves to the step after; the steps that end a case sit apart.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "headless.h"
+#include "present/i18n.h"
+#include "ui/main_window.h"
+
+using namespace tousu;
+
+namespace {
+
+struct Fixture {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-20T09:00:00+08:00").value()};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 11).value());
+    ui::MainWindow window;
+    test::Headless ui;
+    std::function<void()> draw = [this] { window.draw(*app); };
+    app::CaseRef ref;
+    Fixture() {
+        REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->signIn("s10").ok()); // an administrator: every step, the ending ones too
+        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality",
+                             "",      "normal", clock.now()};
+        ref = app->cases().registerCase(r).value();
+        ui.frame(draw);
+        window.go(ui::Navigation{ui::View::CaseDetail, ref.id});
+        for (int i = 0; i < 3; ++i) ui.frame(draw);
+    }
+    core::Case current() const { return app->cases().caseById(ref.id).value(); }
+};
+
+} // namespace
+
+TEST_CASE("a case opens with the keyboard on its next step, and Ctrl+Enter records a step and moves on") {
+    Fixture f;
+    CHECK(f.ui.focused() == "confirm");
+    f.ui.press(ImGuiKey_Enter, f.draw); // opens the confirm form
+    CHECK(f.ui.focused() == "contact_method");
+    CHECK(f.ui.widget("action_recorded") == nullptr);
+    f.ui.chord(ImGuiKey_Enter, f.draw); // the confirmation text comes from the template
+    CHECK(f.current().state == core::State::Confirmed);
+    REQUIRE(f.ui.widget("action_recorded") != nullptr);
+    CHECK(f.ui.widget("action_recorded")->label ==
+          std::string(present::tr("detail.recorded")) + present::trCode("action", "confirm") + "##action_recorded");
+    CHECK(f.ui.focused() == "classify");
+}
+
+TEST_CASE("Ctrl+Enter in a step's text area records the step without adding a line to the text") {
+    Fixture f;
+    REQUIRE(f.app->cases().confirm(f.ref.id, "phone", "已受理").ok());
+    REQUIRE(f.app->cases().classify(f.ref.id, "service_quality", "", "").ok());
+    REQUIRE(f.app->cases().dispatch(f.ref.id, "network", "s03", f.clock.now() + core::kHourMs).ok());
+    for (int i = 0; i < 3; ++i) f.ui.frame(f.draw);
+    f.ui.click("investigate", f.draw);
+    CHECK(f.ui.focused() == "form_note"); // the only field, ready for typing
+    ImGui::GetIO().AddInputCharactersUTF8("光猫已换");
+    f.ui.frame(f.draw);
+    f.ui.chord(ImGuiKey_Enter, f.draw);
+    REQUIRE(f.current().state == core::State::Investigating);
+    CHECK(f.app->cases().timeline(f.ref.id).value().back().fields.at("note") == "光猫已换");
+}
+
+TEST_CASE("Esc closes a step's form and records nothing") {
+    Fixture f;
+    f.ui.click("cancel", f.draw);
+    REQUIRE(f.ui.widget("form_reason") != nullptr);
+    f.ui.press(ImGuiKey_Escape, f.draw);
+    CHECK(f.ui.widget("form_reason") == nullptr);
+    CHECK(f.current().state == core::State::Registered);
+}
+
+TEST_CASE("the steps that end or divert a case sit on their own row, after the next steps") {
+    Fixture f;
+    const auto* confirm = f.ui.widget("confirm");
+    REQUIRE(confirm != nullptr);
+    for (const std::string id : {"cancel", "merge"}) {
+        CAPTURE(id);
+        const auto* w = f.ui.widget(id);
+        REQUIRE(w != nullptr);
+        CHECK(w->y > confirm->y + confirm->h / 2);
+    }
+}
