@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -89,13 +91,45 @@ void fieldError(const core::Error* error, const char* field) {
     if (!error) return;
     for (const core::Error& e : error->fieldErrors)
         if (e.field == field) {
-            ImGui::TextColored(colour::kDanger, "%s", tr(e.messageKey));
+            ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                                ImGui::GetColorU32(colour::kDanger), ImGui::GetStyle().FrameRounding, 0,
+                                                2.0f);
+            reportedText(("field_error_" + std::string(field)).c_str(), tr(e.messageKey), &colour::kDanger);
             return;
         }
 }
 
+void fieldError(std::optional<core::Error>& error, const char* field) {
+    if (error && ImGui::IsItemEdited()) {
+        auto& errors = error->fieldErrors;
+        const auto before = errors.size();
+        errors.erase(
+            std::remove_if(errors.begin(), errors.end(), [&](const core::Error& e) { return e.field == field; }),
+            errors.end());
+        if (errors.empty() && before > 0) error.reset(); // every field fixed: nothing left to say
+    }
+    fieldError(error ? &*error : nullptr, field);
+}
+
 void actionError(const core::Error* error) {
     if (error) ImGui::TextColored(colour::kDanger, "%s", tr(error->messageKey));
+}
+
+void yesNo(const char* questionKey, const char* id, std::optional<bool>& value) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(questionKey));
+    for (const bool answer : {true, false}) {
+        ImGui::SameLine();
+        const std::string item =
+            std::string(tr(answer ? "choice.yes" : "choice.no")) + "##" + id + (answer ? "_yes" : "_no");
+        if (ImGui::RadioButton(item.c_str(), value == answer)) value = answer;
+    }
+}
+
+core::Error requiredChoice(const char* field) {
+    core::Error e = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");
+    e.fieldErrors.push_back(core::makeError(core::ErrorCode::InvalidInput, "error.required", {}, field));
+    return e;
 }
 
 bool submitChord() {

@@ -2,6 +2,7 @@
 // contract here, once, instead of in every screen.
 #pragma once
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,19 @@ struct Choice {
 };
 bool combo(const std::string& label, const char* id, const std::vector<Choice>& choices, std::string& value);
 std::vector<Choice> codeChoices(const char* prefix, std::initializer_list<const char*> codes);
-// The error for `field` from a failed action, in red under the field; nothing if none.
+// The error for `field` from a failed action, in red under the field just drawn, which is outlined in
+// red ("field_error_<field>" in the automation contract); nothing if none. Given the form's own error, editing the
+// field clears what was said about it.
 void fieldError(const core::Error* error, const char* field);
+void fieldError(std::optional<core::Error>& error, const char* field);
 // An error that is not about one field (workflow, role, storage), as a red line.
 void actionError(const core::Error* error);
+
+// A yes/no question with neither answer chosen until the user picks one, so nobody records an
+// answer they did not give; items "<id>_yes" and "<id>_no".
+void yesNo(const char* questionKey, const char* id, std::optional<bool>& value);
+// The refusal of a form whose required choice `field` was not made.
+core::Error requiredChoice(const char* field);
 
 // Keyboard: Ctrl+Enter submits every form (text areas take it as no new line); Esc closes it.
 // Asked before the form's fields are drawn, so Enter does not also act on the focused field.

@@ -69,7 +69,7 @@ void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_person = c.person;
     m_rating = 0;
     m_declined = false;
-    m_resolved = true;
+    m_resolved.reset();
     m_hours = c.milestones.empty() ? 24 : static_cast<int>(c.milestones.back().limitMs / core::kHourMs);
     // The confirmation and the result are sent to the customer (SMS, e-mail or read out on the
     // phone): they start from the office's template; the survey invitation is read out as it is.
@@ -109,7 +109,8 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
     case Action::Archive:
         return app.cases().archive(id);
     case Action::FollowUp:
-        return app.cases().followUp(id, m_resolved, m_text);
+        if (!m_resolved) return widgets::requiredChoice("resolved");
+        return app.cases().followUp(id, *m_resolved, m_text);
     case Action::Reopen:
         return app.cases().reopen(id, m_text);
     case Action::Reassign:
@@ -130,7 +131,6 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
 bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& names) {
     if (!m_action) return false;
     const Action a = *m_action;
-    const core::Error* err = m_error ? &*m_error : nullptr;
     const bool submitKey = widgets::submitChord();
     ImGui::SeparatorText(trCode("action", core::code(a)));
     if (a != Action::Survey) widgets::focusNextIf(m_focusFirst); // the survey's first field is the rating
@@ -152,14 +152,14 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
             if (s.department == m_department) people.push_back({s.id, s.name});
         if (widgets::combo(label("field.department", "department"), "department", depts, m_department))
             m_person.clear();
-        widgets::fieldError(err, "department");
+        widgets::fieldError(m_error, "department");
         widgets::combo(label("field.person", "person"), "person", people, m_person);
-        widgets::fieldError(err, "person");
+        widgets::fieldError(m_error, "person");
     }
     if (a == Action::Dispatch || a == Action::SetDeadline) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::InputInt(label("field.expected_hours", "expected_hours").c_str(), &m_hours);
-        widgets::fieldError(err, a == Action::Dispatch ? "expected_at" : "limit_hours");
+        widgets::fieldError(m_error, a == Action::Dispatch ? "expected_at" : "limit_hours");
     }
     if (needsMethod(a)) {
         widgets::combo(label("field.contact_method", "contact_method"), "contact_method",
@@ -176,21 +176,24 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
             const std::string item = std::to_string(r) + "##rating_" + std::to_string(r);
             if (ImGui::RadioButton(item.c_str(), m_rating == r)) m_rating = r;
         }
-        widgets::fieldError(err, "rating");
+        widgets::fieldError(m_error, "rating");
         ImGui::Checkbox(label("field.declined", "declined").c_str(), &m_declined);
     }
-    if (a == Action::FollowUp) ImGui::Checkbox(label("field.resolved", "resolved").c_str(), &m_resolved);
+    if (a == Action::FollowUp) {
+        widgets::yesNo("field.resolved", "resolved", m_resolved);
+        widgets::fieldError(m_error, "resolved");
+    }
     if (a == Action::Merge) {
         widgets::textField(label("field.into", "into"), m_into);
-        widgets::fieldError(err, "into");
+        widgets::fieldError(m_error, "into");
     }
     if (const char* field = textFieldOf(a)) {
         ImGui::TextUnformatted(tr(std::string("field.") + field));
         // "form_" keeps the field's id apart from the action buttons' (the "solution" button, say).
         widgets::textArea(std::string("##form_") + field, m_text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
-        widgets::fieldError(err, field);
+        widgets::fieldError(m_error, field);
     }
-    if (err && err->fieldErrors.empty()) widgets::actionError(err);
+    if (m_error && m_error->fieldErrors.empty()) widgets::actionError(&*m_error);
     bool done = false;
     if (ImGui::Button(label("action.submit", "submit").c_str()) || submitKey) {
         if (auto st = submit(app, c); st) {

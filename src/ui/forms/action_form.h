@@ -38,8 +38,9 @@ class ActionForm {
     std::string m_text, m_method = "phone", m_category, m_subType, m_importance, m_department, m_person, m_into;
     std::string m_invitation; // the survey question to read out
     int m_hours = 24, m_rating = 0;
-    bool m_declined = false, m_resolved = true;
-    bool m_focusFirst = false; // the first field takes the keyboard focus when the form opens
+    bool m_declined = false;
+    std::optional<bool> m_resolved; // a follow-up's answer: none until given
+    bool m_focusFirst = false;      // the first field takes the keyboard focus when the form opens
     std::optional<core::Error> m_error;
 };
 

@@ -72,7 +72,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
             ImGui::TableNextColumn();
             const std::string row = r->number + "##follow_up_row_" + r->number;
             if (ImGui::Selectable(row.c_str(), r->id == m_caseId, ImGuiSelectableFlags_SpanAllColumns)) {
-                m_caseId = r->id, m_number = r->number, m_note.clear(), m_resolved = true;
+                m_caseId = r->id, m_number = r->number, m_note.clear(), m_resolved.reset();
                 m_outcome.clear();
                 m_recorded = nullptr;
             }
@@ -100,15 +100,17 @@ std::optional<Navigation> FollowUpsScreen::drawForm(app::App& app) {
     ImGui::TextUnformatted(tr("field.note"));
     widgets::textArea("##follow_up_note", m_note, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
     widgets::fieldError(err, "note");
-    ImGui::Checkbox(label("follow_ups.resolved", "follow_up_resolved").c_str(), &m_resolved);
-    if (!m_resolved) {
+    widgets::yesNo("follow_ups.resolved", "follow_up_resolved", m_resolved);
+    widgets::fieldError(err, "resolved");
+    if (m_resolved == false) {
         ImGui::SameLine();
         ImGui::TextColored(colour::kWarning, "%s", tr("follow_ups.will_reopen"));
     }
     ImGui::BeginDisabled(app.readOnly());
     if (ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) &&
-        m_outcome.record("follow_up", app.cases().followUp(m_caseId, m_resolved, m_note))) {
-        m_recorded = m_resolved ? "follow_ups.recorded" : "follow_ups.recorded_reopened";
+        m_outcome.record("follow_up", m_resolved ? app.cases().followUp(m_caseId, *m_resolved, m_note)
+                                                 : core::Status(widgets::requiredChoice("resolved")))) {
+        m_recorded = *m_resolved ? "follow_ups.recorded" : "follow_ups.recorded_reopened";
         m_caseId.clear();
     }
     ImGui::EndDisabled();

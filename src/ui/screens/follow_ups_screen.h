@@ -30,7 +30,7 @@ class FollowUpsScreen : public Screen {
     bool m_dueOnly = true;
     ReferenceNames m_names;
     std::string m_caseId, m_number, m_note;
-    bool m_resolved = true;
+    std::optional<bool> m_resolved; // none until the customer's answer is given
     SaveOutcome m_outcome;
     const char* m_recorded = nullptr; // the message after a visit was recorded
 };

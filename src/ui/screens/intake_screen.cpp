@@ -90,8 +90,7 @@ void IntakeScreen::drawHistory(const app::App& app) {
     if (!m_history.repeatOfNumber.empty()) {
         ImGui::SetCursorPosX(indent);
         std::snprintf(line, sizeof line, tr("intake.repeat_hint"), m_history.repeatOfNumber.c_str());
-        const ImVec4 amber(0.75f, 0.45f, 0, 1);
-        widgets::reportedText("repeat_hint", line, &amber);
+        widgets::reportedText("repeat_hint", line, &colour::kWarning);
     }
 }
 
@@ -101,16 +100,15 @@ void IntakeScreen::drawReceived(const app::App& app) {
         !m_form.customerName.empty() || !m_form.phone.empty() || !m_form.account.empty() || !m_form.content.empty();
     if (started && !m_startedAt) m_startedAt = app.clock().now();
     if (!m_receivedTyped) m_received = formatDateTime(m_startedAt.value_or(app.clock().now()));
-    const std::string callLabel = label("intake.call_started", "call_started");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (widgets::textField("##received_at", m_received)) m_receivedTyped = true;
-    ImGui::SameLine();
-    if (ImGui::Button(callLabel.c_str())) { // a call comes in now: its time, whatever was typed
+    if (ImGui::Button(label("intake.call_started", "call_started").c_str())) { // a call comes in now
         m_startedAt = app.clock().now();
         m_receivedTyped = false;
         m_received = formatDateTime(*m_startedAt);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("intake.call_started_hint"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (widgets::textField("##received_at", m_received)) m_receivedTyped = true;
 }
 
 std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
@@ -128,53 +126,60 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         ImGui::SameLine(labelWidth);
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
-    const core::Error* err = m_error ? &*m_error : nullptr;
     const bool submitKey = widgets::submitChord();
+    // The customer's earlier complaints sit beside the form on a wide screen and below it on a narrow
+    // one, never between its fields: what appears while the agent types must not move the next field.
+    const bool beside = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 56;
+    if (beside) {
+        ImGui::BeginTable("##intake_layout", 2);
+        ImGui::TableSetupColumn("form", ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn("history", ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableNextColumn();
+    }
 
     row("field.channel");
     widgets::combo(
         "##channel", "channel",
         widgets::codeChoices("channel", {"phone", "online", "email", "social_media", "letter_visit", "other"}),
         m_form.channel);
+    widgets::fieldError(m_error, "channel");
     row("field.customer_name");
     widgets::focusNextIf(m_focusFirst);
     widgets::textField("##customer_name", m_form.customerName);
-    widgets::fieldError(err, "customer_name");
+    widgets::fieldError(m_error, "customer_name");
     row("field.customer_phone");
     widgets::textField("##customer_phone", m_form.phone);
-    widgets::fieldError(err, "customer_phone");
+    widgets::fieldError(m_error, "customer_phone");
     row("field.account");
     widgets::textField("##account", m_form.account);
-    widgets::fieldError(err, "account");
-    ImGui::SetCursorPosX(labelWidth);
-    ImGui::BeginGroup();
-    drawHistory(app);
-    ImGui::EndGroup();
+    widgets::fieldError(m_error, "account");
     row("field.contact_method");
     widgets::combo("##contact_method", "contact_method",
                    widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}),
                    m_form.contactMethod);
+    widgets::fieldError(m_error, "contact_method");
     row("field.content");
     if (widgets::textArea("##content", m_form.content, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5)) &&
         !m_categoryTouched)
         if (auto suggestion = core::suggestCategory(m_form.content)) m_form.category = core::code(*suggestion);
-    widgets::fieldError(err, "content");
+    widgets::fieldError(m_error, "content");
     if (!m_categoryTouched && !m_form.category.empty()) {
         ImGui::SetCursorPosX(labelWidth);
         ImGui::TextDisabled(tr("intake.suggested"), trCode("category", m_form.category));
     }
     row("field.received_at");
     drawReceived(app);
-    widgets::fieldError(err, "received_at");
+    widgets::fieldError(m_error, "received_at");
     row("field.category");
     if (widgets::combo("##category", "category",
                        widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
                        m_form.category))
         m_categoryTouched = true;
-    widgets::fieldError(err, "category");
+    widgets::fieldError(m_error, "category");
     row("field.importance");
     widgets::combo("##importance", "importance", widgets::codeChoices("importance", {"normal", "important", "urgent"}),
                    m_form.importance);
+    widgets::fieldError(m_error, "importance");
 
     ImGui::Spacing();
     ImGui::SetCursorPosX(labelWidth);
@@ -185,10 +190,16 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         ImGui::SetCursorPosX(labelWidth);
     }
     const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) || submitKey;
-    if (err && err->fieldErrors.empty())
-        widgets::actionError(err);
-    else if (err)
+    if (m_error && m_error->fieldErrors.empty())
+        widgets::actionError(&*m_error);
+    else if (m_error)
         ImGui::TextColored(colour::kDanger, "%s", tr("error.invalid_input"));
+    if (beside)
+        ImGui::TableNextColumn();
+    else
+        ImGui::SetCursorPosX(labelWidth);
+    drawHistory(app);
+    if (beside) ImGui::EndTable();
     keepDraft(host);
     if (!save) return std::nullopt;
 

@@ -22,8 +22,8 @@ struct Fixture {
     Fixture() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
         REQUIRE(app->signIn("s10").ok()); // an administrator: every step, the ending ones too
-        core::Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality",
-                             "",      "normal", clock.now()};
+        core::Registration r{"phone",           "王芳", "13800138000", "",         "phone", "宽带断网，光猫红灯",
+                             "service_quality", "",     "normal",      clock.now()};
         ref = app->cases().registerCase(r).value();
         ui.frame(draw);
         window.go(ui::Navigation{ui::View::CaseDetail, ref.id});

@@ -61,7 +61,9 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
     f.ui.click("follow_up_note", f.draw);
     ImGui::GetIO().AddInputCharactersUTF8("客户说晚上仍然断网");
     f.ui.frame(f.draw);
-    f.ui.click("follow_up_resolved", f.draw);
+    f.ui.click("follow_up_record", f.draw); // no answer to "solved?": refused, nothing recorded
+    CHECK(f.app->cases().caseById(due.id).value().state == core::State::Surveyed);
+    f.ui.click("follow_up_resolved_no", f.draw);
     f.ui.click("follow_up_record", f.draw);
     const core::Case reopened = f.app->cases().caseById(due.id).value();
     CHECK(reopened.state != core::State::Surveyed);

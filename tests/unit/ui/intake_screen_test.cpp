@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "headless.h"
+#include "present/i18n.h"
 #include "ui/main_window.h"
 
 using namespace tousu;
@@ -56,6 +57,9 @@ TEST_CASE("typing an earlier customer's phone shows their complaints and that th
                          "service_quality", "",     "normal",      f.clock.now()};
     const auto earlier = f.app->cases().registerCase(r).value();
     f.clock.jumpBy(24 * core::kHourMs);
+    f.ui.frame(f.draw); // the backup reminder a day later
+    f.ui.frame(f.draw);
+    const float contentY = f.ui.widget("content")->y;
     f.type("customer_phone", "1380013");
     CHECK(f.ui.widget("customer_history") == nullptr); // not a whole number yet
     ImGui::GetIO().AddInputCharactersUTF8("8000");     // still typing in the same field
@@ -64,8 +68,10 @@ TEST_CASE("typing an earlier customer's phone shows their complaints and that th
     REQUIRE(f.ui.widget("customer_history") != nullptr);
     CHECK(f.ui.widget("customer_history")->label.find('1') != std::string::npos);
     CHECK(f.ui.widget("repeat_hint") == nullptr); // no category chosen yet
-    f.type("content", "家里宽带又断网了");        // suggests service quality
-    f.ui.frame(f.draw); // the history sits above the content field: it follows on the next frame
+    // Beside the form, not inserted above the next field: a click aimed at it lands on it.
+    CHECK(f.ui.widget("content")->y == contentY);
+    CHECK(f.ui.widget("customer_history")->x > f.ui.widget("content")->x + f.ui.widget("content")->w);
+    f.type("content", "家里宽带又断网了"); // suggests service quality
     REQUIRE(f.ui.widget("repeat_hint") != nullptr);
     CHECK(f.ui.widget("repeat_hint")->label.find(earlier.number) != std::string::npos);
 }
@@ -86,6 +92,19 @@ TEST_CASE("the intake draft survives a reload and is gone once the complaint is 
     core::ListQuery q;
     q.filter.search = "多扣";
     CHECK(f.app->cases().listCases(q).value().total == 1);
+}
+
+TEST_CASE("a refused field is marked until it is edited, and the others keep their marks") {
+    Fixture f;
+    f.ui.click("save_case", f.draw); // nothing typed
+    REQUIRE(f.ui.widget("field_error_customer_name") != nullptr);
+    REQUIRE(f.ui.widget("field_error_content") != nullptr);
+    CHECK(f.ui.widget("field_error_customer_name")->label ==
+          std::string(present::tr("error.required")) + "##field_error_customer_name");
+    f.type("customer_name", "赵");
+    CHECK(f.ui.widget("field_error_customer_name") == nullptr);
+    CHECK(f.ui.widget("field_error_content") != nullptr);
+    CHECK(f.app->cases().listCases({}).value().total == 0);
 }
 
 namespace {
