@@ -77,8 +77,16 @@ Period periodContaining(PeriodKind kind, TimeMs now, int offsetMinutes) {
     const int first = kind == PeriodKind::Month ? d.month : (d.month - 1) / 3 * 3 + 1;
     const int next = first + months;
     const CivilDate end = next > 12 ? CivilDate{d.year + 1, next - 12, 1} : CivilDate{d.year, next, 1};
+    const CivilDate before =
+        first - months < 1 ? CivilDate{d.year - 1, first - months + 12, 1} : CivilDate{d.year, first - months, 1};
     return {localDayStart(daysFromCivil({d.year, first, 1}), offsetMinutes),
-            localDayStart(daysFromCivil(end), offsetMinutes)};
+            localDayStart(daysFromCivil(end), offsetMinutes), localDayStart(daysFromCivil(before), offsetMinutes)};
+}
+
+Period Period::comparedAt(TimeMs now) const {
+    Period before = previous();
+    if (contains(now)) before.to = std::min(before.to, before.from + (now - from));
+    return before;
 }
 
 Period periodOfDays(TimeMs firstDayStart, TimeMs lastDayStart) { return {firstDayStart, lastDayStart + kDayMs}; }
@@ -99,6 +107,7 @@ int HeatMap::max() const { return cells.empty() ? 0 : *std::max_element(cells.be
 DashboardBuilder::DashboardBuilder(Period period, AnalysisFilter filter, TimeMs now)
     : m_filter(std::move(filter)), m_now(now) {
     m_d.period = period;
+    m_d.compared = period.comparedAt(now);
     m_d.bucketMs = period.length() > 62 * kDayMs ? kWeekMs : kDayMs;
     const TimeMs buckets = (period.length() + m_d.bucketMs - 1) / m_d.bucketMs;
     for (TimeMs i = 0; i < buckets; ++i) m_d.trend.push_back({period.from + i * m_d.bucketMs, {}, 0, 0});
@@ -106,7 +115,7 @@ DashboardBuilder::DashboardBuilder(Period period, AnalysisFilter filter, TimeMs 
 
 void DashboardBuilder::add(const KpiRow& r) {
     if (r.state == State::Cancelled || !m_filter.matches(r)) return;
-    if (m_d.period.previous().contains(r.receivedAt)) {
+    if (m_d.compared.contains(r.receivedAt)) {
         addToGroup(m_d.previous, r, m_now);
         m_d.previousOverdueNow += overdue(r, m_now);
         return;

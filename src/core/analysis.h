@@ -16,8 +16,12 @@ namespace tousu::core {
 // [from, to): received times of the cases the figures are about.
 struct Period {
     TimeMs from = 0, to = 0;
+    TimeMs previousFrom = 0; // where the period before begins, when not length() earlier (calendar months)
     TimeMs length() const { return to - from; }
-    Period previous() const { return {from - length(), from}; }
+    Period previous() const { return {previousFrom ? previousFrom : from - length(), from}; }
+    // What 环比 compares this period with at `now`: the period before, but while this one is still
+    // running only as far into it as `now` is into this one (the 1st–5th of last month, on the 5th).
+    Period comparedAt(TimeMs now) const;
     bool contains(TimeMs t) const { return t >= from && t < to; }
     bool operator==(const Period&) const = default;
 };
@@ -79,6 +83,7 @@ struct DeadlineHealth {
 
 struct Dashboard {
     Period period;
+    Period compared; // the part of the period before that `previous` counts (Period::comparedAt)
     KpiGroup current, previous;
     int overdueNow = 0, previousOverdueNow = 0; // open and past a due time, among the period's cases
     TimeMs bucketMs = 0;                        // one day, or one week for periods over 62 days

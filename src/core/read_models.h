@@ -25,7 +25,11 @@ struct ListFilter {
     bool nearOnly = false;          // not overdue yet, but `nearShare` of the time to the next due is used
     bool followUpDueOnly = false;   // a follow-up visit is due (now or earlier)
     bool followUpScheduled = false; // a follow-up visit is scheduled and not yet made
-    std::string search;             // substring of number, customer, phone/account or content (3+ chars use FTS)
+    // Someone's to-do (core::todoOf): cases in `todoOwnStates` that `todoPerson` is responsible
+    // for, and cases in `todoDeskStates`. No `todoPerson`: no such condition.
+    std::string todoPerson;
+    std::vector<std::string> todoOwnStates, todoDeskStates;
+    std::string search; // substring of number, customer, phone/account or content (3+ chars use FTS)
     bool operator==(const ListFilter&) const = default;
 };
 

@@ -132,6 +132,22 @@ bool roleMay(Role role, Action a) {
     return false;
 }
 
+ListFilter todoOf(const std::string& staffId, Role role) {
+    static constexpr State kTheirs[] = {State::Dispatched, State::Investigating, State::SolutionProposed,
+                                        State::Implementing, State::PendingCustomer};
+    static constexpr std::pair<State, Action> kDeskSteps[] = {{State::Registered, Action::Confirm},
+                                                              {State::Confirmed, Action::Classify},
+                                                              {State::Classified, Action::Dispatch},
+                                                              {State::FedBack, Action::Survey},
+                                                              {State::Surveyed, Action::Archive}};
+    ListFilter f;
+    f.todoPerson = staffId;
+    for (State s : kTheirs) f.todoOwnStates.push_back(code(s));
+    for (const auto& [state, step] : kDeskSteps)
+        if (roleMay(role, step)) f.todoDeskStates.push_back(code(state));
+    return f;
+}
+
 bool roleSeesFullPhone(Role role) { return role == Role::Supervisor || role == Role::Admin; }
 
 } // namespace tousu::core

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/read_models.h"
 #include "core/result.h"
 
 namespace tousu::core {
@@ -50,6 +51,10 @@ Status checkAllowed(const Case& c, Action action);
 // Actions a user can take on this case now (excludes system-only Escalate), in workflow order.
 std::vector<Action> allowedActions(const Case& c);
 bool roleMay(Role role, Action action);
+// Someone's to-do (我的待办): the cases waiting on them — those they are responsible for while the
+// next step is theirs (investigate, solve, implement, hear back from the customer), and those whose
+// next step is the desk's (confirm, classify, dispatch, survey, archive) when their role may take it.
+ListFilter todoOf(const std::string& staffId, Role role);
 // Whether lists and exports show customers' full phone numbers to this role (supervisors and
 // administrators); everyone else sees 138****1234. A case's own page shows the number to whoever
 // works on it, since they call the customer.

@@ -296,7 +296,8 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
 core::Result<std::string> reviewReportCsv(const app::App& app, core::Period period,
                                           const core::AnalysisFilter& filter) {
     auto report = app.statistics().kpis(period.from, period.to, filter);
-    auto previous = app.statistics().kpis(period.previous().from, period.previous().to, filter);
+    const core::Period compared = period.comparedAt(app.clock().now());
+    auto previous = app.statistics().kpis(compared.from, compared.to, filter);
     if (!report) return report.error();
     if (!previous) return previous.error();
     ReferenceNames names;
@@ -313,7 +314,7 @@ core::Result<std::string> reviewReportCsv(const app::App& app, core::Period peri
                                  std::to_string(g.repeats), plain(g.meanHandlingHours(), "%.1f")});
     };
     line("report.total", formatDate(period.from) + " — " + formatDate(period.to - 1), report.value().total);
-    line("report.previous_period", formatDate(period.previous().from) + " — " + formatDate(period.previous().to - 1),
+    line("report.previous_period", formatDate(compared.from) + " — " + formatDate(compared.to - 1),
          previous.value().total);
     for (const auto& [code, g] : report.value().byCategory) line("col.category", trCode("category", code), g);
     for (const auto& [code, g] : report.value().byChannel) line("field.channel", trCode("channel", code), g);

@@ -47,6 +47,16 @@ struct Where {
         sql += sql.empty() ? " WHERE " : " AND ";
         sql += clause;
     }
+    // A clause whose `@`s take `each` in order.
+    void add(std::string clause, const std::vector<std::string>& each) {
+        for (const std::string& value : each) {
+            values.push_back(value);
+            isInt.push_back(false);
+            clause.replace(clause.find('@'), 1, "?" + std::to_string(values.size()));
+        }
+        sql += sql.empty() ? " WHERE " : " AND ";
+        sql += clause;
+    }
     void bindAll(Statement& s) const {
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (isInt[i])
@@ -99,6 +109,15 @@ Where buildWhere(const core::ListQuery& q) {
     if (f.repeatOnly) w.add("repeat_of <> @", "");
     if (f.openOnly || f.unassignedOnly) w.add("state NOT IN (@, 'cancelled')", "archived");
     if (f.unassignedOnly) w.add("person = @", "");
+    if (!f.todoPerson.empty()) {
+        const auto list = [](const std::vector<std::string>& states) {
+            std::string out = ",";
+            for (const std::string& s : states) out += s + ",";
+            return out;
+        };
+        w.add("((person = @ AND instr(@, ',' || state || ',') > 0) OR instr(@, ',' || state || ',') > 0)",
+              std::vector<std::string>{f.todoPerson, list(f.todoOwnStates), list(f.todoDeskStates)});
+    }
     if (f.nearOnly) {
         // Integer arithmetic in per-mille keeps the clause exact and index-friendly on next_due.
         w.add("next_due >= @", std::to_string(q.now), true);

@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/deadline.h"
+#include "present/event_details.h"
 #include "present/format.h"
 #include "present/i18n.h"
 #include "ui/present.h"
@@ -13,14 +14,6 @@
 namespace tousu::ui {
 
 namespace {
-
-// The text an event carries worth showing in the timeline.
-std::string eventSummary(const core::Event& e) {
-    for (const char* key : {"note", "reason", "solution", "step", "result", "comment", "text", "content"})
-        if (auto it = e.fields.find(key); it != e.fields.end() && !it->second.empty()) return it->second;
-    if (e.type == "survey") return e.fields.count("rating") ? e.fields.at("rating") + " / 5" : "";
-    return {};
-}
 
 // Steps that take a case off its path (reassign, a new deadline) or end it without a result (cancel,
 // merge): drawn apart from the process's next steps, the ending ones in red, so an arrow key or a
@@ -101,12 +94,9 @@ void CaseDetailScreen::drawTimeline() {
         ImGui::TextDisabled("%s", formatDateTime(at).c_str());
         ImGui::SameLine();
         ImGui::Text("%s  %s", trCode("action", e.type), m_names.person(e.actor));
-        const std::string summary = eventSummary(e);
-        if (!summary.empty() && e.type != "register") {
-            ImGui::Indent();
-            ImGui::TextWrapped("%s", summary.c_str());
-            ImGui::Unindent();
-        }
+        ImGui::Indent();
+        for (const std::string& line : eventDetails(e, m_names)) ImGui::TextWrapped("%s", line.c_str());
+        ImGui::Unindent();
     }
 }
 

@@ -124,6 +124,11 @@ void DashboardScreen::drawControls(app::App& app) {
 
 void DashboardScreen::drawTiles() const {
     const std::vector<HeadlineKpi> tiles = headlineKpis(*m_shown);
+    const core::Period& compared = m_shown->compared;
+    char line[160];
+    std::snprintf(line, sizeof line, tr("dash.compared_with"), formatDate(compared.from).c_str(),
+                  formatDate(compared.to - 1).c_str());
+    widgets::reportedText("compared_with", line, &colour::kMuted);
     // As few rows as the width allows, the tiles spread evenly over them.
     const float spacing = ImGui::GetStyle().ItemSpacing.x, avail = ImGui::GetContentRegionAvail().x;
     const int count = int(tiles.size());

@@ -32,8 +32,7 @@ core::ListFilter WorkQueueScreen::filterFor(const app::App& app, int section) co
     core::ListFilter f;
     switch (section) {
     case Mine:
-        f.person = app.actor().staffId;
-        f.openOnly = true;
+        f = core::todoOf(app.actor().staffId, app.actor().role);
         break;
     case Department:
         f.openOnly = true;

@@ -81,6 +81,27 @@ TEST_CASE("a new case is unassigned until dispatched, then belongs to its person
     CHECK(d.count(mine) == 1);
 }
 
+TEST_CASE("someone's to-do: the cases they are responsible for and those waiting on a desk step their role may take") {
+    Desk d;
+    d.registerOne(); // waits on its confirmation: the desk's
+    const std::string dispatched = d.registerOne();
+    REQUIRE(d.app->cases().confirm(dispatched, "sms", "").ok());
+    REQUIRE(d.app->cases().classify(dispatched, "service_quality", "", "").ok());
+    REQUIRE(d.app->cases().dispatch(dispatched, "network", "s03", d.clock.now() + core::kHourMs).ok());
+    const std::string fedBack = d.registerOne();
+    d.resolve(fedBack); // s03's work is done; it waits on the survey, the desk's
+    const std::string cancelled = d.registerOne();
+    REQUIRE(d.app->cases().cancel(cancelled, "重复").ok());
+    CHECK(d.count(core::todoOf("s01", core::Role::Agent)) == 2);   // the confirmation and the survey
+    CHECK(d.count(core::todoOf("s03", core::Role::Handler)) == 1); // the one being handled
+    CHECK(d.count(core::todoOf("s04", core::Role::Handler)) == 0); // nobody's work is another handler's
+    CHECK(d.count(core::todoOf("s09", core::Role::Supervisor)) == 2);
+    REQUIRE(d.app->cases().survey(fedBack, 5, "", false).ok());
+    CHECK(d.count(core::todoOf("s01", core::Role::Agent)) == 2); // now its archiving
+    REQUIRE(d.app->cases().archive(fedBack).ok());
+    CHECK(d.count(core::todoOf("s01", core::Role::Agent)) == 1);
+}
+
 TEST_CASE("a case is near its limit from 80 % of the time used, overdue after it") {
     Desk d;
     d.registerOne("service_quality"); // first milestone: 24 h

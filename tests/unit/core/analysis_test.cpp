@@ -49,10 +49,16 @@ TEST_CASE("periods are calendar weeks from Monday, months and quarters in China 
     const Period month = periodContaining(PeriodKind::Month, at("2026-12-31T23:59:00+08:00"));
     CHECK(month.from == at("2026-12-01T00:00:00+08:00"));
     CHECK(month.to == at("2027-01-01T00:00:00+08:00"));
+    CHECK(month.previous().from == at("2026-11-01T00:00:00+08:00")); // November, not 31 days back
+    CHECK(periodContaining(PeriodKind::Month, at("2027-01-15T12:00:00+08:00")).previous().from ==
+          at("2026-12-01T00:00:00+08:00"));
     // 16:30 UTC on 31 March is already 1 April in Beijing: the second quarter.
     const Period quarter = periodContaining(PeriodKind::Quarter, at("2026-03-31T16:30:00Z"));
     CHECK(quarter.from == at("2026-04-01T00:00:00+08:00"));
     CHECK(quarter.to == at("2026-07-01T00:00:00+08:00"));
+    CHECK(quarter.previous().from == at("2026-01-01T00:00:00+08:00"));
+    CHECK(periodContaining(PeriodKind::Quarter, at("2026-02-01T12:00:00+08:00")).previous().from ==
+          at("2025-10-01T00:00:00+08:00"));
     CHECK(periodOfDays(at("2026-11-01T00:00:00+08:00"), at("2026-11-01T00:00:00+08:00")).length() == 24 * kHourMs);
 }
 
@@ -82,6 +88,24 @@ TEST_CASE("the period's KPIs and the previous period's are counted apart — can
     CHECK(billing.current.cases == 2);
     CHECK(build(rows, week, {"", "online", "", ""}).current.cases == 1);
     CHECK(build(rows, week, {"", "", "", "s03"}).current.cases == 1);
+}
+
+TEST_CASE("环比 of a running period compares with the same part of the period before, not all of it") {
+    const TimeMs now = at("2026-12-05T12:00:00+08:00");
+    const Period month = periodContaining(PeriodKind::Month, now);
+    const Period compared = month.comparedAt(now);
+    CHECK(compared.from == at("2026-11-01T00:00:00+08:00"));
+    CHECK(compared.to == at("2026-11-05T12:00:00+08:00"));
+    CHECK(month.comparedAt(month.to + kHourMs) == month.previous()); // a period that is over: all of it
+    const std::vector<KpiRow> rows = {
+        row("2026-12-02T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"),
+        row("2026-11-03T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"),
+        row("2026-11-20T09:00:00+08:00", Category::Billing, Channel::Phone, "overcharge"), // past the 5th
+    };
+    const Dashboard d = build(rows, month, {}, now);
+    CHECK(d.current.cases == 1);
+    CHECK(d.previous.cases == 1);
+    CHECK(d.compared == compared);
 }
 
 TEST_CASE("an empty period has no rates, not zero and not NaN") {

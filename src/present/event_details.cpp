@@ -1,0 +1,62 @@
+#include "present/event_details.h"
+
+#include "core/fields.h"
+#include "core/time.h"
+#include "present/format.h"
+#include "present/i18n.h"
+
+namespace tousu::present {
+
+namespace {
+
+// The facts a step of `type` records, each "label：value".
+std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names) {
+    const auto field = [&](const char* key) { return core::getField(e.fields, key); };
+    const auto fact = [](const char* labelKey, const std::string& value) { return tr(labelKey) + value; };
+    const auto assignee = [&] {
+        return fact("timeline.assigned_to", std::string(names.department(field("department"))) + " / " +
+                                                names.person(field("person")));
+    };
+    const std::string& t = e.type;
+    if (t == "confirm" || t == "record_contact" || t == "feedback")
+        return {fact("timeline.method", trCode("contact", field("method")))};
+    if (t == "classify") {
+        std::vector<std::string> out{fact("timeline.category", trCode("category", field("category")))};
+        if (!field("sub_type").empty()) out.push_back(fact("timeline.sub_type", names.subType(field("sub_type"))));
+        if (!field("importance").empty())
+            out.push_back(fact("timeline.importance", trCode("importance", field("importance"))));
+        return out;
+    }
+    if (t == "dispatch")
+        return {assignee(), fact("timeline.expected_at", formatDateTime(core::getInt(e.fields, "expected_at", 0)))};
+    if (t == "reassign") return {assignee()};
+    if (t == "survey")
+        return {field("declined") == "1" ? std::string(tr("timeline.declined"))
+                                         : fact("timeline.rating", field("rating") + " / 5")};
+    if (t == "follow_up") return {tr(field("resolved") == "1" ? "timeline.resolved" : "timeline.not_resolved")};
+    if (t == "set_deadline")
+        return {std::string(trCode("milestone", field("milestone"))) + " · " +
+                fact("timeline.limit", std::to_string(core::getInt(e.fields, "limit_ms", 0) / core::kHourMs)) +
+                tr("timeline.hours")};
+    if (t == "escalate") return {fact("timeline.level", field("level"))};
+    if (t == "merge") return {fact("timeline.into", field("into"))};
+    return {};
+}
+
+} // namespace
+
+std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames& names) {
+    if (e.type == "register") return {};
+    std::vector<std::string> lines;
+    std::string joined;
+    for (const std::string& f : facts(e, names)) joined += (joined.empty() ? "" : " · ") + f;
+    if (!joined.empty()) lines.push_back(joined);
+    for (const char* key : {"note", "reason", "solution", "step", "result", "comment", "text"})
+        if (const std::string text = core::getField(e.fields, key); !text.empty()) {
+            lines.push_back(text);
+            break;
+        }
+    return lines;
+}
+
+} // namespace tousu::present
