@@ -14,8 +14,8 @@ std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names
     const auto field = [&](const char* key) { return core::getField(e.fields, key); };
     const auto fact = [](const char* labelKey, const std::string& value) { return tr(labelKey) + value; };
     const auto assignee = [&] {
-        return fact("timeline.assigned_to", std::string(names.department(field("department"))) + " / " +
-                                                names.person(field("person")));
+        return fact("timeline.assigned_to",
+                    std::string(names.department(field("department"))) + " / " + names.person(field("person")));
     };
     const std::string& t = e.type;
     if (t == "confirm" || t == "record_contact" || t == "feedback")

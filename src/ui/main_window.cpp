@@ -1,6 +1,9 @@
 #include "ui/main_window.h"
 
+#include <functional>
 #include <imgui.h>
+#include <iterator>
+#include <utility>
 
 #include "app/app.h"
 #include "core/workflow.h"
@@ -46,32 +49,38 @@ void MainWindow::go(const std::optional<Navigation>& nav) {
 
 void MainWindow::handleShortcuts() {
     // Alt+N, not Ctrl+N: browsers keep Ctrl+N (a new window) for themselves in a normal tab.
-    if (ImGui::GetIO().KeyAlt && ImGui::IsKeyPressed(ImGuiKey_N, false)) m_nav = {View::NewCase, {}};
+    if (widgets::altShortcut(ImGuiKey_N)) m_nav = {View::NewCase, {}};
     if (ctrlPressed(ImGuiKey_F)) {
         m_focusSearch = true;
         if (m_nav.view != View::CaseList) m_nav = {View::CaseList, {}};
     }
 }
 
-void MainWindow::drawSaveState(const app::App& app) {
+// The save state at the right edge, before the language switch; its width.
+float MainWindow::drawSaveState(const app::App& app, bool measureOnly) {
     static const ImVec4 kColours[] = {colour::kWarning, colour::kSuccess, colour::kMuted, colour::kDanger};
     static const char* kKeys[] = {"save.memory", "save.saved", "save.saving", "save.failed"};
     const int s = static_cast<int>(app.saveState());
     const char* text = tr(kKeys[s]);
     const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 4;
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - toggle - ImGui::CalcTextSize(text).x -
-                         ImGui::GetStyle().WindowPadding.x * 2);
+    const float width = toggle + ImGui::CalcTextSize(text).x + ImGui::GetStyle().WindowPadding.x * 2;
+    if (measureOnly) return width;
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width);
     widgets::reportedText("save_state", text, &kColours[s]);
+    return width;
 }
 
 // Who works at this desk now: their name and role in the menu bar; choosing another person signs
 // them in (their role decides which actions they may take).
-void MainWindow::drawUserMenu(app::App& app) {
+std::string MainWindow::userTitle(const app::App& app) {
     m_names.refresh(app);
     const app::Actor& me = app.actor();
-    const std::string title =
-        std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role)) + "##user";
-    if (!ImGui::BeginMenu(title.c_str())) return;
+    return std::string(m_names.person(me.staffId)) + " · " + trCode("role", core::code(me.role));
+}
+
+void MainWindow::drawUserMenu(app::App& app, const std::string& title) {
+    const app::Actor& me = app.actor();
+    if (!ImGui::BeginMenu((title + "##user").c_str())) return;
     ImGui::TextDisabled("%s", tr("user.sign_in_as"));
     for (const core::StaffMember& s : m_names.staff()) {
         const std::string item =
@@ -191,48 +200,73 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (!m_storage.persisted && !m_storage.safariRisk) ImGui::TextDisabled("%s", tr("backup.eviction_risk"));
 }
 
+void MainWindow::drawHelpMenu(const app::App& app) {
+    if (!ImGui::BeginMenu(label("menu.help", "help").c_str())) return;
+    if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
+        m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8",
+                        customerNoticeHtml(app));
+    if (ImGui::MenuItem(label("help.guide", "help_guide").c_str())) m_openGuide = true;
+    ImGui::SeparatorText(tr("help.shortcuts"));
+    // A list to read, not commands: each key works wherever it says.
+    for (const auto& [key, keys] : kShortcuts) ImGui::MenuItem(tr(key), keys, false, false);
+    ImGui::Separator();
+    if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
+    ImGui::EndMenu();
+}
+
 void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
     if (!ImGui::BeginMainMenuBar()) return;
     const auto destination = [this](const char* key, const char* id, View v) {
-        if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
-        if (v == View::NewCase && ImGui::IsItemHovered()) ImGui::SetTooltip("Alt+N");
+        return [this, key, id, v] {
+            if (ImGui::MenuItem(label(key, id).c_str(), nullptr, m_nav.view == v)) m_nav = {v, {}};
+            if (v == View::NewCase && ImGui::IsItemHovered()) ImGui::SetTooltip("Alt+N");
+        };
     };
-    destination("action.work_queue", "work_queue", View::WorkQueue);
-    destination("action.case_list", "case_list", View::CaseList);
-    destination("action.new_case", "new_case", View::NewCase);
-    destination("action.follow_ups", "follow_ups", View::FollowUps);
-    destination("action.dashboard", "dashboard", View::Dashboard);
-    destination("action.suggestions", "suggestions", View::Suggestions);
-    destination("action.settings", "settings", View::Settings);
-    if (ImGui::BeginMenu(label("menu.sync", "sync").c_str())) {
+    const auto syncMenu = [&] {
+        if (!ImGui::BeginMenu(label("menu.sync", "sync").c_str())) return;
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
         if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str())) m_sync.exportTmf(app, m_host);
         if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
             m_sync.importFile(m_host);
         ImGui::EndMenu();
+    };
+    // In reading order; what does not fit before the signed-in person folds into 更多 at the end.
+    const std::pair<const char*, std::function<void()>> items[] = {
+        {"action.work_queue", destination("action.work_queue", "work_queue", View::WorkQueue)},
+        {"action.case_list", destination("action.case_list", "case_list", View::CaseList)},
+        {"action.new_case", destination("action.new_case", "new_case", View::NewCase)},
+        {"action.follow_ups", destination("action.follow_ups", "follow_ups", View::FollowUps)},
+        {"action.dashboard", destination("action.dashboard", "dashboard", View::Dashboard)},
+        {"action.suggestions", destination("action.suggestions", "suggestions", View::Suggestions)},
+        {"action.settings", destination("action.settings", "settings", View::Settings)},
+        {"menu.sync", syncMenu},
+        {"menu.backup", [&] { drawBackupMenu(app); }},
+        {"menu.training", [&] { m_training.drawMenu(m_host, hostNow); }},
+        {"menu.help", [&] { drawHelpMenu(app); }},
+    };
+    const std::string user = userTitle(app);
+    const auto width = [](const char* text) {
+        return ImGui::CalcTextSize(text).x + ImGui::GetStyle().ItemSpacing.x * 2;
+    };
+    const float room =
+        ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - width(user.c_str()) - drawSaveState(app, true);
+    std::size_t shown = 0;
+    for (float used = 0; shown < std::size(items); ++shown) {
+        const bool last = shown + 1 == std::size(items);
+        used += width(tr(items[shown].first));
+        if (used + (last ? 0 : width(tr("menu.more"))) > room) break;
     }
-    drawBackupMenu(app);
-    m_training.drawMenu(m_host, hostNow);
-    if (ImGui::BeginMenu(label("menu.help", "help").c_str())) {
-        if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
-            m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8",
-                            customerNoticeHtml(app));
-        if (ImGui::MenuItem(label("help.guide", "help_guide").c_str())) m_openGuide = true;
-        ImGui::SeparatorText(tr("help.shortcuts"));
-        // A list to read, not commands: each key works wherever it says.
-        for (const auto& [key, keys] : kShortcuts) ImGui::MenuItem(tr(key), keys, false, false);
-        ImGui::Separator();
-        if (ImGui::MenuItem(label("action.about", "about").c_str())) m_openAbout = true;
+    for (std::size_t i = 0; i < shown; ++i) items[i].second();
+    if (shown < std::size(items) && ImGui::BeginMenu(label("menu.more", "more").c_str())) {
+        for (std::size_t i = shown; i < std::size(items); ++i) items[i].second();
         ImGui::EndMenu();
     }
-    drawUserMenu(app);
+    drawUserMenu(app, user);
     drawSaveState(app);
     // The language switch names the other language, in that language, at the right edge.
-    const std::string toggle = label("action.lang_toggle", "lang_toggle");
-    const float width = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 2;
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x);
-    if (ImGui::MenuItem(toggle.c_str())) {
+    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width(tr("action.lang_toggle")) - ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::MenuItem(label("action.lang_toggle", "lang_toggle").c_str())) {
         setLanguage(language() == Language::ZhCN ? Language::En : Language::ZhCN);
         (void)app.settings().setPreference("language", languageTag(language()));
     }

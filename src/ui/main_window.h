@@ -45,9 +45,11 @@ class MainWindow {
   private:
     Screen& screen(View view);
     void drawMenuBar(app::App& app, core::TimeMs hostNow);
-    void drawSaveState(const app::App& app);
+    float drawSaveState(const app::App& app, bool measureOnly = false);
+    std::string userTitle(const app::App& app); // the signed-in person and their role
     void drawStoreNotices(app::App& app);
-    void drawUserMenu(app::App& app);
+    void drawUserMenu(app::App& app, const std::string& title);
+    void drawHelpMenu(const app::App& app);
     void drawBackupMenu(app::App& app);
     void drawStorageWarnings(app::App& app);
     void drawHelpDialogs(app::App& app); // about, the guide

@@ -142,6 +142,12 @@ bool submitChord() {
     return true;
 }
 
+bool altShortcut(ImGuiKey key) {
+    if (!ImGui::GetIO().KeyAlt || !ImGui::IsKeyPressed(key, false)) return false;
+    ImGui::GetCurrentContext()->NavWindowingToggleLayer = false;
+    return true;
+}
+
 void focusNextIf(bool& pending) {
     if (!pending) return;
     ImGui::SetKeyboardFocusHere();

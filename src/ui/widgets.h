@@ -43,6 +43,9 @@ core::Error requiredChoice(const char* field);
 // Keyboard: Ctrl+Enter submits every form (text areas take it as no new line); Esc closes it.
 // Asked before the form's fields are drawn, so Enter does not also act on the focused field.
 bool submitChord();
+// Alt+`key` pressed this frame. The Alt press then does not also take the keyboard to the menu bar
+// when it is released (as Alt alone does).
+bool altShortcut(ImGuiKey key);
 // Moves the keyboard focus to the next item drawn when `pending` is set (a form just opened, an
 // action just recorded), then clears it. A text field is then ready for typing.
 void focusNextIf(bool& pending);

@@ -188,7 +188,9 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
         widgets::fieldError(m_error, "into");
     }
     if (const char* field = textFieldOf(a)) {
-        ImGui::TextUnformatted(tr(std::string("field.") + field));
+        // What the customer is told is worded by how it reaches them (an SMS, a call, a letter, …).
+        ImGui::TextUnformatted(
+            tr(a == Action::Confirm ? "field.confirmation_text." + m_method : std::string("field.") + field));
         // "form_" keeps the field's id apart from the action buttons' (the "solution" button, say).
         widgets::textArea(std::string("##form_") + field, m_text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
         widgets::fieldError(m_error, field);

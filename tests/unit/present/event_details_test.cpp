@@ -17,8 +17,8 @@ struct Desk {
     std::string id;
     Desk() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
-        core::Registration r{"phone",   "王芳", "13800138000", "", "phone", "宽带断网，光猫红灯", "service_quality",
-                             "",        "normal", clock.now()};
+        core::Registration r{"phone",           "王芳", "13800138000", "",         "phone", "宽带断网，光猫红灯",
+                             "service_quality", "",     "normal",      clock.now()};
         id = app->cases().registerCase(r).value().id;
     }
     // The details of the case's last step.
@@ -37,8 +37,8 @@ TEST_CASE("each step's row says what it changed, then what was written") {
     CHECK(d.last() == std::vector<std::string>{"方式：短信", "已受理"});
     REQUIRE(d.app->cases().classify(d.id, "billing", "", "important").ok());
     CHECK(d.last() == std::vector<std::string>{"类别：资费及账单投诉 · 重要程度：重要"});
-    REQUIRE(d.app->cases().dispatch(d.id, "network", "s03", core::parseIso8601("2026-12-02T18:00:00+08:00").value())
-                .ok());
+    REQUIRE(
+        d.app->cases().dispatch(d.id, "network", "s03", core::parseIso8601("2026-12-02T18:00:00+08:00").value()).ok());
     CHECK(d.last() == std::vector<std::string>{"分派给：网络维护部 / 张伟 · 预计完成：2026-12-02 18:00"});
     REQUIRE(d.app->cases().investigate(d.id, "查").ok());
     CHECK(d.last() == std::vector<std::string>{"查"});

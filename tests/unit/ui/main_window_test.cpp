@@ -187,3 +187,51 @@ TEST_CASE("a database that fails to read after it opened says so above every scr
     CHECK(ui.widget("fault_restore") != nullptr);
     std::remove(path.c_str());
 }
+
+TEST_CASE("the menu bar folds what does not fit into 更多, so nothing in it overlaps, in either language") {
+    for (const auto lang : {present::Language::ZhCN, present::Language::En})
+        for (const float width : {480.0f, 768.0f, 1024.0f, 1366.0f}) {
+            CAPTURE(width);
+            CAPTURE(present::languageTag(lang));
+            present::setLanguage(lang);
+            Fixture f;
+            ImGui::GetIO().DisplaySize = ImVec2(width, 800);
+            f.ui.frame(f.draw);
+            f.ui.frame(f.draw);
+            std::vector<const ui::automation::Widget*> bar;
+            for (const auto& w : ui::automation::lastFrame())
+                if (w.y < ImGui::GetFrameHeight()) bar.push_back(&w);
+            REQUIRE(bar.size() >= 5);
+            for (const auto* a : bar) {
+                CHECK(a->x + a->w <= width + 0.5f);
+                for (const auto* b : bar)
+                    if (a != b) {
+                        CAPTURE(a->id + " / " + b->id);
+                        CHECK((a->x + a->w <= b->x + 0.5f || b->x + b->w <= a->x + 0.5f));
+                    }
+            }
+            // Every top-level entry is in the bar, or 更多 is there to hold the rest.
+            const bool folded = f.ui.widget("more") != nullptr;
+            for (const char* id : {"work_queue", "case_list", "new_case", "follow_ups", "dashboard", "suggestions",
+                                   "settings", "sync", "backup", "training", "help"})
+                CHECK((folded || f.ui.widget(id) != nullptr));
+            if (width == 480.0f) CHECK(folded);
+            if (width == 1366.0f && lang == present::Language::ZhCN) CHECK_FALSE(folded);
+            CHECK(f.ui.widget("work_queue") != nullptr); // the first destinations always stay
+            CHECK(f.ui.widget("user") != nullptr);
+            CHECK(f.ui.widget("lang_toggle") != nullptr);
+        }
+}
+
+TEST_CASE("a folded destination still opens from 更多") {
+    Fixture f;
+    ImGui::GetIO().DisplaySize = ImVec2(480, 800);
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("more") != nullptr);
+    REQUIRE(f.ui.widget("help") == nullptr);
+    f.ui.click("more", f.draw);
+    REQUIRE(f.ui.widget("settings") != nullptr);
+    f.ui.click("settings", f.draw);
+    CHECK(f.window.view() == ui::View::Settings);
+}
