@@ -1,9 +1,11 @@
 #include "app/cases.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "app/context.h"
 #include "app/errors.h"
+#include "app/reference_data.h"
 #include "core/deadline.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -267,6 +269,31 @@ core::Result<std::vector<core::Event>> Cases::timeline(const std::string& caseId
 }
 std::optional<std::string> Cases::caseIdByNumber(const std::string& number) const {
     return m_ctx.orFault(m_ctx.caseStore->caseIdByNumber(number));
+}
+
+Assignee Cases::suggestAssignee(const std::string& category, const std::string& subType) const {
+    Assignee a;
+    const auto departments = m_ctx.departments();
+    // The office's habit: the sub-type's first (when one is given), then the category's.
+    const auto habit = [&](const std::string& sub) -> std::string {
+        for (const core::NamedCount& d : m_ctx.orFault(store::departmentsDispatchedTo(*m_ctx.db, category, sub)))
+            if (hasId(departments, d.key)) return d.key;
+        return {};
+    };
+    if (!subType.empty()) a.department = habit(subType);
+    if (a.department.empty()) a.department = habit("");
+    if (a.department.empty() && hasId(departments, defaultDepartmentFor(category)))
+        a.department = defaultDepartmentFor(category);
+    const auto load = m_ctx.orFault(store::openCasesByPerson(*m_ctx.db));
+    const auto openOf = [&](const std::string& id) {
+        const auto it = std::find_if(load.begin(), load.end(), [&](const core::NamedCount& n) { return n.key == id; });
+        return it == load.end() ? 0 : it->count;
+    };
+    int fewest = std::numeric_limits<int>::max();
+    for (const core::StaffMember& s : m_ctx.staff())
+        if (s.department == a.department && s.role == core::code(core::Role::Handler) && openOf(s.id) < fewest)
+            a.person = s.id, fewest = openOf(s.id);
+    return a;
 }
 
 core::Result<core::CasePage> Cases::listCases(core::ListQuery query) const {

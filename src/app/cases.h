@@ -23,6 +23,11 @@ struct CaseRef {
     bool repeat = false;
 };
 
+// Where a new complaint would go: a department and a person in it ("" when there is none).
+struct Assignee {
+    std::string department, person;
+};
+
 // A customer's earlier complaints, shown while a new one is typed in.
 struct CustomerHistory {
     int total = 0;
@@ -72,6 +77,10 @@ class Cases {
     static constexpr int kHistoryRows = 5;
     CustomerHistory customerHistory(const std::string& phone, const std::string& account, const std::string& category,
                                     core::TimeMs receivedAt) const;
+
+    // The department this office sends such complaints to most (the sub-type's habit first, then the
+    // category's, then the default department), and its handler with the fewest open complaints.
+    Assignee suggestAssignee(const std::string& category, const std::string& subType) const;
 
   private:
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);

@@ -40,4 +40,11 @@ std::vector<ReferenceItem> defaultReferenceData() {
     };
 }
 
+const char* defaultDepartmentFor(const std::string& category) {
+    if (category == "service_quality") return "network";
+    if (category == "billing") return "billing";
+    if (category == "business") return "business";
+    return "customer_service";
+}
+
 } // namespace tousu::app

@@ -83,6 +83,13 @@ template <class T, class Make> core::Result<std::vector<T>> readAll(const Databa
     return out;
 }
 
+// Rows of (text, count).
+core::Result<std::vector<core::NamedCount>> namedCounts(Statement& s) {
+    std::vector<core::NamedCount> out;
+    if (auto st = s.eachRow([&] { out.push_back({s.text(0), int(s.integer(1))}); }); !st) return st.error();
+    return out;
+}
+
 std::string escapeLike(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -264,9 +271,7 @@ core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const ch
     const std::string col = std::string(column) == "category" ? "category" : "state";
     const std::string sql = "SELECT " + col + ", count(*) FROM cases GROUP BY 1 ORDER BY 1";
     Statement s(db, sql.c_str());
-    std::vector<core::NamedCount> out;
-    if (auto st = s.eachRow([&] { out.push_back({s.text(0), int(s.integer(1))}); }); !st) return st.error();
-    return out;
+    return namedCounts(s);
 }
 
 core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
@@ -276,6 +281,20 @@ core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const 
                     "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
     s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
     return optionalText(s);
+}
+
+core::Result<std::vector<core::NamedCount>> departmentsDispatchedTo(const Database& db, const std::string& category,
+                                                                    const std::string& subType) {
+    Statement s(db, "SELECT department, count(*) FROM cases WHERE category = ?1 AND department <> '' "
+                    "AND (?2 = '' OR sub_type = ?2) GROUP BY department ORDER BY 2 DESC, 1");
+    s.bind(1, category).bind(2, subType);
+    return namedCounts(s);
+}
+
+core::Result<std::vector<core::NamedCount>> openCasesByPerson(const Database& db) {
+    Statement s(db, "SELECT person, count(*) FROM cases WHERE person <> '' "
+                    "AND state NOT IN ('archived', 'cancelled') GROUP BY person ORDER BY 1");
+    return namedCounts(s);
 }
 
 core::Result<int> nextCaseSequence(const Database& db, const std::string& prefix) {

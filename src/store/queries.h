@@ -31,6 +31,12 @@ core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const ch
 core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
                                                       const std::string& category, core::TimeMs receivedAt,
                                                       core::TimeMs windowMs);
+// How often cases of `category` (and, if given, `subType`) went to each department, most first: the
+// office's own habit, for suggesting where a new one goes.
+core::Result<std::vector<core::NamedCount>> departmentsDispatchedTo(const Database& db, const std::string& category,
+                                                                    const std::string& subType);
+// Open cases per responsible person (those with none are left out).
+core::Result<std::vector<core::NamedCount>> openCasesByPerson(const Database& db);
 core::Result<int> nextCaseSequence(const Database& db, const std::string& numberPrefix);
 // Open cases with a milestone still to meet (those that may escalate).
 core::Result<std::vector<std::string>> openCasesWithDeadlines(const Database& db);

@@ -2,11 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "app/app.h"
 #include "present/format.h"
 #include "present/i18n.h"
+#include "present/messages.h"
 #include "ui/present.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -25,6 +27,9 @@ void IntakeScreen::reset(const app::App& app) {
     m_startedAt.reset();
     m_receivedTyped = false;
     m_categoryTouched = false;
+    m_assigneeFor.reset();
+    m_assigneeChosen = false;
+    m_expectedHours = 24;
     m_restored = false;
     m_error.reset();
     m_started = true;
@@ -163,10 +168,11 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         !m_categoryTouched)
         if (auto suggestion = core::suggestCategory(m_form.content)) m_form.category = core::code(*suggestion);
     widgets::fieldError(m_error, "content");
-    if (!m_categoryTouched && !m_form.category.empty()) {
-        ImGui::SetCursorPosX(labelWidth);
+    ImGui::SetCursorPosX(labelWidth); // the line is kept when empty, so the fields below stay put
+    if (!m_categoryTouched && !m_form.category.empty())
         ImGui::TextDisabled(tr("intake.suggested"), trCode("category", m_form.category));
-    }
+    else
+        ImGui::NewLine();
     row("field.received_at");
     drawReceived(app);
     widgets::fieldError(m_error, "received_at");
@@ -180,6 +186,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     widgets::combo("##importance", "importance", widgets::codeChoices("importance", {"normal", "important", "urgent"}),
                    m_form.importance);
     widgets::fieldError(m_error, "importance");
+    drawAssignee(app, labelWidth);
 
     ImGui::Spacing();
     ImGui::SetCursorPosX(labelWidth);
@@ -189,7 +196,12 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         if (ImGui::SmallButton(label("intake.draft_discard", "draft_discard").c_str())) reset(app);
         ImGui::SetCursorPosX(labelWidth);
     }
-    const bool save = ImGui::Button(label("action.save_case", "save_case").c_str()) || submitKey;
+    Then then = Then::Nothing;
+    bool saving = ImGui::Button(label("action.save_case", "save_case").c_str()) || submitKey;
+    ImGui::SameLine();
+    if (ImGui::Button(label("intake.save_confirm", "save_confirm").c_str())) saving = true, then = Then::Confirm;
+    ImGui::SameLine();
+    if (ImGui::Button(label("intake.save_dispatch", "save_dispatch").c_str())) saving = true, then = Then::Dispatch;
     if (m_error && m_error->fieldErrors.empty())
         widgets::actionError(&*m_error);
     else if (m_error)
@@ -201,8 +213,44 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     drawHistory(app);
     if (beside) ImGui::EndTable();
     keepDraft(host);
-    if (!save) return std::nullopt;
+    return saving ? save(app, host, then) : std::nullopt;
+}
 
+// The department and person 登记并分派 sends the complaint to, and when it is expected back.
+void IntakeScreen::drawAssignee(const app::App& app, float labelWidth) {
+    m_names.refresh(app);
+    if (!m_assigneeChosen && m_assigneeFor != m_form.category) { // suggested: it follows the category
+        m_assignee = app.cases().suggestAssignee(m_form.category, m_form.subType);
+        m_assigneeFor = m_form.category;
+    }
+    std::vector<widgets::Choice> depts, people;
+    for (const auto& d : m_names.departments()) depts.push_back({d.id, m_names.department(d.id)});
+    for (const auto& s : m_names.staff())
+        if (s.department == m_assignee.department) people.push_back({s.id, s.name});
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("intake.dispatch_to"));
+    ImGui::SameLine(labelWidth);
+    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
+    ImGui::SetNextItemWidth(third);
+    if (widgets::combo("##department", "department", depts, m_assignee.department)) {
+        m_assignee.person.clear();
+        m_assigneeChosen = true;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(third);
+    if (widgets::combo("##person", "person", people, m_assignee.person)) m_assigneeChosen = true;
+    widgets::fieldError(m_error, "person");
+    ImGui::SameLine();
+    const float hoursLabel = ImGui::CalcTextSize(tr("intake.expected_hours")).x + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 5, third - hoursLabel));
+    ImGui::InputInt(label("intake.expected_hours", "expected_hours").c_str(), &m_expectedHours);
+}
+
+std::optional<Navigation> IntakeScreen::save(app::App& app, const Host& host, Then then) {
+    if (then == Then::Dispatch && (m_assignee.department.empty() || m_assignee.person.empty())) {
+        m_error = widgets::requiredChoice("person"); // checked first: nothing is registered half-way
+        return std::nullopt;
+    }
     // Not typed over: the moment to the millisecond, not the minute the field shows.
     auto received =
         m_receivedTyped || !m_startedAt ? parseTypedTime(m_received) : core::Result<core::TimeMs>(*m_startedAt);
@@ -218,9 +266,21 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         m_error = ref.error();
         return std::nullopt;
     }
+    const std::string id = ref.value().id;
+    // Each step as its own form would record it. The first refusal stops the rest, and the case opens
+    // at the step it reached, with that step's button focused: the agent sees what is left.
+    if (then != Then::Nothing) {
+        auto c = app.cases().caseById(id);
+        const bool confirmed =
+            c && app.cases().confirm(id, m_form.contactMethod, caseMessage(app, "confirmation", c.value())) &&
+            app.cases().classify(id, m_form.category, m_form.subType, m_form.importance);
+        if (confirmed && then == Then::Dispatch)
+            (void)app.cases().dispatch(id, m_assignee.department, m_assignee.person,
+                                       app.clock().now() + core::TimeMs(m_expectedHours) * core::kHourMs);
+    }
     reset(app);
     keepDraft(host); // registered: the draft is gone
-    return Navigation{View::CaseDetail, ref.value().id};
+    return Navigation{View::CaseDetail, id};
 }
 
 } // namespace tousu::ui

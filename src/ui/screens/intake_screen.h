@@ -1,5 +1,8 @@
 // Intake 新建投诉: register a complaint with every required field, a category suggested from the
-// text, field errors inline in the user's language. While the phone or account is typed it shows
+// text, field errors inline in the user's language. The fast path takes it further in the same
+// save: 登记并确认 confirms it by the contact method with the office's template and classifies it as
+// shown; 登记并分派 also dispatches it to the department and person shown (suggested from the
+// office's habit and the handlers' load, app::Cases::suggestAssignee). While the phone or account is typed it shows
 // the customer's earlier complaints and whether this one will count as a repeat. What is typed is
 // kept in the browser's local store as a draft until the complaint is registered, so a reload or a
 // crash loses nothing.
@@ -10,6 +13,7 @@
 #include "app/app.h"
 #include "core/result.h"
 #include "core/validate.h"
+#include "present/reference_names.h"
 #include "ui/host.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/screen.h"
@@ -23,7 +27,10 @@ class IntakeScreen : public Screen {
     void entered() override { m_focusFirst = true; }
 
   private:
+    enum class Then { Nothing, Confirm, Dispatch }; // what the save does after registering
     void reset(const app::App& app);
+    std::optional<Navigation> save(app::App& app, const Host& host, Then then);
+    void drawAssignee(const app::App& app, float labelWidth);
     void restoreDraft(const Host& host);
     void keepDraft(const Host& host);
     void drawHistory(const app::App& app);
@@ -43,6 +50,11 @@ class IntakeScreen : public Screen {
     bool m_restored = false;  // the form came back from a draft
     std::string m_historyFor; // phone|account|category the history below was read for
     app::CustomerHistory m_history;
+    present::ReferenceNames m_names;
+    app::Assignee m_assignee;                 // where 登记并分派 sends it: suggested until the agent chooses
+    std::optional<std::string> m_assigneeFor; // the category it was suggested for
+    bool m_assigneeChosen = false;            // chosen by hand: kept when the category changes
+    int m_expectedHours = 24;
 };
 
 } // namespace tousu::ui

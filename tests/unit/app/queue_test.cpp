@@ -102,6 +102,34 @@ TEST_CASE("someone's to-do: the cases they are responsible for and those waiting
     CHECK(d.count(core::todoOf("s01", core::Role::Agent)) == 1);
 }
 
+TEST_CASE(
+    "a new complaint's suggested assignee: the office's habit for its sub-type or category, the least loaded handler") {
+    Desk d;
+    CHECK(d.app->cases().suggestAssignee("billing", "").department == "billing"); // no habit yet: the default
+    CHECK(d.app->cases().suggestAssignee("billing", "").person == "s05");
+    const auto dispatchTo = [&](const char* category, const char* subType, const char* department, const char* person) {
+        core::Registration r{"phone",      "王芳",   "13800138000", "",       "phone",
+                             "账单有问题", category, subType,       "normal", d.clock.now()};
+        const std::string id = d.app->cases().registerCase(r).value().id;
+        REQUIRE(d.app->cases().confirm(id, "sms", "").ok());
+        REQUIRE(d.app->cases().classify(id, category, subType, "").ok());
+        REQUIRE(d.app->cases().dispatch(id, department, person, d.clock.now() + core::kHourMs).ok());
+    };
+    dispatchTo("billing", "", "billing", "s05");
+    CHECK(d.app->cases().suggestAssignee("billing", "").person == "s06"); // s05 has one open, s06 none
+    // This office sends quality complaints about packages to business support: it learns that.
+    dispatchTo("service_quality", "", "business", "s07");
+    dispatchTo("service_quality", "", "business", "s07");
+    dispatchTo("service_quality", "", "network", "s03");
+    const app::Assignee quality = d.app->cases().suggestAssignee("service_quality", "");
+    CHECK(quality.department == "business");
+    CHECK(quality.person == "s08");
+    dispatchTo("billing", "bill_error", "quality", "s09");
+    CHECK(d.app->cases().suggestAssignee("billing", "bill_error").department == "quality"); // the sub-type's
+    CHECK(d.app->cases().suggestAssignee("billing", "").department == "billing");           // the category's
+    CHECK(d.app->cases().suggestAssignee("billing", "bill_error").person.empty());          // no handler in quality
+}
+
 TEST_CASE("a case is near its limit from 80 % of the time used, overdue after it") {
     Desk d;
     d.registerOne("service_quality"); // first milestone: 24 h

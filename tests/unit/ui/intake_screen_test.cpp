@@ -107,6 +107,47 @@ TEST_CASE("a refused field is marked until it is edited, and the others keep the
     CHECK(f.app->cases().listCases({}).value().total == 0);
 }
 
+TEST_CASE("登记并分派 registers, confirms with the template, classifies and dispatches to the suggested handler") {
+    Fixture f;
+    f.type("customer_name", "钱明");
+    f.type("customer_phone", "13812345678");
+    f.type("content", "家里宽带断网两天了"); // suggests service quality: network operations
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("person") != nullptr);
+    CHECK(f.ui.widget("person")->value == "s03"); // 张伟, the least loaded handler of network operations
+    CHECK(f.ui.widget("department")->value == "network");
+    f.ui.click("save_dispatch", f.draw);
+    core::ListQuery q;
+    q.filter.search = "宽带断网";
+    const auto page = f.app->cases().listCases(q).value();
+    REQUIRE(page.total == 1);
+    const core::Case c = f.app->cases().caseById(page.rows.front().id).value();
+    CHECK(c.state == core::State::Dispatched);
+    CHECK(c.department == "network");
+    CHECK(c.person == "s03");
+    CHECK(c.category == core::Category::ServiceQuality);
+    const auto events = f.app->cases().timeline(c.id).value();
+    REQUIRE(events.size() == 4); // register, confirm, classify, dispatch
+    CHECK(events[1].fields.at("method") == "phone");
+    CHECK(events[1].fields.at("text").find(c.number) != std::string::npos); // the template, filled in
+    CHECK(f.window->view() == ui::View::CaseDetail);
+}
+
+TEST_CASE("登记并确认 stops after classifying; 登记并分派 with nobody to send it to registers nothing") {
+    Fixture f;
+    f.type("customer_name", "孙丽");
+    f.type("customer_phone", "13812345679");
+    f.type("content", "营业厅排队太久"); // other: customer service, which has no handler
+    f.ui.frame(f.draw);
+    f.ui.click("save_dispatch", f.draw);
+    REQUIRE(f.ui.widget("field_error_person") != nullptr);
+    CHECK(f.app->cases().listCases({}).value().total == 0);
+    f.ui.click("save_confirm", f.draw);
+    const auto page = f.app->cases().listCases({}).value();
+    REQUIRE(page.total == 1);
+    CHECK(f.app->cases().caseById(page.rows.front().id).value().state == core::State::Classified);
+}
+
 namespace {
 
 // The received time the app stored for the only case whose content contains `text`.
