@@ -133,7 +133,7 @@ TEST_CASE("登记并分派 registers, confirms with the template, classifies and
     CHECK(f.window->view() == ui::View::CaseDetail);
 }
 
-TEST_CASE("登记并确认 stops after classifying; 登记并分派 with nobody to send it to registers nothing") {
+TEST_CASE("登记并确认 stops after classifying, and 登记并分派 with nobody to send it to registers nothing") {
     Fixture f;
     f.type("customer_name", "孙丽");
     f.type("customer_phone", "13812345679");
