@@ -243,7 +243,8 @@ void IntakeScreen::drawAssignee(const app::App& app, float labelWidth) {
     ImGui::SameLine();
     const float hoursLabel = ImGui::CalcTextSize(tr("intake.expected_hours")).x + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 5, third - hoursLabel));
-    ImGui::InputInt(label("intake.expected_hours", "expected_hours").c_str(), &m_expectedHours);
+    ImGui::InputInt(label("intake.expected_hours", "expected_hours").c_str(), &m_expectedHours, 0,
+                    0); // no ± buttons to tab over
 }
 
 std::optional<Navigation> IntakeScreen::save(app::App& app, const Host& host, Then then) {
