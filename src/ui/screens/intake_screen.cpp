@@ -124,7 +124,12 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         reset(app);
         restoreDraft(host);
     }
-    const float labelWidth = ImGui::GetFontSize() * 7;
+    // The labels' column is as wide as the longest label in the user's language needs.
+    float labelWidth = ImGui::GetFontSize() * 5;
+    for (const char* key :
+         {"field.channel", "field.customer_name", "field.customer_phone", "field.account", "field.contact_method",
+          "field.content", "field.received_at", "field.category", "field.importance", "intake.dispatch_to"})
+        labelWidth = std::max(labelWidth, ImGui::CalcTextSize(tr(key)).x + ImGui::GetStyle().ItemSpacing.x * 3);
     const auto row = [&](const char* key) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(key));
