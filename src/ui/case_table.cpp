@@ -22,8 +22,9 @@ constexpr const char* kColumns[] = {"col.number", "col.received",   "col.custome
 constexpr int kColumnCount = 8;
 
 void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
-    if (r.followUpDue > 0 && r.nextDue == 0) { // resolved, a follow-up visit pending
-        ImGui::TextColored(colour::kInfo, "%s %s", tr("time.follow_up"), formatShort(r.followUpDue).c_str());
+    if (r.followUpDue > 0 && r.nextDue == 0) { // resolved, a follow-up visit pending: red once due, as 回访 shows it
+        ImGui::TextColored(r.followUpDue <= now ? colour::kDanger : colour::kText, "%s %s", tr("time.follow_up"),
+                           formatShort(r.followUpDue).c_str());
         return;
     }
     if (r.paused) {
@@ -56,14 +57,21 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
     ImGui::TableSetupScrollFreeze(0, 1);
     // Case numbers have a fixed shape: their column fits one; the others share the rest.
     const float numberWidth = ImGui::CalcTextSize("TS-BJ01-20261128-0000").x + ImGui::GetStyle().CellPadding.x * 2;
+    // Follow-up visits: the last column is the visit's date, and the list starts with the most overdue.
+    const bool visits = filter.followUpDueOnly || filter.followUpScheduled;
+    const int firstSort = visits ? kColumnCount - 1 : 1;
     for (int i = 0; i < kColumnCount; ++i) {
         ImGuiTableColumnFlags f = i == 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
-        if (i == 1) f |= ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
-        ImGui::TableSetupColumn(tr(kColumns[i]), f, i == 0 ? numberWidth : 0.0f);
+        if (i == firstSort)
+            f |= ImGuiTableColumnFlags_DefaultSort |
+                 (visits ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);
+        const char* title = visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i];
+        ImGui::TableSetupColumn(tr(title), f, i == 0 ? numberWidth : 0.0f);
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-        m_sort = kColumnSort[specs->Specs[0].ColumnIndex];
+        const int column = specs->Specs[0].ColumnIndex;
+        m_sort = visits && column == kColumnCount - 1 ? core::SortKey::FollowUpDue : kColumnSort[column];
         m_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         specs->SpecsDirty = false;
     }

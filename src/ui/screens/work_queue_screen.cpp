@@ -101,6 +101,9 @@ std::optional<Navigation> WorkQueueScreen::draw(const ScreenContext& ctx) {
         widgets::emptyState(tr(kSections[m_selected].emptyKey));
         return std::nullopt;
     }
+    // Visits due get their own table: sorted by their date, not by what the other lists sort by.
+    if (m_selected == FollowUps)
+        return m_visitTable.draw(app, m_filters[static_cast<std::size_t>(m_selected)], "##queue_visits");
     return m_table.draw(app, m_filters[static_cast<std::size_t>(m_selected)], "##queue_table");
 }
 

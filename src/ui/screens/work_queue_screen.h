@@ -33,7 +33,7 @@ class WorkQueueScreen : public Screen {
     std::uint64_t m_revision = 0;
     long long m_minute = -1;
     std::string m_actor;
-    CaseTable m_table;
+    CaseTable m_table, m_visitTable;
 };
 
 } // namespace tousu::ui

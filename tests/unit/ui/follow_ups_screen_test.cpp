@@ -72,6 +72,22 @@ TEST_CASE("a due follow-up recorded as not solved reopens the complaint and leav
     CHECK(f.ui.widget("follow_up_row_" + due.number) == nullptr);
 }
 
+TEST_CASE("the work queue's 待回访 lists visits by their date, the most overdue first, as the 回访 screen does") {
+    Fixture f;
+    const app::CaseRef first = f.surveyed("王芳");
+    f.clock.jumpBy(24 * core::kHourMs);
+    const app::CaseRef second = f.surveyed("李娜");
+    f.clock.jumpBy(5 * 24 * core::kHourMs); // both visits due
+    f.ui.frame(f.draw);
+    f.ui.click("work_queue", f.draw);
+    f.ui.click("queue_follow_ups", f.draw);
+    const auto* a = f.ui.widget("case_" + first.number);
+    const auto* b = f.ui.widget("case_" + second.number);
+    REQUIRE(a != nullptr);
+    REQUIRE(b != nullptr);
+    CHECK(a->y < b->y);
+}
+
 TEST_CASE("the case list shows whole phone numbers to a supervisor and masked ones to an agent") {
     Fixture f;
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
