@@ -183,21 +183,45 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         const app::AppInfo info = app.info();
         m_officeUnset = info.officeCode == kFirstOfficeCode && info.officeName == kFirstOfficeName;
     }
-    // Offices that sync need codes of their own, or their complaint numbers clash.
-    if (m_officeUnset && app.actor().role == core::Role::Admin) {
-        ImGui::TextColored(colour::kWarning, "%s", tr("office.unset"));
-        ImGui::SameLine();
-        if (ImGui::SmallButton(label("office.set_now", "office_set_now").c_str())) m_nav = {View::Settings, {}};
+    // One line on every screen: the most pressing reminder, the others behind "另有 N 条提醒".
+    struct Notice {
+        std::string text;
+        const ImVec4* colour;
+        const char* buttonKey = nullptr;
+        const char* buttonId = nullptr;
+        std::function<void()> act = {};
+    };
+    std::vector<Notice> notices;
+    if (m_backupDue) {
+        char line[512];
+        std::snprintf(line, sizeof line, tr("backup.reminder"),
+                      m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
+        notices.push_back({line, &colour::kWarning, "backup.reminder_go", "reminder_backup",
+                           [&] { m_backup.download(app, m_host); }});
     }
-    if (m_storage.safariRisk) ImGui::TextColored(colour::kWarning, "%s", tr("backup.safari_risk"));
-    if (!m_backupDue) return;
-    char line[512];
-    std::snprintf(line, sizeof line, tr("backup.reminder"),
-                  m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
-    ImGui::TextColored(colour::kWarning, "%s", line);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(label("backup.reminder_go", "reminder_backup").c_str())) m_backup.download(app, m_host);
-    if (!m_storage.persisted && !m_storage.safariRisk) ImGui::TextDisabled("%s", tr("backup.eviction_risk"));
+    // Offices that sync need codes of their own, or their complaint numbers clash.
+    if (m_officeUnset && app.actor().role == core::Role::Admin)
+        notices.push_back({tr("office.unset"), &colour::kWarning, "office.set_now", "office_set_now", [&] {
+                               m_nav = {View::Settings, {}};
+                           }});
+    if (m_storage.safariRisk) notices.push_back({tr("backup.safari_risk"), &colour::kWarning});
+    if (m_backupDue && !m_storage.persisted && !m_storage.safariRisk)
+        notices.push_back({tr("backup.eviction_risk"), &colour::kMuted});
+    for (std::size_t i = 0; i < notices.size() && (i == 0 || m_noticesOpen); ++i) {
+        const Notice& n = notices[i];
+        ImGui::TextColored(*n.colour, "%s", n.text.c_str());
+        if (n.buttonKey) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(label(n.buttonKey, n.buttonId).c_str())) n.act();
+        }
+        if (i == 0 && notices.size() > 1) {
+            ImGui::SameLine();
+            char more[64];
+            std::snprintf(more, sizeof more, tr(m_noticesOpen ? "notices.fewer" : "notices.more"),
+                          int(notices.size() - 1));
+            if (ImGui::SmallButton((std::string(more) + "##notices_more").c_str())) m_noticesOpen = !m_noticesOpen;
+        }
+    }
 }
 
 void MainWindow::drawHelpMenu(const app::App& app) {

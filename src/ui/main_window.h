@@ -80,6 +80,7 @@ class MainWindow {
     long long m_backupCheckedHour = 0;
     bool m_backupDue = false;
     bool m_officeUnset = false;
+    bool m_noticesOpen = false; // every reminder shown, not just the first
     std::optional<core::TimeMs> m_lastBackup;
     Host m_host;
 };

@@ -235,3 +235,23 @@ TEST_CASE("a folded destination still opens from 更多") {
     f.ui.click("settings", f.draw);
     CHECK(f.window.view() == ui::View::Settings);
 }
+
+TEST_CASE("reminders take one line: the most pressing first, the others behind a button") {
+    Fixture f;
+    REQUIRE(f.app->initialize(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok()); // a code still to set
+    REQUIRE(f.app->signIn("s10").ok());
+    f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value()); // from the epoch
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                         "service_quality", "",     "normal",      f.clock.now()};
+    REQUIRE(f.app->cases().registerCase(r).ok()); // data never backed up
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("reminder_backup") != nullptr);
+    CHECK(f.ui.widget("office_set_now") == nullptr);
+    REQUIRE(f.ui.widget("notices_more") != nullptr);
+    f.ui.click("notices_more", f.draw);
+    CHECK(f.ui.widget("office_set_now") != nullptr);
+    CHECK(f.ui.widget("office_set_now")->y > f.ui.widget("reminder_backup")->y);
+    f.ui.click("notices_more", f.draw);
+    CHECK(f.ui.widget("office_set_now") == nullptr);
+}
