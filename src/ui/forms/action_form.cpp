@@ -67,6 +67,11 @@ void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_importance = core::code(c.importance);
     m_department = c.department;
     m_person = c.person;
+    if (action == Action::Dispatch && m_department.empty()) { // where this office sends such complaints
+        const app::Assignee suggested = app.cases().suggestAssignee(m_category, m_subType);
+        m_department = suggested.department;
+        m_person = suggested.person;
+    }
     m_rating = 0;
     m_declined = false;
     m_resolved.reset();

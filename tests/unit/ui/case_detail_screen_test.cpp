@@ -83,3 +83,18 @@ TEST_CASE("the steps that end or divert a case sit on their own row, after the n
         CHECK(w->y > confirm->y + confirm->h / 2);
     }
 }
+
+TEST_CASE(
+    "the dispatch form starts with the department this office sends such complaints to and its least loaded handler") {
+    Fixture f;
+    REQUIRE(f.app->cases().confirm(f.ref.id, "phone", "已受理").ok());
+    REQUIRE(f.app->cases().classify(f.ref.id, "billing", "", "").ok());
+    for (int i = 0; i < 3; ++i) f.ui.frame(f.draw);
+    f.ui.click("dispatch", f.draw);
+    REQUIRE(f.ui.widget("department") != nullptr);
+    CHECK(f.ui.widget("department")->value == "billing");
+    CHECK(f.ui.widget("person")->value == "s05");
+    f.ui.chord(ImGuiKey_Enter, f.draw);
+    CHECK(f.current().state == core::State::Dispatched);
+    CHECK(f.current().person == "s05");
+}
