@@ -93,7 +93,8 @@ void CaseDetailScreen::drawTimeline() {
         const core::TimeMs at = core::getInt(e.fields, "at", e.hlc.wall);
         ImGui::TextDisabled("%s", formatDateTime(at).c_str());
         ImGui::SameLine();
-        ImGui::Text("%s  %s", trCode("action", e.type), m_names.person(e.actor));
+        const std::string id = "event_" + std::to_string(std::distance(it, m_events.rend()) - 1); // 0: the oldest
+        widgets::reportedText(id.c_str(), std::string(trCode("action", e.type)) + "  " + m_names.person(e.actor));
         ImGui::Indent();
         for (const std::string& line : eventDetails(e, m_names)) ImGui::TextWrapped("%s", line.c_str());
         ImGui::Unindent();
@@ -151,10 +152,17 @@ std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
         widgets::emptyState(tr("error.case_not_found"));
         return nav;
     }
+    // Wide screens: the case and its next steps on the left, the record beside them.
+    const bool beside = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 75;
+    if (beside) {
+        ImGui::BeginTable("##detail_layout", 2, ImGuiTableFlags_BordersInnerV);
+        ImGui::TableNextColumn();
+    }
     drawHeader(app);
-
     drawActions(app);
+    if (beside) ImGui::TableNextColumn();
     drawTimeline();
+    if (beside) ImGui::EndTable();
     return nav;
 }
 

@@ -98,3 +98,24 @@ TEST_CASE(
     CHECK(f.current().state == core::State::Dispatched);
     CHECK(f.current().person == "s05");
 }
+
+TEST_CASE("on a wide screen the record sits beside the case, on a narrow one below it") {
+    Fixture f;
+    REQUIRE(f.app->cases().confirm(f.ref.id, "phone", "已受理").ok());
+    for (const float width : {1920.0f, 800.0f}) {
+        CAPTURE(width);
+        ImGui::GetIO().DisplaySize = ImVec2(width, 1080);
+        for (int i = 0; i < 3; ++i) f.ui.frame(f.draw);
+        const auto* next = f.ui.widget("classify");
+        const auto* oldest = f.ui.widget("event_0");
+        const auto* newest = f.ui.widget("event_1");
+        REQUIRE(next != nullptr);
+        REQUIRE(oldest != nullptr);
+        REQUIRE(newest != nullptr);
+        CHECK(newest->y < oldest->y); // the latest step on top
+        if (width > 1500)
+            CHECK(oldest->x > width / 2 - 20);
+        else
+            CHECK(oldest->y > next->y);
+    }
+}
