@@ -336,9 +336,11 @@ void MainWindow::draw(app::App& office) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(vp->WorkPos);
         ImGui::SetNextWindowSize(vp->WorkSize);
+        // A scrollbar when a screen is taller than the window (a small screen, a long form).
         return ImGui::Begin("##main", nullptr,
-                            ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                            ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                ImGuiWindowFlags_NoSavedSettings);
     };
     if (m_signIn.locked()) {
         if (beginMain()) m_signIn.draw(office);

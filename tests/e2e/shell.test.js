@@ -2,7 +2,7 @@
 // text input (keys, inserted text, IME composition), clipboard, HiDPI, touch, cursor, idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, widgets, widget, click, frames, waitForValue, waitForLabel } from './browser.js';
+import { launch, openApp, widgets, widget, click, frames, sleep, waitForValue, waitForLabel, waitForWidget } from './browser.js';
 
 let env;
 before(async () => { env = await launch(); });
@@ -152,6 +152,36 @@ test('a touch tap lands where it is made', async () => {
   const w = await widget(page, 'lang_toggle');
   await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
   assert.equal(await waitForLabel(page, 'new_case', 'New complaint##new_case'), 'New complaint##new_case');
+  await context.close();
+});
+
+// A finger drag as Chromium reports one: touchstart, moves a few pixels apart, touchend.
+async function swipe(page, x, fromY, toY) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (y) => [{ x, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(fromY) });
+  const steps = 12;
+  for (let i = 1; i <= steps; ++i) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(fromY + ((toY - fromY) * i) / steps) });
+    await sleep(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('a swipe scrolls a page taller than the screen, presses nothing, and glides on after the finger lifts', async () => {
+  const { context, page } = await openApp(env, { hasTouch: true, viewport: { width: 768, height: 420 } });
+  const tab = await widget(page, 'new_case');
+  await page.touchscreen.tap(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  const before = await waitForWidget(page, 'contact_method', () => true);
+  const focusedIds = async () => (await widgets(page)).filter((w) => w.focused).map((w) => w.id);
+  const focusBefore = await focusedIds();
+  await swipe(page, 400, 380, 230);   // 150 px up, over the form's fields
+  await frames(page, 3);
+  const moved = await waitForWidget(page, 'contact_method', (w) => w.y < before.y - 100);
+  await sleep(500);   // the glide
+  const settled = await widget(page, 'contact_method');
+  assert.ok(settled.y <= moved.y, `glides on or stays: ${moved.y} then ${settled.y}`);
+  assert.deepEqual(await focusedIds(), focusBefore, 'the fields the finger crossed were not pressed');
   await context.close();
 });
 

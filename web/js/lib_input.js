@@ -1,6 +1,7 @@
 // lib_input.js — pointer (mouse, touch, pen), wheel, keyboard and window focus for the canvas.
 // C contract: tousu_input_install(), tousu_input_is_mac(); calls back tousu_on_pointer(kind,
-// button, x, y, pointerType), tousu_on_wheel(dx, dy), tousu_on_key(keyCode, location, down, mods),
+// button, x, y, pointerType), tousu_on_wheel(dx, dy), tousu_on_touch_scroll(dxPx, dyPx),
+// tousu_on_key(keyCode, location, down, mods),
 // tousu_on_focus(focused), tousu_frame_now(). Text never comes from key events: it arrives through
 // the IME textarea (lib_ime.js), so typed, composed and inserted text all take one path.
 mergeInto(LibraryManager.library, {
@@ -36,10 +37,62 @@ mergeInto(LibraryManager.library, {
         }
       };
     };
-    canvas.addEventListener('pointermove', pointer(0));
-    canvas.addEventListener('pointerdown', pointer(1));
-    canvas.addEventListener('pointerup', pointer(2));
-    canvas.addEventListener('pointercancel', pointer(2));
+    // A finger that moves more than a few pixels scrolls what is under it, gliding on after it lifts;
+    // one that lifts where it landed taps. Mouse and pen press and drag as they are.
+    var SLOP = 8;          // CSS pixels a tap may wander
+    var finger = null;     // {id, x, y, lastX, lastY, lastT, vx, vy, scrolling}
+    var glide = 0;         // the inertia's animation frame
+    var touch = function (kind) {
+      return function (e) {
+        var p = pos(e);
+        if (kind === 1) {
+          cancelAnimationFrame(glide);
+          finger = { id: e.pointerId, x: p[0], y: p[1], lastX: p[0], lastY: p[1], lastT: e.timeStamp, vx: 0, vy: 0, scrolling: false };
+          _tousu_on_pointer(0, -1, p[0], p[1], 1);   // over what it touches, not pressing yet
+          canvas.setPointerCapture(e.pointerId);
+          e.preventDefault();
+          return;
+        }
+        if (!finger || finger.id !== e.pointerId) return;
+        if (kind === 0) {
+          if (!finger.scrolling && Math.hypot(p[0] - finger.x, p[1] - finger.y) > SLOP) finger.scrolling = true;
+          if (!finger.scrolling) return;
+          var dx = p[0] - finger.lastX, dy = p[1] - finger.lastY, dt = Math.max(1, e.timeStamp - finger.lastT);
+          _tousu_on_touch_scroll(dx, dy);
+          finger.vx = 0.8 * (dx / dt) + 0.2 * finger.vx;   // px/ms, smoothed over the last moves
+          finger.vy = 0.8 * (dy / dt) + 0.2 * finger.vy;
+          finger.lastX = p[0]; finger.lastY = p[1]; finger.lastT = e.timeStamp;
+          return;
+        }
+        var f = finger;
+        finger = null;
+        if (kind === 3) return;   // cancelled: neither a tap nor a glide
+        if (!f.scrolling) {
+          _tousu_on_pointer(1, 0, f.x, f.y, 1);
+          _tousu_on_pointer(2, 0, f.x, f.y, 1);
+          return;
+        }
+        var last = performance.now();
+        var step = function (now) {
+          var dt = Math.min(50, now - last);
+          last = now;
+          f.vx *= Math.pow(0.996, dt);   // about half the speed gone every 170 ms
+          f.vy *= Math.pow(0.996, dt);
+          if (Math.abs(f.vx) < 0.02 && Math.abs(f.vy) < 0.02) return;
+          _tousu_on_touch_scroll(f.vx * dt, f.vy * dt);
+          glide = requestAnimationFrame(step);
+        };
+        glide = requestAnimationFrame(step);
+      };
+    };
+    var route = function (kind) {
+      var forMouse = pointer(kind === 3 ? 2 : kind), forTouch = touch(kind);
+      return function (e) { (e.pointerType === 'touch' ? forTouch : forMouse)(e); };
+    };
+    canvas.addEventListener('pointermove', route(0));
+    canvas.addEventListener('pointerdown', route(1));
+    canvas.addEventListener('pointerup', route(2));
+    canvas.addEventListener('pointercancel', route(3));
     canvas.addEventListener('pointerleave', function (e) {
       if (e.pointerType === 'mouse') _tousu_on_pointer(3, -1, 0, 0, 0);
     });

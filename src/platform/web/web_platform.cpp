@@ -268,6 +268,14 @@ EMSCRIPTEN_KEEPALIVE void tousu_on_wheel(float dx, float dy) {
     wakeAfterInput();
 }
 
+// A finger dragging the content by (dx, dy) CSS pixels: as wheel steps, which Dear ImGui scrolls the
+// window under the pointer by five lines of text each (the content follows the finger).
+EMSCRIPTEN_KEEPALIVE void tousu_on_touch_scroll(float dx, float dy) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float line = io.Fonts->Fonts.empty() ? 16.0f : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+    tousu_on_wheel(dx / (5 * line), dy / (5 * line));
+}
+
 // mods: 1 ctrl, 2 shift, 4 alt, 8 meta. Returns 1 if ImGui knows the key.
 EMSCRIPTEN_KEEPALIVE int tousu_on_key(int keyCode, int location, int down, int mods) {
     ImGuiIO& io = ImGui::GetIO();
