@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "case_steps.h"
 #include "core/deadline.h"
 #include "store/database.h"
 #include "store/queries.h"
@@ -33,15 +34,7 @@ struct Desk {
         q.limit = 0;
         return app->cases().listCases(q).value().total;
     }
-    void resolve(const std::string& id) {
-        REQUIRE(app->cases().confirm(id, "sms", "").ok());
-        REQUIRE(app->cases().classify(id, "service_quality", "", "").ok());
-        REQUIRE(app->cases().dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
-        REQUIRE(app->cases().investigate(id, "查").ok());
-        REQUIRE(app->cases().proposeSolution(id, "换光猫").ok());
-        REQUIRE(app->cases().implement(id, "已换").ok());
-        REQUIRE(app->cases().feedback(id, "已恢复", "phone").ok());
-    }
+    void resolve(const std::string& id) { test::feedBack(*app, id); }
 };
 
 core::ListFilter unassigned() {
@@ -71,9 +64,7 @@ TEST_CASE("a new case is unassigned until dispatched, then belongs to its person
     Desk d;
     const std::string id = d.registerOne();
     CHECK(d.count(unassigned()) == 1);
-    REQUIRE(d.app->cases().confirm(id, "sms", "").ok());
-    REQUIRE(d.app->cases().classify(id, "service_quality", "", "").ok());
-    REQUIRE(d.app->cases().dispatch(id, "network", "s03", d.clock.now() + core::kHourMs).ok());
+    test::dispatchToNetwork(*d.app, id);
     CHECK(d.count(unassigned()) == 0);
     core::ListFilter mine;
     mine.person = "s03";
@@ -85,9 +76,7 @@ TEST_CASE("someone's to-do: the cases they are responsible for and those waiting
     Desk d;
     d.registerOne(); // waits on its confirmation: the desk's
     const std::string dispatched = d.registerOne();
-    REQUIRE(d.app->cases().confirm(dispatched, "sms", "").ok());
-    REQUIRE(d.app->cases().classify(dispatched, "service_quality", "", "").ok());
-    REQUIRE(d.app->cases().dispatch(dispatched, "network", "s03", d.clock.now() + core::kHourMs).ok());
+    test::dispatchToNetwork(*d.app, dispatched);
     const std::string fedBack = d.registerOne();
     d.resolve(fedBack); // s03's work is done; it waits on the survey, the desk's
     const std::string cancelled = d.registerOne();

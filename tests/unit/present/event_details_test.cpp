@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "case_steps.h"
 #include "present/event_details.h"
 #include "present/i18n.h"
 
@@ -54,13 +55,7 @@ TEST_CASE("each step's row says what it changed, then what was written") {
 
 TEST_CASE("a declined survey says so, in the user's language") {
     Desk d;
-    REQUIRE(d.app->cases().confirm(d.id, "sms", "").ok());
-    REQUIRE(d.app->cases().classify(d.id, "service_quality", "", "").ok());
-    REQUIRE(d.app->cases().dispatch(d.id, "network", "s03", d.clock.now() + core::kHourMs).ok());
-    REQUIRE(d.app->cases().investigate(d.id, "查").ok());
-    REQUIRE(d.app->cases().proposeSolution(d.id, "换光猫").ok());
-    REQUIRE(d.app->cases().implement(d.id, "已换").ok());
-    REQUIRE(d.app->cases().feedback(d.id, "已恢复", "phone").ok());
+    test::feedBack(*d.app, d.id);
     REQUIRE(d.app->cases().survey(d.id, 0, "", true).ok());
     present::setLanguage(present::Language::En);
     CHECK(d.last() == std::vector<std::string>{"The customer declined to rate"});

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "case_steps.h"
 #include "headless.h"
 #include "present/i18n.h"
 #include "ui/main_window.h"
@@ -27,13 +28,7 @@ struct Fixture {
                              "service_quality", "",   "important",   clock.now()};
         const app::CaseRef ref = app->cases().registerCase(r).value();
         const std::string& id = ref.id;
-        REQUIRE(app->cases().confirm(id, "sms", "").ok());
-        REQUIRE(app->cases().classify(id, "service_quality", "", "").ok());
-        REQUIRE(app->cases().dispatch(id, "network", "s03", clock.now() + core::kHourMs).ok());
-        REQUIRE(app->cases().investigate(id, "查").ok());
-        REQUIRE(app->cases().proposeSolution(id, "换光猫").ok());
-        REQUIRE(app->cases().implement(id, "已换").ok());
-        REQUIRE(app->cases().feedback(id, "已恢复", "phone").ok());
+        test::feedBack(*app, id);
         REQUIRE(app->cases().survey(id, 4, "", false).ok());
         return ref;
     }
