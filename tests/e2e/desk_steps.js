@@ -2,10 +2,15 @@
 import { click, waitForWidget } from './browser.js';
 
 export async function typeInto(page, id, text) {
-  await click(page, id);
   // Text goes to the IME field the desk places at the caret once the field is active; typed
-  // earlier (a slow frame under load), it would land on the page and be lost.
-  await waitForWidget(page, id, (w) => w.focused === true);
+  // earlier (a slow frame under load), it would land on the page and be lost. A click that a busy
+  // machine delivered while the screen was still changing is made again, as a person would.
+  for (let attempt = 0; ; ++attempt) {
+    await click(page, id);
+    const active = await waitForWidget(page, id, (w) => w.focused === true, 3000).then(() => true, () => false);
+    if (active) break;
+    if (attempt === 2) throw new Error(`${id} never took the keyboard focus`);
+  }
   await page.keyboard.insertText(text);
   await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
 }
