@@ -80,7 +80,7 @@ int main() {
     });
     // A first start sets up the office with the default reference data (idempotent afterwards);
     // the administrator then gives it its own code in settings (the desk reminds them).
-    if (auto st = g_app->initialize(ui::kFirstOfficeCode, ui::kFirstOfficeName); !st && !g_app->readOnly()) {
+    if (auto st = g_app->initialize(app::kFirstOfficeCode, app::kFirstOfficeName); !st && !g_app->readOnly()) {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;
     }

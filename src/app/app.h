@@ -32,10 +32,16 @@ namespace tousu::app {
 
 struct Context;
 
+// What a desk's first start calls its office, until an administrator names it in settings.
+constexpr const char* kFirstOfficeCode = "HQ";
+constexpr const char* kFirstOfficeName = "本地营业部";
+
 struct AppInfo {
     std::string version;
     int schemaVersion = 0;
     std::string officeCode, officeName, deviceId;
+    // False while the office still has the first start's code and name.
+    bool officeSetUp() const { return !(officeCode == kFirstOfficeCode && officeName == kFirstOfficeName); }
 };
 
 class App {

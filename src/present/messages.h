@@ -19,7 +19,8 @@ std::string fillTemplate(const std::string& text, const std::vector<std::pair<st
 std::string messageTemplate(const app::App& app, const std::string& kind);
 // The built-in text, for "reset" and as the first draft.
 const char* builtInTemplate(const std::string& kind);
-// The message for a case: {office} {number} {category} {customer} {due} filled in.
+// The message for a case: {office} {number} {category} {customer} {due} filled in, and for the
+// feedback {result}: what was done (the last step implemented, else the last solution proposed).
 std::string caseMessage(const app::App& app, const std::string& kind, const core::Case& c);
 
 } // namespace tousu::present

@@ -39,7 +39,9 @@ std::string customerNoticeHtml(const app::App& app) {
                       "\"><head><meta charset=\"utf-8\"><title>" + html(tr("notice.title")) + "</title><style>" +
                       kStyle + "</style></head><body>\n";
     out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
-    out += "<h1>" + html(tr("notice.title")) + "</h1>\n<p class=\"meta\">" + html(app.info().officeName) + "</p>\n";
+    const app::AppInfo info = app.info(); // a poster for customers: no placeholder name on it
+    out += "<h1>" + html(tr("notice.title")) + "</h1>\n<p class=\"meta\">" +
+           html(info.officeSetUp() ? info.officeName : std::string()) + "</p>\n";
 
     out += "<h2>" + html(tr("notice.channels")) + "</h2>\n<ul>";
     for (core::Channel c : core::kChannels)

@@ -181,7 +181,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         m_backupDue = haveCases &&
                       (!last || app.clock().now() - *last >= app.backups().backupReminderDays() * 24 * core::kHourMs);
         const app::AppInfo info = app.info();
-        m_officeUnset = info.officeCode == kFirstOfficeCode && info.officeName == kFirstOfficeName;
+        m_officeUnset = !info.officeSetUp();
     }
     // One line on every screen: the most pressing reminder, the others behind "另有 N 条提醒".
     struct Notice {
@@ -192,6 +192,10 @@ void MainWindow::drawStorageWarnings(app::App& app) {
         std::function<void()> act = {};
     };
     std::vector<Notice> notices;
+    // What the person just asked for comes first, until they have read it.
+    if (!m_downloaded.empty())
+        notices.push_back(
+            {m_downloaded, &colour::kSuccess, "notice.dismiss", "notice_dismiss", [this] { m_downloaded.clear(); }});
     if (m_backupDue) {
         char line[512];
         std::snprintf(line, sizeof line, tr("backup.reminder"),
@@ -226,9 +230,13 @@ void MainWindow::drawStorageWarnings(app::App& app) {
 
 void MainWindow::drawHelpMenu(const app::App& app) {
     if (!ImGui::BeginMenu(label("menu.help", "help").c_str())) return;
-    if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile)
-        m_host.saveFile("tousu-" + app.info().officeCode + "-notice.html", "text/html;charset=utf-8",
-                        customerNoticeHtml(app));
+    if (ImGui::MenuItem(label("notice.open", "customer_notice").c_str()) && m_host.saveFile) {
+        const std::string name = "tousu-" + app.info().officeCode + "-notice.html";
+        m_host.saveFile(name, "text/html;charset=utf-8", customerNoticeHtml(app));
+        char line[512];
+        std::snprintf(line, sizeof line, tr("notice.downloaded"), name.c_str());
+        m_downloaded = line;
+    }
     if (ImGui::MenuItem(label("help.guide", "help_guide").c_str())) m_openGuide = true;
     ImGui::SeparatorText(tr("help.shortcuts"));
     // A list to read, not commands: each key works wherever it says.

@@ -24,10 +24,6 @@ class App;
 
 namespace tousu::ui {
 
-// What a desk's first start calls its office, until an administrator names it in settings.
-constexpr const char* kFirstOfficeCode = "HQ";
-constexpr const char* kFirstOfficeName = "本地营业部";
-
 class MainWindow {
   public:
     // Draws the desk over the office's data, or over a training session's while one runs.
@@ -81,6 +77,7 @@ class MainWindow {
     bool m_backupDue = false;
     bool m_officeUnset = false;
     bool m_noticesOpen = false; // every reminder shown, not just the first
+    std::string m_downloaded;   // "saved as …" after a download from the menu, until dismissed
     std::optional<core::TimeMs> m_lastBackup;
     Host m_host;
 };

@@ -36,6 +36,9 @@ TEST_CASE("the customer notice lists the seed's time limits, and an edited polic
     CHECK(has(present::customerNoticeHtml(*app),
               "<td>Charges &amp; billing</td><td>Handled</td><td>within 36 hours</td>"));
     present::setLanguage(present::Language::ZhCN);
+
+    REQUIRE(app->settings().setOffice(app::kFirstOfficeCode, app::kFirstOfficeName).ok()); // never named
+    CHECK_FALSE(has(present::customerNoticeHtml(*app), app::kFirstOfficeName));
 }
 
 TEST_CASE("the review report lists the suggestions received in its period, and only those") {

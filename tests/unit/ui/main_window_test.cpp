@@ -238,7 +238,7 @@ TEST_CASE("a folded destination still opens from 更多") {
 
 TEST_CASE("reminders take one line: the most pressing first, the others behind a button") {
     Fixture f;
-    REQUIRE(f.app->initialize(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok()); // a code still to set
+    REQUIRE(f.app->initialize(app::kFirstOfficeCode, app::kFirstOfficeName).ok()); // a code still to set
     REQUIRE(f.app->signIn("s10").ok());
     f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value()); // from the epoch
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
@@ -254,4 +254,23 @@ TEST_CASE("reminders take one line: the most pressing first, the others behind a
     CHECK(f.ui.widget("office_set_now")->y > f.ui.widget("reminder_backup")->y);
     f.ui.click("notices_more", f.draw);
     CHECK(f.ui.widget("office_set_now") == nullptr);
+}
+
+TEST_CASE("the customer notice downloads with a line saying where it went, until it is dismissed") {
+    Fixture f;
+    std::string saved;
+    ui::Host host;
+    host.saveFile = [&](const std::string& name, const std::string&, const std::string& bytes) {
+        if (bytes.find("<html") != std::string::npos) saved = name;
+    };
+    f.window.setHost(host);
+    f.ui.frame(f.draw);
+    if (!f.ui.widget("help")) f.ui.click("more", f.draw); // folded away on a narrow window
+    f.ui.click("help", f.draw);
+    f.ui.click("customer_notice", f.draw);
+    CHECK(saved == "tousu-HQ-notice.html");
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("notice_dismiss") != nullptr);
+    f.ui.click("notice_dismiss", f.draw);
+    CHECK(f.ui.widget("notice_dismiss") == nullptr);
 }

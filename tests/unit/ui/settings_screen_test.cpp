@@ -165,7 +165,7 @@ TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
 
 TEST_CASE("a first-start office reminds the administrator to set its code until it is set") {
     Fixture f;
-    REQUIRE(f.app->settings().setOffice(ui::kFirstOfficeCode, ui::kFirstOfficeName).ok());
+    REQUIRE(f.app->settings().setOffice(app::kFirstOfficeCode, app::kFirstOfficeName).ok());
     f.ui.frame(f.draw);
     REQUIRE(f.ui.widget("office_set_now") != nullptr);
     f.ui.click("office_set_now", f.draw);
