@@ -49,6 +49,8 @@ const char* textFieldOf(Action a) {
 }
 
 bool needsMethod(Action a) { return a == Action::Confirm || a == Action::RecordContact || a == Action::Feedback; }
+// Confirming also classifies: the agent checks the category the intake suggested, in the same form.
+bool needsCategory(Action a) { return a == Action::Confirm || a == Action::Classify; }
 bool needsAssignee(Action a) { return a == Action::Dispatch || a == Action::Reassign; }
 
 } // namespace
@@ -78,9 +80,17 @@ void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_hours = c.milestones.empty() ? 24 : static_cast<int>(c.milestones.back().limitMs / core::kHourMs);
     // The confirmation and the result are sent to the customer (SMS, e-mail or read out on the
     // phone): they start from the office's template; the survey invitation is read out as it is.
-    if (action == Action::Confirm) m_text = caseMessage(app, "confirmation", c);
+    if (action == Action::Confirm) m_text = m_generated = confirmation(app, c);
     if (action == Action::Feedback) m_text = caseMessage(app, "feedback", c);
     m_invitation = action == Action::Survey ? caseMessage(app, "survey", c) : std::string();
+}
+
+std::string ActionForm::confirmation(const app::App& app, const core::Case& c) const {
+    core::Case classified = c; // as the customer will have it: its category and that category's limits
+    classified.category = core::categoryFromCode(m_category).value_or(c.category);
+    if (classified.category != c.category)
+        classified.milestones = core::milestonesFor(app.policies(), classified.category);
+    return caseMessage(app, "confirmation", classified);
 }
 
 core::Status ActionForm::submit(app::App& app, const core::Case& c) {
@@ -88,7 +98,8 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
     const core::TimeMs expected = app.clock().now() + static_cast<core::TimeMs>(m_hours) * core::kHourMs;
     switch (*m_action) {
     case Action::Confirm:
-        return app.cases().confirm(id, m_method, m_text);
+        if (auto st = app.cases().confirm(id, m_method, m_text); !st) return st;
+        return app.cases().classify(id, m_category, m_subType, m_importance);
     case Action::Classify:
         return app.cases().classify(id, m_category, m_subType, m_importance);
     case Action::Dispatch:
@@ -139,10 +150,17 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     const bool submitKey = widgets::submitChord();
     ImGui::SeparatorText(trCode("action", core::code(a)));
     if (a != Action::Survey) widgets::focusNextIf(m_focusFirst); // the survey's first field is the rating
-    if (a == Action::Classify) {
-        widgets::combo(label("field.category", "category"), "category",
-                       widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
-                       m_category);
+    if (needsMethod(a)) {
+        widgets::combo(label("field.contact_method", "contact_method"), "contact_method",
+                       widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_method);
+    }
+    if (needsCategory(a)) {
+        if (widgets::combo(label("field.category", "category"), "category",
+                           widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
+                           m_category)) {
+            m_subType.clear();
+            if (a == Action::Confirm && m_text == m_generated) m_text = m_generated = confirmation(app, c); // new limit
+        }
         std::vector<widgets::Choice> subs;
         for (const auto& s : names.subTypes()) // cached per data revision, never SQL per frame
             if (s.category == m_category) subs.push_back({s.id, language() == Language::ZhCN ? s.nameZh : s.nameEn});
@@ -165,10 +183,6 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::InputInt(label("field.expected_hours", "expected_hours").c_str(), &m_hours);
         widgets::fieldError(m_error, a == Action::Dispatch ? "expected_at" : "limit_hours");
-    }
-    if (needsMethod(a)) {
-        widgets::combo(label("field.contact_method", "contact_method"), "contact_method",
-                       widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}), m_method);
     }
     if (a == Action::Survey) {
         ImGui::TextUnformatted(tr("field.invitation"));

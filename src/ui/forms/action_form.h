@@ -33,10 +33,13 @@ class ActionForm {
 
   private:
     core::Status submit(app::App& app, const core::Case& c);
+    // The office's confirmation text for the case as classified in the form.
+    std::string confirmation(const app::App& app, const core::Case& c) const;
 
     std::optional<core::Action> m_action;
     std::string m_text, m_method = "phone", m_category, m_subType, m_importance, m_department, m_person, m_into;
     std::string m_invitation; // the survey question to read out
+    std::string m_generated;  // the confirmation as the template made it: rewritten on a new category until edited
     int m_hours = 24, m_rating = 0;
     bool m_declined = false;
     std::optional<bool> m_resolved; // a follow-up's answer: none until given

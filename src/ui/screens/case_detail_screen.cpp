@@ -1,5 +1,7 @@
 #include "ui/screens/case_detail_screen.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/app.h"
@@ -107,6 +109,10 @@ void CaseDetailScreen::drawActions(app::App& app) {
     std::vector<core::Action> next, apart;
     for (core::Action a : core::allowedActions(*m_case))
         if (core::roleMay(app.actor().role, a)) (setApart(a) ? apart : next).push_back(a);
+    // The steps that move the case on first (the one focused), then those that keep it where it is
+    // (classify again, record a contact): the same order every time the case is in this state.
+    std::stable_partition(next.begin(), next.end(),
+                          [&](core::Action a) { return core::nextState(m_case->state, a) != m_case->state; });
     const auto buttons = [&](const std::vector<core::Action>& actions) {
         for (std::size_t i = 0; i < actions.size(); ++i) {
             const core::Action a = actions[i];

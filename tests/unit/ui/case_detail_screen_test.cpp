@@ -40,12 +40,43 @@ TEST_CASE("a case opens with the keyboard on its next step, and Ctrl+Enter recor
     f.ui.press(ImGuiKey_Enter, f.draw); // opens the confirm form
     CHECK(f.ui.focused() == "contact_method");
     CHECK(f.ui.widget("action_recorded") == nullptr);
-    f.ui.chord(ImGuiKey_Enter, f.draw); // the confirmation text comes from the template
-    CHECK(f.current().state == core::State::Confirmed);
+    f.ui.chord(ImGuiKey_Enter, f.draw);                  // the confirmation text comes from the template
+    CHECK(f.current().state == core::State::Classified); // confirmed with the category as registered
     REQUIRE(f.ui.widget("action_recorded") != nullptr);
     CHECK(f.ui.widget("action_recorded")->label ==
           std::string(present::tr("detail.recorded")) + present::trCode("action", "confirm") + "##action_recorded");
-    CHECK(f.ui.focused() == "classify");
+    CHECK(f.ui.focused() == "dispatch");
+}
+
+TEST_CASE("confirming also classifies: a new category rewrites the untouched confirmation with its time limit") {
+    Fixture f;
+    f.ui.click("confirm", f.draw);
+    REQUIRE(f.ui.widget("form_confirmation_text") != nullptr);
+    const std::string before = f.ui.widget("form_confirmation_text")->value;
+    CHECK(before.find("服务质量投诉") != std::string::npos);
+    f.ui.click("category", f.draw);
+    f.ui.click("category_billing", f.draw);
+    const std::string after = f.ui.widget("form_confirmation_text")->value;
+    CHECK(after.find("资费及账单投诉") != std::string::npos);
+    CHECK(after != before);
+    f.ui.click("submit", f.draw);
+    const core::Case c = f.current();
+    CHECK(c.state == core::State::Classified);
+    CHECK(c.category == core::Category::Billing);
+    CHECK(f.app->cases().timeline(f.ref.id).value()[1].fields.at("text") == after);
+}
+
+TEST_CASE("a confirmation the agent edited is kept when the category changes") {
+    Fixture f;
+    f.ui.click("confirm", f.draw);
+    f.ui.click("form_confirmation_text", f.draw);
+    ImGui::GetIO().AddInputCharactersUTF8("（已电话告知）");
+    f.ui.frame(f.draw);
+    const std::string edited = f.ui.widget("form_confirmation_text")->value;
+    REQUIRE(edited.find("（已电话告知）") != std::string::npos);
+    f.ui.click("category", f.draw);
+    f.ui.click("category_billing", f.draw);
+    CHECK(f.ui.widget("form_confirmation_text")->value == edited);
 }
 
 TEST_CASE("Ctrl+Enter in a step's text area records the step without adding a line to the text") {
