@@ -142,6 +142,47 @@ bool submitChord() {
     return true;
 }
 
+namespace {
+
+// Where each form was drawn in the previous frame, in screen space (a screen has a handful).
+std::vector<std::pair<ImGuiID, ImRect>>& formRects() {
+    static std::vector<std::pair<ImGuiID, ImRect>> rects;
+    return rects;
+}
+
+// The focused item as the automation contract saw it in the previous frame (ImGui's own nav rect is
+// kept by the window that has the focus, which for a text area is the area's inner child window).
+bool focusInside(ImGuiID form) {
+    const ImRect* area = nullptr;
+    for (const auto& [id, rect] : formRects())
+        if (id == form) area = &rect;
+    if (!area) return false;
+    for (const automation::Widget& w : automation::lastFrame())
+        if (w.focused) return area->Contains(ImVec2(w.x + w.w / 2, w.y + w.h / 2));
+    return false;
+}
+
+} // namespace
+
+FormScope::FormScope(const char* id) : m_id(ImGui::GetID(id)) {
+    const bool inside = focusInside(m_id);
+    m_cancelled = inside && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    m_submitted = inside && submitChord();
+    ImGui::BeginGroup();
+}
+
+FormScope::~FormScope() {
+    ImGui::EndGroup();
+    const ImRect area(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    auto& rects = formRects();
+    for (auto& [id, rect] : rects)
+        if (id == m_id) {
+            rect = area;
+            return;
+        }
+    rects.emplace_back(m_id, area);
+}
+
 bool altShortcut(ImGuiKey key) {
     if (!ImGui::GetIO().KeyAlt || !ImGui::IsKeyPressed(key, false)) return false;
     ImGui::GetCurrentContext()->NavWindowingToggleLayer = false;

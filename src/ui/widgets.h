@@ -43,6 +43,24 @@ core::Error requiredChoice(const char* field);
 // Keyboard: Ctrl+Enter submits every form (text areas take it as no new line); Esc closes it.
 // Asked before the form's fields are drawn, so Enter does not also act on the focused field.
 bool submitChord();
+// One form among several on a screen (the office, a template, a staff member): Ctrl+Enter submits
+// the form the keyboard focus is in, Esc is for the form the focus is in too. Which form holds the
+// focus is judged by the area the form took in the previous frame, and where the automation
+// contract saw the focused item. Open it before the form's fields
+// (it begins an ImGui group), read submitted()/cancelled() anywhere in the form.
+class FormScope {
+  public:
+    explicit FormScope(const char* id);
+    ~FormScope();
+    FormScope(const FormScope&) = delete;
+    FormScope& operator=(const FormScope&) = delete;
+    bool submitted() const { return m_submitted; }
+    bool cancelled() const { return m_cancelled; }
+
+  private:
+    ImGuiID m_id;
+    bool m_submitted = false, m_cancelled = false;
+};
 // Alt+`key` pressed this frame. The Alt press then does not also take the keyboard to the menu bar
 // when it is released (as Alt alone does).
 bool altShortcut(ImGuiKey key);

@@ -209,11 +209,11 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         const ImGuiInputTextFlags secret = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         enter |= widgets::textField(label("sync.passphrase", "form_passphrase"), m_passphrase, nullptr, secret);
-        widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase");
+        widgets::fieldError(m_passphraseError, "passphrase");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         enter |=
             widgets::textField(label("sync.passphrase_repeat", "form_passphrase_repeat"), m_repeated, nullptr, secret);
-        widgets::fieldError(m_passphraseError ? &*m_passphraseError : nullptr, "passphrase_repeat");
+        widgets::fieldError(m_passphraseError, "passphrase_repeat");
     }
     const bool valid = !m_forPeer || m_peer.find_first_not_of(" ") != std::string::npos;
     ImGui::BeginDisabled(!valid);

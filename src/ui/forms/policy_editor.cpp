@@ -34,6 +34,8 @@ void PolicyEditor::draw(app::App& app) {
         char heading[160];
         std::snprintf(heading, sizeof heading, tr("settings.policy_heading"), trCode("category", category), p.version);
         ImGui::SeparatorText(heading);
+        const std::string form = "policy_" + category;
+        const widgets::FormScope scope(form.c_str());
         std::vector<std::pair<std::string, int>> limits;
         const auto hoursField = [&](const std::string& key, const char* text) {
             ImGui::SetNextItemWidth(width);
@@ -48,8 +50,7 @@ void PolicyEditor::draw(app::App& app) {
         }
         hoursField(category + "_max", tr("settings.max_hours"));
         ImGui::SameLine();
-        const std::string form = "policy_" + category;
-        if (ImGui::Button(label("settings.save", ("policy_save_" + category).c_str()).c_str()))
+        if (ImGui::Button(label("settings.save", ("policy_save_" + category).c_str()).c_str()) || scope.submitted())
             m_outcome.record(form, app.settings().updatePolicy(category, limits, m_hours[category + "_max"]));
         if (const core::Error* e = m_outcome.error(form); e && !e->fieldErrors.empty())
             ImGui::TextColored(colour::kDanger, "%s", tr("settings.hours_range"));

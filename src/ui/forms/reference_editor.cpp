@@ -49,10 +49,11 @@ bool formHeading(const std::string& id, const char* newId) {
     return ImGui::SmallButton(label("settings.new", newId).c_str());
 }
 
-void field(const char* key, const char* id, std::string& value, const core::Error* error, const char* errorField) {
+void field(const char* key, const char* id, std::string& value, SaveOutcome& outcome, const char* form,
+           const char* errorField) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::textField(label(key, id), value);
-    widgets::fieldError(error, errorField);
+    outcome.fieldError(form, errorField);
 }
 
 } // namespace
@@ -76,16 +77,16 @@ void ReferenceEditor::drawDepartments(app::App& app) {
                                     });
     if (clicked >= 0) m_department = depts[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_department.id, "dept_new")) m_department = {}, m_outcome.clear();
-    const core::Error* err = m_outcome.error("dept");
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
-    field("settings.name_zh", "dept_name_zh", m_department.nameZh, err, "name_zh");
-    field("settings.name_en", "dept_name_en", m_department.nameEn, err, "name_en");
+    const widgets::FormScope form("dept");
+    field("settings.name_zh", "dept_name_zh", m_department.nameZh, m_outcome, "dept", "name_zh");
+    field("settings.name_en", "dept_name_en", m_department.nameEn, m_outcome, "dept", "name_en");
     std::vector<widgets::Choice> heads{{"", tr("settings.nobody")}};
     for (const auto& s : m_names.staff()) heads.push_back({s.id, s.name});
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("settings.head", "dept_head"), "dept_head", heads, m_department.head);
-    widgets::fieldError(err, "head");
-    if (ImGui::Button(label("settings.save", "dept_save").c_str())) {
+    m_outcome.fieldError("dept", "head");
+    if (ImGui::Button(label("settings.save", "dept_save").c_str()) || form.submitted()) {
         auto saved = app.settings().saveDepartment(m_department);
         if (m_outcome.record("dept", saved)) m_department.id = saved.value();
     }
@@ -104,19 +105,19 @@ void ReferenceEditor::drawStaff(app::App& app) {
                                     });
     if (clicked >= 0) m_person = staff[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_person.id, "staff_new")) m_person = {"", "", "agent", m_person.department}, m_outcome.clear();
-    const core::Error* err = m_outcome.error("staff");
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
-    field("settings.name", "staff_name", m_person.name, err, "name");
+    const widgets::FormScope form("staff");
+    field("settings.name", "staff_name", m_person.name, m_outcome, "staff", "name");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("settings.role", "staff_role"), "staff_role",
                    widgets::codeChoices("role", {"agent", "handler", "supervisor", "admin", "trainer"}), m_person.role);
-    widgets::fieldError(err, "role");
+    m_outcome.fieldError("staff", "role");
     std::vector<widgets::Choice> depts;
     for (const auto& d : m_names.departments()) depts.push_back({d.id, m_names.department(d.id)});
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("field.department", "staff_department"), "staff_department", depts, m_person.department);
-    widgets::fieldError(err, "department");
-    if (ImGui::Button(label("settings.save", "staff_save").c_str())) {
+    m_outcome.fieldError("staff", "department");
+    if (ImGui::Button(label("settings.save", "staff_save").c_str()) || form.submitted()) {
         auto saved = app.settings().saveStaff(m_person);
         if (m_outcome.record("staff", saved)) m_person.id = saved.value();
     }
@@ -140,15 +141,15 @@ void ReferenceEditor::drawSubTypes(app::App& app) {
                     });
     if (clicked >= 0) m_subType = subs[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_subType.id, "sub_type_new")) m_subType = {"", m_subType.category, "", ""}, m_outcome.clear();
-    const core::Error* err = m_outcome.error("sub_type");
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    const widgets::FormScope form("sub_type");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     widgets::combo(label("field.category", "sub_type_category"), "sub_type_category",
                    widgets::codeChoices("category", {"service_quality", "billing", "business", "other"}),
                    m_subType.category);
-    field("settings.name_zh", "sub_type_name_zh", m_subType.nameZh, err, "name_zh");
-    field("settings.name_en", "sub_type_name_en", m_subType.nameEn, err, "name_en");
-    if (ImGui::Button(label("settings.save", "sub_type_save").c_str())) {
+    field("settings.name_zh", "sub_type_name_zh", m_subType.nameZh, m_outcome, "sub_type", "name_zh");
+    field("settings.name_en", "sub_type_name_en", m_subType.nameEn, m_outcome, "sub_type", "name_en");
+    if (ImGui::Button(label("settings.save", "sub_type_save").c_str()) || form.submitted()) {
         auto saved = app.settings().saveSubType(m_subType);
         if (m_outcome.record("sub_type", saved)) m_subType.id = saved.value();
     }

@@ -8,6 +8,13 @@
 
 namespace tousu::ui {
 
+void SaveOutcome::fieldError(const std::string& form, const char* field) {
+    if (form != m_form) return widgets::fieldError(nullptr, field);
+    const bool refused = m_error.has_value();
+    widgets::fieldError(m_error, field);
+    if (refused && !m_error) m_form.clear();
+}
+
 void SaveOutcome::draw(const std::string& form) const {
     if (form != m_form) return;
     if (!m_error) {

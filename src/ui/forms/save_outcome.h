@@ -19,6 +19,9 @@ class SaveOutcome {
     void clear() { m_form.clear(), m_error.reset(); }
     // The error to show next to the form's fields, or null.
     const core::Error* error(const std::string& form) const { return form == m_form && m_error ? &*m_error : nullptr; }
+    // The error about `field` under the field just drawn (see widgets::fieldError); editing the field
+    // clears it, and once every field is fixed the form says nothing (not "saved").
+    void fieldError(const std::string& form, const char* field);
     void draw(const std::string& form) const;
 
   private:

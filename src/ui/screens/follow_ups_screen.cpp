@@ -75,6 +75,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
                 m_caseId = r->id, m_number = r->number, m_note.clear(), m_resolved.reset();
                 m_outcome.clear();
                 m_recorded = nullptr;
+                m_focusNote = true;
             }
             ImGui::TableNextColumn();
             ImGui::Text("%s %s", r->customerName.c_str(), phoneFor(app.actor().role, r->phone).c_str());
@@ -96,18 +97,24 @@ std::optional<Navigation> FollowUpsScreen::drawForm(app::App& app) {
     char heading[160];
     std::snprintf(heading, sizeof heading, tr("follow_ups.record_for"), m_number.c_str());
     ImGui::SeparatorText(heading);
-    const core::Error* err = m_outcome.error("follow_up");
+    const widgets::FormScope form("follow_up");
+    if (form.cancelled()) {
+        m_caseId.clear();
+        return std::nullopt;
+    }
     ImGui::TextUnformatted(tr("field.note"));
+    if (m_focusNote) ImGui::SetWindowFocus(); // from the list (its own scrolling child window) to the form
+    widgets::focusNextIf(m_focusNote);
     widgets::textArea("##follow_up_note", m_note, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
-    widgets::fieldError(err, "note");
+    m_outcome.fieldError("follow_up", "note");
     widgets::yesNo("follow_ups.resolved", "follow_up_resolved", m_resolved);
-    widgets::fieldError(err, "resolved");
+    m_outcome.fieldError("follow_up", "resolved");
     if (m_resolved == false) {
         ImGui::SameLine();
         ImGui::TextColored(colour::kWarning, "%s", tr("follow_ups.will_reopen"));
     }
     ImGui::BeginDisabled(app.readOnly());
-    if (ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) &&
+    if ((ImGui::Button(label("follow_ups.record", "follow_up_record").c_str()) || form.submitted()) &&
         m_outcome.record("follow_up", m_resolved ? app.cases().followUp(m_caseId, *m_resolved, m_note)
                                                  : core::Status(widgets::requiredChoice("resolved")))) {
         m_recorded = *m_resolved ? "follow_ups.recorded" : "follow_ups.recorded_reopened";

@@ -31,6 +31,7 @@ class FollowUpsScreen : public Screen {
     ReferenceNames m_names;
     std::string m_caseId, m_number, m_note;
     std::optional<bool> m_resolved; // none until the customer's answer is given
+    bool m_focusNote = false;       // a row was just chosen: its form takes the keyboard
     SaveOutcome m_outcome;
     const char* m_recorded = nullptr; // the message after a visit was recorded
 };

@@ -76,17 +76,18 @@ void SettingsScreen::drawDesk(app::App& app) {
     }
 
     ImGui::SeparatorText(tr("settings.my_pin"));
+    const widgets::FormScope form("my_pin");
     ImGui::TextDisabled("%s",
                         tr(m_reference.hasPin(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
     ImGui::SetNextItemWidth(width);
     widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"),
                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    widgets::fieldError(m_outcome.error("my_pin"), "pin");
+    m_outcome.fieldError("my_pin", "pin");
     ImGui::BeginDisabled(app.readOnly());
     const auto setPin = [&](const std::string& pin) {
         if (m_outcome.record("my_pin", app.settings().setPin(app.actor().staffId, pin))) m_pin.clear();
     };
-    if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str())) setPin(m_pin);
+    if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str()) || form.submitted()) setPin(m_pin);
     ImGui::SameLine();
     if (ImGui::Button(label("settings.pin_remove", "my_pin_remove").c_str())) setPin("");
     ImGui::EndDisabled();
@@ -98,14 +99,15 @@ void SettingsScreen::drawOffice(app::App& app) {
     ImGui::TextDisabled("%s", tr("settings.office_explain"));
     ImGui::PopTextWrapPos();
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    const widgets::FormScope form("office");
     const float width = ImGui::GetFontSize() * 14;
     ImGui::SetNextItemWidth(width);
     widgets::textField(label("settings.office_code", "office_code"), m_officeCode);
-    widgets::fieldError(m_outcome.error("office"), "office_code");
+    m_outcome.fieldError("office", "office_code");
     ImGui::SetNextItemWidth(width);
     widgets::textField(label("settings.office_name", "office_name"), m_officeName);
-    widgets::fieldError(m_outcome.error("office"), "office_name");
-    if (ImGui::Button(label("settings.save", "office_save").c_str()))
+    m_outcome.fieldError("office", "office_name");
+    if (ImGui::Button(label("settings.save", "office_save").c_str()) || form.submitted())
         m_outcome.record("office", app.settings().setOffice(m_officeCode, m_officeName));
     ImGui::EndDisabled();
     m_outcome.draw("office");
@@ -120,12 +122,14 @@ void SettingsScreen::drawTemplates(app::App& app) {
         const std::string kind = app::Settings::kTemplateKinds[i];
         ImGui::SeparatorText(trCode("template", kind));
         const std::string form = "template_" + kind;
+        const widgets::FormScope scope(form.c_str());
         widgets::textArea("##" + form, m_templates[i], ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3));
-        widgets::fieldError(m_outcome.error(form), "template");
+        m_outcome.fieldError(form, "template");
         const auto save = [&](const std::string& text) {
             m_outcome.record(form, app.settings().setMessageTemplate(kind, languageTag(language()), text));
         };
-        if (ImGui::Button(label("settings.save", ("template_save_" + kind).c_str()).c_str())) save(m_templates[i]);
+        if (ImGui::Button(label("settings.save", ("template_save_" + kind).c_str()).c_str()) || scope.submitted())
+            save(m_templates[i]);
         ImGui::SameLine();
         if (ImGui::Button(label("settings.template_reset", ("template_reset_" + kind).c_str()).c_str())) save("");
         m_outcome.draw(form);

@@ -15,21 +15,16 @@ std::optional<Navigation> SuggestionsScreen::draw(const ScreenContext& ctx) {
     return std::nullopt;
 }
 
-void SuggestionsScreen::drawPage(app::App& app) {
-    m_names.refresh(app);
-    ImGui::SeparatorText(tr("suggestion.title"));
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", tr("suggestion.explain"));
-    ImGui::PopTextWrapPos();
-
+void SuggestionsScreen::drawForm(app::App& app) {
+    const widgets::FormScope form("suggestion");
     std::vector<widgets::Choice> sources;
     for (const char* s : app::Suggestions::kSources) sources.push_back({s, trCode("suggestion.source", s)});
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     widgets::combo(label("suggestion.source", "suggestion_source"), "suggestion_source", sources, m_source);
     widgets::textArea("##suggestion_content", m_content, ImVec2(-FLT_MIN, ImGui::GetFontSize() * 4));
-    widgets::fieldError(m_error ? &*m_error : nullptr, "suggestion_content");
+    widgets::fieldError(m_error, "suggestion_content");
     ImGui::BeginDisabled(app.readOnly());
-    if (ImGui::Button(label("suggestion.add", "suggestion_add").c_str())) {
+    if (ImGui::Button(label("suggestion.add", "suggestion_add").c_str()) || (form.submitted() && !app.readOnly())) {
         auto added = app.suggestions().add(m_source, m_content);
         m_added = added.ok();
         if (added) {
@@ -45,6 +40,16 @@ void SuggestionsScreen::drawPage(app::App& app) {
         widgets::reportedText("suggestion_added", tr("suggestion.added"));
     }
     if (m_error && m_error->fieldErrors.empty()) widgets::actionError(&*m_error);
+}
+
+void SuggestionsScreen::drawPage(app::App& app) {
+    m_names.refresh(app);
+    ImGui::SeparatorText(tr("suggestion.title"));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("suggestion.explain"));
+    ImGui::PopTextWrapPos();
+
+    drawForm(app);
 
     ImGui::Spacing();
     if (app.revision() != m_revision)

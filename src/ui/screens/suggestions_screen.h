@@ -24,6 +24,7 @@ class SuggestionsScreen : public Screen {
 
   private:
     void drawPage(app::App& app);
+    void drawForm(app::App& app); // a new suggestion
     std::string m_source = "staff", m_content;
     std::optional<core::Error> m_error;
     bool m_added = false;

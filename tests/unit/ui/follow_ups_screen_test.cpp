@@ -129,3 +129,27 @@ TEST_CASE("the case list filters by channel, repeat and the period received") {
     ImGui::GetIO().AddInputCharactersUTF8("2026-11-20"); // the day the first was received
     CHECK(rows() == std::make_pair(true, false));
 }
+
+TEST_CASE("a chosen visit's note takes the keyboard, Ctrl+Enter records it and Esc puts it away") {
+    Fixture f;
+    const app::CaseRef due = f.surveyed("王芳");
+    const app::CaseRef other = f.surveyed("李娜");
+    f.clock.jumpBy(4 * 24 * core::kHourMs);
+    f.ui.frame(f.draw);
+    f.ui.click("follow_ups", f.draw);
+    f.ui.click("follow_up_row_" + other.number, f.draw, 20);
+    CHECK(f.ui.focused() == "follow_up_note");
+    f.ui.press(ImGuiKey_Escape, f.draw);
+    CHECK(f.ui.widget("follow_up_note") == nullptr); // put away, nothing recorded
+    CHECK(f.app->cases().caseById(other.id).value().state == core::State::Surveyed);
+
+    f.ui.click("follow_up_row_" + due.number, f.draw, 20);
+    REQUIRE(f.ui.focused() == "follow_up_note");
+    ImGui::GetIO().AddInputCharactersUTF8("客户说已恢复");
+    f.ui.frame(f.draw);
+    f.ui.click("follow_up_resolved_yes", f.draw);
+    f.ui.chord(ImGuiKey_Enter, f.draw);
+    const auto timeline = f.app->cases().timeline(due.id).value();
+    CHECK(timeline.back().type == "follow_up");
+    CHECK(timeline.back().fields.at("note") == "客户说已恢复");
+}

@@ -174,3 +174,35 @@ TEST_CASE("a first-start office reminds the administrator to set its code until 
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("office_set_now") == nullptr);
 }
+
+TEST_CASE("Ctrl+Enter saves the form the keyboard is in, and a fixed field loses its error") {
+    Fixture f;
+    f.ui.click("settings_office", f.draw);
+    f.retype("office_code", "G Z");
+    f.ui.chord(ImGuiKey_Enter, f.draw); // in the office form: saves it, refused for the space
+    CHECK(f.app->info().officeCode == "HQ");
+    REQUIRE(f.ui.widget("field_error_office_code") != nullptr);
+    f.ui.click("office_code", f.draw);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Backspace, true);
+    f.ui.frame(f.draw);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Backspace, false);
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("field_error_office_code") == nullptr); // edited: the message goes
+    CHECK(f.ui.widget("settings_saved") == nullptr);          // and nothing claims it was saved
+    f.retype("office_name", "广州三营");
+    f.retype("office_code", "GZ03");
+    f.ui.chord(ImGuiKey_Enter, f.draw);
+    CHECK(f.app->info().officeCode == "GZ03");
+    CHECK(f.app->info().officeName == "广州三营");
+}
+
+TEST_CASE("Ctrl+Enter in one template saves that template only") {
+    Fixture f;
+    f.ui.click("settings_templates", f.draw);
+    f.retype("template_feedback", "{customer}您好，已处理：{result}");
+    f.retype("template_confirmation", "{customer}您好，已受理");
+    f.ui.chord(ImGuiKey_Enter, f.draw); // the keyboard is in the confirmation's text
+    CHECK(f.app->settings().messageTemplate("confirmation", "zh-CN") == "{customer}您好，已受理");
+    CHECK_FALSE(f.app->settings().messageTemplate("feedback", "zh-CN").has_value());
+}
