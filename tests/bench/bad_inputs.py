@@ -3,7 +3,8 @@
 keys error.*) with the tests that provoke it — the test's name and the line that checks the message —
 so the report shows what a user sees for each malformed file or form input the tests try, and which
 messages no test reaches. Tests name a message by its key ("error.bundle_hash") or, in the browser
-tests, by a piece of its Chinese text.
+tests, by a piece of its Chinese text; the shared refused samples (tests/samples/refused.json, one a
+line, run by a C++ and a schema test) by their key too.
 usage: bad_inputs.py REPO_DIR > catalogue.md"""
 import pathlib
 import re
@@ -16,8 +17,9 @@ for line in (root / "assets/i18n/strings.tsv").read_text(encoding="utf-8").split
     if len(parts) >= 3 and parts[0].startswith("error."):
         messages[parts[0]] = (parts[1], parts[2])
 
-# The name of the test around a line: doctest TEST_CASE, node:test test(), or a Python check function.
-TEST_NAME = re.compile(r'TEST_CASE\("([^"]+)"|^\s*test\(\s*\'([^\']+)\'|^def (\w+)\(')
+# The name of the test around a line: doctest TEST_CASE, node:test test(), a Python check function,
+# or a refused sample's description.
+TEST_NAME = re.compile(r'TEST_CASE\("([^"]+)"|^\s*test\(\s*\'([^\']+)\'|^def (\w+)\(|"wrong": "([^"]+)"')
 
 
 def tests_in(path):
@@ -25,11 +27,13 @@ def tests_in(path):
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         m = TEST_NAME.search(text)
         if m:
-            current = next(g for g in m.groups() if g)
+            sample = m.group(4)
+            current = f"refused sample: {sample}" if sample else next(g for g in m.groups() if g)
         yield current, number, text.strip()
 
 
-sources = [p for pattern in ("tests/unit/**/*.cpp", "tests/cli/*.py", "tests/e2e/*.js") for p in root.glob(pattern)]
+patterns = ("tests/unit/**/*.cpp", "tests/cli/*.py", "tests/e2e/*.js", "tests/samples/*.json")
+sources = [p for pattern in patterns for p in root.glob(pattern)]
 tried = {key: [] for key in messages}
 for path in sorted(sources):
     for name, number, text in tests_in(path):

@@ -1,6 +1,8 @@
 // The documented bundle format (assets/sync/bundle.schema.json) matches what tousu writes: the
 // example under assets/ and a fresh export by tousu-cli validate; broken variants do not. The same
-// for the envelope of encrypted bundles (assets/sync/sealed.schema.json).
+// for the envelope of encrypted bundles (assets/sync/sealed.schema.json). And the schemas refuse what
+// the desk refuses: the shared samples of tests/samples/refused.json (the desk's side is
+// tests/unit/app/incoming_bundle_test.cpp).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -37,6 +39,40 @@ test('a bundle freshly exported by tousu-cli follows the schema', () => {
     assert.ok(new Set(bundle.events.map((e) => e.type)).size > 10, 'many kinds of events travelled');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const samples = path.join(root, 'tests/samples');
+const index = JSON.parse(fs.readFileSync(path.join(samples, 'refused.json'), 'utf8'));
+const judge = { bundle: validate, sealed: validateSealed };
+
+test('the refused samples\' bases follow the schemas, so each sample differs by its one wrong thing', () => {
+  const base = JSON.parse(fs.readFileSync(path.join(samples, index.base), 'utf8'));
+  assert.ok(validate(base), JSON.stringify(validate.errors));
+  const sealed = JSON.parse(fs.readFileSync(path.join(samples, index.base_sealed), 'utf8'));
+  assert.ok(validateSealed(sealed), JSON.stringify(validateSealed.errors));
+});
+
+// Each sample is refused by its schema, or marked as one a schema cannot judge — and then the schema
+// must accept it (the mark is checked, not trusted), or as not JSON at all.
+test('every refused sample the desk refuses, the schemas refuse, or it is marked as beyond a schema', () => {
+  assert.ok(index.samples.length >= 30);
+  for (const sample of index.samples) {
+    const text = fs.readFileSync(path.join(samples, sample.file), 'utf8');
+    const what = `${sample.file} (${sample.wrong}, ${sample.error})`;
+    if (sample.schema === 'not JSON') {
+      assert.throws(() => JSON.parse(text), SyntaxError, what);
+      continue;
+    }
+    const valid = judge[sample.kind](JSON.parse(text));
+    if (sample.schema === 'refuses') {
+      assert.equal(valid, false, `the schema accepts ${what}`);
+    } else if (sample.schema.startsWith('cannot judge: ')) {
+      const errors = JSON.stringify(judge[sample.kind].errors);
+      assert.equal(valid, true, `${what} is marked "${sample.schema}" but the schema refuses it: ${errors}`);
+    } else {
+      assert.fail(`${what}: unknown mark ${sample.schema}`);
+    }
   }
 });
 

@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Writes the refused samples: files that enter from outside with one thing wrong each, and what the
+desk must answer. Made from assets/sync/example-bundle.json (its first case only, to stay small), so
+rerun this when the example changes:
+    python3 tests/samples/make_refused.py
+Written: base.json and base-sealed.json (accepted: the controls), refused/<name>.json, and refused.json,
+the index the tests read — tests/unit/app/incoming_bundle_test.cpp (the desk's reader and gate refuse
+each with `error` and store nothing) and tests/e2e/bundle_schema.test.js (assets/sync/*.schema.json
+refuse each too, or, where a schema cannot judge, say exactly that).
+Where a sample must get past the file's checksums to reach the gate, count and sha256 are recomputed
+(sha256 over each event's canonical text + "\\n", core/event.cpp)."""
+import copy
+import hashlib
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+# The desk's clock while the C++ test imports: the example was written on 2026-11-29.
+CLOCK = "2026-12-01T09:00:00+08:00"
+YEAR_2028 = "1830297600000"  # 2028-01-01: a year past CLOCK, still well-formed
+CASE_ONLY = "c11f6531-eb66-49a7-b305-67547a34c162"
+# The ways a schema cannot judge a file; the schema test checks these samples are schema-valid.
+CHECKSUM = "cannot judge: count and sha256 are checked against the events"
+CLOCK_WINDOW = "cannot judge: the window is relative to the desk's clock"
+REFERENCES = "cannot judge: references are defined in the database or the same file"
+REPEATED_ID = "cannot judge: an id repeated with other content"
+
+
+def json_string(s):
+    """core::appendJsonString: only quotes, backslashes and control characters are escaped."""
+    out = ['"']
+    for ch in s:
+        c = ord(ch)
+        if ch == '"' or ch == "\\":
+            out.append("\\" + ch)
+        elif c >= 0x20:
+            out.append(ch)
+        else:
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{c:04x}"))
+    out.append('"')
+    return "".join(out)
+
+
+def encode_fields(fields):
+    """core::encodeFields: keys in byte order, string values."""
+    keys = sorted(fields, key=lambda k: k.encode())
+    return "{" + ",".join(json_string(k) + ":" + json_string(fields[k]) for k in keys) + "}"
+
+
+def canonical(event):
+    envelope = {k: event[k] for k in ("id", "case", "hlc", "origin", "actor", "type", "prev")}
+    envelope["payload"] = encode_fields(event["payload"])
+    return encode_fields(envelope)
+
+
+def rehash(bundle):
+    bundle["count"] = len(bundle["events"])
+    h = hashlib.sha256()
+    for e in bundle["events"]:
+        h.update((canonical(e) + "\n").encode())
+    bundle["sha256"] = h.hexdigest()
+    return bundle
+
+
+def bundle_text(bundle):
+    """As sync::writeBundle lays it out: the header, then one event a line."""
+    header = {k: v for k, v in bundle.items() if k != "events"}
+    text = json.dumps(header, ensure_ascii=False, separators=(",", ":"), sort_keys=True)[:-1] + ',"events":['
+    lines = [json.dumps(e, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for e in bundle["events"]]
+    return text + "\n" + ",\n".join(lines) + "\n]}\n"
+
+
+def deep(value, levels=20):
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+def follow_up(bundle, type_, payload):
+    """Appends an event of `type_` to the case, stamped and chained after the last one."""
+    last = bundle["events"][-1]
+    wall, counter = last["hlc"].split("-")
+    hlc = f"{wall}-{int(counter) + 1:08d}"
+    bundle["events"].append({"actor": "s01", "case": CASE_ONLY, "hlc": hlc,
+                             "id": "00000000-0000-4000-8000-" + counter.rjust(12, "0"), "origin": last["origin"],
+                             "payload": {"at": last["payload"]["at"], **payload}, "prev": last["hlc"], "type": type_})
+    return bundle
+
+
+def event(i, **changes):
+    def change(b):
+        e = b["events"][i]
+        for k, v in changes.items():
+            if k == "payload":
+                e["payload"].update(v)
+            else:
+                e[k] = v
+    return change
+
+
+# name: (what is wrong, the change, error key, the detail it names, the schema's verdict, recompute checksums)
+BUNDLES = {
+    "format_other": ("another program's format", lambda b: b.update(format="other.bundle"),
+                     "error.bundle_format", "format", "refuses", True),
+    "version_newer": ("written by a newer tousu", lambda b: b.update(version=2), "error.bundle_newer", "version 2",
+                      "refuses", True),
+    "version_wraps": ("version 2^32 + 1, which read as a 32-bit int is 1", lambda b: b.update(version=4294967297),
+                      "error.bundle_format", "version", "refuses", True),
+    "count_nested_deep": ("count nested 20 arrays deep", lambda b: b.update(count=deep(5)), "error.bundle_format",
+                          "nested deeper", "refuses", False),
+    "origin_empty": ("no exporting device", lambda b: b.update(origin=""), "error.bundle_format", "origin",
+                     "refuses", True),
+    "created_garbage": ("created is not a time", lambda b: b.update(created="x" + b["created"]),
+                        "error.bundle_format", "created", "refuses", True),
+    "count_wrong": ("count one more than the events", lambda b: b.update(count=b["count"] + 1), "error.bundle_count",
+                    "holds 5", CHECKSUM, False),
+    "hash_wrong": ("a complaint's text edited after export", event(0, payload={"content": "宽频无法上网"}),
+                   "error.bundle_hash", "sha256", CHECKSUM, False),
+    "truncated": ("cut off right after an event", None, "error.bundle_truncated", "", "not JSON", False),
+    "type_unknown": ("an unknown event type", event(4, type="teleport"), "error.bundle_event", "teleport",
+                     "refuses", True),
+    "payload_number": ("a payload value that is a number", event(1, payload={"at": 1793614518890}),
+                       "error.bundle_event", "strings", "refuses", False),
+    "payload_nested_deep": ("a payload value nested 20 arrays deep", event(4, payload={"note": deep("x")}),
+                            "error.bundle_format", "nested deeper", "refuses", False),
+    "case_missing": ("a case event without its case", event(1, case=""), "error.bundle_event", "case id",
+                     "refuses", True),
+    "id_too_long": ("an event id of 65 characters", event(1, id="e" * 65), "error.bundle_event", "too long: id",
+                    "refuses", True),
+    "id_repeated": ("two events with one id and different content", event(2, id="242a5f87-d0a7-4edd-8e1a-95d201fdd96c"),
+                    "error.bundle_duplicate", "242a5f87", REPEATED_ID, True),
+    "hlc_counter_9_digits": ("a clock counter of 9 digits", event(1, hlc="0001795921397602-100000000"),
+                             "error.bundle_event", "not an HLC", "refuses", True),
+    "hlc_year_9999": ("stamped in year 318857, the largest stamp the format holds",
+                      event(1, hlc="9999999999999999-99999999"), "error.bundle_hlc_range", "9999999999999999",
+                      "refuses", True),
+    "hlc_before_2000": ("stamped 5 ms after 1970", event(1, hlc="0000000000000005-00000000"),
+                        "error.bundle_hlc_range", "0000000000000005", "refuses", True),
+    "hlc_next_year": ("stamped in 2028, a year after the desk's clock", event(1, hlc=f"000{YEAR_2028}-00000000"),
+                      "error.bundle_hlc_range", YEAR_2028, CLOCK_WINDOW, True),
+    "prev_year_9999": ("the previous stamp in year 318857", event(1, prev="9999999999999999-99999999"),
+                       "error.bundle_hlc_range", "", "refuses", True),
+    "received_at_negative": ("received 9e18 ms before 1970", event(0, payload={"received_at": "-9000000000000000000"}),
+                             "error.bundle_value", "received_at=", "refuses", True),
+    "received_at_not_number": ("received_at not a number", event(0, payload={"received_at": "12abc"}),
+                               "error.bundle_value", "received_at=", "refuses", True),
+    "at_next_year": ("an action recorded in 2028", event(2, payload={"at": YEAR_2028}), "error.bundle_value", "at=",
+                     CLOCK_WINDOW, True),
+    "category_unknown": ("an unknown complaint category", event(2, payload={"category": "refunds"}),
+                         "error.bundle_value", "category=refunds", "refuses", True),
+    "limits_garbage": ("limits that are not milestone=ms pairs", event(0, payload={"limits": "feedback=abc"}),
+                       "error.bundle_limits", "feedback=abc", "refuses", True),
+    "limits_huge": ("a limit of 2^63 - 1 ms, which a working-hours calendar steps through day by day",
+                    event(0, payload={"limits": "feedback=9223372036854775807", "working_hours": "1"}),
+                    "error.bundle_limits", "feedback=9223372036854775807", "refuses", True),
+    "rating_huge": ("a survey rating of 99999999999",
+                    lambda b: follow_up(b, "survey", {"comment": "", "declined": "0", "rating": "99999999999"}),
+                    "error.bundle_value", "rating=99999999999", "refuses", True),
+    "level_huge": ("an escalation level of 2^31", lambda b: follow_up(b, "escalate", {"level": "2147483648"}),
+                   "error.bundle_value", "level=2147483648", "refuses", True),
+    "limit_ms_huge": ("a deadline set 2^63 - 1 ms out", lambda b: follow_up(
+        b, "set_deadline", {"limit_ms": "9223372036854775807", "milestone": "feedback", "reason": "客户要求"}),
+                      "error.bundle_limits", "limit_ms=", "refuses", True),
+    "actor_unknown": ("an action by staff this office does not know", event(2, actor="s99"),
+                      "error.bundle_unknown_reference", "actor s99", REFERENCES, True),
+    "department_unknown": ("dispatched to a department this office does not know",
+                           event(3, payload={"department": "nowhere"}), "error.bundle_unknown_reference",
+                           "department nowhere", REFERENCES, True),
+}
+
+# A sealed envelope is refused before any decryption, so its data need not be a real ciphertext.
+SEALED = {"format": "tousu.sealed", "version": 1,
+          "kdf": {"name": "PBKDF2", "hash": "SHA-256", "iterations": 600000, "salt": "AAECAwQFBgcICQoLDA0ODw=="},
+          "cipher": {"name": "AES-GCM", "length": 256, "iv": "AAECAwQFBgcICQoL"},
+          "data": "c2VhbGVkIHNhbXBsZSwgbm90IGEgY2lwaGVydGV4dA=="}
+
+
+def sealed_change(path, value):
+    def change(s):
+        *parents, last = path.split(".")
+        target = s
+        for p in parents:
+            target = target[p]
+        target[last] = value
+    return change
+
+
+SEALED_SAMPLES = {
+    "sealed_version_newer": ("an envelope from a newer tousu", sealed_change("version", 2), "error.sealed_newer"),
+    "sealed_version_wraps": ("envelope version 2^32 + 1", sealed_change("version", 4294967297), "error.sealed_format"),
+    "sealed_kdf_not_object": ("kdf a string", sealed_change("kdf", "PBKDF2"), "error.sealed_format"),
+    "sealed_cipher_not_object": ("cipher an array", sealed_change("cipher", ["AES-GCM"]), "error.sealed_format"),
+    "sealed_length_word": ("the key length a word", sealed_change("cipher.length", "256"), "error.sealed_format"),
+    "sealed_iterations_huge": ("2^31 key-derivation rounds, minutes of work before the passphrase is checked",
+                               sealed_change("kdf.iterations", 2147483648), "error.sealed_format"),
+    "sealed_iv_short": ("an 8-byte iv", sealed_change("cipher.iv", "AAECAwQFBgc="), "error.sealed_format"),
+    "sealed_data_nested_deep": ("data nested 20 arrays deep", sealed_change("data", deep("AAAA")),
+                                "error.sealed_format"),
+}
+
+
+def main():
+    example = json.loads((ROOT / "assets/sync/example-bundle.json").read_text(encoding="utf-8"))
+    base = copy.deepcopy(example)
+    base["events"] = [e for e in example["events"] if e["case"] == CASE_ONLY]
+    rehash(base)
+    (HERE / "refused").mkdir(exist_ok=True)
+    for old in (HERE / "refused").glob("*.json"):
+        old.unlink()
+    (HERE / "base.json").write_text(bundle_text(base), encoding="utf-8")
+    samples = []
+    for name, (wrong, change, error, detail, verdict, checksums) in BUNDLES.items():
+        if change is None:  # truncated: the text itself is cut
+            full = bundle_text(base)
+            cut = full.index("},\n", full.index("},\n") + 1) + 1
+            text = full[:cut]
+        else:
+            b = copy.deepcopy(base)
+            change(b)
+            text = bundle_text(rehash(b) if checksums else b)
+        (HERE / "refused" / f"{name}.json").write_text(text, encoding="utf-8")
+        samples.append({"file": f"refused/{name}.json", "kind": "bundle", "wrong": wrong, "error": error,
+                        "detail": detail, "schema": verdict})
+    (HERE / "base-sealed.json").write_text(json.dumps(SEALED) + "\n", encoding="utf-8")
+    for name, (wrong, change, error) in SEALED_SAMPLES.items():
+        s = copy.deepcopy(SEALED)
+        change(s)
+        (HERE / "refused" / f"{name}.json").write_text(json.dumps(s) + "\n", encoding="utf-8")
+        samples.append({"file": f"refused/{name}.json", "kind": "sealed", "wrong": wrong, "error": error,
+                        "detail": "", "schema": "refuses"})
+    index = {"about": "Written by make_refused.py; read by tests/unit/app/incoming_bundle_test.cpp and "
+                      "tests/e2e/bundle_schema.test.js.",
+             "clock": CLOCK, "base": "base.json", "base_sealed": "base-sealed.json", "samples": samples}
+    text = json.dumps(index, ensure_ascii=False, indent=1)
+    for s in samples:  # one sample a line
+        text = text.replace(json.dumps(s, ensure_ascii=False, indent=1).replace("\n", "\n  "),
+                            json.dumps(s, ensure_ascii=False))
+    (HERE / "refused.json").write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
