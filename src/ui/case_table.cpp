@@ -1,5 +1,7 @@
 #include "ui/case_table.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "app/app.h"
@@ -41,6 +43,41 @@ void timeLeftCell(const core::CaseRow& r, core::TimeMs now) {
     ImGui::TextColored(colour, "%s", formatRemaining(remaining).c_str());
 }
 
+// The width a column needs for its widest content in the current language (and its title), so
+// numbers, dates, categories, states and times are never cut; 0 for the elastic columns (customer,
+// department, person), which share what is left by these weights.
+float columnWidth(int column, const char* title) {
+    const auto wider = [](float w, const std::string& text) {
+        return std::max(w, ImGui::CalcTextSize(text.c_str()).x);
+    };
+    float w = ImGui::CalcTextSize(title).x + ImGui::GetFontSize(); // the sort arrow
+    switch (column) {
+    case 0:
+        w = wider(w, "TS-BJ01-20261128-0000");
+        break;
+    case 1:
+        w = wider(w, formatShort(0));
+        break;
+    case 3:
+        for (core::Category c : core::kCategories) w = wider(w, trCode("category", core::code(c)));
+        break;
+    case 4:
+        for (int s = 0; s <= int(core::State::Cancelled); ++s)
+            w = wider(w, trCode("state", core::code(core::State(s))));
+        break;
+    case 7:
+        for (const std::string& text :
+             {formatRemaining(-999 * core::kHourMs - 59 * 60000),
+              std::string(tr("time.follow_up")) + " " + formatShort(0), std::string(tr("time.paused"))})
+            w = wider(w, text);
+        break;
+    default:
+        return 0;
+    }
+    return w + ImGui::GetStyle().CellPadding.x * 2;
+}
+constexpr float kElasticWeight[kColumnCount] = {0, 0, 2.0f, 0, 0, 1.5f, 1.0f, 0};
+
 } // namespace
 
 int CaseTable::total(app::App& app, const core::ListFilter& filter) {
@@ -53,20 +90,27 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
     m_names.refresh(app);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable(tableId, kColumnCount, flags)) return nav;
+    // A table per language and text size: ImGui keeps a fixed column's width once laid out, and the
+    // widths fitted to one language's words would cut another's.
+    const std::string fitted =
+        std::string(tableId) + "_" + languageTag(language()) + "_" + std::to_string(int(ImGui::GetFontSize()));
+    ImGui::PushID(fitted.c_str());
+    if (!ImGui::BeginTable(tableId, kColumnCount, flags)) {
+        ImGui::PopID();
+        return nav;
+    }
     ImGui::TableSetupScrollFreeze(0, 1);
-    // Case numbers have a fixed shape: their column fits one; the others share the rest.
-    const float numberWidth = ImGui::CalcTextSize("TS-BJ01-20261128-0000").x + ImGui::GetStyle().CellPadding.x * 2;
     // Follow-up visits: the last column is the visit's date, and the list starts with the most overdue.
     const bool visits = filter.followUpDueOnly || filter.followUpScheduled;
     const int firstSort = visits ? kColumnCount - 1 : 1;
     for (int i = 0; i < kColumnCount; ++i) {
-        ImGuiTableColumnFlags f = i == 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+        const char* title = tr(visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i]);
+        const float fixed = columnWidth(i, title);
+        ImGuiTableColumnFlags f = fixed > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
         if (i == firstSort)
             f |= ImGuiTableColumnFlags_DefaultSort |
                  (visits ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);
-        const char* title = visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i];
-        ImGui::TableSetupColumn(tr(title), f, i == 0 ? numberWidth : 0.0f);
+        ImGui::TableSetupColumn(title, f, fixed > 0 ? fixed : kElasticWeight[i]);
     }
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
@@ -110,6 +154,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
         }
     }
     ImGui::EndTable();
+    ImGui::PopID();
     return nav;
 }
 

@@ -211,6 +211,8 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (m_storage.safariRisk) notices.push_back({tr("backup.safari_risk"), &colour::kWarning});
     if (m_backupDue && !m_storage.persisted && !m_storage.safariRisk)
         notices.push_back({tr("backup.eviction_risk"), &colour::kMuted});
+    // Tab passes over the reminders, either way: it goes through the screen, in reading order.
+    ImGui::PushTabStop(false);
     for (std::size_t i = 0; i < notices.size() && (i == 0 || m_noticesOpen); ++i) {
         const Notice& n = notices[i];
         ImGui::TextColored(*n.colour, "%s", n.text.c_str());
@@ -226,6 +228,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
             if (ImGui::SmallButton((std::string(more) + "##notices_more").c_str())) m_noticesOpen = !m_noticesOpen;
         }
     }
+    ImGui::PopTabStop();
 }
 
 void MainWindow::drawHelpMenu(const app::App& app) {

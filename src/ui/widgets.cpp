@@ -132,6 +132,17 @@ core::Error requiredChoice(const char* field) {
     return e;
 }
 
+float comboWidth(const std::vector<Choice>& choices) {
+    float widest = 0;
+    for (const Choice& c : choices) widest = std::max(widest, ImGui::CalcTextSize(c.text.c_str()).x);
+    return widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight(); // and the arrow
+}
+
+void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 bool submitChord() {
     if (!ImGui::GetIO().KeyCtrl ||
         !(ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false)))

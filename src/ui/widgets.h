@@ -26,6 +26,10 @@ struct Choice {
 };
 bool combo(const std::string& label, const char* id, const std::vector<Choice>& choices, std::string& value);
 std::vector<Choice> codeChoices(const char* prefix, std::initializer_list<const char*> codes);
+// The width a combo needs to show its longest choice whole.
+float comboWidth(const std::vector<Choice>& choices);
+// SameLine, unless the line has less than `width` left: then the next item starts a new line.
+void sameLineIfFits(float width);
 // The error for `field` from a failed action, in red under the field just drawn, which is outlined in
 // red ("field_error_<field>" in the automation contract); nothing if none. Given the form's own error, editing the
 // field clears what was said about it.

@@ -48,58 +48,55 @@ void CaseListScreen::show(const core::ListFilter& filter) {
 // The filters as a person sets them: state, category, channel, department, person; the period
 // received (dates typed as 2026-11-28, both ends included); overdue and repeat complaints only.
 void CaseListScreen::drawFilters() {
-    const float combo = ImGui::GetFontSize() * 8;
     const auto choices = [](const char* anyKey, auto&& fill) {
         std::vector<widgets::Choice> c{{"", tr(anyKey)}};
         fill(c);
         return c;
     };
-    ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_state", "filter_state",
-                   choices("list.filter_state",
-                           [](auto& c) {
-                               for (core::State s : core::kStates)
-                                   c.push_back({core::code(s), trCode("state", core::code(s))});
-                           }),
-                   m_filter.state);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_category", "filter_category",
-                   choices("list.filter_category",
-                           [](auto& c) {
-                               for (core::Category k : core::kCategories)
-                                   c.push_back({core::code(k), trCode("category", core::code(k))});
-                           }),
-                   m_filter.category);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_channel", "filter_channel",
-                   choices("list.filter_channel",
-                           [](auto& c) {
-                               for (core::Channel k : core::kChannels)
-                                   c.push_back({core::code(k), trCode("channel", core::code(k))});
-                           }),
-                   m_filter.channel);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo);
-    if (widgets::combo("##filter_department", "filter_department",
-                       choices("list.filter_department",
-                               [this](auto& c) {
-                                   for (const auto& d : m_names.departments())
-                                       c.push_back({d.id, m_names.department(d.id)});
-                               }),
-                       m_filter.department))
+    // Each filter as wide as its longest choice in this language, on the next line when the line is full.
+    bool first = true;
+    const auto filter = [&first](const char* id, const std::vector<widgets::Choice>& c, std::string& value) {
+        const float width = widgets::comboWidth(c);
+        if (!first) widgets::sameLineIfFits(width);
+        first = false;
+        ImGui::SetNextItemWidth(width);
+        return widgets::combo(std::string("##") + id, id, c, value);
+    };
+    filter("filter_state",
+           choices("list.filter_state",
+                   [](auto& c) {
+                       for (core::State s : core::kStates) c.push_back({core::code(s), trCode("state", core::code(s))});
+                   }),
+           m_filter.state);
+    filter("filter_category",
+           choices("list.filter_category",
+                   [](auto& c) {
+                       for (core::Category k : core::kCategories)
+                           c.push_back({core::code(k), trCode("category", core::code(k))});
+                   }),
+           m_filter.category);
+    filter("filter_channel",
+           choices("list.filter_channel",
+                   [](auto& c) {
+                       for (core::Channel k : core::kChannels)
+                           c.push_back({core::code(k), trCode("channel", core::code(k))});
+                   }),
+           m_filter.channel);
+    if (filter("filter_department",
+               choices("list.filter_department",
+                       [this](auto& c) {
+                           for (const auto& d : m_names.departments()) c.push_back({d.id, m_names.department(d.id)});
+                       }),
+               m_filter.department))
         m_filter.person.clear();
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo);
-    widgets::combo("##filter_person", "filter_person",
-                   choices("list.filter_person",
-                           [this](auto& c) {
-                               for (const auto& p : m_names.staff())
-                                   if (m_filter.department.empty() || p.department == m_filter.department)
-                                       c.push_back({p.id, p.name});
-                           }),
-                   m_filter.person);
+    filter("filter_person",
+           choices("list.filter_person",
+                   [this](auto& c) {
+                       for (const auto& p : m_names.staff())
+                           if (m_filter.department.empty() || p.department == m_filter.department)
+                               c.push_back({p.id, p.name});
+                   }),
+           m_filter.person);
 
     const float date = ImGui::GetFontSize() * 7;
     bool badDate = false;
@@ -115,10 +112,13 @@ void CaseListScreen::drawFilters() {
     ImGui::TextUnformatted("—");
     ImGui::SameLine();
     dateField("##filter_to", "list.to", m_toText, m_filter.receivedTo, 1);
-    ImGui::SameLine();
-    ImGui::Checkbox(label("time.overdue_filter", "filter_overdue").c_str(), &m_filter.overdueOnly);
-    ImGui::SameLine();
-    ImGui::Checkbox(label("list.repeat_only", "filter_repeat").c_str(), &m_filter.repeatOnly);
+    const auto checkbox = [](const char* key, const char* id, bool& value) {
+        widgets::sameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                ImGui::CalcTextSize(tr(key)).x);
+        ImGui::Checkbox(label(key, id).c_str(), &value);
+    };
+    checkbox("time.overdue_filter", "filter_overdue", m_filter.overdueOnly);
+    checkbox("list.repeat_only", "filter_repeat", m_filter.repeatOnly);
     if (badDate) {
         ImGui::SameLine();
         ImGui::TextColored(colour::kDanger, "%s", tr("error.date_format"));

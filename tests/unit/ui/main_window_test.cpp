@@ -274,3 +274,23 @@ TEST_CASE("the customer notice downloads with a line saying where it went, until
     f.ui.click("notice_dismiss", f.draw);
     CHECK(f.ui.widget("notice_dismiss") == nullptr);
 }
+
+TEST_CASE("Tab and Shift+Tab pass over the reminders") {
+    Fixture f;
+    REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->signIn("s10").ok());
+    f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value());
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                         "service_quality", "",     "normal",      f.clock.now()};
+    REQUIRE(f.app->cases().registerCase(r).ok()); // never backed up: a reminder with a button
+    f.ui.frame(f.draw);
+    f.ui.chord(ImGuiKey_N, f.draw, ImGuiMod_Alt);
+    REQUIRE(f.ui.widget("reminder_backup") != nullptr);
+    REQUIRE(f.ui.focused() == "customer_name");
+    for (int i = 0; i < 3; ++i) { // back over the channel, to what comes before the screen
+        f.ui.chord(ImGuiKey_Tab, f.draw, ImGuiMod_Shift);
+        CAPTURE(i);
+        CHECK(f.ui.focused() != "reminder_backup");
+        CHECK(f.ui.focused() != "notices_more");
+    }
+}
