@@ -15,6 +15,7 @@ namespace tousu::app {
 
 constexpr std::size_t kMaxNoteLength = 4000;
 constexpr std::size_t kMaxNameLength = 40; // office, department, staff and sub-type names
+constexpr std::size_t kMaxSuggestionLength = 2000;
 
 inline core::Error invalid(std::vector<core::Error> fieldErrors) {
     core::Error e = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");

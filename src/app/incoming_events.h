@@ -1,8 +1,10 @@
 // The one gate for events from outside this database (a bundle; CouchDB documents when they come):
-// beyond the shape sync/event_json.cpp checks, every value an event carries must be one this desk
-// could have written — stamps and times in range, limits a deadline can be computed from, ratings and
-// levels in range, known categories, and departments, staff, sub-types and actors defined here or in
-// the same import. The first event at fault is named and nothing is stored.
+// beyond the shape sync/event_json.cpp checks, every event must be one a desk could have written — the
+// payload keys its type carries (no other, none missing), known codes, "0"/"1" flags, case numbers,
+// policies, phones and limits in tousu's own formats, numbers in plain digits, texts within the desk's
+// lengths, stamps and times in range, and departments, staff, sub-types and actors defined here or in
+// the same import: what assets/sync/bundle.schema.json says, plus what only a desk can judge (its clock,
+// its references). The first event at fault is named and nothing is stored.
 #pragma once
 #include <optional>
 #include <set>

@@ -10,12 +10,6 @@
 
 namespace tousu::app {
 
-namespace {
-
-constexpr std::size_t kMaxSuggestionLength = 2000;
-
-} // namespace
-
 core::Result<std::string> Suggestions::add(const std::string& source, const std::string& content) {
     if (auto refused = m_ctx.cannotWrite()) return *refused;
     if (!oneOf(source, kSources)) return fieldError("error.required", "suggestion_source", source);

@@ -1,6 +1,8 @@
 #include "sync/bundle.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "core/sha256.h"
@@ -15,6 +17,48 @@ namespace {
 
 core::Error refuse(const char* key, std::string detail = {}, std::string field = {}) {
     return core::makeError(core::ErrorCode::InvalidInput, key, std::move(detail), std::move(field));
+}
+
+// The header keys writeBundle has written since bundles began (5457144; "masked" since ca60139).
+constexpr const char* kHeaderKeys[] = {"format", "version", "origin", "office", "created",
+                                       "count",  "sha256",  "masked", "events"};
+// An office name is shown, never parsed. The desk allows 40 characters, but `tousu-cli init` took any
+// length before 09ef7f9 and exports carry the stored name, so a reader takes as much as a payload value.
+constexpr std::size_t kMaxOfficeNameLength = kMaxFieldBytes;
+
+// Office codes go into case numbers (TS-<code>-…): 1–8 ASCII letters or digits (app/errors.h).
+bool officeCodeOk(const std::string& code) {
+    return !code.empty() && code.size() <= 8 && std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+}
+
+std::size_t characters(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The header's own shape, as assets/sync/bundle.schema.json says it: no other keys, the office an
+// object of a code and a name, masked a boolean when present.
+std::optional<core::Error> headerError(const json& root) {
+    for (const auto& [key, value] : root.items())
+        if (std::find(std::begin(kHeaderKeys), std::end(kHeaderKeys), key) == std::end(kHeaderKeys))
+            return refuse("error.bundle_format", "unknown header key: " + key.substr(0, 64), key.substr(0, 64));
+    const auto office = root.find("office");
+    if (office == root.end() || !office->is_object() || office->size() != 2 || !office->contains("code") ||
+        !office->contains("name"))
+        return refuse("error.bundle_format", "office must be an object of code and name", "office");
+    const json& code = office->at("code");
+    if (!code.is_string() || !officeCodeOk(code.get_ref<const std::string&>()))
+        return refuse("error.bundle_format", "office.code is not 1 to 8 letters or digits", "office.code");
+    const json& name = office->at("name");
+    if (!name.is_string() || characters(name.get_ref<const std::string&>()) > kMaxOfficeNameLength)
+        return refuse("error.bundle_format",
+                      "office.name is not a text of at most " + std::to_string(kMaxOfficeNameLength) + " characters",
+                      "office.name");
+    if (const auto masked = root.find("masked"); masked != root.end() && !masked->is_boolean())
+        return refuse("error.bundle_format", "masked is not true or false", "masked");
+    return std::nullopt;
 }
 
 // Collects the events array element by element while nlohmann parses the rest of the document.
@@ -121,6 +165,7 @@ core::Result<Bundle> readBundle(std::string_view text) {
         return refuse("error.bundle_newer", "version " + std::to_string(*version), "version");
     if (collect.firstError) return *collect.firstError;
     if (!collect.sawEvents) return refuse("error.bundle_format", "no events array", "events");
+    if (auto wrong = headerError(root)) return *wrong;
 
     Bundle b;
     b.events = std::move(collect.events);

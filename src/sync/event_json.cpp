@@ -1,5 +1,7 @@
 #include "sync/event_json.h"
 
+#include <algorithm>
+
 #include "core/workflow.h"
 
 namespace tousu::sync {
@@ -22,6 +24,8 @@ core::Result<std::string> stringField(const json& j, const char* name, std::size
     return s;
 }
 
+constexpr const char* kEnvelopeKeys[] = {"id", "case", "hlc", "origin", "actor", "type", "prev", "payload"};
+
 bool knownType(const std::string& type) {
     return core::actionFromCode(type).has_value() || type == "ref.department" || type == "ref.staff" ||
            type == "ref.sub_type" || type == "ref.policy" || type == "ref.suggestion";
@@ -38,6 +42,9 @@ json eventToJson(const core::Event& e) {
 
 core::Result<core::Event> eventFromJson(const json& j) {
     if (!j.is_object()) return bad("", "an event must be a JSON object");
+    for (const auto& [key, value] : j.items()) // the envelope eventToJson writes, nothing else
+        if (std::find(std::begin(kEnvelopeKeys), std::end(kEnvelopeKeys), key) == std::end(kEnvelopeKeys))
+            return bad(key.substr(0, kMaxIdLength), "unknown event key: " + key.substr(0, kMaxIdLength));
     core::Event e;
     auto id = stringField(j, "id", kMaxIdLength);
     if (!id) return id.error();

@@ -3,7 +3,8 @@
 desk must answer. Made from assets/sync/example-bundle.json (its first case only, to stay small), so
 rerun this when the example changes:
     python3 tests/samples/make_refused.py
-Written: base.json and base-sealed.json (accepted: the controls), refused/<name>.json, and refused.json,
+Written: base.json and base-sealed.json (accepted: the controls), accepted/<name>.json (what some tousu
+version legitimately wrote, which a stricter check must not refuse), refused/<name>.json, and refused.json,
 the index the tests read — tests/unit/app/incoming_bundle_test.cpp (the desk's reader and gate refuse
 each with `error` and store nothing) and tests/e2e/bundle_schema.test.js (assets/sync/*.schema.json
 refuse each too, or, where a schema cannot judge, say exactly that).
@@ -88,6 +89,34 @@ def follow_up(bundle, type_, payload):
     return bundle
 
 
+def reference(type_, payload):
+    """Appends reference data of `type_` (no case, no previous stamp), stamped after the last event."""
+    def change(bundle):
+        last = bundle["events"][-1]
+        wall, counter = last["hlc"].split("-")
+        bundle["events"].append({"actor": "s10", "case": "", "hlc": f"{wall}-{int(counter) + 1:08d}",
+                                 "id": "00000000-0000-4000-9000-" + counter.rjust(12, "0"), "origin": last["origin"],
+                                 "payload": {"at": last["payload"]["at"], **payload},
+                                 "prev": "0000000000000000-00000000", "type": type_})
+        return bundle
+    return change
+
+
+STAFF = {"id": "s11", "name": "孙丽", "role": "handler", "department": "network"}
+SUGGESTION = {"id": "5b1f0c8e-2d6a-4c1e-9f3a-7e2b8d4c6a10", "source": "staff", "author": "s01",
+              "content": "回访时先核对工单号。", "status": "new", "note": "", "created_at": "1793614158890"}
+
+
+def without(i, key):
+    def change(b):
+        del b["events"][i]["payload"][key]
+    return change
+
+
+def header(**changes):
+    return lambda b: b.update(changes)
+
+
 def event(i, **changes):
     def change(b):
         e = b["events"][i]
@@ -167,6 +196,136 @@ BUNDLES = {
     "department_unknown": ("dispatched to a department this office does not know",
                            event(3, payload={"department": "nowhere"}), "error.bundle_unknown_reference",
                            "department nowhere", REFERENCES, True),
+    # The header's shape: no other keys, the office a code and a name, masked a boolean.
+    "header_key_unknown": ("a header key no tousu writes", header(comment="exported by hand"),
+                           "error.bundle_format", "unknown header key: comment", "refuses", True),
+    "office_code_dash": ("an office code with a dash, which case numbers cannot hold",
+                         header(office={"code": "BJ-01", "name": "北京一营"}), "error.bundle_format", "office.code",
+                         "refuses", True),
+    "office_not_object": ("the office a plain string", header(office="BJ01"), "error.bundle_format", "office",
+                          "refuses", True),
+    "masked_word": ("masked the word yes", header(masked="yes"), "error.bundle_format", "masked", "refuses", True),
+    "event_key_unknown": ("an event key no tousu writes", event(1, note="hand-edited"), "error.bundle_event",
+                          "unknown event key: note", "refuses", True),
+    # The keys each event type carries: none other, none missing.
+    "payload_key_unknown": ("a confirmation with a key no tousu writes", event(1, payload={"priority": "high"}),
+                            "error.bundle_event", "payload.priority is not a field of confirm", "refuses", True),
+    "payload_key_missing": ("a dispatch without its expected time", without(3, "expected_at"), "error.bundle_event",
+                            "dispatch needs payload.expected_at", "refuses", True),
+    "register_key_missing": ("a complaint without its customer key", without(0, "customer_key"),
+                             "error.bundle_event", "register needs payload.customer_key", "refuses", True),
+    # Codes.
+    "channel_unknown": ("an unknown channel", event(0, payload={"channel": "fax"}), "error.bundle_value",
+                        "channel=fax", "refuses", True),
+    "contact_method_unknown": ("an unknown contact method", event(1, payload={"method": "pigeon"}),
+                               "error.bundle_value", "method=pigeon", "refuses", True),
+    "importance_unknown": ("an unknown importance", event(0, payload={"importance": "critical"}),
+                           "error.bundle_value", "importance=critical", "refuses", True),
+    "milestone_unknown": ("a deadline for an unknown milestone", lambda b: follow_up(
+        b, "set_deadline", {"limit_ms": "86400000", "milestone": "done", "reason": "客户要求"}),
+                          "error.bundle_value", "milestone=done", "refuses", True),
+    "role_unknown": ("staff with an unknown role", reference("ref.staff", {**STAFF, "role": "boss"}),
+                     "error.bundle_value", "role=boss", "refuses", True),
+    "suggestion_source_unknown": ("a suggestion from an unknown source",
+                                  reference("ref.suggestion", {**SUGGESTION, "source": "regulator"}),
+                                  "error.bundle_value", "source=regulator", "refuses", True),
+    "suggestion_status_unknown": ("a suggestion in an unknown status",
+                                  reference("ref.suggestion", {**SUGGESTION, "status": "maybe"}),
+                                  "error.bundle_value", "status=maybe", "refuses", True),
+    "ref_category_unknown": ("a sub-type of an unknown category", reference(
+        "ref.sub_type", {"id": "refund_delay", "category": "refunds", "name_zh": "退费延迟", "name_en": "Refund delay"}),
+                             "error.bundle_value", "category=refunds", "refuses", True),
+    # Yes/no fields.
+    "flag_word": ("working hours the word yes", event(0, payload={"working_hours": "yes"}), "error.bundle_value",
+                  "working_hours=yes", "refuses", True),
+    "declined_true": ("a survey declined \"true\"",
+                      lambda b: follow_up(b, "survey", {"comment": "", "declined": "true", "rating": "0"}),
+                      "error.bundle_value", "declined=true", "refuses", True),
+    # Formats.
+    "number_garbage": ("a case number not TS-<office>-<date>-<sequence>", event(0, payload={"number": "BJ01-0001"}),
+                       "error.bundle_value", "number=BJ01-0001", "refuses", True),
+    "merge_into_garbage": ("merged into something not a case number",
+                           lambda b: follow_up(b, "merge", {"into": "the other one", "reason": "重复投诉"}),
+                           "error.bundle_value", "into=the other one", "refuses", True),
+    "policy_garbage": ("a policy not <category>-v<version>", event(0, payload={"policy": "gold"}),
+                       "error.bundle_value", "policy=gold", "refuses", True),
+    "phone_letters": ("a phone with a letter in it", event(0, payload={"phone": "1877533839a"}),
+                      "error.bundle_value", "phone=1877533839a", "refuses", True),
+    "phone_not_normalised": ("a phone as typed, not normalised", event(0, payload={"phone": "+86 187 7533 8399"}),
+                             "error.bundle_value", "phone=+86 187 7533 8399", "refuses", True),
+    "phone_mask_wrong": ("a phone masked other than 187****8399", event(0, payload={"phone": "18****8399"}),
+                         "error.bundle_value", "phone=18****8399", "refuses", True),
+    # Lengths, the desk's own (core/validate.h, app/errors.h).
+    "content_empty": ("a complaint with no text", event(0, payload={"content": ""}), "error.bundle_value",
+                      "content has 0 characters", "refuses", True),
+    "content_too_long": ("a complaint of 4001 characters", event(0, payload={"content": "网" * 4001}),
+                         "error.bundle_value", "content has 4001 characters", "refuses", True),
+    "customer_name_too_long": ("a customer name of 51 characters", event(0, payload={"customer_name": "杨" * 51}),
+                               "error.bundle_value", "customer_name has 51", "refuses", True),
+    "account_too_long": ("an account of 41 characters", event(0, payload={"account": "6" * 41}),
+                         "error.bundle_value", "account has 41", "refuses", True),
+    "note_too_long": ("a note of 4001 characters", event(4, payload={"note": "查" * 4001}), "error.bundle_value",
+                      "note has 4001", "refuses", True),
+    "department_name_too_long": ("a department name of 41 characters", reference(
+        "ref.department", {"id": "d-long", "name_zh": "部" * 41, "name_en": "Long", "head": ""}),
+                                 "error.bundle_value", "name_zh has 41", "refuses", True),
+    "suggestion_too_long": ("a suggestion of 2001 characters",
+                            reference("ref.suggestion", {**SUGGESTION, "content": "议" * 2001}),
+                            "error.bundle_value", "content has 2001", "refuses", True),
+    # Reference data's ranges.
+    "policy_version_zero": ("a policy version 0", reference("ref.policy", {
+        "category": "billing", "version": "0", "limits": "initial_investigation=259200000", "max_hours": "240"}),
+                            "error.bundle_value", "version=0", "refuses", True),
+    "policy_max_hours_huge": ("a policy allowing 721 hours", reference("ref.policy", {
+        "category": "billing", "version": "2", "limits": "initial_investigation=259200000", "max_hours": "721"}),
+                              "error.bundle_value", "max_hours=721", "refuses", True),
+    # Numbers only as tousu writes them: digits, no sign, space or leading zero.
+    "number_plus": ("received_at with a leading +", event(0, payload={"received_at": "+1793613978890"}),
+                    "error.bundle_value", "received_at=+1793613978890", "refuses", True),
+    "number_space": ("at with a leading space", event(1, payload={"at": " 1793614518890"}), "error.bundle_value",
+                     "at= 1793614518890", "refuses", True),
+    "number_zeros": ("expected_at with leading zeros", event(3, payload={"expected_at": "001793788578890"}),
+                     "error.bundle_value", "expected_at=001793788578890", "refuses", True),
+    "rating_plus": ("a survey rating +5",
+                    lambda b: follow_up(b, "survey", {"comment": "", "declined": "0", "rating": "+5"}),
+                    "error.bundle_value", "rating=+5", "refuses", True),
+    "limits_plus": ("a time limit with a leading +",
+                    event(0, payload={"limits": "initial_investigation=+86400000;feedback=172800000"}),
+                    "error.bundle_limits", "initial_investigation=+86400000", "refuses", True),
+    "limits_trailing_semicolon": ("time limits ending in ;",
+                                  event(0, payload={"limits": "initial_investigation=86400000;"}),
+                                  "error.bundle_limits", "initial_investigation=86400000;", "refuses", True),
+    "limit_ms_zeros": ("a deadline of 086400000 ms", lambda b: follow_up(
+        b, "set_deadline", {"limit_ms": "086400000", "milestone": "feedback", "reason": "客户要求"}),
+                       "error.bundle_limits", "limit_ms=086400000", "refuses", True),
+}
+
+# Files that both the desk and the schemas accept, for what some tousu version legitimately wrote and a
+# stricter check could wrongly refuse: name: (what it shows, the change).
+ACCEPTED = {
+    "policy_default_v1": ("a complaint opened under default-v1, before per-category policies (273ac35)",
+                          event(0, payload={"policy": "default-v1"})),
+    "phone_landline": ("a landline number", event(0, payload={"phone": "01065521234", "customer_key": "01065521234"})),
+    "account_only": ("a customer known by account only", event(0, payload={
+        "phone": "", "account": "6222020200112233", "customer_key": "acct:6222020200112233"})),
+    "masked_export": ("a masked export: name, phone, account and key hidden", lambda b: (b.update(masked=True), event(
+        0, payload={"customer_name": "杨*", "phone": "187****8399", "account": "62****33",
+                    "customer_key": "anon-0123456789abcdef0123"})(b))),
+    "billing_charge_too_old": ("a billing complaint over a charge too old for the regulator", event(0, payload={
+        "category": "billing", "sub_type": "bill_error", "charge_date": "1777593600000",
+        "regulator_ineligible": "1"})),
+    "classify_new_category": ("a reclassification that takes the new category's limits and keeps the importance",
+                              event(2, payload={"category": "billing", "sub_type": "", "importance": "",
+                                                "limits": "initial_investigation=259200000"})),
+    "office_name_long": ("an office named in 60 characters, as tousu-cli init allowed before 09ef7f9",
+                         header(office={"code": "BJ01", "name": "北" * 60})),
+    "reference_data": ("reference data of every type", lambda b: [reference(t, p)(b) for t, p in (
+        ("ref.department", {"id": "d-3f2a", "name_zh": "政企部", "name_en": "Enterprise", "head": ""}),
+        ("ref.staff", STAFF),
+        ("ref.sub_type", {"id": "t-9c1d", "category": "other", "name_zh": "其他问题", "name_en": "Other issue"}),
+        ("ref.policy", {"category": "billing", "version": "2", "limits": "initial_investigation=259200000",
+                        "max_hours": "720"}),
+        ("ref.suggestion", SUGGESTION))]),
 }
 
 # A sealed envelope is refused before any decryption, so its data need not be a real ciphertext.
@@ -222,6 +381,15 @@ def main():
         (HERE / "refused" / f"{name}.json").write_text(text, encoding="utf-8")
         samples.append({"file": f"refused/{name}.json", "kind": "bundle", "wrong": wrong, "error": error,
                         "detail": detail, "schema": verdict})
+    (HERE / "accepted").mkdir(exist_ok=True)
+    for old in (HERE / "accepted").glob("*.json"):
+        old.unlink()
+    accepted = []
+    for name, (what, change) in ACCEPTED.items():
+        b = copy.deepcopy(base)
+        change(b)
+        (HERE / "accepted" / f"{name}.json").write_text(bundle_text(rehash(b)), encoding="utf-8")
+        accepted.append({"file": f"accepted/{name}.json", "what": what})
     (HERE / "base-sealed.json").write_text(json.dumps(SEALED) + "\n", encoding="utf-8")
     for name, (wrong, change, error) in SEALED_SAMPLES.items():
         s = copy.deepcopy(SEALED)
@@ -231,9 +399,10 @@ def main():
                         "detail": "", "schema": "refuses"})
     index = {"about": "Written by make_refused.py; read by tests/unit/app/incoming_bundle_test.cpp and "
                       "tests/e2e/bundle_schema.test.js.",
-             "clock": CLOCK, "base": "base.json", "base_sealed": "base-sealed.json", "samples": samples}
+             "clock": CLOCK, "base": "base.json", "base_sealed": "base-sealed.json", "accepted": accepted,
+             "samples": samples}
     text = json.dumps(index, ensure_ascii=False, indent=1)
-    for s in samples:  # one sample a line
+    for s in accepted + samples:  # one sample a line
         text = text.replace(json.dumps(s, ensure_ascii=False, indent=1).replace("\n", "\n  "),
                             json.dumps(s, ensure_ascii=False))
     (HERE / "refused.json").write_text(text + "\n", encoding="utf-8")
