@@ -329,9 +329,11 @@ std::optional<core::Error> payloadError(std::size_t index, const core::Event& e,
     if (rule == payloadFields().end()) // eventFromJson refuses unknown types first; defensive
         return refused("error.bundle_event", index, e, "unknown event type " + e.type);
     const std::vector<Field>& fields = rule->second;
-    for (const auto& [key, value] : e.fields)
+    for (const auto& entry : e.fields) {
+        const std::string& key = entry.first; // a structured binding cannot be captured before C++20's clang 16
         if (std::none_of(fields.begin(), fields.end(), [&](const Field& f) { return key == f.key; }))
             return refused("error.bundle_event", index, e, "payload." + shown(key) + " is not a field of " + e.type);
+    }
     for (const Field& f : fields)
         if (f.required && !e.fields.count(f.key))
             return refused("error.bundle_event", index, e, e.type + " needs payload." + f.key);
