@@ -17,6 +17,7 @@ struct Pending {
     ImGuiID id;
     ImRect rect;
     std::string window;
+    bool cut;
 };
 
 struct Data {
@@ -86,6 +87,7 @@ std::string lastFrameJson() {
             core::appendJsonString(out, w.value);
         }
         if (w.focused) out += ",\"focused\":true";
+        if (w.cut) out += ",\"cut\":true";
         out += '}';
     }
     return out + "]";
@@ -102,7 +104,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     if (!item || !window || !bb.Overlaps(window->ClipRect)) return;
     ImRect visible = bb;
     visible.ClipWith(window->ClipRect);
-    data().pending.push_back({id, visible, window->Name});
+    // Cut at the side: wider than the room its window or table column gives it (not scrolled out of
+    // view above or below, which lists do all the time).
+    const bool cut = bb.Min.x < window->ClipRect.Min.x - 1 || bb.Max.x > window->ClipRect.Max.x + 1;
+    data().pending.push_back({id, visible, window->Name, cut});
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
@@ -125,6 +130,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         w.window = it->window;
         w.imguiId = id;
         w.focused = ctx->ActiveId == id || (ctx->ActiveId == 0 && ctx->NavId == id);
+        w.cut = it->cut;
         w.x = it->rect.Min.x;
         w.y = it->rect.Min.y;
         w.w = it->rect.GetWidth();

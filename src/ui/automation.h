@@ -15,6 +15,7 @@ struct Widget {
     bool hasValue = false;
     std::string value;    // text inputs: current UTF-8 text
     bool focused = false; // the keyboard focus (ImGui's nav item, or the text field being edited)
+    bool cut = false;     // partly hidden at the left or right by its window or table column
     unsigned int imguiId = 0;
 };
 

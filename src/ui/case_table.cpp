@@ -77,6 +77,18 @@ float columnWidth(int column, const char* title) {
     return w + ImGui::GetStyle().CellPadding.x * 2;
 }
 constexpr float kElasticWeight[kColumnCount] = {0, 0, 2.0f, 0, 0, 1.5f, 1.0f, 0};
+// The least an elastic column should get before the table drops columns to give it that: a customer
+// with a three-character name and a whole phone number; a department and a person by their names.
+float elasticMinimum(int column) {
+    const char* sample = column == 2   ? "王芳芳 13800138000"
+                         : column == 5 ? "网络运维部"
+                         : column == 6 ? "欧阳晓明"
+                                       : "";
+    return *sample ? ImGui::CalcTextSize(sample).x + ImGui::GetStyle().CellPadding.x * 2 : 0;
+}
+// Hidden on a narrow window: the received time (the number holds the date) and the department (the
+// person implies it); the customer then keeps its minimum and the person takes the rest.
+bool droppedWhenNarrow(int column) { return column == 1 || column == 5; }
 
 } // namespace
 
@@ -90,23 +102,32 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
     m_names.refresh(app);
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_Hideable;
-    // A table per language and text size: ImGui keeps a fixed column's width once laid out, and the
-    // widths fitted to one language's words would cut another's.
-    const std::string fitted =
-        std::string(tableId) + "_" + languageTag(language()) + "_" + std::to_string(int(ImGui::GetFontSize()));
+    // Follow-up visits: the last column is the visit's date, and the list starts with the most overdue.
+    const bool visits = filter.followUpDueOnly || filter.followUpScheduled;
+    float widths[kColumnCount], needed = 0;
+    for (int i = 0; i < kColumnCount; ++i) {
+        widths[i] = columnWidth(i, tr(visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i]));
+        needed += widths[i] + elasticMinimum(i);
+    }
+    const bool narrow = ImGui::GetContentRegionAvail().x < needed;
+    if (narrow) widths[2] = elasticMinimum(2);
+    // Newest first by receipt, or by number (numbered in order of receipt) while received is hidden.
+    const int firstSort = visits ? kColumnCount - 1 : narrow ? 0 : 1;
+    // A table per language, text size and narrowness: ImGui keeps a fixed column's width once laid
+    // out, and the widths fitted to one language's words would cut another's.
+    const std::string fitted = std::string(tableId) + "_" + languageTag(language()) + "_" +
+                               std::to_string(int(ImGui::GetFontSize())) + (narrow ? "_narrow" : "");
     ImGui::PushID(fitted.c_str());
     if (!ImGui::BeginTable(tableId, kColumnCount, flags)) {
         ImGui::PopID();
         return nav;
     }
     ImGui::TableSetupScrollFreeze(0, 1);
-    // Follow-up visits: the last column is the visit's date, and the list starts with the most overdue.
-    const bool visits = filter.followUpDueOnly || filter.followUpScheduled;
-    const int firstSort = visits ? kColumnCount - 1 : 1;
     for (int i = 0; i < kColumnCount; ++i) {
         const char* title = tr(visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i]);
-        const float fixed = columnWidth(i, title);
+        const float fixed = widths[i];
         ImGuiTableColumnFlags f = fixed > 0 ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
+        if (narrow && droppedWhenNarrow(i)) f |= ImGuiTableColumnFlags_DefaultHide;
         if (i == firstSort)
             f |= ImGuiTableColumnFlags_DefaultSort |
                  (visits ? ImGuiTableColumnFlags_PreferSortAscending : ImGuiTableColumnFlags_PreferSortDescending);

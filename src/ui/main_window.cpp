@@ -215,16 +215,21 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     ImGui::PushTabStop(false);
     for (std::size_t i = 0; i < notices.size() && (i == 0 || m_noticesOpen); ++i) {
         const Notice& n = notices[i];
-        ImGui::TextColored(*n.colour, "%s", n.text.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, *n.colour);
+        ImGui::TextWrapped("%s", n.text.c_str()); // a narrow window wraps it rather than cutting it
+        ImGui::PopStyleColor();
+        const auto smallButtonWidth = [](const char* text) {
+            return ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2;
+        };
         if (n.buttonKey) {
-            ImGui::SameLine();
+            widgets::sameLineIfFits(smallButtonWidth(tr(n.buttonKey)));
             if (ImGui::SmallButton(label(n.buttonKey, n.buttonId).c_str())) n.act();
         }
         if (i == 0 && notices.size() > 1) {
-            ImGui::SameLine();
             char more[64];
             std::snprintf(more, sizeof more, tr(m_noticesOpen ? "notices.fewer" : "notices.more"),
                           int(notices.size() - 1));
+            widgets::sameLineIfFits(smallButtonWidth(more));
             if (ImGui::SmallButton((std::string(more) + "##notices_more").c_str())) m_noticesOpen = !m_noticesOpen;
         }
     }

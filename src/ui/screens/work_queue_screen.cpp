@@ -87,7 +87,7 @@ std::optional<Navigation> WorkQueueScreen::draw(const ScreenContext& ctx) {
         const int count = m_counts[static_cast<std::size_t>(i)];
         const bool alarm = count > 0 && (i == Overdue || i == Near);
         const ImVec4 accent = i == Overdue ? colour::kDanger : colour::kWarning;
-        if (i) ImGui::SameLine();
+        if (i) widgets::sameLineIfFits(tileWidth); // a second row of tiles on a narrow window
         ImGui::PushStyleColor(ImGuiCol_Button,
                               ImGui::GetStyleColorVec4(i == m_selected ? ImGuiCol_ButtonActive : ImGuiCol_FrameBg));
         if (alarm) ImGui::PushStyleColor(ImGuiCol_Text, accent);
