@@ -235,19 +235,21 @@ void IntakeScreen::drawAssignee(const app::App& app, float labelWidth) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("intake.dispatch_to"));
     ImGui::SameLine(labelWidth);
-    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3;
-    ImGui::SetNextItemWidth(third);
+    // The hours field fits four digits and its label whole; the department and the person share the rest.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, hoursField = ImGui::GetFontSize() * 4;
+    const float hoursLabel = ImGui::CalcTextSize(tr("intake.expected_hours")).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - hoursField - hoursLabel - spacing * 2) / 2;
+    ImGui::SetNextItemWidth(half);
     if (widgets::combo("##department", "department", depts, m_assignee.department)) {
         m_assignee.person.clear();
         m_assigneeChosen = true;
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(third);
+    ImGui::SetNextItemWidth(half);
     if (widgets::combo("##person", "person", people, m_assignee.person)) m_assigneeChosen = true;
     widgets::fieldError(m_error, "person");
     ImGui::SameLine();
-    const float hoursLabel = ImGui::CalcTextSize(tr("intake.expected_hours")).x + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 5, third - hoursLabel));
+    ImGui::SetNextItemWidth(hoursField);
     ImGui::InputInt(label("intake.expected_hours", "expected_hours").c_str(), &m_expectedHours, 0,
                     0); // no ± buttons to tab over
 }
