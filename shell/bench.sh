@@ -4,15 +4,59 @@
 # usage: shell/bench.sh [SIZES…]   (default: 10000 200000 cases; RUNS=5 repetitions per query;
 #        the SQL peer: PEER_ROUNDS=3 processes per engine, PEER_RUNS=2 runs in each; three times the
 #        processes and twice the runs at 10k cases or fewer, where a process takes seconds)
-# Robustness knobs: SYNC_TRIALS (1000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target).
+# Robustness knobs: SYNC_TRIALS (1000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target),
+# FUZZ_CAMPAIGN_RUNS (1000000 executions of the import target, fuzz_bundle).
+#        shell/bench.sh --fuzz-campaign   only the import fuzz campaign, into build/bench/report.md
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+OUT=build/bench
+ROBUST=$OUT/robustness
+
+# The import fuzz campaign: fuzz_bundle for FUZZ_CAMPAIGN_RUNS executions (about 20 min at 1,000/s),
+# through shell/fuzz.sh (same build, options and crash folder). Its report lines go to
+# robustness/fuzz_campaign_section.md, between markers, so a campaign run alone replaces the last one's.
+fuzz_campaign() {
+  local runs=${FUZZ_CAMPAIGN_RUNS:-1000000} report=$ROBUST/fuzz_campaign.md rc=0
+  mkdir -p "$ROBUST"
+  rm -f "$report"
+  FUZZ_TARGETS=fuzz_bundle FUZZ_RUNS=$runs FUZZ_REPORT=$ROOT/$report shell/fuzz.sh >"$ROBUST/fuzz_campaign.log" 2>&1 || rc=$?
+  {
+    echo "<!-- fuzz campaign -->"
+    echo "- Import fuzz campaign (\`fuzz_bundle\` for $runs executions, libFuzzer + ASan + UBSan; alone:"
+    echo "  \`shell/bench.sh --fuzz-campaign\`), crash inputs in build/fuzz/crashes/fuzz_bundle/:"
+    echo
+    if [ -f "$report" ]; then
+      grep -E '^\| (target|---|fuzz_bundle) ' "$report" | sed 's/^/  /'
+      sed -n 's/^- fuzz_bundle reached: /\n  Inputs reached: /p' "$report"
+    else
+      echo "  no result: the fuzz build failed (build/bench/robustness/fuzz_campaign.log)"
+    fi
+    echo "<!-- /fuzz campaign -->"
+  } >"$ROBUST/fuzz_campaign_section.md"
+  return "$rc"
+}
+
+if [ "${1:-}" = "--fuzz-campaign" ]; then
+  rc=0
+  fuzz_campaign || rc=$?
+  python3 - "$OUT/report.md" "$ROBUST/fuzz_campaign_section.md" <<'PY'
+import pathlib, re, sys
+report, section = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text()
+text = report.read_text() if report.exists() else "# tousu benchmark report\n"
+block = re.compile(r"<!-- fuzz campaign -->.*?<!-- /fuzz campaign -->\n", re.S)
+text = block.sub(lambda m: section, text, count=1) if block.search(text) else text.rstrip("\n") + "\n\n" + section
+report.write_text(text)
+PY
+  cat "$ROBUST/fuzz_campaign_section.md"
+  say "fuzz campaign $([ "$rc" -eq 0 ] && echo "done" || echo "FOUND CRASHES or failed to build"): $OUT/report.md"
+  exit "$rc"
+fi
+
 SIZES=("${@:-10000 200000}")
 read -r -a SIZES <<<"${SIZES[*]}"
 RUNS=${RUNS:-5}
 export PEER_ROUNDS=${PEER_ROUNDS:-3} PEER_RUNS=${PEER_RUNS:-2}   # the SQL peer: processes per engine, runs in each
-OUT=build/bench
 mkdir -p "$OUT"
 shell/build.sh all >/dev/null
 cmake --build --preset native -j "$JOBS" --target bench_domain bench_ui bench_store >/dev/null
@@ -91,7 +135,6 @@ for n in "${SIZES[@]}"; do
 done
 
 # Robustness campaigns: their own logs, summarised in the report.
-ROBUST=$OUT/robustness
 mkdir -p "$ROBUST"
 section "sync convergence: ${SYNC_TRIALS:-1000} random trials"
 TOUSU_SYNC_TRIALS=${SYNC_TRIALS:-1000} build/native/tests/app_tests -tc="offices that exchange*" -s \
@@ -101,6 +144,8 @@ section "crash consistency in Chromium: ${CRASH_ROUNDS:-4} rounds"
   say "crash consistency FAILED (build/bench/robustness/crash.log)"
 section "fuzzing: ${FUZZ_SECONDS:-20} s per target"
 shell/fuzz.sh "${FUZZ_SECONDS:-20}" >"$ROBUST/fuzz.log" 2>&1 || say "fuzzing FAILED: a crash or the build (build/bench/robustness/fuzz.log)"
+section "import fuzz campaign: fuzz_bundle, ${FUZZ_CAMPAIGN_RUNS:-1000000} executions"
+fuzz_campaign || say "import fuzz campaign FAILED: a crash or the build (build/bench/robustness/fuzz_campaign.log)"
 python3 tests/bench/bad_inputs.py . >"$ROBUST/bad_inputs.md"
 section "the report"
 
@@ -257,6 +302,9 @@ fuzz = pathlib.Path("build/fuzz/report.md")   # only this run's: written after t
 if fuzz.exists() and fuzz.stat().st_mtime > (robust / "sync.log").stat().st_mtime:
     lines += ["- Fuzzing, libFuzzer + ASan + UBSan (`shell/fuzz.sh`):", ""] + \
              [l for l in fuzz.read_text().splitlines() if l.startswith("|") or l.startswith("20")]
+campaign = robust / "fuzz_campaign_section.md"
+if campaign.exists() and campaign.stat().st_mtime > (robust / "sync.log").stat().st_mtime:
+    lines += [""] + campaign.read_text().splitlines()
 lines += [""] + (robust / "bad_inputs.md").read_text().splitlines()
 
 # Where this run's time went, section by section (a section that ran per size is listed per size).

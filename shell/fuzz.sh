@@ -3,17 +3,23 @@
 # -DTOUSU_FUZZ=ON; configured once, then incremental), runs each for SECONDS (default 60) on
 # build/fuzz/corpus/<target>, a fresh copy of tests/fuzz/corpus/<target> (the repository's corpus is
 # never modified; KEEP_CORPUS=1 continues from what the previous run found instead), and prints per
-# target the executions, the final coverage (libFuzzer's `cov:`), the corpus size and the crashes
-# (kept in build/fuzz/crashes/<target>/). The same summary goes to build/fuzz/report.md.
-# Exit status 1 if any target crashed.
-# usage: [KEEP_CORPUS=1] shell/fuzz.sh [SECONDS]
+# target the executions, the final coverage (libFuzzer's `cov:`), the corpus size, the crashes
+# (kept in build/fuzz/crashes/<target>/) and the executions per second. The same summary goes to
+# build/fuzz/report.md. Exit status 1 if any target crashed.
+# Campaigns (shell/bench.sh): FUZZ_TARGETS="fuzz_bundle" runs only those targets, FUZZ_RUNS=N runs each
+# for N executions instead of a time, FUZZ_REPORT=path writes the summary there instead.
+# usage: [KEEP_CORPUS=1] [FUZZ_TARGETS=…] [FUZZ_RUNS=N] [FUZZ_REPORT=…] shell/fuzz.sh [SECONDS]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 SECS=${1:-60}
 [[ "$SECS" =~ ^[0-9]+$ ]] || { echo "usage: shell/fuzz.sh [SECONDS]" >&2; exit 2; }
+RUNS=${FUZZ_RUNS:-}
+[[ -z "$RUNS" || "$RUNS" =~ ^[0-9]+$ ]] || { echo "FUZZ_RUNS must be a number of executions" >&2; exit 2; }
 OUT=$ROOT/build/fuzz
-TARGETS=(fuzz_bundle fuzz_actions fuzz_search fuzz_calendar)
+REPORT=${FUZZ_REPORT:-$OUT/report.md}
+ALL=(fuzz_bundle fuzz_actions fuzz_search fuzz_calendar fuzz_sealed fuzz_cli_args)
+read -r -a TARGETS <<<"${FUZZ_TARGETS:-${ALL[*]}}"
 
 # clang with libFuzzer (Debian: clang, libclang-rt-14-dev) and the SQLite sources from setup.sh.
 if ! command -v clang++ >/dev/null || ! echo 'extern "C" int LLVMFuzzerTestOneInput(const char*, long) { return 0; }' |
@@ -29,7 +35,11 @@ if [ ! -f "$OUT/build.ninja" ]; then
   cmake -S "$ROOT" -B "$OUT" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
         -DCMAKE_CXX_COMPILER=clang++ -DTOUSU_FUZZ=ON -DTOUSU_WERROR=OFF >/dev/null
 fi
-cmake --build "$OUT" -j "$JOBS" --target tousu_fuzzers
+if [ -n "${FUZZ_TARGETS:-}" ]; then
+  cmake --build "$OUT" -j "$JOBS" --target "${TARGETS[@]}"
+else
+  cmake --build "$OUT" -j "$JOBS" --target tousu_fuzzers
+fi
 build_secs=$((SECONDS - start))
 say "fuzz build took $build_secs s"
 
@@ -41,6 +51,7 @@ done
 
 mkdir -p "$OUT/logs"
 rows=()
+notes=()
 failed=0
 for t in "${TARGETS[@]}"; do
   corpus=$OUT/corpus/$t crashes=$OUT/crashes/$t log=$OUT/logs/$t.log
@@ -48,19 +59,23 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "$corpus"
   cp -f "$ROOT/tests/fuzz/corpus/$t/"* "$corpus/"
   rm -rf "$crashes" && mkdir -p "$crashes"
-  args=(-max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-        -artifact_prefix="$crashes/")
+  args=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/")
+  if [ -n "$RUNS" ]; then args+=(-runs="$RUNS"); else args+=(-max_total_time="$SECS"); fi
   [ -f "$ROOT/tests/fuzz/$t.dict" ] && args+=(-dict="$ROOT/tests/fuzz/$t.dict")
-  say "$t: ${SECS} s"
+  say "$t: $([ -n "$RUNS" ] && echo "$RUNS executions" || echo "$SECS s")"
+  t0=$SECONDS
   rc=0
   "$OUT/$t" "${args[@]}" "$corpus" >"$log" 2>&1 &
   pid=$!
   wait "$pid" || rc=$?
-  rm -f /dev/shm/tousu-fuzz-"$pid"-* "${TMPDIR:-/tmp}"/tousu-fuzz-"$pid"-*   # a crashed run leaves its databases
+  secs=$((SECONDS - t0))
+  rm -rf /dev/shm/tousu-fuzz-"$pid"-* "${TMPDIR:-/tmp}"/tousu-fuzz-"$pid"-*   # a crashed run leaves its scratch files
   # A run that crashes on its first inputs prints no stats: nothing found is not an error here.
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [ -n "$execs" ] || execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#' || true)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  reached=$(sed -n "s/^$t reached: //p" "$log" | tail -1)   # what a harness says its inputs got to
   size=$(find "$corpus" -type f | wc -l)
   found=$(cd "$crashes" && ls -A)
   if [ -n "$found" ] || [ "$rc" -ne 0 ]; then
@@ -70,24 +85,27 @@ for t in "${TARGETS[@]}"; do
   else
     found=0
   fi
-  rows+=("| $t | ${execs:-?} | ${cov:-?} | $size | $found |")
-  echo "  executions ${execs:-?}, coverage ${cov:-?}, corpus $size files, crashes: $found"
+  rows+=("| $t | ${execs:-?} | ${cov:-?} | $size | $found | ${rate:-?} | $secs |")
+  [ -n "$reached" ] && notes+=("- $t reached: $reached")
+  echo "  executions ${execs:-?}, coverage ${cov:-?}, corpus $size files, crashes: $found, ${rate:-?} exec/s in $secs s"
+  [ -z "$reached" ] || echo "  reached: $reached"
 done
 
 {
   echo "# Fuzz report"
   echo
-  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ): $SECS s per target, ASan + UBSan, libFuzzer (clang $(clang++ -dumpversion)),"
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ): $([ -n "$RUNS" ] && echo "$RUNS executions" || echo "$SECS s") per target, ASan + UBSan, libFuzzer (clang $(clang++ -dumpversion)),"
   echo "corpus: $([ "${KEEP_CORPUS:-0}" = 1 ] && echo "continued from the previous run" || echo "fresh copy of tests/fuzz/corpus")."
   echo "Build (configure + compile, incremental): $build_secs s. Logs in build/fuzz/logs/, crash inputs in build/fuzz/crashes/<target>/."
   echo
-  echo "| target | executions | coverage (cov) | corpus files | crashes |"
-  echo "|---|---|---|---|---|"
+  echo "| target | executions | coverage (cov) | corpus files | crashes | exec/s | seconds |"
+  echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
-} >"$OUT/report.md"
+  [ ${#notes[@]} -eq 0 ] || { echo; printf '%s\n' "${notes[@]}"; }
+} >"$REPORT"
 echo
-sed -n '/^| target/,$p' "$OUT/report.md"
-say "report: build/fuzz/report.md"
+sed -n '/^| target/,$p' "$REPORT"
+say "report: ${REPORT#"$ROOT"/}"
 if [ "$failed" -ne 0 ]; then
   say "crashes found: reproduce with build/fuzz/<target> <crash file>"
   exit 1

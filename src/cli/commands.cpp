@@ -14,6 +14,7 @@
 #include "app/generator.h"
 #include "core/deadline.h"
 #include "core/policy.h"
+#include "core/version.h"
 
 namespace tousu::cli {
 
@@ -45,7 +46,8 @@ std::uint64_t randomSeed() { return (std::uint64_t(std::random_device()()) << 32
 int cmdInit(const Args& a) {
     if (a.positional.size() != 1) return fail("usage: tousu-cli init DB [--office CODE] [--office-name NAME]", 2);
     const std::string& path = a.positional[0];
-    if (std::filesystem::exists(path)) return fail("refusing to overwrite existing file " + path);
+    std::error_code ec; // not the throwing forms: a name too long to look up is refused by the open below
+    if (std::filesystem::exists(path, ec)) return fail("refusing to overwrite existing file " + path);
     core::SystemClock clock;
     auto app = app::App::open(path, clock, randomSeed());
     if (!app) return failWith(app.error());
@@ -59,7 +61,7 @@ int cmdInit(const Args& a) {
     }
     if (!st) {
         app.value().reset();
-        std::filesystem::remove(path);
+        std::filesystem::remove(path, ec);
         return failWith(st.error());
     }
     const auto info = app.value()->info();
@@ -244,8 +246,48 @@ const Command kCommands[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
+void usage(std::FILE* out) {
+    std::fprintf(out, "tousu-cli %s — complaint desk tools\n\nusage: tousu-cli <command> [options]\n\ncommands:\n",
+                 core::version());
+    for (const Command* c = kCommands; c->name; ++c) std::fprintf(out, "  %-11s %s\n", c->name, c->help);
+    std::fprintf(out, "\n`tousu-cli <command> --help` shows a command's options.\n");
+}
+
 } // namespace
 
 const Command* commands() { return kCommands; }
+
+const std::vector<std::string>& flagOptions() {
+    static const std::vector<std::string> flags{"--dry-run", "--full-phones", "--mask", "--encrypt",
+                                                "--registrations-only"};
+    return flags;
+}
+
+int run(int argc, char** argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        usage(stdout);
+        return 0;
+    }
+    if (name == "--version" || name == "version") {
+        std::printf("{\"version\":\"%s\"}\n", core::version());
+        return 0;
+    }
+    for (const Command* c = kCommands; c->name; ++c) {
+        if (name != c->name) continue;
+        const Args args = parseArgs(argc, argv, 2, flagOptions());
+        if (args.help) {
+            std::printf("usage: tousu-cli %s\n\n%s\n", c->usage, c->help);
+            return 0;
+        }
+        return c->run(args);
+    }
+    std::fprintf(stderr, "tousu-cli: unknown command '%s' (see tousu-cli --help)\n", name.c_str());
+    return 2;
+}
 
 } // namespace tousu::cli

@@ -35,12 +35,21 @@ int failWith(const core::Error& e) {
     return fail(msg);
 }
 
-void print(const nlohmann::json& j) { std::printf("%s\n", j.dump(2).c_str()); }
+// A file name need not be UTF-8 on Linux, and JSON text must be: bytes that are not come out as
+// U+FFFD instead of an exception (nlohmann's default) that ends the command after its work is done.
+void print(const nlohmann::json& j) {
+    std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 
 core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed) {
     if (a.positional.empty()) return makeError(ErrorCode::InvalidInput, "missing DB argument");
     const std::string& path = a.positional[0];
-    if (!std::filesystem::exists(path)) return makeError(ErrorCode::NotFound, "no such database", path);
+    // The error_code form: a name the file system cannot even look up (longer than NAME_MAX) is an
+    // error to report, not an exception that ends the program.
+    std::error_code ec;
+    const bool there = std::filesystem::exists(path, ec);
+    if (ec) return makeError(ErrorCode::NotFound, "cannot read", path + ": " + ec.message());
+    if (!there) return makeError(ErrorCode::NotFound, "no such database", path);
     auto app = app::App::openExisting(path, clock, seed);
     if (!app) return app.error();
     if (app.value()->info().deviceId.empty())
