@@ -27,7 +27,7 @@ fuzz_campaign() {
     echo "  \`shell/bench.sh --fuzz-campaign\`), crash inputs in build/fuzz/crashes/fuzz_bundle/:"
     echo
     if [ -f "$report" ]; then
-      grep -E '^\| (target|---|fuzz_bundle) ' "$report" | sed 's/^/  /'
+      grep -E '^\|( target | fuzz_bundle |---)' "$report" | sed 's/^/  /'
       sed -n 's/^- fuzz_bundle reached: /\n  Inputs reached: /p' "$report"
     else
       echo "  no result: the fuzz build failed (build/bench/robustness/fuzz_campaign.log)"
