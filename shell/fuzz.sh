@@ -33,7 +33,9 @@ start=$SECONDS
 if [ ! -f "$OUT/build.ninja" ]; then
   say "configuring $OUT"
   cmake -S "$ROOT" -B "$OUT" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
-        -DCMAKE_CXX_COMPILER=clang++ -DTOUSU_FUZZ=ON -DTOUSU_WERROR=OFF >/dev/null
+        -DCMAKE_CXX_COMPILER=clang++ -DTOUSU_FUZZ=ON -DTOUSU_WERROR=OFF \
+        "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" >/dev/null
 fi
 if [ -n "${FUZZ_TARGETS:-}" ]; then
   cmake --build "$OUT" -j "$JOBS" --target "${TARGETS[@]}"
