@@ -12,9 +12,10 @@ say() { printf '\033[1m[%s]\033[0m %s\n' "$(basename "$0" .sh)" "$*"; }
 # True when setup has run on this machine (tools and third-party sources present).
 setup_done() {
   command -v emcc >/dev/null && command -v cmake >/dev/null && command -v ninja >/dev/null &&
-  command -v clang-format-14 >/dev/null &&
+  command -v clang-format-14 >/dev/null && { [ -f /usr/include/curl/curl.h ] || compgen -G '/usr/include/*/curl/curl.h' >/dev/null; } &&
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/firefox-esr ] && [ -x /usr/bin/WebKitWebDriver ] && [ -x /usr/bin/Xvfb ] &&
   [ -f "$ROOT/.deps/imgui-1.90.1/imgui.h" ] && [ -f "$ROOT/.deps/sqlite-3.46.1/sqlite3.c" ] &&
-  [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/tests/e2e/node_modules/puppeteer-core" ]
+  [ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$ROOT/tests/e2e/node_modules/puppeteer-core" ] &&
+  [ -d "$ROOT/tests/e2e/node_modules/pouchdb-server" ]
 }
 ensure_setup() { setup_done || "$ROOT/shell/setup.sh"; }

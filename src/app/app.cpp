@@ -105,6 +105,10 @@ const std::optional<core::Error>& App::fault() const { return m_ctx->fault; }
 bool App::readOnly() const { return m_ctx->readOnly; }
 void App::setReadOnly(bool readOnly) { m_ctx->readOnly = readOnly; }
 
+std::unique_ptr<Replication> App::replicate(ReplicationOptions options) {
+    return std::make_unique<Replication>(*m_ctx, std::move(options));
+}
+
 core::Status App::beginBatch() { return m_ctx->db->beginBatch(); }
 core::Status App::commitBatch() { return m_ctx->db->commitBatch(); }
 

@@ -13,6 +13,7 @@
 #include "app/backups.h"
 #include "app/cases.h"
 #include "app/exchange.h"
+#include "app/replication.h"
 #include "app/save_state.h"
 #include "app/settings.h"
 #include "app/statistics.h"
@@ -66,6 +67,8 @@ class App {
     Backups& backups() { return m_backups; }
     const Backups& backups() const { return m_backups; }
     const Statistics& statistics() const { return m_statistics; }
+    // Live sync with a CouchDB database; the caller sends its requests (app/replication.h).
+    std::unique_ptr<Replication> replicate(ReplicationOptions options);
 
     // A new database: office identity, a device origin id, default reference data. Idempotent.
     core::Status initialize(const std::string& officeCode, const std::string& officeName);

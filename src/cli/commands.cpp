@@ -230,6 +230,12 @@ const Command kCommands[] = {
      "Apply a sync bundle all or nothing; --dry-run only reports what it would change. Gzipped and\n"
      "encrypted bundles are recognised; the passphrase comes from --passphrase-file or TOUSU_PASSPHRASE.",
      cmdImport},
+    {"replicate", "replicate DB URL [--user U --password-file F] [--push|--pull] [--continuous]",
+     "Live sync with an Apache CouchDB database (URL: https://server/db, or http:// on this machine):\n"
+     "send what the server lacks and import what it has, each batch all or nothing, from where the last\n"
+     "run stopped. The password comes from --password-file or TOUSU_COUCH_PASSWORD. --continuous keeps\n"
+     "going (retrying while the server is away) until interrupted.",
+     cmdReplicate},
     {"export-tmf", "export-tmf DB OUT.json",
      "Every case as a TM Forum TMF621 Trouble Ticket (ticketType complaint), with every note and status change.",
      cmdExportTmf},
@@ -258,8 +264,9 @@ void usage(std::FILE* out) {
 const Command* commands() { return kCommands; }
 
 const std::vector<std::string>& flagOptions() {
-    static const std::vector<std::string> flags{"--dry-run", "--full-phones", "--mask", "--encrypt",
-                                                "--registrations-only"};
+    static const std::vector<std::string> flags{"--dry-run", "--full-phones",        "--mask",
+                                                "--encrypt", "--registrations-only", "--push",
+                                                "--pull",    "--continuous"};
     return flags;
 }
 

@@ -11,5 +11,6 @@ int cmdExportTmf(const Args& a);
 int cmdExportCsv(const Args& a);
 int cmdReport(const Args& a);
 int cmdNotice(const Args& a);
+int cmdReplicate(const Args& a); // cli/replicate.cpp
 
 } // namespace tousu::cli

@@ -26,11 +26,19 @@ core::Status readEvents(Statement& s, StoredEvents& out) {
 
 } // namespace
 
-core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq) {
-    Statement s(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq");
+core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq, std::int64_t limit) {
+    Statement s(db, std::string("SELECT ") + kEventColumns + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
     StoredEvents out{{}, seq};
-    if (auto st = readEvents(s.bind(1, seq), out); !st) return st.error();
+    if (auto st = readEvents(s.bind(1, seq).bind(2, limit), out); !st) return st.error();
     return out;
+}
+
+core::Result<std::int64_t> countEventsAfter(const Database& db, std::int64_t seq, const std::string& origin) {
+    Statement s(db, "SELECT count(*) FROM events WHERE seq > ? AND origin = ?");
+    s.bind(1, seq).bind(2, origin);
+    auto found = s.row();
+    if (!found) return found.error();
+    return s.integer(0);
 }
 
 core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<std::string>& caseIds) {
@@ -89,6 +97,29 @@ core::Result<std::string> latestHlc(const Database& db) {
     auto found = s.row();
     if (!found) return found.error();
     return found.value() ? s.text(0) : std::string();
+}
+
+core::Result<std::int64_t> lastEventSeq(const Database& db) {
+    Statement s(db, "SELECT coalesce(max(seq), 0) FROM events");
+    auto found = s.row();
+    if (!found) return found.error();
+    return s.integer(0);
+}
+
+core::Result<ReplicationCheckpoint> replicationCheckpoint(const Database& db, const std::string& server) {
+    Statement s(db, "SELECT pushed_seq, pulled_since FROM replication_checkpoints WHERE server = ?");
+    s.bind(1, server);
+    auto found = s.row();
+    if (!found) return found.error();
+    if (!found.value()) return ReplicationCheckpoint{};
+    return ReplicationCheckpoint{s.integer(0), s.text(1)};
+}
+
+core::Status setReplicationCheckpoint(Database& db, const std::string& server, const ReplicationCheckpoint& c,
+                                      core::TimeMs at) {
+    Statement s(db, "INSERT OR REPLACE INTO replication_checkpoints(server, pushed_seq, pulled_since, updated_at) "
+                    "VALUES (?, ?, ?, ?)");
+    return s.bind(1, server).bind(2, c.pushedSeq).bind(3, c.pulledSince).bind(4, at).run();
 }
 
 core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at) {

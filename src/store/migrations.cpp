@@ -109,6 +109,12 @@ constexpr Migration kMigrations[] = {
         CREATE INDEX cases_customer_name ON cases(customer_name, received_at);
         CREATE INDEX cases_due_order ON cases((CASE WHEN next_due = 0 THEN 9223372036854775807 ELSE next_due END), received_at);
     )sql"},
+    // Version 7: how far live sync with each CouchDB database (its URL) has got: local events sent up
+    // to pushed_seq, the server's changes read up to pulled_since (its opaque last_seq).
+    {7, R"sql(
+        CREATE TABLE replication_checkpoints (server TEXT PRIMARY KEY, pushed_seq INTEGER NOT NULL,
+                                              pulled_since TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+    )sql"},
 };
 
 } // namespace

@@ -1,0 +1,81 @@
+// pouchdb-server (CouchDB's HTTP API, in memory) for the sync tests, on a free loopback port, and a
+// TCP proxy in front of a server that can cut connections midway. Both stop with the test.
+import net from 'node:net';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverBin = path.join(here, 'node_modules/pouchdb-server/bin/pouchdb-server');
+
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  }).on('error', reject);
+});
+
+// Starts pouchdb-server and waits until it answers. `url` is the server's root, without a slash.
+export async function startCouch() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverBin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: here, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; ++i) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch { /* not listening yet */ }
+    if (child.exitCode !== null) throw new Error(`pouchdb-server ended: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const request = async (method, p, body) => {
+    const res = await fetch(`${url}/${p}`, {
+      method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  return {
+    url,
+    request,
+    stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
+  };
+}
+
+// A proxy to `target` that lets `cut(n)` decide, for the n-th connection, after how many bytes (either
+// way) to cut it (Infinity: never). Counts connections and cuts.
+export async function startCuttingProxy(targetUrl, cut) {
+  const target = new URL(targetUrl);
+  const stats = { connections: 0, cuts: 0 };
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const limit = cut(stats.connections++);
+    const upstream = net.connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    let passed = 0; // bytes either way
+    const forward = (from, to) => from.on('data', (d) => {
+      if (passed + d.length > limit) {
+        to.write(d.subarray(0, Math.max(0, limit - passed)));
+        stats.cuts++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      passed += d.length;
+      to.write(d);
+    });
+    forward(client, upstream);
+    forward(upstream, client);
+    for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      a.on('error', () => b.destroy());
+      a.on('close', () => { b.destroy(); sockets.delete(a); });
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stats,
+    stop: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+  };
+}

@@ -1,0 +1,102 @@
+// Live sync through CouchDB (pouchdb-server here): tousu-cli replicate between databases and a
+// server, documents changed on the server, and a connection cut in the middle of answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, runCliAsync, runCliFailing } from './cli.js';
+import { startCouch, startCuttingProxy } from './couch_server.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-couch-'));
+let couch;
+before(async () => { couch = await startCouch(); });
+after(async () => { await couch.stop(); fs.rmSync(tmp, { recursive: true, force: true }); });
+
+let dbCount = 0;
+async function newServerDatabase() {
+  const name = `office${++dbCount}`;
+  assert.equal((await couch.request('PUT', name)).status, 201);
+  return name;
+}
+
+function office(name, cases, seed) {
+  const db = path.join(tmp, `${name}.db`);
+  runCli(['init', db, '--office', 'BJ01']);
+  if (cases) runCli(['generate', db, '--cases', String(cases), '--seed', String(seed)]);
+  return db;
+}
+
+const digest = (db) => runCli(['digest', db]).digest;
+const eventCount = async (name) => (await couch.request('GET', name)).body.doc_count;
+
+test('two desks converge through the server, and a second run sends and receives nothing new', async () => {
+  const name = await newServerDatabase();
+  const url = `${couch.url}/${name}`;
+  const a = office('a', 60, 1);
+  const b = office('b', 40, 2);
+  const first = runCli(['replicate', a, url]);
+  assert.ok(first.sent > 60 * 3, `a sent ${first.sent}`);
+  assert.equal(first.received, 0);
+  const second = runCli(['replicate', b, url]);
+  assert.equal(second.received, first.sent);
+  runCli(['replicate', a, url]);
+  assert.equal(digest(a), digest(b));
+  assert.equal(await eventCount(name), first.sent + second.sent);
+  const again = runCli(['replicate', a, url]);
+  assert.deepEqual([again.sent, again.received, again.pending_upload], [0, 0, 0]);
+  assert.deepEqual(runCli(['verify', b]).problems ?? [], []);
+});
+
+test('push only and pull only each do their half', async () => {
+  const name = await newServerDatabase();
+  const url = `${couch.url}/${name}`;
+  const a = office('push-a', 10, 3);
+  const b = office('pull-b', 0, 0);
+  assert.equal(runCli(['replicate', a, url, '--pull']).sent, 0);
+  assert.equal(await eventCount(name), 0);
+  const pushed = runCli(['replicate', a, url, '--push']);
+  assert.equal(await eventCount(name), pushed.sent);
+  const pulled = runCli(['replicate', b, url, '--pull']);
+  assert.equal(pulled.sent, 0);
+  assert.equal(pulled.pending_upload, 28 + 0, 'b still holds its own reference data unsent');
+  assert.ok(pulled.received > 0);
+});
+
+test('an event changed on the server is refused: nothing of its batch is applied and the error names it', async () => {
+  const name = await newServerDatabase();
+  const url = `${couch.url}/${name}`;
+  const a = office('tamper-a', 5, 4);
+  runCli(['replicate', a, url]);
+  const { body } = await couch.request('GET', `${name}/_all_docs?include_docs=true&limit=50`);
+  const victim = body.rows.map((r) => r.doc).find((d) => d.type === 'register');
+  victim.payload.customer_phone = '13900000000';
+  assert.equal((await couch.request('PUT', `${name}/${victim._id}`, victim)).status, 201); // a new revision
+  const b = office('tamper-b', 0, 0);
+  const before = digest(b);
+  const failed = runCliFailing(['replicate', b, url]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /error\.couch_document/);
+  assert.match(failed.stderr, new RegExp(victim._id));
+  assert.match(failed.stderr, /changed on the server/);
+  assert.equal(digest(b), before, 'nothing of the batch was applied');
+});
+
+test('a connection cut in the middle of answers is retried: the desks converge, with every event once', async () => {
+  const name = await newServerDatabase();
+  // Kept-alive connections carry many answers: each is cut after 2 KB, 8 KB, 32 KB … of them.
+  const proxy = await startCuttingProxy(couch.url, (n) => 2000 * 4 ** n);
+  try {
+    const url = `${proxy.url}/${name}`;
+    const a = office('cut-a', 80, 5);
+    const b = office('cut-b', 30, 6);
+    const sentA = (await runCliAsync(['replicate', a, url])).sent;
+    const sentB = (await runCliAsync(['replicate', b, url])).sent;
+    await runCliAsync(['replicate', a, url]);
+    assert.ok(proxy.stats.cuts >= 3, `${proxy.stats.cuts} connections cut`);
+    assert.equal(digest(a), digest(b));
+    assert.equal(await eventCount(name), sentA + sentB);
+  } finally {
+    await proxy.stop();
+  }
+});
