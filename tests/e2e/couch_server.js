@@ -1,12 +1,13 @@
 // pouchdb-server (CouchDB's HTTP API, in memory) for the sync tests, on a free loopback port, and a
 // TCP proxy in front of a server that can cut connections midway. Both stop with the test.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const serverBin = path.join(here, 'node_modules/pouchdb-server/bin/pouchdb-server');
+const serverBin = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules/pouchdb-server/bin/pouchdb-server');
 
 const freePort = () => new Promise((resolve, reject) => {
   const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -18,8 +19,9 @@ const freePort = () => new Promise((resolve, reject) => {
 // Starts pouchdb-server and waits until it answers. `url` is the server's root, without a slash.
 export async function startCouch() {
   const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-pouchdb-')); // its config.json and log.txt
   const child = spawn(process.execPath, [serverBin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: here, stdio: ['ignore', 'ignore', 'pipe'] });
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const url = `http://127.0.0.1:${port}`;
@@ -39,7 +41,10 @@ export async function startCouch() {
   return {
     url,
     request,
-    stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); });
+      child.kill();
+    }),
   };
 }
 
