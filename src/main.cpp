@@ -69,6 +69,8 @@ int main() {
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
     host.saveFileInPieces = platform::saveFileInPieces;
     host.readLocal = platform::readLocal;
+    host.requestRedrawAfter = platform::requestRedrawAfter;
+    host.http = platform::httpRequest;
     host.writeLocal = platform::writeLocal;
     if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;
     g_window.setHost(host);

@@ -38,7 +38,9 @@ core::Error refusedBy(const HttpAnswer& a, const char* step) {
                      std::string(step) + ": HTTP " + std::to_string(a.status) + " " + couch::serverError(a.body));
 }
 
-bool worthRetrying(const HttpAnswer& a) { return a.status == 0 || a.status >= 500 || a.status == 408 || a.status == 429; }
+bool worthRetrying(const HttpAnswer& a) {
+    return a.status == 0 || a.status >= 500 || a.status == 408 || a.status == 429;
+}
 
 const char* stepName(int step) {
     static const char* names[] = {"", "read checkpoint", "write checkpoint", "_revs_diff", "_bulk_docs", "_changes"};
@@ -163,8 +165,8 @@ void Replication::receiveCheckpoint(const HttpAnswer& answer) {
         const std::string& b = theirs.value().pulledSince;
         start.pulledSince = seqNumber(a) <= seqNumber(b) ? a : b;
     }
-    m_checkpointDirty = start.pushedSeq != ours.value().pushedSeq || start.pulledSince != ours.value().pulledSince ||
-                        start.rev.empty();
+    m_checkpointDirty =
+        start.pushedSeq != ours.value().pushedSeq || start.pulledSince != ours.value().pulledSince || start.rev.empty();
     m_checkpoint = start;
     m_checkpointState = Checkpoint::Known;
 }
@@ -227,8 +229,8 @@ void Replication::receiveChanges(const HttpAnswer& answer) {
     if (auto st = store::setReplicationCheckpoint(*m_ctx.db, m_options.server, saved, m_ctx.clock.now()); !st)
         return stop(st.error());
     if (auto st = tx.commit(); !st) return stop(st.error());
-    m_checkpointDirty = m_checkpointDirty || saved.pulledSince != m_checkpoint.pulledSince ||
-                        saved.pushedSeq != m_checkpoint.pushedSeq;
+    m_checkpointDirty =
+        m_checkpointDirty || saved.pulledSince != m_checkpoint.pulledSince || saved.pushedSeq != m_checkpoint.pushedSeq;
     m_checkpoint.pushedSeq = saved.pushedSeq;
     m_checkpoint.pulledSince = saved.pulledSince;
     m_pull.caughtUp = changes.value().results < std::size_t(m_options.batch);
@@ -249,10 +251,10 @@ void Replication::failed(Lane& l, Step step, const HttpAnswer& answer) {
         return;
     }
     if (!worthRetrying(answer)) return stop(refusedBy(answer, stepName(int(step))));
-    retryLater(l, answer.status == 0 ? makeError(ErrorCode::Storage, "error.couch_unreachable", answer.failure)
-                                     : makeError(ErrorCode::Storage, "error.couch_server_error",
-                                                 "HTTP " + std::to_string(answer.status) + " " +
-                                                     couch::serverError(answer.body)));
+    retryLater(l, answer.status == 0
+                      ? makeError(ErrorCode::Storage, "error.couch_unreachable", answer.failure)
+                      : makeError(ErrorCode::Storage, "error.couch_server_error",
+                                  "HTTP " + std::to_string(answer.status) + " " + couch::serverError(answer.body)));
 }
 
 // The queued request again after a pause that doubles from 1 s to a minute; not live, only so often.
@@ -298,8 +300,9 @@ bool Replication::finished() const {
 void Replication::updateStatus() {
     const core::TimeMs now = m_ctx.clock.now();
     const bool upToDate = (!m_push.enabled || m_push.caughtUp) && (!m_pull.enabled || m_pull.caughtUp);
-    // Counting reads every event after the checkpoint: during a long first push, once a second.
-    if (upToDate || m_stopped || now - m_countedAt >= 1000) {
+    // Counting reads every event after the checkpoint: while batches are being sent, once a second.
+    const bool sending = m_push.awaiting != Step::None && m_push.failures == 0;
+    if (!sending || now - m_countedAt >= 1000) {
         const std::int64_t pushed =
             m_checkpointState == Checkpoint::Known
                 ? m_checkpoint.pushedSeq

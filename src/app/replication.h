@@ -31,12 +31,12 @@ struct HttpAnswer {
 enum class SyncLane { Push, Pull };
 
 struct ReplicationOptions {
-    std::string server;        // the database's URL: names the checkpoint
+    std::string server; // the database's URL: names the checkpoint
     bool push = true, pull = true;
-    bool live = false;         // keep going: wait for the server's changes, send new local events
-    std::int64_t batch = 500;  // events per request
-    int attempts = 5;          // tries of a request that got no answer or a 5xx (live: forever)
-    int waitMs = 25'000;       // how long the server holds a live request open for changes
+    bool live = false;        // keep going: wait for the server's changes, send new local events
+    std::int64_t batch = 500; // events per request
+    int attempts = 5;         // tries of a request that got no answer or a 5xx (live: forever)
+    int waitMs = 25'000;      // how long the server holds a live request open for changes
 };
 
 enum class SyncPhase {
@@ -48,9 +48,9 @@ enum class SyncPhase {
 
 struct ReplicationStatus {
     SyncPhase phase = SyncPhase::Working;
-    std::int64_t pendingUpload = 0;  // events this desk recorded that the server may not have yet
+    std::int64_t pendingUpload = 0;      // events this desk recorded that the server may not have yet
     std::int64_t sent = 0, received = 0; // events this run sent, and received that were new here
-    core::TimeMs lastUpToDate = 0;   // when both lanes were last caught up
+    core::TimeMs lastUpToDate = 0;       // when both lanes were last caught up
     core::TimeMs retryAt = 0;
     std::optional<core::Error> problem; // the last failure (messageKey + detail)
 };
@@ -75,7 +75,7 @@ class Replication {
     struct Lane {
         bool enabled = false;
         bool caughtUp = false;
-        Step awaiting = Step::None;  // the request in flight
+        Step awaiting = Step::None;        // the request in flight
         std::optional<HttpRequest> queued; // sent by the next call of next() (a retry, or the step after)
         Step queuedStep = Step::None;
         int failures = 0;
@@ -104,7 +104,7 @@ class Replication {
     std::string m_localPath; // _local/tousu-<device id>: this desk's checkpoint on the server
     enum class Checkpoint { Unknown, Reading, Known } m_checkpointState = Checkpoint::Unknown;
     sync::couch::Checkpoint m_checkpoint, m_checkpointSent; // ours, and the last one sent to the server
-    bool m_checkpointDirty = false; // the server's copy is behind ours
+    bool m_checkpointDirty = false;                         // the server's copy is behind ours
     bool m_stopped = false;
     core::TimeMs m_countedAt = 0; // when pendingUpload was last counted
 };

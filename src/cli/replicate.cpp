@@ -29,10 +29,14 @@ core::Result<std::string> password(const Args& a) {
 
 const char* phaseName(app::SyncPhase p) {
     switch (p) {
-    case app::SyncPhase::Working: return "working";
-    case app::SyncPhase::UpToDate: return "up_to_date";
-    case app::SyncPhase::Retrying: return "retrying";
-    case app::SyncPhase::Stopped: return "stopped";
+    case app::SyncPhase::Working:
+        return "working";
+    case app::SyncPhase::UpToDate:
+        return "up_to_date";
+    case app::SyncPhase::Retrying:
+        return "retrying";
+    case app::SyncPhase::Stopped:
+        return "stopped";
     }
     return "";
 }

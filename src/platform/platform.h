@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/replication.h"
 #include "app/save_state.h"
 #include "core/result.h"
 #include "sync/sealed.h"
@@ -47,6 +48,13 @@ void seal(const std::string& plain, const std::string& passphrase,
           std::function<void(core::Result<sync::Sealed>)> done);
 void unseal(const sync::Sealed& sealed, const std::string& passphrase,
             std::function<void(core::Result<std::string>)> done);
+
+// [SECTION] HTTP for live sync (platform/web/http.cpp, fetch with the browser's cookies)
+
+using HttpDone = std::function<void(const app::HttpAnswer&)>;
+// `done` runs later, between frames; status 0 when no answer came within `timeoutMs`.
+void httpRequest(const std::string& method, const std::string& url, const std::string& body, long timeoutMs,
+                 HttpDone done);
 
 // [SECTION] This browser's small local store (localStorage): synchronous, survives a reload
 

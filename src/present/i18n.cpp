@@ -82,6 +82,12 @@ const char* tr(const std::string& key) {
 
 const char* trCode(const char* prefix, const std::string& code) { return tr(std::string(prefix) + "." + code); }
 
+std::string trNumber(const char* key, long long n) {
+    const std::string text = tr(key);
+    const std::size_t at = text.find("%d");
+    return at == std::string::npos ? text : text.substr(0, at) + std::to_string(n) + text.substr(at + 2);
+}
+
 std::string label(const char* key, const char* id) { return std::string(tr(key)) + "##" + id; }
 
 const std::vector<StringRow>& stringTable() { return tables().rows; }

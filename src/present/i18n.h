@@ -18,6 +18,8 @@ const char* tr(const char* key);
 const char* tr(const std::string& key);
 // tr(prefix + "." + code), e.g. trCode("state", "archived") → "已归档".
 const char* trCode(const char* prefix, const std::string& code);
+// tr(key) with its one %d filled with n: trNumber("sync.new_cases", 3) → "新投诉 3 件".
+std::string trNumber(const char* key, long long n);
 // "text##id", for ImGui labels of interactive items.
 std::string label(const char* key, const char* id);
 

@@ -16,12 +16,6 @@ std::string html(const std::string& s) {
     return out;
 }
 
-std::string format(const char* key, int n) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, tr(key), n);
-    return buf;
-}
-
 constexpr const char* kStyle = R"(
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif;
        margin: 2em auto; max-width: 42em; color: #222; line-height: 1.6; font-size: 1.05em; }
@@ -61,7 +55,7 @@ std::string customerNoticeHtml(const app::App& app) {
         for (const core::MilestoneRule& r : p.rules)
             out += "<tr><td>" + html(trCode("category", core::code(p.category))) + "</td><td>" +
                    html(trCode("milestone", core::code(r.milestone))) + "</td><td>" +
-                   html(format("notice.hours", r.limitHours)) + "</td></tr>\n";
+                   html(trNumber("notice.hours", r.limitHours)) + "</td></tr>\n";
     out += "</tbody></table>\n<p>" + html(tr(policies.workingHours ? "notice.working_hours" : "notice.clock_hours")) +
            " " + html(tr("notice.paused")) + "</p>\n";
 
@@ -70,8 +64,8 @@ std::string customerNoticeHtml(const app::App& app) {
     out += "<li>" + html(tr("notice.right_progress")) + "</li>";
     out += "<li>" + html(tr("notice.right_survey")) + "</li>";
     out += "<li>" + html(tr("notice.right_reopen")) + "</li>";
-    out += "<li>" + html(format("notice.right_appeal", policies.appealDays)) + "</li>";
-    out += "<li>" + html(format("notice.right_billing_age", policies.billingMaxAgeMonths)) + "</li>";
+    out += "<li>" + html(trNumber("notice.right_appeal", policies.appealDays)) + "</li>";
+    out += "<li>" + html(trNumber("notice.right_billing_age", policies.billingMaxAgeMonths)) + "</li>";
     out += "<li>" + html(tr("notice.right_privacy")) + "</li>";
     return out + "</ul>\n</body></html>\n";
 }

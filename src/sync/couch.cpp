@@ -56,7 +56,8 @@ core::Result<core::Event> eventFromDocument(const json& doc) {
     if (textAt(doc, "format") != kEventFormat) return badDocument(id, "not a tousu event");
     const auto version = integerIn(doc.value("version", json()), 1, 1'000'000);
     if (!version) return badDocument(id, "no version");
-    if (*version > kEventVersion) return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
+    if (*version > kEventVersion)
+        return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
     json body = doc;
     for (const char* key : {"_id", "_rev", "_revisions", "format", "version"}) body.erase(key);
     body["id"] = id;
@@ -151,20 +152,22 @@ core::Result<std::string> revisionWritten(std::string_view answer) {
 }
 
 core::Result<std::string> databaseUrl(std::string_view url) {
-    const auto bad = [](const char* why) { return core::makeError(core::ErrorCode::InvalidInput, "error.couch_url", why); };
+    const auto bad = [](const char* why) {
+        return core::makeError(core::ErrorCode::InvalidInput, "error.couch_url", why);
+    };
     std::string u(url);
     while (!u.empty() && u.back() == '/') u.pop_back();
     const bool https = u.rfind("https://", 0) == 0, http = u.rfind("http://", 0) == 0;
     if (!https && !http) return bad("not an http:// or https:// URL");
     const std::size_t hostStart = u.find("//") + 2, pathStart = u.find('/', hostStart);
-    const std::string authority = u.substr(hostStart, pathStart == std::string::npos ? std::string::npos
-                                                                                      : pathStart - hostStart);
+    const std::string authority =
+        u.substr(hostStart, pathStart == std::string::npos ? std::string::npos : pathStart - hostStart);
     if (authority.find('@') != std::string::npos) return bad("a user or password in the URL");
     if (authority.empty() || authority[0] == ':') return bad("no server name");
     if (pathStart == std::string::npos || pathStart + 1 >= u.size()) return bad("no database name");
     if (u.find_first_of("?# \t\r\n") != std::string::npos) return bad("a query, fragment or space in the URL");
-    const std::string host = authority[0] == '[' ? authority.substr(0, authority.find(']') + 1)
-                                                 : authority.substr(0, authority.find(':'));
+    const std::string host =
+        authority[0] == '[' ? authority.substr(0, authority.find(']') + 1) : authority.substr(0, authority.find(':'));
     const bool loopback = host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
     if (http && !loopback) return bad("plain http:// to another machine (use https://)");
     return u;

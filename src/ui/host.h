@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/replication.h"
 #include "core/result.h"
 #include "sync/sealed.h"
 
@@ -40,6 +41,12 @@ struct Host {
     // Set only when the stored database was damaged at start-up and the desk runs over an empty one:
     // a restored backup is written in its place this way (the page then reloads).
     std::function<void(const std::string& image)> replaceStoredDatabase;
+    std::function<void(double ms)> requestRedrawAfter; // one frame after `ms` (a retry that is due then)
+    // Live sync's HTTP (fetch, with the browser's cookies for the server); `done` runs between frames.
+    using HttpDone = std::function<void(const app::HttpAnswer&)>;
+    std::function<void(const std::string& method, const std::string& url, const std::string& body, long timeoutMs,
+                       HttpDone done)>
+        http;
 };
 
 } // namespace tousu::ui

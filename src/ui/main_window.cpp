@@ -56,16 +56,25 @@ void MainWindow::handleShortcuts() {
     }
 }
 
-// The save state at the right edge, before the language switch; its width.
+// The live sync state (when a server is set) and the save state at the right edge, before the
+// language switch; their width.
 float MainWindow::drawSaveState(const app::App& app, bool measureOnly) {
     static const ImVec4 kColours[] = {colour::kWarning, colour::kSuccess, colour::kMuted, colour::kDanger};
     static const char* kKeys[] = {"save.memory", "save.saved", "save.saving", "save.failed"};
     const int s = static_cast<int>(app.saveState());
     const char* text = tr(kKeys[s]);
-    const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + ImGui::GetStyle().ItemSpacing.x * 4;
-    const float width = toggle + ImGui::CalcTextSize(text).x + ImGui::GetStyle().WindowPadding.x * 2;
+    ImVec4 syncColour;
+    const std::string sync = m_liveSync.stateText(syncColour);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float toggle = ImGui::CalcTextSize(tr("action.lang_toggle")).x + spacing * 4;
+    const float syncWidth = sync.empty() ? 0 : ImGui::CalcTextSize(sync.c_str()).x + spacing * 2;
+    const float width = toggle + syncWidth + ImGui::CalcTextSize(text).x + ImGui::GetStyle().WindowPadding.x * 2;
     if (measureOnly) return width;
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - width);
+    if (!sync.empty()) {
+        widgets::reportedText("sync_state", sync, &syncColour);
+        ImGui::SameLine(0, spacing * 2);
+    }
     widgets::reportedText("save_state", text, &kColours[s]);
     return width;
 }
@@ -269,6 +278,9 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
         if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str())) m_sync.exportTmf(app, m_host);
         if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
             m_sync.importFile(m_host);
+        ImGui::Separator();
+        if (ImGui::MenuItem(label("livesync.menu", "sync_server").c_str(), nullptr, false, !m_training.active()))
+            m_liveSync.open();
         ImGui::EndMenu();
     };
     // In reading order; what does not fit before the signed-in person folds into 更多 at the end.
@@ -344,6 +356,7 @@ void MainWindow::applyPreferences(const app::App& app) {
 
 void MainWindow::draw(app::App& office) {
     applyPreferences(office);
+    m_liveSync.pump(office, m_host); // the office's data, in training too
     const core::TimeMs hostNow = office.clock().now();
     // In training, every screen works on the training session's own database.
     const auto current = [&]() -> app::App& { return m_training.active() ? m_training.app() : office; };
@@ -387,6 +400,7 @@ void MainWindow::draw(app::App& office) {
     drawHelpDialogs(app);
     m_signIn.draw(app);
     m_sync.draw(app, m_host);
+    m_liveSync.draw(office, m_host);
     m_backup.draw(app, m_host);
     const bool busy = m_sync.busy() || screen(m_nav.view).busy();
     if (busy && m_host.requestRedraw) m_host.requestRedraw();

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ui/dialogs/backup_dialog.h"
+#include "ui/dialogs/live_sync.h"
 #include "ui/dialogs/sign_in.h"
 #include "ui/dialogs/sync_dialog.h"
 #include "ui/host.h"
@@ -70,6 +71,7 @@ class MainWindow {
     bool m_focusSearch = false;
     bool m_openAbout = false, m_openGuide = false;
     SyncDialog m_sync;
+    LiveSync m_liveSync;
     BackupDialog m_backup;
     StorageInfo m_storage;
     std::uint64_t m_backupCheckedRevision = 0;

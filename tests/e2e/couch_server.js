@@ -38,9 +38,17 @@ export async function startCouch() {
     });
     return { status: res.status, body: await res.json() };
   };
+  // CORS for a desk served from `origin`, with its cookies (CouchDB: [cors] in local.ini).
+  const allowOrigin = async (origin) => {
+    for (const [key, value] of [['httpd/enable_cors', 'true'], ['cors/origins', origin], ['cors/credentials', 'true'],
+      ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'], ['cors/headers', 'accept, authorization, content-type, origin']]) {
+      await request('PUT', `_config/${key}`, value);
+    }
+  };
   return {
     url,
     request,
+    allowOrigin,
     stop: () => new Promise((resolve) => {
       child.once('exit', () => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); });
       child.kill();
@@ -49,13 +57,14 @@ export async function startCouch() {
 }
 
 // A proxy to `target` that lets `cut(n)` decide, for the n-th connection, after how many bytes (either
-// way) to cut it (Infinity: never). Counts connections and cuts.
+// way) to cut it (Infinity: never), and that can go offline. Counts connections and cuts.
 export async function startCuttingProxy(targetUrl, cut) {
   const target = new URL(targetUrl);
   const stats = { connections: 0, cuts: 0 };
   const sockets = new Set();
+  let offline = false;
   const server = net.createServer((client) => {
-    const limit = cut(stats.connections++);
+    const limit = offline ? 0 : cut(stats.connections++);
     const upstream = net.connect(Number(target.port), target.hostname);
     sockets.add(client).add(upstream);
     let passed = 0; // bytes either way
@@ -81,6 +90,11 @@ export async function startCuttingProxy(targetUrl, cut) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     stats,
+    // Offline: every open connection cut, new ones cut at once; back online with false.
+    setOffline: (value) => {
+      offline = value;
+      if (value) for (const s of sockets) s.destroy();
+    },
     stop: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };
 }

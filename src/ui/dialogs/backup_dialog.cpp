@@ -38,12 +38,6 @@ core::Result<std::string> saveBackup(app::App& app, const Host& host, const char
     return name;
 }
 
-std::string format(const char* key, int n) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, tr(key), n);
-    return buf;
-}
-
 } // namespace
 
 bool looksLikeBackup(const std::string& bytes) { return bytes.rfind("SQLite format 3", 0) == 0; }
@@ -98,8 +92,8 @@ void BackupDialog::draw(app::App& app, const Host& host) {
     case Stage::Preview: {
         ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
         ImGui::Text("%s %s (%s)", tr("sync.from"), m_info.officeName.c_str(), m_info.officeCode.c_str());
-        widgets::reportedText("backup_cases", format("backup.cases", m_info.cases));
-        ImGui::TextDisabled("%s", format("backup.records", static_cast<int>(m_info.events)).c_str());
+        widgets::reportedText("backup_cases", trNumber("backup.cases", m_info.cases));
+        ImGui::TextDisabled("%s", trNumber("backup.records", static_cast<int>(m_info.events)).c_str());
         ImGui::Separator();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
         ImGui::TextUnformatted(tr("backup.replace_warning"));
@@ -129,7 +123,7 @@ void BackupDialog::draw(app::App& app, const Host& host) {
         break;
     }
     case Stage::Restored:
-        widgets::reportedText("restore_done", format("backup.restored", m_info.cases));
+        widgets::reportedText("restore_done", trNumber("backup.restored", m_info.cases));
         ImGui::TextDisabled("%s %s", tr("backup.previous_saved"), m_savedAs.c_str());
         break;
     default:

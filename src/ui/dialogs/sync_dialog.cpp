@@ -26,12 +26,6 @@ std::string exportFileName(const app::App& app, const std::string& kind, const c
     return "tousu-" + app.info().officeCode + kind + "-" + digits.substr(0, 8) + "-" + digits.substr(8) + extension;
 }
 
-std::string format(const char* key, int n) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, tr(key), n);
-    return buf;
-}
-
 bool closeButton(const char* key, const char* id) {
     return ImGui::Button(label(key, id).c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape);
 }
@@ -285,15 +279,16 @@ void SyncDialog::drawPreview(app::App& app) {
     if (b.masked) widgets::reportedText("import_masked", tr("sync.masked_file"), &colour::kWarning);
     ImGui::Separator();
     const app::ImportSummary& s = m_summary;
-    widgets::reportedText("import_new_cases", format("sync.new_cases", s.newCases));
-    widgets::reportedText("import_updated_cases", format("sync.updated_cases", s.updatedCases));
-    widgets::reportedText("import_reference", format("sync.reference_changes", s.referenceChanges));
-    ImGui::TextDisabled("%s", format("sync.records", s.events).c_str());
+    widgets::reportedText("import_new_cases", trNumber("sync.new_cases", s.newCases));
+    widgets::reportedText("import_updated_cases", trNumber("sync.updated_cases", s.updatedCases));
+    widgets::reportedText("import_reference", trNumber("sync.reference_changes", s.referenceChanges));
+    ImGui::TextDisabled("%s", trNumber("sync.records", s.events).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", format("sync.known_records", s.duplicates).c_str());
+    ImGui::TextDisabled("%s", trNumber("sync.known_records", s.duplicates).c_str());
     if (!s.concurrentCases.empty()) {
         widgets::reportedText("import_concurrent",
-                              format("sync.concurrent", static_cast<int>(s.concurrentCases.size())), &colour::kWarning);
+                              trNumber("sync.concurrent", static_cast<int>(s.concurrentCases.size())),
+                              &colour::kWarning);
         std::string numbers;
         for (const std::string& n : s.concurrentCases) numbers += (numbers.empty() ? "" : "、") + n;
         ImGui::TextWrapped("%s", numbers.c_str());
@@ -311,10 +306,10 @@ void SyncDialog::drawPreview(app::App& app) {
 
 void SyncDialog::drawOutcome() {
     if (m_stage == Stage::Exported) {
-        widgets::reportedText("export_done", format("sync.exported", m_exported));
+        widgets::reportedText("export_done", trNumber("sync.exported", m_exported));
         ImGui::TextDisabled("%s", m_fileName.c_str());
     } else if (m_stage == Stage::Applied) {
-        widgets::reportedText("import_done", format("sync.applied", m_summary.newCases + m_summary.updatedCases));
+        widgets::reportedText("import_done", trNumber("sync.applied", m_summary.newCases + m_summary.updatedCases));
     } else {
         ImGui::Text("%s %s", tr("sync.file"), m_fileName.c_str());
         widgets::reportedText("sync_error", tr(m_error.messageKey), &colour::kDanger);
