@@ -26,7 +26,7 @@ void httpRequest(const std::string& method, const std::string& url, const std::s
 } // namespace tousu::platform
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_http(int request, int status, const char* data, double size,
-                                                    const char* failure) {
+                                                   const char* failure) {
     auto& pending = tousu::platform::g_pendingHttp;
     const auto it = pending.find(request);
     if (it == pending.end()) return;

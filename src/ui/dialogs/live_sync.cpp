@@ -19,7 +19,7 @@ std::string serverRoot(const std::string& databaseUrl) { return databaseUrl.subs
 
 core::Error answerError(const app::HttpAnswer& a) {
     if (a.status == 0) return core::makeError(core::ErrorCode::Storage, "error.couch_unreachable", a.failure);
-    const char* key = a.status == 401 ? "error.couch_unauthorized"
+    const char* key = a.status == 401   ? "error.couch_unauthorized"
                       : a.status == 403 ? "error.couch_forbidden"
                       : a.status == 404 ? "error.couch_no_database"
                                         : "error.couch_refused";
@@ -159,8 +159,7 @@ void LiveSync::draw(app::App& app, const Host& host) {
         const std::string state = stateText(colour);
         widgets::reportedText("sync_server_state", state, &colour);
         const app::ReplicationStatus& st = m_replication->status();
-        if (st.lastUpToDate)
-            ImGui::TextDisabled("%s%s", tr("livesync.last"), formatDateTime(st.lastUpToDate).c_str());
+        if (st.lastUpToDate) ImGui::TextDisabled("%s%s", tr("livesync.last"), formatDateTime(st.lastUpToDate).c_str());
         if (st.problem) ImGui::TextWrapped("%s %s", tr(st.problem->messageKey), st.problem->detail.c_str());
     }
     ImGui::Separator();

@@ -110,9 +110,8 @@ TEST_CASE("_bulk_docs sends documents with their own revisions and reads refusal
 TEST_CASE("_changes answers give events and a seq to go on from, a CouchDB string or a PouchDB number") {
     const json doc = couch::eventDocument(sample());
     const json couchAnswer = {
-        {"results",
-         json::array({{{"seq", "1-g1AAAA"}, {"id", "_design/tousu"}, {"doc", {{"_id", "_design/tousu"}}}},
-                      {{"seq", "2-g1AAAB"}, {"id", doc["_id"]}, {"doc", doc}}})},
+        {"results", json::array({{{"seq", "1-g1AAAA"}, {"id", "_design/tousu"}, {"doc", {{"_id", "_design/tousu"}}}},
+                                 {{"seq", "2-g1AAAB"}, {"id", doc["_id"]}, {"doc", doc}}})},
         {"last_seq", "2-g1AAAB"},
         {"pending", 0}};
     auto changes = couch::readChanges(couchAnswer.dump());
