@@ -41,6 +41,14 @@ void print(const nlohmann::json& j) {
     std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
+core::Result<std::string> firstLineOf(const std::string& path) {
+    std::ifstream in(path);
+    std::string line;
+    if (!in || !std::getline(in, line)) return makeError(ErrorCode::NotFound, "cannot read", path);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
 core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed) {
     if (a.positional.empty()) return makeError(ErrorCode::InvalidInput, "missing DB argument");
     const std::string& path = a.positional[0];

@@ -17,6 +17,8 @@ void print(const nlohmann::json& j);
 // Opens an existing, initialised database (a path that does not exist is an error, not a new file).
 core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed);
 
+// The first line of a file (a password or passphrase file), without its line end.
+core::Result<std::string> firstLineOf(const std::string& path);
 // Whole-file reads refuse files over `maxBytes` before reading them.
 core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes);
 // A command's output file (the database is positional[0]): refused when it is the database itself

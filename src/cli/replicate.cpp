@@ -1,7 +1,6 @@
 // tousu-cli replicate: live sync with a CouchDB database from the command line (office servers,
 // scripts, bulk loads), the desk's protocol code (app/replication.h) over libcurl.
 #include <chrono>
-#include <fstream>
 #include <thread>
 
 #include "cli/common.h"
@@ -15,14 +14,7 @@ namespace {
 
 // From --password-file (its first line) or TOUSU_COUCH_PASSWORD, never an argument others can read.
 core::Result<std::string> password(const Args& a) {
-    if (a.has("--password-file")) {
-        std::ifstream in(a.get("--password-file"));
-        std::string line;
-        if (!in || !std::getline(in, line))
-            return core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--password-file"));
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        return line;
-    }
+    if (a.has("--password-file")) return firstLineOf(a.get("--password-file"));
     if (const char* env = std::getenv("TOUSU_COUCH_PASSWORD")) return std::string(env);
     return std::string();
 }

@@ -27,14 +27,7 @@ bool endsWith(const std::string& s, const char* suffix) {
 // From --passphrase-file (its first line) or TOUSU_PASSPHRASE; never a plain argument, which
 // every user of the machine could read in the process list.
 core::Result<std::string> passphrase(const Args& a) {
-    if (a.has("--passphrase-file")) {
-        std::ifstream in(a.get("--passphrase-file"));
-        std::string line;
-        if (!in || !std::getline(in, line))
-            return core::makeError(core::ErrorCode::NotFound, "cannot read", a.get("--passphrase-file"));
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        return line;
-    }
+    if (a.has("--passphrase-file")) return firstLineOf(a.get("--passphrase-file"));
     if (const char* env = std::getenv("TOUSU_PASSPHRASE"); env && *env) return std::string(env);
     return core::makeError(core::ErrorCode::InvalidInput, "error.passphrase_needed",
                            "give --passphrase-file FILE or set TOUSU_PASSPHRASE");

@@ -2,6 +2,7 @@
 // protocol against a real server is tested in tests/e2e/couchdb.test.js (pouchdb-server).
 #include <doctest/doctest.h>
 
+#include "sample_event.h"
 #include "sync/couch.h"
 #include "sync/event_json.h"
 
@@ -11,19 +12,6 @@ namespace couch = sync::couch;
 
 namespace {
 
-core::Event sample() {
-    core::Event e;
-    e.id = "0f8fad5b-d9cb-469f-a165-70867728950e";
-    e.caseId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
-    e.hlc = {1795829400000, 2};
-    e.prev = {1795829300000, 0};
-    e.origin = "a1b2c3";
-    e.actor = "s05";
-    e.type = "investigate";
-    e.fields = {{"note", "已联系客户，光猫需更换"}};
-    return e;
-}
-
 std::string refusal(const json& doc) {
     auto e = couch::eventFromDocument(doc);
     return e ? std::string("accepted") : e.error().messageKey + " " + e.error().detail;
@@ -32,30 +20,30 @@ std::string refusal(const json& doc) {
 } // namespace
 
 TEST_CASE("an event becomes a document keyed by its id and comes back byte for byte") {
-    const core::Event e = sample();
+    const core::Event e = test::sampleEvent();
     const json doc = couch::eventDocument(e);
     CHECK(doc["_id"] == e.id);
     CHECK_FALSE(doc.contains("id"));
     CHECK(doc["format"] == "tousu.event");
     CHECK(doc["version"] == 1);
-    CHECK(doc["payload"]["note"] == "已联系客户，光猫需更换");
+    CHECK(doc["payload"]["note"] == "已联系客户，\"光猫\"需更换\n第二行");
     auto back = couch::eventFromDocument(json::parse(doc.dump()));
     REQUIRE(back.ok());
     CHECK(core::canonicalText(back.value()) == core::canonicalText(e));
 }
 
 TEST_CASE("the revision follows the content: the same event the same revision, another event another") {
-    const core::Event e = sample();
+    const core::Event e = test::sampleEvent();
     core::Event other = e;
     other.fields["note"] = "改过的内容";
-    CHECK(couch::revisionOf(e) == couch::revisionOf(sample()));
+    CHECK(couch::revisionOf(e) == couch::revisionOf(test::sampleEvent()));
     CHECK(couch::revisionOf(e) != couch::revisionOf(other));
     CHECK(couch::revisionOf(e).rfind("1-", 0) == 0);
     CHECK(couch::revisionOf(e).size() == 34);
 }
 
 TEST_CASE("documents changed, deleted, from a newer tousu or not events at all are refused") {
-    const json good = couch::eventDocument(sample());
+    const json good = couch::eventDocument(test::sampleEvent());
     CHECK(refusal(good) == "accepted");
     json changed = good;
     changed["payload"]["note"] = "篡改";
@@ -78,7 +66,7 @@ TEST_CASE("documents changed, deleted, from a newer tousu or not events at all a
 }
 
 TEST_CASE("_revs_diff asks about every event by its revision and reads back the missing ids") {
-    core::Event a = sample(), b = sample();
+    core::Event a = test::sampleEvent(), b = test::sampleEvent();
     b.id = "11111111-2222-4333-8444-555555555555";
     const json asked = json::parse(couch::revsDiffRequest({a, b}));
     CHECK(asked.size() == 2);
@@ -92,9 +80,9 @@ TEST_CASE("_revs_diff asks about every event by its revision and reads back the 
 }
 
 TEST_CASE("_bulk_docs sends documents with their own revisions and reads refusals per document") {
-    const json body = json::parse(couch::bulkDocsRequest({sample()}));
+    const json body = json::parse(couch::bulkDocsRequest({test::sampleEvent()}));
     CHECK(body["new_edits"] == false);
-    CHECK(body["docs"][0]["_rev"] == couch::revisionOf(sample()));
+    CHECK(body["docs"][0]["_rev"] == couch::revisionOf(test::sampleEvent()));
     auto none = couch::bulkDocsRefusals(R"([{"ok":true,"id":"a","rev":"1-x"}])");
     REQUIRE(none.ok());
     CHECK(none.value().empty());
@@ -108,7 +96,7 @@ TEST_CASE("_bulk_docs sends documents with their own revisions and reads refusal
 }
 
 TEST_CASE("_changes answers give events and a seq to go on from, a CouchDB string or a PouchDB number") {
-    const json doc = couch::eventDocument(sample());
+    const json doc = couch::eventDocument(test::sampleEvent());
     const json couchAnswer = {
         {"results", json::array({{{"seq", "1-g1AAAA"}, {"id", "_design/tousu"}, {"doc", {{"_id", "_design/tousu"}}}},
                                  {{"seq", "2-g1AAAB"}, {"id", doc["_id"]}, {"doc", doc}}})},
@@ -128,13 +116,13 @@ TEST_CASE("_changes answers give events and a seq to go on from, a CouchDB strin
 }
 
 TEST_CASE("one bad document refuses the whole batch of changes, naming it") {
-    json doc = couch::eventDocument(sample());
+    json doc = couch::eventDocument(test::sampleEvent());
     doc["payload"]["note"] = "篡改";
     const json answer = {{"results", json::array({{{"seq", 1}, {"id", doc["_id"]}, {"doc", doc}}})}, {"last_seq", 1}};
     auto changes = couch::readChanges(answer.dump());
     REQUIRE_FALSE(changes.ok());
     CHECK(changes.error().messageKey == "error.couch_document");
-    CHECK(changes.error().field == sample().id);
+    CHECK(changes.error().field == test::sampleEvent().id);
     const json deleted = {{"results", json::array({{{"seq", 2}, {"id", "a"}, {"deleted", true}}})}, {"last_seq", 2}};
     CHECK(couch::readChanges(deleted.dump()).error().detail.find("deleted") != std::string::npos);
 }

@@ -1,29 +1,13 @@
 #include <doctest/doctest.h>
 
+#include "sample_event.h"
 #include "sync/event_json.h"
 
 using namespace tousu;
 using nlohmann::json;
 
-namespace {
-
-core::Event sample() {
-    core::Event e;
-    e.id = "0f8fad5b-d9cb-469f-a165-70867728950e";
-    e.caseId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
-    e.hlc = {1795829400000, 2};
-    e.prev = {1795829300000, 0};
-    e.origin = "a1b2c3";
-    e.actor = "s05";
-    e.type = "investigate";
-    e.fields = {{"note", "已联系客户，\"光猫\"需更换\n第二行"}, {"at", "1795829400000"}};
-    return e;
-}
-
-} // namespace
-
 TEST_CASE("an event survives the trip to JSON text and back, byte for byte in canonical form") {
-    const core::Event e = sample();
+    const core::Event e = test::sampleEvent();
     const std::string text = sync::eventToJson(e).dump();
     auto back = sync::eventFromJson(json::parse(text));
     REQUIRE(back.ok());
@@ -31,7 +15,7 @@ TEST_CASE("an event survives the trip to JSON text and back, byte for byte in ca
 }
 
 TEST_CASE("malformed events are refused with the field at fault") {
-    const json good = sync::eventToJson(sample());
+    const json good = sync::eventToJson(test::sampleEvent());
     const auto refused = [&](const char* field, const json& value) {
         json j = good;
         if (value.is_discarded())
@@ -60,7 +44,7 @@ TEST_CASE("malformed events are refused with the field at fault") {
 }
 
 TEST_CASE("reference data events carry no case id") {
-    json j = sync::eventToJson(sample());
+    json j = sync::eventToJson(test::sampleEvent());
     j["type"] = "ref.staff";
     CHECK_FALSE(sync::eventFromJson(j).ok());
     j["case"] = "";
