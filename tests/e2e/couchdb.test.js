@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { repoDir } from './browser.js';
 import { runCli, runCliAsync, runCliFailing } from './cli.js';
 import { startCouch, startCuttingProxy } from './couch_server.js';
 
@@ -99,4 +100,35 @@ test('a connection cut in the middle of answers is retried: the desks converge, 
   } finally {
     await proxy.stop();
   }
+});
+
+test('the design document refuses on the server what a desk would never write, and takes what it writes', async () => {
+  const name = await newServerDatabase();
+  const validate = fs.readFileSync(path.join(repoDir, 'assets/couchdb/validate_doc_update.js'), 'utf8');
+  assert.equal((await couch.request('PUT', `${name}/_design/tousu`, { validate_doc_update: validate })).status, 201);
+  const a = office('validated', 5, 7);
+  const sent = runCli(['replicate', a, `${couch.url}/${name}`]).sent;
+  assert.equal(await eventCount(name), sent + 1); // every event, and the design document
+  const { body } = await couch.request('GET', `${name}/_all_docs?include_docs=true&limit=60`);
+  const event = body.rows.map((r) => r.doc).find((d) => d.type === 'register');
+  const { _rev: rev, _id: id, ...fresh } = event; // fresh: the body alone, for new ids
+  const refusedBy = async (method, p, doc) => {
+    const answer = await couch.request(method, p, doc);
+    return answer.status === 403 && answer.body.error === 'forbidden' ? answer.body.reason : `HTTP ${answer.status}`;
+  };
+  const bulk = async (doc) => (await couch.request('POST', `${name}/_bulk_docs`, { docs: [doc], new_edits: false })).body;
+  assert.match(await refusedBy('PUT', `${name}/${id}`, { ...event, payload: { ...event.payload, content: '改' } }),
+    /never changed/);
+  assert.match(await refusedBy('DELETE', `${name}/${id}?rev=${rev}`), /never deleted/);
+  assert.match(await refusedBy('POST', name, { name: '不是事件' }), /not a tousu event/);
+  assert.match(await refusedBy('PUT', `${name}/x1`, { ...fresh, format: 'other' }), /not a tousu event/);
+  assert.match(await refusedBy('PUT', `${name}/x2`, fresh), /revision/); // a server-made revision
+  const extra = await bulk({ ...fresh, _id: 'x3', _rev: rev, note: 'x' });
+  assert.match(JSON.stringify(extra), /unknown field note/);
+  const badStamp = await bulk({ ...fresh, _id: 'x4', _rev: rev, hlc: '9999' });
+  assert.match(JSON.stringify(badStamp), /tousu stamps/);
+  const noCase = await bulk({ ...fresh, _id: 'x5', _rev: rev, case: '' });
+  assert.match(JSON.stringify(noCase), /reference data has no case/);
+  assert.equal(await eventCount(name), sent + 1, 'nothing refused was stored');
+  assert.equal(runCli(['replicate', a, `${couch.url}/${name}`]).sent, 0);
 });

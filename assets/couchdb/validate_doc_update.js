@@ -1,0 +1,35 @@
+function (newDoc, oldDoc, userCtx, secObj) {
+  // tousu's server-side check (README, "Live sync"): installed as _design/tousu's validate_doc_update.
+  // Only event documents as the desk writes them are stored, each once: no change, no deletion.
+  // ES5 only (CouchDB runs it in its own JavaScript engine).
+  // (Comments only inside the function: CouchDB evaluates the text as one expression.)
+  function refuse(why) { throw ({ forbidden: why + ': ' + newDoc._id }); }
+  var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
+  if (newDoc._id.indexOf('_design/') === 0) {
+    if (!isAdmin) refuse('only administrators change design documents');
+    return;
+  }
+  if (newDoc._deleted) refuse('an event is never deleted');
+  if (oldDoc && !oldDoc._deleted) refuse('an event is never changed');
+  if (newDoc.format !== 'tousu.event') refuse('not a tousu event');
+  if (newDoc.version !== 1) refuse('not an event of version 1');
+  if (!/^1-[0-9a-f]{32}$/.test(newDoc._rev || '')) refuse('an event keeps the revision its content gives it');
+  var stamp = /^[0-9]{16}-[0-9]{8}$/;
+  var keys = ['case', 'hlc', 'origin', 'actor', 'type', 'prev', 'payload'];
+  for (var key in newDoc) {
+    if (key.charAt(0) !== '_' && key !== 'format' && key !== 'version' && keys.indexOf(key) === -1) refuse('unknown field ' + key);
+  }
+  for (var i = 0; i < 6; i++) {
+    if (typeof newDoc[keys[i]] !== 'string' || newDoc[keys[i]].length > 64) refuse(keys[i] + ' is missing or too long');
+  }
+  if (!stamp.test(newDoc.hlc) || !stamp.test(newDoc.prev)) refuse('hlc and prev are tousu stamps');
+  if (newDoc.origin === '' || newDoc.type === '') refuse('origin and type are required');
+  if ((newDoc['case'] === '') !== (newDoc.type.indexOf('ref.') === 0)) refuse('reference data has no case, case events one');
+  var payload = newDoc.payload;
+  if (typeof payload !== 'object' || payload === null || payload instanceof Array) refuse('payload is an object');
+  var fields = 0;
+  for (var name in payload) {
+    if (typeof payload[name] !== 'string' || name.length > 64 || payload[name].length > 65536) refuse('payload.' + name);
+    if (++fields > 64) refuse('too many payload fields');
+  }
+}
