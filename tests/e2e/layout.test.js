@@ -85,3 +85,20 @@ test('every screen at 768, 1024, 1366 and 1920 px, in Chinese and English, has n
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in a short window (1024×480) the intake save buttons stay in sight, a returning customer\'s history and all', async () => {
+  const { context, page, errors } = await openApp(env);
+  await registerComplaint(page);
+  await page.setViewportSize({ width: 1024, height: 480 });
+  await goTo(page, 'new_case');
+  await click(page, 'customer_phone');
+  await page.keyboard.type('13800138000');
+  await waitForWidget(page, 'customer_history', () => true);
+  await frames(page, 3);
+  for (const id of ['save_case', 'save_confirm', 'save_dispatch']) {
+    const w = (await widgets(page)).find((x) => x.id === id);
+    assert.ok(w && w.y >= 0 && w.y + w.h <= 480, `${id} at ${JSON.stringify(w)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -137,6 +137,17 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
     const bool submitKey = widgets::submitChord();
+    // The save bar stays in sight: right under the fields when they fit, pinned at the bottom of the
+    // screen when they do not (a small screen, a returning customer's history below), the fields
+    // scrolling above it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // Room for the buttons and one line (the draft note or an error) always, so nothing moves when one comes.
+    const int barRows = m_restored && m_error ? 3 : 2;
+    const float bar = barRows * ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;
+    const float room = std::max(ImGui::GetContentRegionAvail().y - bar, ImGui::GetFrameHeight() * 4);
+    const float formX = ImGui::GetCursorPosX(); // the bar's buttons line up with the fields in the child
+    ImGui::BeginChild("##intake_form", ImVec2(0, std::min(m_formHeight, room)), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NavFlattened);
     // The customer's earlier complaints sit beside the form on a wide screen and below it on a narrow
     // one, never between its fields: what appears while the agent types must not move the next field.
     const bool beside = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 56;
@@ -192,14 +203,22 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
                    m_form.importance);
     widgets::fieldError(m_error, "importance");
     drawAssignee(app, labelWidth);
-
+    if (beside)
+        ImGui::TableNextColumn();
+    else
+        ImGui::SetCursorPosX(labelWidth);
+    drawHistory(app);
+    if (beside) ImGui::EndTable();
+    m_formHeight = ImGui::GetCursorPosY(); // the content's height, whatever the scrolling
+    ImGui::EndChild();
     ImGui::Spacing();
-    ImGui::SetCursorPosX(labelWidth);
+
+    ImGui::SetCursorPosX(formX + labelWidth);
     if (m_restored) {
         ImGui::TextDisabled("%s", tr("intake.draft_restored"));
         ImGui::SameLine();
         if (ImGui::SmallButton(label("intake.draft_discard", "draft_discard").c_str())) reset(app);
-        ImGui::SetCursorPosX(labelWidth);
+        ImGui::SetCursorPosX(formX + labelWidth);
     }
     Then then = Then::Nothing;
     bool saving = ImGui::Button(label("action.save_case", "save_case").c_str()) || submitKey;
@@ -211,12 +230,6 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
         widgets::actionError(&*m_error);
     else if (m_error)
         ImGui::TextColored(colour::kDanger, "%s", tr("error.invalid_input"));
-    if (beside)
-        ImGui::TableNextColumn();
-    else
-        ImGui::SetCursorPosX(labelWidth);
-    drawHistory(app);
-    if (beside) ImGui::EndTable();
     keepDraft(host);
     return saving ? save(app, host, then) : std::nullopt;
 }

@@ -7,6 +7,7 @@
 // kept in the browser's local store as a draft until the complaint is registered, so a reload or a
 // crash loses nothing.
 #pragma once
+#include <cfloat>
 #include <optional>
 #include <string>
 
@@ -46,9 +47,10 @@ class IntakeScreen : public Screen {
     bool m_focusFirst = false; // the customer's name takes the keyboard focus (the screen opened, a case saved)
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;
-    std::string m_draft;      // the draft as last written to the local store
-    bool m_restored = false;  // the form came back from a draft
-    std::string m_historyFor; // phone|account|category the history below was read for
+    std::string m_draft;          // the draft as last written to the local store
+    bool m_restored = false;      // the form came back from a draft
+    float m_formHeight = FLT_MAX; // the fields' height last frame: the save bar follows them, or sticks to the bottom
+    std::string m_historyFor;     // phone|account|category the history below was read for
     app::CustomerHistory m_history;
     present::ReferenceNames m_names;
     app::Assignee m_assignee;                 // where 登记并分派 sends it: suggested until the agent chooses

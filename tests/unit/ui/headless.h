@@ -40,7 +40,9 @@ class Headless {
 
     // Press and release the left button on a widget of the last frame: at its centre, or `dx`
     // from its left edge (table rows: their centre may be a column border's resize handle).
+    // A frame first: a layout that follows its content (the intake's save bar) settles a frame late.
     void click(const std::string& id, const std::function<void()>& draw, float dx = -1) {
+        frame(draw);
         const auto* w = widget(id);
         if (!w) return;
         ImGuiIO& io = ImGui::GetIO();
