@@ -28,16 +28,6 @@ std::int64_t seqNumber(const std::string& seq) {
     return n;
 }
 
-// A refusal by the server that retrying will not change, in words.
-core::Error refusedBy(const HttpAnswer& a, const char* step) {
-    const char* key = a.status == 401   ? "error.couch_unauthorized"
-                      : a.status == 403 ? "error.couch_forbidden"
-                      : a.status == 404 ? "error.couch_no_database"
-                                        : "error.couch_refused";
-    return makeError(ErrorCode::Conflict, key,
-                     std::string(step) + ": HTTP " + std::to_string(a.status) + " " + couch::serverError(a.body));
-}
-
 bool worthRetrying(const HttpAnswer& a) {
     return a.status == 0 || a.status >= 500 || a.status == 408 || a.status == 429;
 }
@@ -48,6 +38,17 @@ const char* stepName(int step) {
 }
 
 } // namespace
+
+core::Error refusalOf(const HttpAnswer& a, const std::string& step) {
+    const std::string detail =
+        (step.empty() ? "" : step + ": ") + "HTTP " + std::to_string(a.status) + " " + couch::serverError(a.body);
+    if (a.status == 0) return makeError(ErrorCode::Storage, "error.couch_unreachable", a.failure);
+    const char* key = a.status == 401   ? "error.couch_unauthorized"
+                      : a.status == 403 ? "error.couch_forbidden"
+                      : a.status == 404 ? "error.couch_no_database"
+                                        : "error.couch_refused";
+    return makeError(ErrorCode::Conflict, key, detail);
+}
 
 Replication::Replication(Context& ctx, ReplicationOptions options)
     : m_ctx(ctx), m_options(std::move(options)), m_localPath("_local/tousu-" + couch::urlEncode(ctx.deviceId)) {
@@ -250,7 +251,7 @@ void Replication::failed(Lane& l, Step step, const HttpAnswer& answer) {
         m_checkpointState = Checkpoint::Unknown;
         return;
     }
-    if (!worthRetrying(answer)) return stop(refusedBy(answer, stepName(int(step))));
+    if (!worthRetrying(answer)) return stop(refusalOf(answer, stepName(int(step))));
     retryLater(l, answer.status == 0
                       ? makeError(ErrorCode::Storage, "error.couch_unreachable", answer.failure)
                       : makeError(ErrorCode::Storage, "error.couch_server_error",

@@ -28,6 +28,10 @@ struct HttpAnswer {
     std::string body, failure;
 };
 
+// What an answer that is not a success means, in words: no answer (error.couch_unreachable), a sign-in
+// refused (401), no right (403), no such database (404), another refusal; the detail names `step`.
+core::Error refusalOf(const HttpAnswer& answer, const std::string& step = {});
+
 enum class SyncLane { Push, Pull };
 
 struct ReplicationOptions {

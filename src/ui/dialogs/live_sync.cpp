@@ -17,15 +17,6 @@ constexpr long kQuickTimeoutMs = 60'000;
 // The server's root ("https://h/couch/db" → "https://h/couch"), where _session lives.
 std::string serverRoot(const std::string& databaseUrl) { return databaseUrl.substr(0, databaseUrl.rfind('/')); }
 
-core::Error answerError(const app::HttpAnswer& a) {
-    if (a.status == 0) return core::makeError(core::ErrorCode::Storage, "error.couch_unreachable", a.failure);
-    const char* key = a.status == 401   ? "error.couch_unauthorized"
-                      : a.status == 403 ? "error.couch_forbidden"
-                      : a.status == 404 ? "error.couch_no_database"
-                                        : "error.couch_refused";
-    return core::makeError(core::ErrorCode::Conflict, key, sync::couch::serverError(a.body));
-}
-
 } // namespace
 
 void LiveSync::pump(app::App& app, const Host& host) {
@@ -102,7 +93,7 @@ void LiveSync::connect(app::App& app, const Host& host) {
               [this, &app, host, database = url.value()](const app::HttpAnswer& a) {
                   if (a.status != 200) {
                       m_connecting = false;
-                      m_error = answerError(a);
+                      m_error = app::refusalOf(a);
                   } else {
                       checkDatabase(app, host, database);
                   }
@@ -116,7 +107,7 @@ void LiveSync::checkDatabase(app::App& app, const Host& host, const std::string&
         if (a.status == 200)
             connected(app, url);
         else
-            m_error = answerError(a);
+            m_error = app::refusalOf(a);
         if (host.requestRedraw) host.requestRedraw();
     });
 }

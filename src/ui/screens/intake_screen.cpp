@@ -144,9 +144,12 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     // Room for the buttons and one line (the draft note or an error) always, so nothing moves when one comes.
     const int barRows = m_restored && m_error ? 3 : 2;
     const float bar = barRows * ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;
-    const float room = std::max(ImGui::GetContentRegionAvail().y - bar, ImGui::GetFrameHeight() * 4);
+    // Below eight rows of fields a pinned bar would leave a keyhole: the whole page scrolls instead.
+    const float room = ImGui::GetContentRegionAvail().y - bar;
+    const bool pin = room >= ImGui::GetFrameHeightWithSpacing() * 8;
+    const float fit = m_formHeight == FLT_MAX ? std::max(room, ImGui::GetFrameHeight() * 4) : m_formHeight; // 1st frame
     const float formX = ImGui::GetCursorPosX(); // the bar's buttons line up with the fields in the child
-    ImGui::BeginChild("##intake_form", ImVec2(0, std::min(m_formHeight, room)), ImGuiChildFlags_None,
+    ImGui::BeginChild("##intake_form", ImVec2(0, pin ? std::min(fit, room) : fit), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NavFlattened);
     // The customer's earlier complaints sit beside the form on a wide screen and below it on a narrow
     // one, never between its fields: what appears while the agent types must not move the next field.
