@@ -20,7 +20,8 @@ std::string serverRoot(const std::string& databaseUrl) { return databaseUrl.subs
 } // namespace
 
 void LiveSync::pump(app::App& app, const Host& host) {
-    const std::string url = app.settings().preference("sync.server").value_or("");
+    if (!m_server) m_server = app.settings().preference("sync.server").value_or(""); // once, not per frame
+    const std::string& url = *m_server;
     if (url.empty() || app.readOnly() || !host.http) { // only the tab that writes syncs
         m_replication.reset();
         m_runningFor.clear();
@@ -113,7 +114,11 @@ void LiveSync::checkDatabase(app::App& app, const Host& host, const std::string&
 }
 
 void LiveSync::connected(app::App& app, const std::string& url) {
-    if (auto st = app.settings().setPreference("sync.server", url); !st) m_error = st.error();
+    if (auto st = app.settings().setPreference("sync.server", url); !st) {
+        m_error = st.error();
+        return;
+    }
+    m_server = url;
     (void)app.settings().setPreference("sync.user", m_user);
     m_runningFor.clear(); // a new start, even for the same server (after a sign-in that had expired)
 }
@@ -159,7 +164,7 @@ void LiveSync::draw(app::App& app, const Host& host) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (m_replication && ImGui::Button(label("livesync.disconnect", "sync_server_disconnect").c_str()))
-        (void)app.settings().setPreference("sync.server", "");
+        if (app.settings().setPreference("sync.server", "")) m_server = "";
     if (m_replication) ImGui::SameLine();
     if (ImGui::Button(label("livesync.close", "sync_server_close").c_str()) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         m_password.clear();

@@ -30,9 +30,10 @@ class LiveSync {
     void connected(app::App& app, const std::string& url);
 
     std::unique_ptr<app::Replication> m_replication;
-    std::string m_runningFor;         // the database URL it runs for
-    int m_generation = 0;             // answers meant for an earlier replication are dropped
-    std::uint64_t m_seenRevision = 0; // the app's revision when local changes were last announced
+    std::optional<std::string> m_server; // the server set in preferences, read once ("" none)
+    std::string m_runningFor;            // the database URL it runs for
+    int m_generation = 0;                // answers meant for an earlier replication are dropped
+    std::uint64_t m_seenRevision = 0;    // the app's revision when local changes were last announced
     // The dialog.
     bool m_openPopup = false, m_connecting = false;
     std::string m_url, m_user, m_password;
