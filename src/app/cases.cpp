@@ -125,6 +125,8 @@ core::Status Cases::dispatch(const std::string& caseId, const std::string& depar
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
     if (expectedAt < m_ctx.clock.now() - core::kClockSkewMs)
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.in_past", {}, "expected_at"));
+    else if (expectedAt > m_ctx.clock.now() + core::kYearMs)
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.over_a_year", {}, "expected_at"));
     if (!errors.empty()) return invalid(std::move(errors));
     return perform(caseId, Action::Dispatch,
                    {{"department", department}, {"person", person}, {"expected_at", std::to_string(expectedAt)}});

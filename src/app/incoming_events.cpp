@@ -32,8 +32,8 @@ namespace {
 // An event stamped far in the future would pull every later local stamp after it (the HLC follows
 // the latest it has seen): a device whose clock is a day ahead is wrong, a year-9999 stamp is hostile.
 constexpr core::TimeMs kMaxClockAheadMs = 24 * core::kHourMs;
-constexpr core::TimeMs kEarliestStampMs = 946'684'800'000; // 2000-01-01, before any tousu data
-constexpr core::TimeMs kYearMs = 366 * 24 * core::kHourMs;
+using core::kEarliestTimeMs;
+using core::kYearMs;
 constexpr long long kMaxPolicyVersion = 999'999'999; // "a small integer": 9 digits, as the schema says
 constexpr long long kMaxPolicyHours = 24 * 30;       // Settings::updatePolicy
 constexpr long long kMaxEscalationLevel = 10;
@@ -180,9 +180,9 @@ bool valueOk(Kind kind, const std::string& v, core::TimeMs now) {
     }
     switch (kind) {
     case Kind::Time:
-        return numberIn(v, kEarliestStampMs, now + kMaxClockAheadMs);
+        return numberIn(v, kEarliestTimeMs, now + kMaxClockAheadMs);
     case Kind::ExpectedAt:
-        return numberIn(v, kEarliestStampMs, now + kYearMs);
+        return numberIn(v, kEarliestTimeMs, now + kYearMs);
     case Kind::Channel:
         return core::channelFromCode(v).has_value();
     case Kind::ContactMethod:
@@ -358,7 +358,7 @@ std::optional<core::Error> payloadError(std::size_t index, const core::Event& e,
 
 std::optional<core::Error> incomingEventError(const std::vector<core::Event>& events, const KnownReferences& known,
                                               core::TimeMs now) {
-    const auto stampOk = [now](core::Hlc h) { return h.wall >= kEarliestStampMs && h.wall <= now + kMaxClockAheadMs; };
+    const auto stampOk = [now](core::Hlc h) { return h.wall >= kEarliestTimeMs && h.wall <= now + kMaxClockAheadMs; };
     std::set<std::string> missing;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const core::Event& e = events[i];

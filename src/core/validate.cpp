@@ -12,6 +12,13 @@ Error fieldError(const char* field, const char* key, std::string detail = {}) {
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
+// A time that happened: from 2000 to now (give or take a clock's skew).
+std::optional<Error> timeError(const char* field, TimeMs t, TimeMs now) {
+    if (t < kEarliestTimeMs) return fieldError(field, "error.before_2000");
+    if (t > now + kClockSkewMs) return fieldError(field, "error.in_future");
+    return std::nullopt;
+}
+
 } // namespace
 
 std::size_t utf8Length(const std::string& s) {
@@ -73,8 +80,10 @@ std::vector<Error> validateRegistration(const Registration& r, TimeMs now) {
         errors.push_back(fieldError("importance", "error.required"));
     if (r.receivedAt <= 0)
         errors.push_back(fieldError("received_at", "error.required"));
-    else if (r.receivedAt > now + kClockSkewMs)
-        errors.push_back(fieldError("received_at", "error.in_future"));
+    else if (auto e = timeError("received_at", r.receivedAt, now))
+        errors.push_back(*e);
+    if (r.chargeDate != 0)
+        if (auto e = timeError("charge_date", r.chargeDate, now)) errors.push_back(*e);
     return errors;
 }
 

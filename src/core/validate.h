@@ -26,11 +26,15 @@ struct Registration {
 };
 
 constexpr TimeMs kClockSkewMs = 5 * 60 * 1000;
+// The span of times a desk takes, typed or imported: from 2000 (before any tousu data) on, and an
+// expected completion no more than a year ahead.
+constexpr TimeMs kEarliestTimeMs = 946'684'800'000; // 2000-01-01T00:00Z
+constexpr TimeMs kYearMs = 366 * 24 * kHourMs;
 constexpr std::size_t kMaxNameLength = 50;
 constexpr std::size_t kMaxContentLength = 4000;
 constexpr std::size_t kMaxAccountLength = 40;
 
-// All field errors at once (empty = valid). `now` bounds receivedAt.
+// All field errors at once (empty = valid). `now` bounds receivedAt and chargeDate.
 std::vector<Error> validateRegistration(const Registration& r, TimeMs now);
 
 // A category suggested from the complaint text by keywords (editable by the agent).

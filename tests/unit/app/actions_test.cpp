@@ -62,6 +62,7 @@ TEST_CASE("invalid input is refused field by field and nothing is written") {
     r.customerName = "";
     auto res = d.app->cases().registerCase(r);
     REQUIRE_FALSE(res.ok());
+    CHECK(res.error().messageKey == "error.invalid_input"); // 请检查标红的字段, above the marked fields
     REQUIRE(res.error().fieldErrors.size() == 2);
     CHECK(res.error().fieldErrors[0].field == "customer_name");
     CHECK(res.error().fieldErrors[1].messageKey == "error.phone_format");
@@ -94,6 +95,8 @@ TEST_CASE("each bad form input is refused with its own message on its field, and
           "person error.unknown_person");
     CHECK(refusal(d.app->cases().dispatch(id, "billing", "s05", d.clock.now() - 24 * core::kHourMs)) ==
           "expected_at error.in_past");
+    CHECK(refusal(d.app->cases().dispatch(id, "billing", "s05", d.clock.now() + core::kYearMs + 1)) ==
+          "expected_at error.over_a_year");
     CHECK(refusal(d.app->cases().survey(id, 7, "", false)) == "rating error.rating_range");
     CHECK(refusal(d.app->cases().merge(id, "TS-BJ01-20261128-9999", "重复")) == "into error.unknown_case");
     CHECK(refusal(d.app->cases().merge(id, d.app->cases().caseById(id).value().number, "重复")) ==

@@ -31,8 +31,8 @@ TEST_CASE("a registration lists every field at fault at once") {
     r.contactMethod = "phone";
     r.content = "";
     r.category = "billing";
-    r.receivedAt = 1000;
-    const auto errors = validateRegistration(r, 1000);
+    r.receivedAt = kEarliestTimeMs;
+    const auto errors = validateRegistration(r, kEarliestTimeMs);
     std::vector<std::string> fields;
     for (const auto& e : errors) fields.push_back(e.field);
     CHECK(fields == std::vector<std::string>{"channel", "customer_name", "customer_phone", "content"});
@@ -40,7 +40,7 @@ TEST_CASE("a registration lists every field at fault at once") {
 
 TEST_CASE("receipt times in the future are refused beyond the clock skew") {
     Registration r{"phone", "王芳", "13800138000", "", "phone", "宽带断网", "service_quality", "", "normal", 0};
-    const TimeMs now = 1'000'000'000;
+    const TimeMs now = 1'796'000'000'000; // 2026-11
     r.receivedAt = now + kClockSkewMs;
     CHECK(validateRegistration(r, now).empty());
     r.receivedAt = now + kClockSkewMs + 1;
@@ -49,12 +49,27 @@ TEST_CASE("receipt times in the future are refused beyond the clock skew") {
     CHECK(errors[0].messageKey == "error.in_future");
 }
 
+TEST_CASE("receipt and charge times before 2000 are refused, as the import gate refuses them") {
+    const TimeMs now = 1'796'000'000'000;
+    Registration r{"phone", "王芳", "13800138000", "", "phone", "多扣费", "billing", "", "normal", kEarliestTimeMs};
+    r.chargeDate = kEarliestTimeMs;
+    CHECK(validateRegistration(r, now).empty());
+    r.receivedAt = kEarliestTimeMs - 1;
+    r.chargeDate = kEarliestTimeMs - 1;
+    std::vector<std::string> refused;
+    for (const auto& e : validateRegistration(r, now)) refused.push_back(e.field + " " + e.messageKey);
+    CHECK(refused == std::vector<std::string>{"received_at error.before_2000", "charge_date error.before_2000"});
+    r.receivedAt = now;
+    r.chargeDate = now + kClockSkewMs + 1;
+    CHECK(validateRegistration(r, now).at(0).messageKey == "error.in_future");
+}
+
 TEST_CASE("lengths count characters, not bytes") {
-    Registration r{"phone", std::string(), "13800138000", "", "phone", "内容", "billing", "", "", 1};
+    Registration r{"phone", std::string(), "13800138000", "", "phone", "内容", "billing", "", "", kEarliestTimeMs};
     for (int i = 0; i < 50; ++i) r.customerName += "王";
-    CHECK(validateRegistration(r, 1).empty());
+    CHECK(validateRegistration(r, kEarliestTimeMs).empty());
     r.customerName += "王";
-    CHECK(validateRegistration(r, 1).at(0).messageKey == "error.too_long");
+    CHECK(validateRegistration(r, kEarliestTimeMs).at(0).messageKey == "error.too_long");
 }
 
 TEST_CASE("a category is suggested from keywords in the complaint") {
