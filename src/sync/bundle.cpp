@@ -77,6 +77,10 @@ struct EventCollector {
 
     bool operator()(int depth, json::parse_event_t ev, json& parsed) {
         if (depth == 1 && ev == json::parse_event_t::key) lastKey = parsed.get<std::string>();
+        // A file that says it holds more events than allowed (usually first: keys are written sorted).
+        if (depth == 1 && ev == json::parse_event_t::value && lastKey == "count" && parsed.is_number() &&
+            parsed.get<double>() > static_cast<double>(kMaxBundleEvents))
+            fail(refuse("error.bundle_too_many", "count " + parsed.dump(), "count"));
         if (depth == 1 && ev == json::parse_event_t::array_start) {
             inEvents = lastKey == "events";
             sawEvents = sawEvents || inEvents;

@@ -105,7 +105,7 @@ void MainWindow::fileReceived(app::App& app, const std::string& name, std::strin
     if (errorKey.empty() && looksLikeBackup(bytes))
         m_backup.received(into, name, bytes);
     else
-        m_sync.received(into, name, std::move(bytes), errorKey);
+        m_sync.received(into, m_host, name, std::move(bytes), errorKey);
 }
 
 void MainWindow::drawBackupMenu(app::App& app) {

@@ -90,8 +90,10 @@ export async function poll(page, fn, arg, timeout = 10000, what = 'condition') {
 export const waitReady = (page) => poll(page, () => window.tousu && window.tousu.ready === true, null, 30000, 'tousu.ready');
 
 // Opens the app in a fresh context and waits for window.tousu.ready; collects console errors.
-export async function openApp(env, contextOptions = {}) {
+// `initScript` runs in the page before the app: to take away what an older browser lacks.
+export async function openApp(env, contextOptions = {}, initScript = null) {
   const context = await env.browser.newContext({ viewport: VIEWPORT, ...contextOptions });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, click, waitForWidget, waitForAny, widgets, storedCounter } from './browser.js';
+import zlib from 'node:zlib';
+import { repoDir, launch, openApp, click, waitForWidget, waitForAny, widgets, storedCounter } from './browser.js';
 import { typeInto, registerComplaint, pickImportFile } from './desk_steps.js';
 import { runCli } from './cli.js';
 
@@ -182,6 +183,35 @@ test('a bundle encrypted in the browser opens with tousu-cli, and one encrypted 
   await second.context.close();
 });
 
+test('a gzipped bundle opens; a browser that cannot unpack or decrypt says what to do instead', async () => {
+  const samples = path.join(repoDir, 'tests/samples');
+  const gzipped = zlib.gzipSync(fs.readFileSync(path.join(samples, 'base.json')));
+  const sealed = fs.readFileSync(path.join(samples, 'base-sealed.json'));
+  const drop = (page, name, bytes) => page.evaluate(([n, b]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], n));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, [...bytes]]);
+
+  const modern = await openApp(env);
+  await drop(modern.page, 'base.json.gz', gzipped);
+  await waitForWidget(modern.page, 'import_new_cases', (w) => /新投诉 1 件/.test(w.label));
+  assert.deepEqual(modern.errors, []);
+  await modern.context.close();
+
+  // Safari before 16.4 has no DecompressionStream; WebCrypto exists only on https or this computer.
+  const older = await openApp(env, {}, () => {
+    delete window.DecompressionStream;
+    Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
+  });
+  await drop(older.page, 'base.json.gz', gzipped);
+  assert.match((await waitForWidget(older.page, 'sync_error', () => true)).label, /此浏览器无法解压 .gz 文件，请先解压后再导入/);
+  await click(older.page, 'sync_close');
+  await drop(older.page, 'base-sealed.json', sealed);
+  assert.match((await waitForWidget(older.page, 'sync_error', () => true)).label, /此浏览器无法加密或解密/);
+  assert.deepEqual(older.errors, []);
+  await older.context.close();
+});
 
 test('a large import shows progress, keeps the page drawing, and its preview writes nothing to IndexedDB', async () => {
   const db = path.join(tmp, 'large.db');

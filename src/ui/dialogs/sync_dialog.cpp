@@ -113,7 +113,8 @@ void SyncDialog::refuse(core::Error e) {
     show(Stage::Refused);
 }
 
-void SyncDialog::received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
+void SyncDialog::received(app::App& app, const Host& host, const std::string& name, std::string bytes,
+                          const std::string& errorKey) {
     m_exporting = false;
     m_fileName = name;
     m_incoming.reset();
@@ -121,6 +122,8 @@ void SyncDialog::received(app::App& app, const std::string& name, std::string by
     auto incoming = app::IncomingBundle::open(std::move(bytes));
     if (!incoming) return refuse(incoming.error());
     m_incoming = std::move(incoming.value());
+    if (m_incoming->sealed() && !host.unseal) // said now, not after the passphrase is typed
+        return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
     if (m_incoming->sealed()) {
         m_passphrase.clear();
         m_passphraseError.reset();
@@ -161,8 +164,7 @@ void SyncDialog::advanceImport() {
     show(m_importApplies ? Stage::Applied : Stage::Preview);
 }
 
-void SyncDialog::unlock(app::App& app, const Host& host) {
-    if (!host.unseal) return refuse(core::makeError(core::ErrorCode::Unsupported, "error.crypto_unavailable"));
+void SyncDialog::unlock(app::App& app, const Host& host) { // only asked for when host.unseal exists
     startWork("sync.working_decrypt", nullptr);
     host.unseal(m_incoming->envelope(), m_passphrase, [this, &app](core::Result<std::string> plain) {
         if (!m_incoming) return; // closed meanwhile

@@ -25,7 +25,8 @@ class SyncDialog {
     void exportCsv(app::App& app, const Host& host, const core::ListFilter& filter);
     void importFile(const Host& host) const;
     // A file arrived (picker or drop): open, read and preview it.
-    void received(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
+    void received(app::App& app, const Host& host, const std::string& name, std::string bytes,
+                  const std::string& errorKey);
     void draw(app::App& app, const Host& host);
     // Working on something spread over frames (or waiting for the browser's crypto): the caller keeps frames coming.
     bool busy() const { return m_stage == Stage::Working; }

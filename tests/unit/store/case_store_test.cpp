@@ -94,6 +94,15 @@ TEST_CASE("inserting events projects the case and the same event twice is stored
     CHECK(f.cases.verify().value().empty());
 }
 
+TEST_CASE("a case that has no events is not found, and reference data of an unknown kind is refused") {
+    Fixture f;
+    CHECK(f.cases.loadCase("c404").error().messageKey == "error.case_not_found");
+    core::Event e = actionEvent("", "ref.colour", 1000, "r1"); // the import gate knows no such kind either
+    auto r = f.cases.insertEvents({e});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().messageKey == "error.unknown_reference");
+}
+
 TEST_CASE("an event id reused with different content is refused") {
     Fixture f;
     auto reg = registerEvent("c1", 1, "王芳", "宽带经常掉线", 1000);

@@ -95,6 +95,11 @@ TEST_CASE("oversized input is refused before it is parsed") {
     CHECK(refusal(sync::writeBundle(b)) == "error.bundle_event");
     const std::string huge(sync::kMaxBundleBytes + 1, ' ');
     CHECK(refusal(huge) == "error.bundle_too_large");
+    // A file under the size limit can still hold more events than a desk keeps in memory at once
+    // (about 5.06 million of the smallest events fit in 512 MiB); it says so in its count.
+    const std::string good = sync::writeBundle(sample(3));
+    CHECK(refusal(replaced(good, "\"count\":3", "\"count\":5000001")) == "error.bundle_too_many");
+    CHECK(refusal(replaced(good, "\"count\":3", "\"count\":5e6")) == "error.bundle_count"); // the limit itself
 }
 
 TEST_CASE("a bundle nested 100,000 deep anywhere, or with a version that wraps as an int, is refused without a crash") {

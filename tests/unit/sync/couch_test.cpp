@@ -153,7 +153,11 @@ TEST_CASE("server URLs: https anywhere, plain http only to this machine, never a
     CHECK(couch::databaseUrl("http://127.0.0.1:5984/office").ok());
     CHECK(couch::databaseUrl("http://localhost:5984/office").ok());
     CHECK(couch::databaseUrl("http://[::1]:5984/office").ok());
-    const auto why = [](const char* url) { return couch::databaseUrl(url).error().detail; };
+    const auto why = [](const char* url) {
+        const core::Error e = couch::databaseUrl(url).error();
+        CHECK(e.messageKey == "error.couch_url"); // one message to the person, the detail for the log
+        return e.detail;
+    };
     CHECK(why("http://192.168.1.20:5984/office").find("https") != std::string::npos);
     CHECK(why("http://localhost.evil.example/office").find("https") != std::string::npos);
     CHECK(why("https://admin:secret@couch.example.cn/tousu").find("password") != std::string::npos);

@@ -79,6 +79,14 @@ TEST_CASE("every seal uses a fresh salt and iv, so equal bundles give different 
     CHECK(one.value().data != two.value().data);
 }
 
+TEST_CASE("the crypto library refusing its input is a crypto failure, not a wrong passphrase") {
+    // Envelopes are read with 1,000 iterations or more (readSealed), so only a caller's slip gets here.
+    auto sealed = sync::seal("x", "passphrase", 0);
+    REQUIRE_FALSE(sealed.ok());
+    CHECK(sealed.error().messageKey == "error.crypto");
+    CHECK(sealed.error().detail == "pbkdf2");
+}
+
 TEST_CASE("a sealed bundle altered by one bit is refused, not opened to garbage") {
     auto sealed = sync::seal("{\"events\":[]}", "passphrase", kFast);
     REQUIRE(sealed.ok());
