@@ -17,6 +17,8 @@ namespace couch = sync::couch;
 namespace {
 
 constexpr core::TimeMs kFirstRetryMs = 1000, kLongestRetryMs = 60'000;
+// The most changes one pull reads while it looks ahead for reference data its batch names.
+constexpr std::int64_t kWidestPull = 100'000;
 
 // The leading number of a CouchDB 3 seq ("12-g1AAAA…") or a PouchDB one ("12"): which is older.
 std::int64_t seqNumber(const std::string& seq) {
@@ -51,7 +53,8 @@ core::Error refusalOf(const HttpAnswer& a, const std::string& step) {
 }
 
 Replication::Replication(Context& ctx, ReplicationOptions options)
-    : m_ctx(ctx), m_options(std::move(options)), m_localPath("_local/tousu-" + couch::urlEncode(ctx.deviceId)) {
+    : m_ctx(ctx), m_options(std::move(options)), m_localPath("_local/tousu-" + couch::urlEncode(ctx.deviceId)),
+      m_pullLimit(m_options.batch) {
     m_push.enabled = m_options.push;
     m_pull.enabled = m_options.pull;
     updateStatus();
@@ -96,7 +99,7 @@ std::optional<HttpRequest> Replication::nextPush() {
 
 std::optional<HttpRequest> Replication::nextPull() {
     if (m_pull.caughtUp && !m_options.live) return std::nullopt;
-    const std::string path = couch::changesPath(m_checkpoint.pulledSince, std::size_t(m_options.batch),
+    const std::string path = couch::changesPath(m_checkpoint.pulledSince, std::size_t(m_pullLimit),
                                                 m_options.live && m_pull.caughtUp, m_options.waitMs);
     return send(m_pull, Step::Changes, {"GET", path, ""});
 }
@@ -208,6 +211,8 @@ void Replication::advancePush(Lane& l) {
 // One batch of the server's changes: imported all or nothing, with the checkpoint that follows it.
 // When everything of ours had been sent, what this batch stores came from the server: the push
 // checkpoint moves past it too, so it never counts as waiting to be sent.
+// A cluster's feed interleaves its shards, so a case event can come before the staff or department
+// it names: the same batch is read again, twice as wide, until that reference data is in it.
 void Replication::receiveChanges(const HttpAnswer& answer) {
     auto changes = couch::readChanges(answer.body);
     if (!changes) return stop(changes.error());
@@ -218,8 +223,14 @@ void Replication::receiveChanges(const HttpAnswer& answer) {
     auto lastBefore = store::lastEventSeq(*m_ctx.db);
     if (!lastBefore) return stop(lastBefore.error());
     store::ReplicationCheckpoint saved{m_checkpoint.pushedSeq, changes.value().lastSeq};
+    const bool moreAhead = changes.value().results >= std::size_t(m_pullLimit);
     if (!bundle.events.empty()) {
         auto job = ImportJob::start(m_ctx, bundle, true);
+        if (!job && job.error().messageKey == "error.bundle_unknown_reference" && moreAhead &&
+            m_pullLimit < kWidestPull) {
+            m_pullLimit = std::min(kWidestPull, m_pullLimit * 2);
+            return; // rolled back; the next request reads from the same place
+        }
         if (!job) return stop(job.error());
         if (auto done = job.value()->step(SIZE_MAX); !done) return stop(done.error());
         m_status.received += job.value()->summary().newEvents;
@@ -234,7 +245,8 @@ void Replication::receiveChanges(const HttpAnswer& answer) {
         m_checkpointDirty || saved.pulledSince != m_checkpoint.pulledSince || saved.pushedSeq != m_checkpoint.pushedSeq;
     m_checkpoint.pushedSeq = saved.pushedSeq;
     m_checkpoint.pulledSince = saved.pulledSince;
-    m_pull.caughtUp = changes.value().results < std::size_t(m_options.batch);
+    m_pull.caughtUp = !moreAhead;
+    m_pullLimit = m_options.batch;
 }
 
 // No answer or a server error: the same request again after a growing pause (forever when live). A

@@ -111,6 +111,7 @@ class Replication {
     bool m_checkpointDirty = false;                         // the server's copy is behind ours
     bool m_stopped = false;
     core::TimeMs m_countedAt = 0; // when pendingUpload was last counted
+    std::int64_t m_pullLimit;     // changes per pull request: the batch, wider while reference data is ahead
 };
 
 } // namespace tousu::app

@@ -4,7 +4,10 @@
 // against a real server.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "core/fields.h"
 
 #include "app/app.h"
 #include "app/replication.h"
@@ -187,4 +190,62 @@ TEST_CASE("a sign-in that expires in the middle of the server's changes keeps wh
     CHECK(changesAsked[3] == changesAsked[2]); // the refused batch asked again, nothing before it
     CHECK(desk.caseCount() == 3);
     CHECK(rep->status().received == static_cast<std::int64_t>(events.size()));
+}
+
+namespace {
+
+// Pulls `events` through a server that answers every request at once; returns the _changes paths asked.
+std::vector<std::string> pullAll(const std::vector<core::Event>& events, app::Replication& rep) {
+    std::vector<std::string> asked;
+    int checkpoints = 0;
+    while (!rep.finished()) {
+        auto request = rep.next(SyncLane::Pull);
+        REQUIRE(request);
+        if (request->method == "GET" && request->path.rfind("_local/", 0) == 0)
+            rep.receive(SyncLane::Pull, {404, R"({"error":"not_found"})", ""});
+        else if (request->method == "PUT")
+            rep.receive(SyncLane::Pull, written(++checkpoints));
+        else
+            rep.receive(SyncLane::Pull, changesAnswer(events, asked.emplace_back(request->path)));
+    }
+    return asked;
+}
+
+} // namespace
+
+TEST_CASE("a case event that comes before the staff member it names (a cluster's feed) waits for it, "
+          "and a name that never comes stops the pull") {
+    Desk office(3), desk(4);
+    office.app->setActor({"s10", core::Role::Admin});
+    const std::string newcomer = office.app->settings().saveStaff({"", "林新", "agent", "customer_service"}).value();
+    office.app->setActor({newcomer, core::Role::Agent});
+    for (const char* content : {"话费多扣", "流量多扣", "月租多扣"}) office.registerCase(content);
+    std::vector<core::Event> events = office.app->exchange().exportBundle({}).value().events;
+    // The agent who registered the cases arrives last, after the events that name them.
+    const auto joined = std::find_if(events.begin(), events.end(), [&](const core::Event& e) {
+        return e.type == "ref.staff" && core::getField(e.fields, "id") == newcomer;
+    });
+    REQUIRE(joined != events.end());
+    std::rotate(joined, joined + 1, events.end());
+
+    app::ReplicationOptions options;
+    options.server = kServer;
+    options.push = false;
+    options.batch = 10;
+    {
+        auto withoutIt = std::vector<core::Event>(events.begin(), events.end() - 1);
+        auto rep = desk.app->replicate(options);
+        pullAll(withoutIt, *rep);
+        CHECK(messageOf(*rep) == "error.bundle_unknown_reference");
+        CHECK(rep->status().problem->detail.find("actor " + newcomer) != std::string::npos);
+    }
+    auto rep = desk.app->replicate(options);
+    const std::vector<std::string> asked = pullAll(events, *rep);
+    CHECK(rep->status().phase == SyncPhase::UpToDate);
+    CHECK(desk.caseCount() == 3);
+    // Read again from the same place, wider each time, and back to the batch once it is in.
+    const auto widened = std::find_if(asked.begin(), asked.end(),
+                                      [](const std::string& p) { return p.find("limit=20") != std::string::npos; });
+    REQUIRE(widened != asked.end());
+    CHECK(widened->substr(0, widened->find("&limit")) == (widened - 1)->substr(0, (widened - 1)->find("&limit")));
 }
