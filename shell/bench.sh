@@ -4,7 +4,7 @@
 # usage: shell/bench.sh [SIZES…]   (default: 10000 200000 cases; RUNS=5 repetitions per query;
 #        the SQL peer: PEER_ROUNDS=3 processes per engine, PEER_RUNS=2 runs in each; three times the
 #        processes and twice the runs at 10k cases or fewer, where a process takes seconds)
-# Robustness knobs: SYNC_TRIALS (1000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target),
+# Robustness knobs: SYNC_TRIALS (1000), LIVE_SYNC_TRIALS (10000), CRASH_ROUNDS (4), FUZZ_SECONDS (20 per target),
 # FUZZ_CAMPAIGN_RUNS (1000000 executions of the import target, fuzz_bundle).
 #        shell/bench.sh --fuzz-campaign   only the import fuzz campaign, into build/bench/report.md
 set -euo pipefail
@@ -134,11 +134,20 @@ for n in "${SIZES[@]}"; do
   node tests/bench/ui_bench.mjs build/web "$OUT/cases-$n.sqlite" "$n" | tee -a "$UI" || say "the desk benchmark on $n cases failed"
 done
 
+LIVE=$OUT/live_sync.jsonl
+read -r -a LIVE_SIZES <<<"${LIVE_SYNC_SIZES:-10000 100000}"
+section "live sync through pouchdb-server: push and pull of ${LIVE_SIZES[*]} cases, desk A to desk B"
+node tests/bench/live_sync_bench.mjs build/native/tousu-cli build/web "$OUT" "${LIVE_SIZES[@]}" | tee "$LIVE" ||
+  say "the live sync benchmark failed"
+
 # Robustness campaigns: their own logs, summarised in the report.
 mkdir -p "$ROBUST"
 section "sync convergence: ${SYNC_TRIALS:-1000} random trials"
 TOUSU_SYNC_TRIALS=${SYNC_TRIALS:-1000} build/native/tests/app_tests -tc="offices that exchange*" -s \
   >"$ROBUST/sync.log" 2>&1 || say "sync convergence FAILED (build/bench/robustness/sync.log)"
+section "live sync convergence through a faulty server: ${LIVE_SYNC_TRIALS:-10000} random trials"
+TOUSU_LIVE_SYNC_TRIALS=${LIVE_SYNC_TRIALS:-10000} build/native/tests/app_tests -tc="desks that sync*" \
+  >"$ROBUST/live_sync.log" 2>&1 || say "live sync convergence FAILED (build/bench/robustness/live_sync.log)"
 section "crash consistency in Chromium: ${CRASH_ROUNDS:-4} rounds"
 (cd tests/e2e && TOUSU_CRASH_ROUNDS=${CRASH_ROUNDS:-4} node --test crash.test.js) >"$ROBUST/crash.log" 2>&1 ||
   say "crash consistency FAILED (build/bench/robustness/crash.log)"
@@ -255,6 +264,22 @@ for n in sorted({r["cases"] for r in ui}):
                  f'{idle["median_ms"] if idle else "—"} | {frames("ui_list_open", n)} | '
                  f'{frames("ui_list_scroll_wheel", n)} | {flick} | {frames("ui_dashboard_open", n)} | '
                  f'{once("ui_backup_download", n)} |')
+# Live sync through a CouchDB-compatible server.
+live_rows = [json.loads(l) for l in open(os.path.join(out, "live_sync.jsonl")) if l.strip()]
+lines += ["", "Live sync (`tests/bench/live_sync_bench.mjs`) through pouchdb-server in memory on loopback (a stand-in:",
+          "no CouchDB here): an office's whole history pushed by `tousu-cli replicate --push` to an empty database,",
+          "then pulled into a fresh database.", "",
+          "| cases | events | push | push events/s | pull into a fresh desk | pull events/s |", "|---:|---:|---:|---:|---:|---:|"]
+for n in sorted({r["cases"] for r in live_rows if "cases" in r}):
+    push = next((r for r in live_rows if r["op"] == "couch_push" and r["cases"] == n), None)
+    pull = next((r for r in live_rows if r["op"] == "couch_pull_fresh" and r["cases"] == n), None)
+    if push and pull:
+        lines.append(f'| {n} | {push["events"]:,} | {push["seconds"]:.1f} s | {push["events_per_s"]:,.0f} | '
+                     f'{pull["seconds"]:.1f} s | {pull["events_per_s"]:,.0f} |')
+ab = next((r for r in live_rows if r["op"] == "couch_a_to_b"), None)
+if ab:
+    lines += ["", f'A complaint registered on desk A until it is in desk B\'s list (two Chromium desks, live): median '
+              f'{ab["median_ms"]} ms, p95 {ab["p95_ms"]} ms, {ab["min_ms"]}–{ab["max_ms"]} ms over {ab["runs"]} rounds.']
 # Scale: each figure at the largest size against the smallest, next to the growth in cases.
 sizes = sorted({n for (_, n) in by} | {r["cases"] for r in ui})
 if len(sizes) >= 2:
@@ -286,6 +311,7 @@ if len(sizes) >= 2:
 import re, pathlib
 robust = pathlib.Path(out) / "robustness"
 sync = re.search(r"MESSAGE: (.*)", (robust / "sync.log").read_text())
+live = re.search(r"MESSAGE: (.*)", (robust / "live_sync.log").read_text())
 crash = (robust / "crash.log").read_text()
 rounds = re.findall(r"# round \d+: killed", crash)
 imports = re.findall(r"# import from \S+: (whole|absent|\d+ of \d+)", crash)
@@ -293,6 +319,10 @@ lines += ["", "## Robustness", "",
           f"- Sync convergence (`app_tests`, random offices exchanging bundles in any order, repeated and partial): "
           f"{sync.group(1) if sync else 'no result — see robustness/sync.log'}"
           f"{'' if 'Status: SUCCESS' in (robust / 'sync.log').read_text() else ' — FAILED'}.",
+          f"- Live sync convergence (`app_tests`, desks of one office replicating in bits through a server that "
+          f"loses requests and answers, fails, expires sessions and reorders its feed, desks closed mid-request): "
+          f"{live.group(1) if live else 'no result — see robustness/live_sync.log'}"
+          f"{'' if 'Status: SUCCESS' in (robust / 'live_sync.log').read_text() else ' — FAILED'}.",
           f"- Crash consistency (`tests/e2e/crash.test.js`, Chromium killed with SIGKILL at random moments): "
           f"{len(rounds)} kills; imports under way at a kill: {imports.count('absent')} absent afterwards, "
           f"{imports.count('whole')} whole, {len(imports) - imports.count('absent') - imports.count('whole')} partial; "

@@ -17,10 +17,12 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 // Starts pouchdb-server and waits until it answers. `url` is the server's root, without a slash.
-export async function startCouch() {
+// `heapMb`: node's heap for the server, which holds every document in memory (benchmarks).
+export async function startCouch({ heapMb = 0 } = {}) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-pouchdb-')); // its config.json and log.txt
-  const child = spawn(process.execPath, [serverBin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)],
+  const heap = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const child = spawn(process.execPath, [...heap, serverBin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)],
     { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -33,9 +35,11 @@ export async function startCouch() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const request = async (method, p, body) => {
-    const res = await fetch(`${url}/${p}`, {
+    const send = () => fetch(`${url}/${p}`, {
       method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
     });
+    // A kept-alive connection the server closed while idle (5 s) fails once: the request goes again.
+    const res = await send().catch((e) => (e.cause?.code === 'UND_ERR_SOCKET' ? send() : Promise.reject(e)));
     return { status: res.status, body: await res.json() };
   };
   // CORS for a desk served from `origin`, with its cookies (CouchDB: [cors] in local.ini).
