@@ -35,7 +35,8 @@ bool worthRetrying(const HttpAnswer& a) {
 }
 
 const char* stepName(int step) {
-    static const char* names[] = {"", "read checkpoint", "write checkpoint", "_revs_diff", "_bulk_docs", "_changes"};
+    static const char* names[] = {"",           "read checkpoint", "write checkpoint", "_revs_diff",
+                                  "_bulk_docs", "_changes",        "database info"};
     return names[step];
 }
 
@@ -77,6 +78,10 @@ std::optional<HttpRequest> Replication::next(SyncLane which) {
     if (m_checkpointState == Checkpoint::Unknown) return send(l, Step::ReadCheckpoint, {"GET", m_localPath, ""});
     if (m_checkpointDirty && &l == &checkpointWriter())
         return send(l, Step::WriteCheckpoint, {"PUT", m_localPath, couch::checkpointDocument(m_checkpoint)});
+    if (which == SyncLane::Pull && !m_askedDatabaseInfo) {
+        m_askedDatabaseInfo = true;
+        return send(l, Step::DatabaseInfo, {"GET", "", ""});
+    }
     return which == SyncLane::Push ? nextPush() : nextPull();
 }
 
@@ -139,6 +144,9 @@ void Replication::receive(SyncLane which, const HttpAnswer& answer) {
         break;
     case Step::Changes:
         receiveChanges(answer);
+        break;
+    case Step::DatabaseInfo:
+        m_status.serverSeq = seqNumber(couch::updateSeqOf(answer.body));
         break;
     case Step::None:
         break;
@@ -324,6 +332,7 @@ void Replication::updateStatus() {
         m_countedAt = now;
     }
     m_status.retryAt = std::max(m_push.retryAt, m_pull.retryAt);
+    m_status.pulledSeq = seqNumber(m_checkpoint.pulledSince);
     if (m_stopped) {
         m_status.phase = SyncPhase::Stopped;
     } else if (m_push.failures || m_pull.failures) {

@@ -57,6 +57,9 @@ struct ReplicationStatus {
     core::TimeMs lastUpToDate = 0;       // when both lanes were last caught up
     core::TimeMs retryAt = 0;
     std::optional<core::Error> problem; // the last failure (messageKey + detail)
+    // How far the pull has read the server's changes, of how many there were when it started (0:
+    // not known): a large first pull shows its progress.
+    std::int64_t pulledSeq = 0, serverSeq = 0;
 };
 
 class Replication {
@@ -75,7 +78,7 @@ class Replication {
     const ReplicationStatus& status() const { return m_status; }
 
   private:
-    enum class Step { None, ReadCheckpoint, WriteCheckpoint, RevsDiff, BulkDocs, Changes };
+    enum class Step { None, ReadCheckpoint, WriteCheckpoint, RevsDiff, BulkDocs, Changes, DatabaseInfo };
     struct Lane {
         bool enabled = false;
         bool caughtUp = false;
@@ -109,6 +112,7 @@ class Replication {
     enum class Checkpoint { Unknown, Reading, Known } m_checkpointState = Checkpoint::Unknown;
     sync::couch::Checkpoint m_checkpoint, m_checkpointSent; // ours, and the last one sent to the server
     bool m_checkpointDirty = false;                         // the server's copy is behind ours
+    bool m_askedDatabaseInfo = false;                       // its update_seq, once a run
     bool m_stopped = false;
     core::TimeMs m_countedAt = 0; // when pendingUpload was last counted
     std::int64_t m_pullLimit;     // changes per pull request: the batch, wider while reference data is ahead

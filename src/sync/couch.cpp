@@ -122,6 +122,11 @@ core::Result<Changes> readChanges(std::string_view answer) {
     return out;
 }
 
+std::string updateSeqOf(std::string_view databaseInfo) {
+    auto j = parseAnswer(databaseInfo);
+    return j && j.value().is_object() ? seqText(j.value().value("update_seq", json())) : "";
+}
+
 std::string changesPath(const std::string& since, std::size_t limit, bool longpoll, int timeoutMs) {
     std::string path = "_changes?include_docs=true&since=" + urlEncode(since) + "&limit=" + std::to_string(limit);
     if (longpoll) path += "&feed=longpoll&timeout=" + std::to_string(timeoutMs);

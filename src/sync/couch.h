@@ -51,6 +51,9 @@ struct Changes {
 };
 // Refused as a whole when any document is not an event we accept (nothing of a batch is applied).
 core::Result<Changes> readChanges(std::string_view answer);
+// The database's update_seq from GET /{db} ("1234-g1AAAA…" in CouchDB 3, 1234 in PouchDB), to show
+// how far a pull has come; "" when the answer has none.
+std::string updateSeqOf(std::string_view databaseInfo);
 // The path of a _changes request: `longpoll` waits up to `timeoutMs` for a change.
 std::string changesPath(const std::string& since, std::size_t limit, bool longpoll, int timeoutMs);
 

@@ -52,6 +52,10 @@ void reportedText(const char* id, const std::string& text, const ImVec4* colour)
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
     ImGui::TextUnformatted(text.c_str());
     if (colour) ImGui::PopStyleColor();
+    reportLastItem(id, text);
+}
+
+void reportLastItem(const char* id, const std::string& text) {
     const ImGuiID itemId = ImGui::GetID(id);
     ImGui::ItemAdd(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), itemId, nullptr, ImGuiItemFlags_NoNav);
     automation::noteLabel(itemId, (text + "##" + id).c_str());

@@ -19,6 +19,8 @@ void emptyState(const char* text);
 bool tabItem(const std::string& label);
 // Plain text that tests can read: reported to the automation contract as "text##id".
 void reportedText(const char* id, const std::string& text, const ImVec4* colour = nullptr);
+// The item just drawn (a progress bar, …) in the automation contract as `id`, labelled `text`.
+void reportLastItem(const char* id, const std::string& text);
 
 // A choice among codes, shown by their translated names (prefix.code); items are "name##id_code".
 struct Choice {

@@ -1,9 +1,13 @@
 // Live sync in the browser: two desks (two browser profiles) connected to one CouchDB database
 // (pouchdb-server) share one queue; a desk cut off from the server keeps working, says how much
-// waits to be sent, and sends it once the server is back.
+// waits to be sent, and sends it once the server is back; a large first pull shows its progress.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { launch, openApp, click, widgets, waitForWidget, waitForAny } from './browser.js';
+import { runCli } from './cli.js';
 import { registerComplaint, typeInto } from './desk_steps.js';
 import { startCouch, startCuttingProxy } from './couch_server.js';
 
@@ -81,5 +85,46 @@ test('cut off from the server, a desk keeps working, counts what waits, and send
     await a.context.close();
   } finally {
     await proxy.stop();
+  }
+});
+
+test('a large first pull shows how far it has come, and the desk keeps drawing while it runs', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-big-pull-'));
+  try {
+    const office = path.join(dir, 'office.sqlite');
+    runCli(['init', office, '--office', 'BJ01']);
+    runCli(['generate', office, '--cases', '1500', '--seed', '11']);
+    assert.equal((await couch.request('PUT', 'big')).status, 201);
+    const pushed = runCli(['replicate', office, `${couch.url}/big`, '--push']).sent;
+    const a = await openApp(env);
+    await click(a.page, 'sync');
+    await click(a.page, 'sync_server');
+    await typeInto(a.page, 'sync_server_url', `${couch.url}/big`);
+    await click(a.page, 'sync_server_connect');
+    const seen = new Set(), framesSeen = new Set();
+    let state;
+    for (const started = Date.now(); Date.now() - started < 120000;) {
+      const all = await widgets(a.page);
+      state = all.find((w) => w.id === 'sync_server_state')?.label ?? '';
+      const progress = all.find((w) => w.id === 'sync_server_progress');
+      if (progress) {
+        seen.add(progress.label);
+        framesSeen.add(await a.page.evaluate(() => window.tousu.frames()));
+      }
+      if (state.startsWith('已同步')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.match(state, /^已同步/);
+    // "received / of the server's": several steps on the way, counted against what the server held.
+    const steps = [...seen].map((l) => l.match(/^(\d+) \/ (\d+)##/)).filter(Boolean);
+    assert.ok(steps.length >= 3, [...seen].join(', '));
+    assert.ok(steps.every(([, , total]) => Number(total) >= pushed), [...seen].join(', '));
+    assert.ok(framesSeen.size >= 3, 'frames drawn while the pull ran');
+    await click(a.page, 'sync_server_close');
+    await click(a.page, 'case_list');
+    await waitForWidget(a.page, 'list_count', (w) => /1500/.test(w.label), 15000);
+    await a.context.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,7 @@
 #include "ui/dialogs/live_sync.h"
 
+#include <cmath>
+
 #include "present/format.h"
 #include "present/i18n.h"
 #include "sync/couch.h"
@@ -57,6 +59,13 @@ void LiveSync::pump(app::App& app, const Host& host) {
         host.requestRedrawAfter(static_cast<double>(std::max<core::TimeMs>(st.retryAt - app.clock().now(), 0) + 10));
 }
 
+std::optional<float> LiveSync::pullProgress() const {
+    if (!m_replication) return std::nullopt;
+    const app::ReplicationStatus& st = m_replication->status();
+    if (st.phase != app::SyncPhase::Working || st.serverSeq <= 0 || st.pulledSeq >= st.serverSeq) return std::nullopt;
+    return static_cast<float>(st.pulledSeq) / static_cast<float>(st.serverSeq);
+}
+
 std::string LiveSync::stateText(ImVec4& colour) const {
     if (!m_replication) return "";
     const app::ReplicationStatus& st = m_replication->status();
@@ -66,6 +75,7 @@ std::string LiveSync::stateText(ImVec4& colour) const {
         return tr("livesync.up_to_date");
     case app::SyncPhase::Working:
         colour = colour::kMuted;
+        if (const auto done = pullProgress()) return trNumber("livesync.receiving", std::lround(*done * 100));
         return tr("livesync.working");
     case app::SyncPhase::Retrying:
         colour = colour::kWarning;
@@ -155,6 +165,11 @@ void LiveSync::draw(app::App& app, const Host& host) {
         const std::string state = stateText(colour);
         widgets::reportedText("sync_server_state", state, &colour);
         const app::ReplicationStatus& st = m_replication->status();
+        if (const auto done = pullProgress()) {
+            const std::string of = std::to_string(st.pulledSeq) + " / " + std::to_string(st.serverSeq);
+            ImGui::ProgressBar(*done, ImVec2(ImGui::GetFontSize() * 20, 0), of.c_str());
+            widgets::reportLastItem("sync_server_progress", of);
+        }
         if (st.lastUpToDate) ImGui::TextDisabled("%s%s", tr("livesync.last"), formatDateTime(st.lastUpToDate).c_str());
         if (st.problem) ImGui::TextWrapped("%s %s", tr(st.problem->messageKey), st.problem->detail.c_str());
     }

@@ -25,6 +25,8 @@ class LiveSync {
     void draw(app::App& app, const Host& host);
 
   private:
+    // How far a pull that is behind the server has come (0–1), while it works.
+    std::optional<float> pullProgress() const;
     void connect(app::App& app, const Host& host);
     void checkDatabase(app::App& app, const Host& host, const std::string& url);
     void connected(app::App& app, const std::string& url);

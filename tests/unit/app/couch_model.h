@@ -23,6 +23,8 @@ class CouchModel {
     app::HttpAnswer answer(const app::HttpRequest& r) {
         using nlohmann::json;
         if (r.path.rfind("_local/", 0) == 0) return local(r);
+        if (r.path.empty())
+            return {200, json{{"update_seq", seqText(m_feed.size())}, {"doc_count", m_docs.size()}}.dump(), ""};
         if (r.path == "_revs_diff") {
             const json asked = json::parse(r.body);
             json missing = json::object();

@@ -59,6 +59,13 @@ HttpAnswer changesAnswer(const std::vector<core::Event>& events, const std::stri
     return {200, nlohmann::json{{"results", rows}, {"last_seq", std::to_string(last)}}.dump(), ""};
 }
 
+// GET /{db}: how many changes the server has (update_seq), in CouchDB 3's opaque form.
+HttpAnswer databaseInfo(std::size_t changes) {
+    return {200,
+            R"({"db_name":"office","update_seq":")" + std::to_string(changes) + R"(-g1AAAAFTeJzLYWBg","doc_count":1})",
+            ""};
+}
+
 HttpAnswer written(int n) { return {201, R"({"ok":true,"id":"_local/x","rev":"0-)" + std::to_string(n) + "\"}", ""}; }
 
 } // namespace
@@ -171,6 +178,8 @@ TEST_CASE("a sign-in that expires in the middle of the server's changes keeps wh
         REQUIRE(request);
         if (request->method == "GET" && request->path.rfind("_local/", 0) == 0) {
             rep->receive(SyncLane::Pull, {404, R"({"error":"not_found"})", ""});
+        } else if (request->path.empty()) {
+            rep->receive(SyncLane::Pull, databaseInfo(events.size()));
         } else if (request->method == "PUT") {
             rep->receive(SyncLane::Pull, written(++checkpoints));
         } else if (changesAsked.emplace_back(request->path); changesAsked.size() == 3 && !expired) {
@@ -181,6 +190,10 @@ TEST_CASE("a sign-in that expires in the middle of the server's changes keeps wh
             rep->retryNow(); // signed in again
         } else {
             rep->receive(SyncLane::Pull, changesAnswer(events, request->path));
+            // How far it has come, of everything the server had when it started.
+            CHECK(rep->status().serverSeq == static_cast<std::int64_t>(events.size()));
+            CHECK(rep->status().pulledSeq == std::min<std::int64_t>(10 * std::int64_t(changesAsked.size() - expired),
+                                                                    std::int64_t(events.size())));
         }
     }
     CHECK(rep->status().phase == SyncPhase::UpToDate);
@@ -203,6 +216,8 @@ std::vector<std::string> pullAll(const std::vector<core::Event>& events, app::Re
         REQUIRE(request);
         if (request->method == "GET" && request->path.rfind("_local/", 0) == 0)
             rep.receive(SyncLane::Pull, {404, R"({"error":"not_found"})", ""});
+        else if (request->path.empty())
+            rep.receive(SyncLane::Pull, databaseInfo(events.size()));
         else if (request->method == "PUT")
             rep.receive(SyncLane::Pull, written(++checkpoints));
         else

@@ -166,6 +166,14 @@ TEST_CASE("server URLs: https anywhere, plain http only to this machine, never a
     CHECK(why("https://couch.example.cn/tousu?x=1").find("query") != std::string::npos);
 }
 
+TEST_CASE("the database's update_seq, CouchDB's opaque text or PouchDB's number, for a pull's progress") {
+    CHECK(couch::updateSeqOf(R"({"db_name":"office","update_seq":"1234-g1AAAAFTeJzL","doc_count":9})") ==
+          "1234-g1AAAAFTeJzL");
+    CHECK(couch::updateSeqOf(R"({"db_name":"office","update_seq":1234})") == "1234");
+    CHECK(couch::updateSeqOf(R"({"db_name":"office"})").empty());
+    CHECK(couch::updateSeqOf("<html>Bad Gateway</html>").empty());
+}
+
 TEST_CASE("server errors in words, and URL parts encoded") {
     CHECK(couch::serverError(R"({"error":"unauthorized","reason":"Name or password is incorrect."})") ==
           "unauthorized: Name or password is incorrect.");
