@@ -299,6 +299,7 @@ void Replication::stop(core::Error problem) {
 
 void Replication::localChanged() {
     m_push.caughtUp = false;
+    m_recount = true;
     updateStatus();
 }
 
@@ -321,9 +322,11 @@ bool Replication::finished() const {
 void Replication::updateStatus() {
     const core::TimeMs now = m_ctx.clock.now();
     const bool upToDate = (!m_push.enabled || m_push.caughtUp) && (!m_pull.enabled || m_pull.caughtUp);
-    // Counting reads every event after the checkpoint: while batches are being sent, once a second.
-    const bool sending = m_push.awaiting != Step::None && m_push.failures == 0;
-    if (!sending || now - m_countedAt >= 1000) {
+    // Counting reads every event after the checkpoint, so while a backlog goes out it is counted once a
+    // second (each answer would make a large first push quadratic); caught up it is cheap, and offline
+    // or after a local change it is what the menu bar shows.
+    if (m_push.caughtUp || m_push.failures || m_recount || now - m_countedAt >= 1000) {
+        m_recount = false;
         const std::int64_t pushed =
             m_checkpointState == Checkpoint::Known
                 ? m_checkpoint.pushedSeq

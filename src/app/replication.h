@@ -115,6 +115,7 @@ class Replication {
     bool m_askedDatabaseInfo = false;                       // its update_seq, once a run
     bool m_stopped = false;
     core::TimeMs m_countedAt = 0; // when pendingUpload was last counted
+    bool m_recount = true;        // local events since: count again
     std::int64_t m_pullLimit;     // changes per pull request: the batch, wider while reference data is ahead
 };
 
