@@ -264,7 +264,12 @@ core::Result<int> Cases::recordEscalations() {
 // [SECTION] Reads
 
 core::Result<core::Case> Cases::caseById(const std::string& caseId) const {
-    return m_ctx.noteFault(m_ctx.caseStore->loadCase(caseId));
+    auto c = m_ctx.noteFault(m_ctx.caseStore->loadCase(caseId));
+    if (!c) return c;
+    auto shown = m_ctx.noteFault(m_ctx.caseStore->shownNumber(caseId));
+    if (!shown) return shown.error();
+    if (!shown.value().empty()) c.value().number = shown.value();
+    return c;
 }
 core::Result<std::vector<core::Event>> Cases::timeline(const std::string& caseId) const {
     return m_ctx.noteFault(m_ctx.caseStore->caseEvents(caseId));

@@ -70,9 +70,10 @@ enum class Kind {
     Role,
     SuggestionSource,
     SuggestionStatus,
-    Flag, // "0" or "1"
-    CaseNumber,
-    Phone, // normalised, masked, or empty
+    Flag,            // "0" or "1"
+    CaseNumber,      // as registered: TS-BJ01-20261206-0001
+    ShownCaseNumber, // or as a twin shows it: …-0001-2 (store::CaseStore::renumberTwins)
+    Phone,           // normalised, masked, or empty
     Policy,
     Limits,
     LimitMs,
@@ -205,6 +206,11 @@ bool valueOk(Kind kind, const std::string& v, core::TimeMs now) {
         return v == "0" || v == "1";
     case Kind::CaseNumber:
         return caseNumber(v);
+    case Kind::ShownCaseNumber: {
+        const std::size_t dash = v.rfind('-');
+        return caseNumber(v) || (dash != std::string::npos && v.size() - dash - 1 <= 4 &&
+                                 allDigits(std::string_view(v).substr(dash + 1)) && caseNumber(v.substr(0, dash)));
+    }
     case Kind::Phone:
         return phone(v);
     case Kind::Policy:
@@ -283,7 +289,7 @@ const std::map<std::string, std::vector<Field>>& payloadFields() {
         {"archive", {{"at", K::Time}}},
         {"follow_up", {{"at", K::Time}, {"resolved", K::Flag}, {"note", K::Text}}},
         {"reassign", {{"at", K::Time}, {"department", K::IdOrEmpty}, {"person", K::Id}, {"reason", K::Text}}},
-        {"merge", {{"at", K::Time}, {"into", K::CaseNumber}, {"reason", K::Text}}},
+        {"merge", {{"at", K::Time}, {"into", K::ShownCaseNumber}, {"reason", K::Text}}},
         {"escalate", {{"at", K::Time}, {"level", K::Level}}},
         {"set_deadline", {{"at", K::Time}, {"milestone", K::Milestone}, {"limit_ms", K::LimitMs}, {"reason", K::Text}}},
         {"ref.department",

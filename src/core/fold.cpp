@@ -12,7 +12,7 @@ namespace {
 void applyRegister(Case& c, const Event& e) {
     const Fields& f = e.fields;
     c.id = e.caseId;
-    c.number = getField(f, "number");
+    c.number = c.registeredNumber = getField(f, "number");
     c.state = State::Registered;
     c.channel = channelFromCode(getField(f, "channel")).value_or(Channel::Other);
     c.customerName = getField(f, "customer_name");

@@ -64,8 +64,9 @@ struct MilestoneClock {
 };
 
 struct Case {
-    std::string id;     // uuid
-    std::string number; // TS-BJ01-20261128-0001
+    std::string id;               // uuid
+    std::string number;           // TS-BJ01-20261128-0001, as shown: a twin's is …-0001-2 (store: renumberTwins)
+    std::string registeredNumber; // as registered (the register event's number)
     State state = State::Registered;
     State resumeState = State::Registered; // where PendingCustomer returns to
     Channel channel = Channel::Phone;

@@ -40,7 +40,7 @@ constexpr const char* kRowColumns =
     "id, number, state, channel, category, sub_type, importance, customer_name, phone, account, customer_key, "
     "content, department, person, outcome, repeat_of, updated_hlc, received_at, expected_at, next_due, "
     "resolved_at, archived_at, paused, rating, reopen_count, escalation, concurrent_edit, event_count, follow_up_due, "
-    "met_milestones";
+    "met_milestones, registered_number";
 
 void bindRow(Statement& s, const ProjectionRow& r) {
     s.bind(1, r.id)
@@ -72,7 +72,8 @@ void bindRow(Statement& s, const ProjectionRow& r) {
         .bind(27, r.concurrentEdit)
         .bind(28, r.eventCount)
         .bind(29, r.followUpDue)
-        .bind(30, r.metMilestones);
+        .bind(30, r.metMilestones)
+        .bind(31, r.registeredNumber);
 }
 
 ProjectionRow readRow(const Statement& s) {
@@ -107,6 +108,7 @@ ProjectionRow readRow(const Statement& s) {
     r.eventCount = int(s.integer(27));
     r.followUpDue = s.integer(28);
     r.metMilestones = s.text(29);
+    r.registeredNumber = s.text(30);
     return r;
 }
 
@@ -118,7 +120,7 @@ ProjectionRow projectionRow(const core::Case& c, const core::Calendar& officeCal
     const core::Calendar cal = c.workingHours ? officeCalendar : core::Calendar::clockHours();
     ProjectionRow r;
     r.id = c.id;
-    r.number = c.number;
+    r.number = r.registeredNumber = c.registeredNumber;
     r.state = core::code(c.state);
     r.channel = core::code(c.channel);
     r.category = core::code(c.category);
@@ -275,6 +277,14 @@ core::Result<std::optional<std::string>> CaseStore::caseIdByNumber(const std::st
     return found.value() ? std::optional<std::string>(s.text(0)) : std::nullopt;
 }
 
+core::Result<std::string> CaseStore::shownNumber(const std::string& caseId) const {
+    Statement s(m_db, "SELECT number FROM cases WHERE id = ?");
+    s.bind(1, caseId);
+    auto found = s.row();
+    if (!found) return found.error();
+    return found.value() ? s.text(0) : std::string();
+}
+
 core::Status CaseStore::reproject(const std::string& caseId) {
     auto c = loadCase(caseId);
     if (!c) return c.error();
@@ -294,7 +304,7 @@ core::Result<int> CaseStore::reprojectAll() {
 
 core::Status CaseStore::writeProjection(const core::Case& c) {
     sqlite3* db = m_db.handle();
-    const ProjectionRow row = projectionRow(c, m_calendar);
+    ProjectionRow row = projectionRow(c, m_calendar);
     const std::string searchPhone = row.phone + " " + row.account;
     Statement old(m_db,
                   "SELECT rowid, number, customer_name, phone || ' ' || account, content FROM cases WHERE id = ?");
@@ -305,35 +315,67 @@ core::Status CaseStore::writeProjection(const core::Case& c) {
     if (!found) return found.error();
     if (found.value()) {
         rowid = old.integer(0);
-        textChanged = old.text(1) != row.number || old.text(2) != row.customerName || old.text(3) != searchPhone ||
-                      old.text(4) != row.content;
+        row.number = old.text(1); // as renumberTwins left it
+        textChanged = old.text(2) != row.customerName || old.text(3) != searchPhone || old.text(4) != row.content;
     }
     const std::string sql =
         std::string("INSERT INTO cases(rowid, ") + kRowColumns +
-        ") VALUES (?31,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-        "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) ON CONFLICT(rowid) DO UPDATE SET " +
+        ") VALUES (?32,?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+        "?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31) ON CONFLICT(rowid) DO UPDATE SET " +
         "state=?3, channel=?4, category=?5, sub_type=?6, importance=?7, customer_name=?8, "
         "phone=?9, account=?10, customer_key=?11, content=?12, department=?13, person=?14, "
         "outcome=?15, repeat_of=?16, updated_hlc=?17, received_at=?18, expected_at=?19, "
         "next_due=?20, resolved_at=?21, archived_at=?22, paused=?23, rating=?24, "
         "reopen_count=?25, escalation=?26, concurrent_edit=?27, event_count=?28, follow_up_due=?29, "
-        "met_milestones=?30, number=?2";
+        "met_milestones=?30";
     Statement up(m_db, sql.c_str());
     bindRow(up, row);
-    if (rowid) up.bind(31, rowid); // unbound ?31 is NULL: a new rowid
+    const bool added = rowid == 0;
+    if (rowid) up.bind(32, rowid); // unbound ?32 is NULL: a new rowid
     if (auto st = up.run(); !st) return st;
     if (!rowid) rowid = sqlite3_last_insert_rowid(db);
     // The searchable text is set at registration; most actions leave the index alone.
-    if (!textChanged) return core::Ok{};
-    Statement del(m_db, "DELETE FROM cases_fts WHERE rowid = ?");
-    if (auto st = del.bind(1, rowid).run(); !st) return st;
-    Statement fts(m_db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
-    return fts.bind(1, rowid)
-        .bind(2, row.number)
-        .bind(3, row.customerName)
-        .bind(4, searchPhone)
-        .bind(5, row.content)
-        .run();
+    if (textChanged) {
+        Statement del(m_db, "DELETE FROM cases_fts WHERE rowid = ?");
+        if (auto st = del.bind(1, rowid).run(); !st) return st;
+        Statement fts(m_db, "INSERT INTO cases_fts(rowid, number, customer_name, phone, content) VALUES (?,?,?,?,?)");
+        if (auto st = fts.bind(1, rowid)
+                          .bind(2, row.number)
+                          .bind(3, row.customerName)
+                          .bind(4, searchPhone)
+                          .bind(5, row.content)
+                          .run();
+            !st)
+            return st;
+    }
+    return added ? renumberTwins(row.registeredNumber) : core::Ok{};
+}
+
+// The number a case shows: two desks apart from each other can give two complaints one number, so
+// the first registered (case ids are time-ordered) keeps it and the next show it with -2, -3 …,
+// the same on every desk whatever order the cases arrived in.
+namespace {
+std::string numberInPlace(const std::string& registered, std::size_t place) {
+    return place == 0 ? registered : registered + "-" + std::to_string(place + 1);
+}
+} // namespace
+
+core::Status CaseStore::renumberTwins(const std::string& registered) {
+    Statement twins(m_db, "SELECT rowid, number FROM cases WHERE registered_number = ? ORDER BY id");
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    twins.bind(1, registered);
+    if (auto st = twins.eachRow([&] { rows.emplace_back(twins.integer(0), twins.text(1)); }); !st) return st;
+    Statement number(m_db, "UPDATE cases SET number = ?2 WHERE rowid = ?1");
+    Statement indexed(m_db, "UPDATE cases_fts SET number = ?2 WHERE rowid = ?1");
+    for (std::size_t place = 0; rows.size() > 1 && place < rows.size(); ++place) {
+        const std::string want = numberInPlace(registered, place);
+        if (rows[place].second == want) continue;
+        for (Statement* s : {&number, &indexed}) {
+            s->reset();
+            if (auto st = s->bind(1, rows[place].first).bind(2, want).run(); !st) return st;
+        }
+    }
+    return core::Ok{};
 }
 
 core::Status CaseStore::appendLocal(const core::Case& before, const core::Event& e) {
@@ -398,6 +440,7 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
                         "UNION SELECT id FROM cases ORDER BY 1");
     const std::string sql = std::string("SELECT ") + kRowColumns + " FROM cases WHERE id = ?";
     Statement row(m_db, sql.c_str());
+    Statement earlier(m_db, "SELECT count(*) FROM cases WHERE registered_number = ? AND id < ?");
     // The search index row holds the case's own text (what writeProjection put there).
     Statement fts(m_db, "SELECT count(*) FROM cases_fts f JOIN cases c ON f.rowid = c.rowid WHERE c.id = ? "
                         "AND f.number = c.number AND f.customer_name = c.customer_name "
@@ -411,8 +454,15 @@ core::Result<std::vector<std::string>> CaseStore::verify() const {
         auto haveRow = row.row();
         if (!haveRow) return haveRow.error();
         const bool registered = c && !c.value().id.empty();
-        const bool same =
-            registered ? haveRow.value() && readRow(row) == projectionRow(c.value(), m_calendar) : !haveRow.value();
+        bool same = !haveRow.value();
+        if (registered && haveRow.value()) {
+            ProjectionRow expected = projectionRow(c.value(), m_calendar);
+            auto place = earlier.bind(1, expected.registeredNumber).bind(2, id).row();
+            if (!place) return place.error();
+            expected.number = numberInPlace(expected.registeredNumber, std::size_t(earlier.integer(0)));
+            earlier.reset();
+            same = readRow(row) == expected;
+        }
         row.reset();
         fts.bind(1, id);
         auto haveCount = fts.row();

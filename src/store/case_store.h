@@ -24,8 +24,8 @@ class Database;
 
 // One row of the `cases` projection, derived from a folded case (and nothing else).
 struct ProjectionRow {
-    std::string id, number, state, channel, category, subType, importance, customerName, phone, account, customerKey,
-        content, department, person, outcome, repeatOf, updatedHlc, metMilestones;
+    std::string id, number, registeredNumber, state, channel, category, subType, importance, customerName, phone,
+        account, customerKey, content, department, person, outcome, repeatOf, updatedHlc, metMilestones;
     std::int64_t receivedAt = 0, expectedAt = 0, nextDue = 0, resolvedAt = 0, archivedAt = 0, followUpDue = 0;
     int paused = 0, rating = 0, reopenCount = 0, escalation = 0, concurrentEdit = 0, eventCount = 0;
     bool operator==(const ProjectionRow&) const = default;
@@ -51,6 +51,8 @@ class CaseStore {
     core::Result<core::Case> loadCase(const std::string& caseId) const;
     core::Result<std::optional<std::string>> caseIdByNumber(const std::string& number) const;
     core::Status reproject(const std::string& caseId);
+    // The number a case shows (its registered number, or …-2 for a twin); "" for no such case.
+    core::Result<std::string> shownNumber(const std::string& caseId) const;
     // Re-folds every case (after a migration that added a projected column); returns how many.
     core::Result<int> reprojectAll();
     // A new local event for a case whose current fold is `before` (empty for a new case): stored and
@@ -69,6 +71,8 @@ class CaseStore {
     core::Status verifyReference(std::vector<std::string>& bad) const;
     core::Status insertOne(const core::Event& e, InsertResult& result, bool& inserted);
     core::Status writeProjection(const core::Case& c);
+    // The numbers shown by the cases registered under one number (case_store.cpp, numberInPlace).
+    core::Status renumberTwins(const std::string& registered);
     Database& m_db;
     const core::Calendar& m_calendar;
 };

@@ -115,6 +115,20 @@ constexpr Migration kMigrations[] = {
         CREATE TABLE replication_checkpoints (server TEXT PRIMARY KEY, pushed_seq INTEGER NOT NULL,
                                               pulled_since TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;
     )sql"},
+    // Version 8: the number a case was registered under, beside the number it shows. Two desks apart
+    // from each other can give two complaints one number: the first registered (by case id, which
+    // is time-ordered) keeps it, the next show it with -2, -3 … (CaseStore::renumberTwins).
+    {8, R"sql(
+        ALTER TABLE cases ADD COLUMN registered_number TEXT NOT NULL DEFAULT '';
+        UPDATE cases SET registered_number = number;
+        CREATE INDEX cases_registered_number ON cases(registered_number, id);
+        UPDATE cases SET number = registered_number || '-' || twin.place
+          FROM (SELECT rowid AS twin_rowid,
+                       row_number() OVER (PARTITION BY registered_number ORDER BY id) AS place FROM cases) AS twin
+          WHERE cases.rowid = twin.twin_rowid AND twin.place > 1;
+        UPDATE cases_fts SET number = (SELECT number FROM cases WHERE cases.rowid = cases_fts.rowid)
+          WHERE rowid IN (SELECT rowid FROM cases WHERE number <> registered_number);
+    )sql"},
 };
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "ui/screens/case_detail_screen.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui.h>
 
@@ -66,6 +67,11 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
         ImGui::TextColored(colour::kWarning, "  %s", tr("detail.repeat"));
     }
     if (c.concurrentEdit) ImGui::TextColored(colour::kWarning, "%s", tr("detail.concurrent"));
+    if (c.number != c.registeredNumber) { // a twin: another desk gave the same number while apart
+        char twin[256];
+        std::snprintf(twin, sizeof twin, tr("detail.twin_number"), c.registeredNumber.c_str(), c.number.c_str());
+        widgets::reportedText("twin_number", twin, &colour::kWarning);
+    }
     ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
                        trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());
     ImGui::TextWrapped("%s", c.content.c_str());

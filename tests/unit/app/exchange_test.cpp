@@ -336,6 +336,30 @@ TEST_CASE("concurrent edits of one case resolve the same in both offices and are
     CHECK(intoB.concurrentCases[0] == ca.number);
 }
 
+TEST_CASE("two desks of one office that register while apart give one number twice, and once synced the later "
+          "complaint shows it with -2 on both desks") {
+    Office a("BJ01", 1), b("BJ01", 2);
+    const std::string first = a.registerOne("宽带断网");
+    b.clock.jumpBy(60'000);
+    const std::string second = b.registerOne("话费多扣");
+    const std::string number = a.app->cases().caseById(first).value().number;
+    REQUIRE(b.app->cases().caseById(second).value().number == number); // apart, both took the next number
+    a.importFrom(b.exportAll());
+    b.importFrom(a.exportAll());
+    for (Office* desk : {&a, &b}) {
+        const core::Case one = desk->app->cases().caseById(first).value();
+        const core::Case two = desk->app->cases().caseById(second).value();
+        CHECK(one.number == number);
+        CHECK(two.number == number + "-2");
+        CHECK(two.registeredNumber == number);
+        CHECK(desk->app->cases().caseIdByNumber(number + "-2") == second);
+        CHECK(desk->app->verify().value().empty());
+    }
+    CHECK(a.digest() == b.digest());
+    // The next complaint on either desk takes a new number.
+    CHECK(a.app->cases().caseById(a.registerOne()).value().number > number + "-2");
+}
+
 TEST_CASE("a read-only tab refuses imports") {
     Office a("A", 1), b("B", 2);
     a.registerOne();

@@ -70,7 +70,7 @@ HttpAnswer written(int n) { return {201, R"({"ok":true,"id":"_local/x","rev":"0-
 
 } // namespace
 
-TEST_CASE("no answer and server errors are retried after a pause that doubles; a refusal stops and is named") {
+TEST_CASE("no answer and server errors are retried after a pause that doubles, and a refusal stops and is named") {
     Desk d(7);
     d.registerCase("话费多扣");
     app::ReplicationOptions options;

@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/queries.h"
+#include "store/statement.h"
 
 using namespace tousu;
 
@@ -77,6 +78,58 @@ TEST_CASE("a database at schema version 1 is migrated to the current version and
     CHECK(db.value()->schemaVersion() == store::Database::kSchemaVersion);
     CHECK(store::getMeta(*db.value(), "office_code").value().value_or("") == "BJ01");
     CHECK(db.value()->exec("INSERT INTO peers(name, last_seq, updated_at) VALUES ('SH02', 0, 0)").ok());
+}
+
+TEST_CASE("a database at schema version 7 whose desks gave two complaints one number shows them apart") {
+    const char* path = "/tmp/tousu_test_migrate_twins.sqlite";
+    std::remove(path);
+    sqlite3* raw = nullptr;
+    sqlite3_open(path, &raw);
+    for (const store::Migration& m : store::migrations())
+        if (m.version <= 7) REQUIRE(sqlite3_exec(raw, m.sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    for (const char* id : {"c2", "c1", "c3"}) { // as they arrived
+        const std::string sql =
+            std::string("INSERT INTO cases VALUES (NULL, '") + id +
+            "', 'TS-BJ01-20261206-0007', 'registered', 'phone', 'billing', '', 'normal', '王芳', '', '', '', '', 0, "
+            "'', '', 0, 0, 'open', 0, 0, 0, 0, '', 0, 0, 0, 1, '', 0, ''); INSERT INTO cases_fts(rowid, number) "
+            "VALUES (last_insert_rowid(), 'TS-BJ01-20261206-0007')";
+        REQUIRE(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    sqlite3_exec(raw, "PRAGMA user_version = 7", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    auto db = store::Database::open(path);
+    REQUIRE(db.ok());
+    store::Statement s(*db.value(),
+                       "SELECT c.id, c.number, f.number FROM cases c JOIN cases_fts f ON f.rowid = c.rowid "
+                       "ORDER BY c.id");
+    std::vector<std::string> shown;
+    REQUIRE(s.eachRow([&] { shown.push_back(s.text(0) + " " + s.text(1) + " " + s.text(2)); }).ok());
+    CHECK(shown == std::vector<std::string>{"c1 TS-BJ01-20261206-0007 TS-BJ01-20261206-0007",
+                                            "c2 TS-BJ01-20261206-0007-2 TS-BJ01-20261206-0007-2",
+                                            "c3 TS-BJ01-20261206-0007-3 TS-BJ01-20261206-0007-3"});
+}
+
+TEST_CASE("two complaints registered under one number by desks apart: the first keeps it, the next show -2, -3, "
+          "whatever order they arrive in") {
+    const std::vector<std::string> ids{"c-a", "c-b", "c-c"}; // time-ordered: c-a was registered first
+    std::vector<std::string> arrival = ids;
+    do {
+        CAPTURE(arrival[0] + arrival[1] + arrival[2]);
+        Fixture f;
+        for (const std::string& id : arrival)
+            REQUIRE(f.cases.insertEvents({registerEvent(id, 1, "王芳", "宽带断网 " + id, 1000)}).ok());
+        store::Statement s(*f.db, "SELECT id, number FROM cases ORDER BY id");
+        std::vector<std::string> shown;
+        REQUIRE(s.eachRow([&] { shown.push_back(s.text(0) + " " + s.text(1)); }).ok());
+        CHECK(shown == std::vector<std::string>{"c-a TS-HQ-20261128-0001", "c-b TS-HQ-20261128-0001-2",
+                                                "c-c TS-HQ-20261128-0001-3"});
+        CHECK(f.cases.caseIdByNumber("TS-HQ-20261128-0001-3").value().value_or("") == "c-c");
+        CHECK(f.cases.verify().value().empty());
+        // Later steps on a twin keep the number it shows.
+        REQUIRE(f.cases.insertEvents({actionEvent("c-b", "confirm", 2000, "e-b")}).ok());
+        CHECK(f.cases.caseIdByNumber("TS-HQ-20261128-0001-2").value().value_or("") == "c-b");
+        CHECK(f.cases.verify().value().empty());
+    } while (std::next_permutation(arrival.begin(), arrival.end()));
 }
 
 TEST_CASE("inserting events projects the case and the same event twice is stored once") {

@@ -150,3 +150,23 @@ TEST_CASE("on a wide screen the record sits beside the case, on a narrow one bel
             CHECK(oldest->y > next->y);
     }
 }
+
+TEST_CASE("a complaint that another desk, while apart, registered under the same number earlier says so") {
+    Fixture f;
+    core::SimulatedClock otherClock{f.clock.now() - 60'000};
+    auto other = std::move(app::App::open(":memory:", otherClock, 12).value());
+    REQUIRE(other->initialize("BJ01", "北京一营").ok());
+    REQUIRE(other->signIn("s10").ok());
+    core::Registration r{"phone", "李娜",   "13900139000",   "", "phone", "月租多扣", "billing",
+                         "",      "normal", otherClock.now()};
+    REQUIRE(other->cases().registerCase(r).ok());
+    const std::string number = f.current().number;
+    CHECK(f.ui.widget("twin_number") == nullptr);
+    REQUIRE(f.app->exchange().importBundle(other->exchange().exportBundle({}).value(), true).ok());
+    f.window.go(ui::Navigation{ui::View::CaseDetail, f.ref.id});
+    for (int i = 0; i < 3; ++i) f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("twin_number") != nullptr);
+    const std::string label = f.ui.widget("twin_number")->label;
+    CHECK(label.find(number + "，") != std::string::npos);
+    CHECK(label.find(number + "-2") != std::string::npos);
+}
