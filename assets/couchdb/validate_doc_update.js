@@ -4,6 +4,9 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // ES5 only (CouchDB runs it in its own JavaScript engine).
   // (Comments only inside the function: CouchDB evaluates the text as one expression.)
   function refuse(why) { throw ({ forbidden: why + ': ' + newDoc._id }); }
+  // Which events each tousu role records: core::roleMay (src/core/workflow.cpp) as data, on one line
+  // that app_tests compares with it. Reference data: administrators, except suggestions (anyone).
+  var rights = {"agent":["register","confirm","classify","dispatch","contact","wait_customer","customer_responded","feedback","survey","archive","follow_up","escalate"],"handler":["investigate","contact","wait_customer","customer_responded","propose_solution","implement","feedback","escalate"],"supervisor":["register","confirm","classify","dispatch","investigate","contact","wait_customer","customer_responded","propose_solution","reject_solution","implement","feedback","survey","archive","follow_up","reopen","reassign","cancel","merge","escalate","set_deadline"],"admin":["register","confirm","classify","dispatch","investigate","contact","wait_customer","customer_responded","propose_solution","reject_solution","implement","feedback","survey","archive","follow_up","reopen","reassign","cancel","merge","escalate","set_deadline"],"trainer":["register","confirm","classify","dispatch","investigate","contact","wait_customer","customer_responded","propose_solution","reject_solution","implement","feedback","survey","archive","follow_up","reopen","reassign","cancel","merge","escalate","set_deadline"]};
   var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
   if (newDoc._id.indexOf('_design/') === 0) {
     if (!isAdmin) refuse('only administrators change design documents');
@@ -31,5 +34,24 @@ function (newDoc, oldDoc, userCtx, secObj) {
   for (var name in payload) {
     if (typeof payload[name] !== 'string' || name.length > 64 || payload[name].length > 65536) refuse('payload.' + name);
     if (++fields > 64) refuse('too many payload fields');
+  }
+  // Server administrators load whole offices (tousu-cli replicate); everyone else writes as the person
+  // signed in, with that person's role (a CouchDB role "role:agent"…; the office is the database's
+  // _security). A tousu administrator may also send what others recorded (bundles imported by file),
+  // and any desk the automatic escalations it recorded.
+  if (isAdmin) return;
+  var role = '';
+  for (var r = 0; r < userCtx.roles.length; r++) {
+    if (userCtx.roles[r].indexOf('role:') === 0) role = userCtx.roles[r].substring(5);
+  }
+  if (!userCtx.name || !rights.hasOwnProperty(role)) refuse('the signed-in user has no tousu role');
+  var automatic = newDoc.actor === 'system' && newDoc.type === 'escalate';
+  if (newDoc.actor !== userCtx.name && !automatic && role !== 'admin') {
+    refuse('recorded by ' + newDoc.actor + ', not by the signed-in ' + userCtx.name);
+  }
+  if (newDoc.type.indexOf('ref.') === 0) {
+    if (newDoc.type !== 'ref.suggestion' && role !== 'admin') refuse(role + ' may not change reference data');
+  } else if (rights[role].indexOf(newDoc.type) === -1) {
+    refuse(role + ' may not ' + newDoc.type);
   }
 }

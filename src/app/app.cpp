@@ -58,13 +58,13 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
         if (auto st = store::setMeta(*ctx.db, key, value); !st) return st;
     std::vector<core::Event> events;
     for (const ReferenceItem& item : defaultReferenceData())
-        events.push_back(ctx.newEvent("", item.type, {}, item.fields));
+        events.push_back(Context::seedEvent(item.type, item.fields));
     for (const core::CategoryPolicy& p : ctx.policies.categories)
-        events.push_back(ctx.newEvent("", "ref.policy", {},
-                                      {{"category", core::code(p.category)},
-                                       {"version", std::to_string(p.version)},
-                                       {"limits", core::encodeLimits(core::milestonesFor(ctx.policies, p.category))},
-                                       {"max_hours", std::to_string(p.maxHours)}}));
+        events.push_back(Context::seedEvent(
+            "ref.policy", {{"category", core::code(p.category)},
+                           {"version", std::to_string(p.version)},
+                           {"limits", core::encodeLimits(core::milestonesFor(ctx.policies, p.category))},
+                           {"max_hours", std::to_string(p.maxHours)}}));
     if (auto r = ctx.caseStore->insertEvents(events); !r) return r.error();
     if (auto st = tx.commit(); !st) return st;
     ++ctx.revision;
@@ -77,14 +77,22 @@ AppInfo App::info() const {
 }
 
 core::Status App::signIn(const std::string& staffId, const std::string& pin) {
+    return becomePerson(staffId, &pin, std::nullopt);
+}
+
+core::Status App::signInAsServerUser(const std::string& staffId, std::optional<core::Role> role) {
+    return becomePerson(staffId, nullptr, role);
+}
+
+core::Status App::becomePerson(const std::string& staffId, const std::string* pin, std::optional<core::Role> role) {
     auto all = store::staff(*m_ctx->db);
     if (!all) return all.error();
     for (const core::StaffMember& s : all.value()) {
         if (s.id != staffId) continue;
-        const auto role = core::roleFromCode(s.role);
-        if (!role) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
-        if (!m_settings.pinMatches(staffId, pin)) return fieldError("error.wrong_pin", "pin");
-        m_ctx->actor = {s.id, *role};
+        const auto recorded = core::roleFromCode(s.role);
+        if (!recorded) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
+        if (pin && !m_settings.pinMatches(staffId, *pin)) return fieldError("error.wrong_pin", "pin");
+        m_ctx->actor = {s.id, role.value_or(*recorded)};
         if (m_ctx->readOnly || lastSignedIn() == staffId) return core::Ok{};
         return store::setMeta(*m_ctx->db, "signed_in", staffId);
     }

@@ -82,6 +82,9 @@ class App {
     // remembered in the database, so the next start continues as them.
     // Refused with "error.wrong_pin" when the profile has a PIN and `pin` is not it.
     core::Status signIn(const std::string& staffId, const std::string& pin = {});
+    // Signed in by a sync server (README, "Live sync"): the server checked their password, so no PIN;
+    // the role is the one their CouchDB roles give when they name one, else their record's.
+    core::Status signInAsServerUser(const std::string& staffId, std::optional<core::Role> role);
     // The member signed in last time, if any.
     std::optional<std::string> lastSignedIn() const;
     const Actor& actor() const;
@@ -113,6 +116,7 @@ class App {
     explicit App(std::unique_ptr<Context> ctx);
     static core::Result<std::unique_ptr<App>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
                                                    std::uint64_t seed);
+    core::Status becomePerson(const std::string& staffId, const std::string* pin, std::optional<core::Role> role);
 
     std::unique_ptr<Context> m_ctx;
     Cases m_cases;

@@ -1,6 +1,8 @@
 #include "app/context.h"
 
 #include "app/errors.h"
+#include "core/sha256.h"
+#include "core/validate.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/exchange.h"
@@ -88,6 +90,18 @@ void Context::useCalendar(core::WorkingCalendar working) {
 void Context::useClockHours() {
     calendar = core::Calendar::clockHours();
     policies.workingHours = false;
+}
+
+core::Event Context::seedEvent(const std::string& type, core::Fields fields) {
+    core::Event e;
+    e.hlc = {core::kEarliestTimeMs, 0};
+    e.origin = kSeedOrigin;
+    e.actor = "system";
+    e.type = type;
+    fields["at"] = std::to_string(core::kEarliestTimeMs);
+    e.fields = std::move(fields);
+    e.id = std::string(kSeedOrigin) + "-" + core::sha256Hex(core::canonicalText(e)).substr(0, 32);
+    return e;
 }
 
 core::Event Context::newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields) {

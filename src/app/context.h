@@ -29,6 +29,9 @@ class CaseStore;
 
 namespace tousu::app {
 
+// The origin of the defaults every desk starts with (Context::seedEvent); never sent to a sync server.
+constexpr const char* kSeedOrigin = "seed";
+
 struct Context {
     // A context over an opened database: office identity, calendar, policies and HLC loaded from it.
     static core::Result<std::unique_ptr<Context>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
@@ -43,6 +46,10 @@ struct Context {
     void useClockHours();
 
     core::Event newEvent(const std::string& caseId, const std::string& type, core::Hlc prev, core::Fields fields);
+    // A default every desk starts with (reference data, policies), the same event on every desk: from
+    // kSeedOrigin, recorded by "system" at the earliest time we accept, so any real edit wins over it
+    // wherever it was made, and named by its content, so a desk that receives it already holds it.
+    static core::Event seedEvent(const std::string& type, core::Fields fields);
     // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
     core::Status recordReference(const char* type, core::Fields fields);
 

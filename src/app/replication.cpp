@@ -85,21 +85,29 @@ std::optional<HttpRequest> Replication::next(SyncLane which) {
     return which == SyncLane::Push ? nextPush() : nextPull();
 }
 
+// The defaults every desk starts with are not sent: every desk holds them, and only an administrator
+// could write them (assets/couchdb/validate_doc_update.js).
 std::optional<HttpRequest> Replication::nextPush() {
-    if (m_push.caughtUp) return std::nullopt;
-    auto stored = m_ctx.noteFault(store::eventsAfter(*m_ctx.db, m_checkpoint.pushedSeq, m_options.batch));
-    if (!stored) {
-        stop(stored.error());
-        return std::nullopt;
+    while (!m_push.caughtUp) {
+        auto stored = m_ctx.noteFault(store::eventsAfter(*m_ctx.db, m_checkpoint.pushedSeq, m_options.batch));
+        if (!stored) {
+            stop(stored.error());
+            return std::nullopt;
+        }
+        if (stored.value().events.empty()) {
+            m_push.caughtUp = true;
+            updateStatus();
+            return next(SyncLane::Push); // the checkpoint, when this lane writes it
+        }
+        m_push.batch = std::move(stored.value().events);
+        m_push.batchLastSeq = stored.value().lastSeq;
+        std::erase_if(m_push.batch, [](const core::Event& e) { return e.origin == kSeedOrigin; });
+        if (!m_push.batch.empty())
+            return send(m_push, Step::RevsDiff, {"POST", "_revs_diff", couch::revsDiffRequest(m_push.batch)});
+        advancePush(m_push);
+        if (m_stopped) return std::nullopt;
     }
-    if (stored.value().events.empty()) {
-        m_push.caughtUp = true;
-        updateStatus();
-        return next(SyncLane::Push); // the checkpoint, when this lane writes it
-    }
-    m_push.batch = std::move(stored.value().events);
-    m_push.batchLastSeq = stored.value().lastSeq;
-    return send(m_push, Step::RevsDiff, {"POST", "_revs_diff", couch::revsDiffRequest(m_push.batch)});
+    return std::nullopt;
 }
 
 std::optional<HttpRequest> Replication::nextPull() {

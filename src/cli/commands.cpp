@@ -236,6 +236,13 @@ const Command kCommands[] = {
      "run stopped. The password comes from --password-file or TOUSU_COUCH_PASSWORD. --continuous keeps\n"
      "going (retrying while the server is away) until interrupted.",
      cmdReplicate},
+    {"couchdb-setup", "couchdb-setup DB URL --admin-user U [--password-file F] [--passwords FILE]",
+     "Prepare a CouchDB database for this office, as a server administrator (password from --password-file\n"
+     "or TOUSU_COUCH_PASSWORD): create it, install the design document (assets/couchdb), open it to the\n"
+     "role office:CODE, and give every staff member a CouchDB user with roles office:CODE and role:ROLE.\n"
+     "FILE holds \"staff_id password\" lines; staff without one keep their password (new ones are listed).\n"
+     "Run it again after staff changes.",
+     cmdCouchdbSetup},
     {"export-tmf", "export-tmf DB OUT.json",
      "Every case as a TM Forum TMF621 Trouble Ticket (ticketType complaint), with every note and status change.",
      cmdExportTmf},
@@ -255,7 +262,11 @@ const Command kCommands[] = {
 void usage(std::FILE* out) {
     std::fprintf(out, "tousu-cli %s — complaint desk tools\n\nusage: tousu-cli <command> [options]\n\ncommands:\n",
                  core::version());
-    for (const Command* c = kCommands; c->name; ++c) std::fprintf(out, "  %-11s %s\n", c->name, c->help);
+    for (const Command* c = kCommands; c->name; ++c) { // the first line of each; --help gives the rest
+        const std::string_view help = c->help;
+        const std::string first(help.substr(0, help.find('\n')));
+        std::fprintf(out, "  %-13s %s%s\n", c->name, first.c_str(), first.size() < help.size() ? " …" : "");
+    }
     std::fprintf(out, "\n`tousu-cli <command> --help` shows a command's options.\n");
 }
 

@@ -49,6 +49,12 @@ core::Result<std::string> firstLineOf(const std::string& path) {
     return line;
 }
 
+core::Result<std::string> couchPassword(const Args& a) {
+    if (a.has("--password-file")) return firstLineOf(a.get("--password-file"));
+    if (const char* env = std::getenv("TOUSU_COUCH_PASSWORD")) return std::string(env);
+    return std::string();
+}
+
 core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::Clock& clock, std::uint64_t seed) {
     if (a.positional.empty()) return makeError(ErrorCode::InvalidInput, "missing DB argument");
     const std::string& path = a.positional[0];

@@ -19,6 +19,9 @@ core::Result<std::unique_ptr<app::App>> openExisting(const Args& a, const core::
 
 // The first line of a file (a password or passphrase file), without its line end.
 core::Result<std::string> firstLineOf(const std::string& path);
+// A CouchDB password: from --password-file (its first line) or TOUSU_COUCH_PASSWORD, never an
+// argument others can read; empty when neither is given.
+core::Result<std::string> couchPassword(const Args& a);
 // Whole-file reads refuse files over `maxBytes` before reading them.
 core::Result<std::string> readFile(const std::string& path, std::size_t maxBytes);
 // A command's output file (the database is positional[0]): refused when it is the database itself

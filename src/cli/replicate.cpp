@@ -12,13 +12,6 @@ namespace tousu::cli {
 
 namespace {
 
-// From --password-file (its first line) or TOUSU_COUCH_PASSWORD, never an argument others can read.
-core::Result<std::string> password(const Args& a) {
-    if (a.has("--password-file")) return firstLineOf(a.get("--password-file"));
-    if (const char* env = std::getenv("TOUSU_COUCH_PASSWORD")) return std::string(env);
-    return std::string();
-}
-
 const char* phaseName(app::SyncPhase p) {
     switch (p) {
     case app::SyncPhase::Working:
@@ -40,7 +33,7 @@ int cmdReplicate(const Args& a) {
         return fail("usage: tousu-cli replicate DB URL [--user U --password-file F] [--push|--pull] [--continuous]", 2);
     auto url = sync::couch::databaseUrl(a.positional[1]);
     if (!url) return failWith(url.error());
-    auto pass = password(a);
+    auto pass = couchPassword(a);
     if (!pass) return failWith(pass.error());
     core::SystemClock clock;
     auto app = openExisting(a, clock, 1);

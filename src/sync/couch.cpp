@@ -156,6 +156,17 @@ core::Result<std::string> revisionWritten(std::string_view answer) {
     return rev;
 }
 
+core::Result<SessionUser> sessionUser(std::string_view answer) {
+    auto j = parseAnswer(answer);
+    if (!j || !j.value().is_object()) return badAnswer("_session: not an object");
+    const json& ctx = j.value().contains("userCtx") ? j.value()["userCtx"] : j.value();
+    SessionUser user{textAt(ctx, "name"), ""};
+    if (user.name.empty()) return badAnswer("_session: nobody is signed in");
+    for (const json& r : ctx.value("roles", json::array()))
+        if (r.is_string() && r.get<std::string>().rfind("role:", 0) == 0) user.role = r.get<std::string>().substr(5);
+    return user;
+}
+
 core::Result<std::string> databaseUrl(std::string_view url) {
     const auto bad = [](const char* why) {
         return core::makeError(core::ErrorCode::InvalidInput, "error.couch_url", why);

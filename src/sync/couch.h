@@ -69,6 +69,15 @@ core::Result<Checkpoint> readCheckpoint(std::string_view answer);
 // The new revision of a document after PUT ({"ok":true,"id":…,"rev":…}).
 core::Result<std::string> revisionWritten(std::string_view answer);
 
+// [SECTION] Sign-in
+
+// Who a sign-in answer names: POST _session's {"ok":true,"name":"s01","roles":["office:BJ01",
+// "role:agent"]} or GET _session's {"userCtx":{…}}. `role` is what a "role:" entry says ("" if none).
+struct SessionUser {
+    std::string name, role;
+};
+core::Result<SessionUser> sessionUser(std::string_view answer);
+
 // [SECTION] Errors and URLs
 
 // A database URL the desk and the CLI will talk to: https://, or http:// to this machine only

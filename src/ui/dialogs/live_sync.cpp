@@ -23,6 +23,7 @@ std::string serverRoot(const std::string& databaseUrl) { return databaseUrl.subs
 
 void LiveSync::pump(app::App& app, const Host& host) {
     if (!m_server) m_server = app.settings().preference("sync.server").value_or(""); // once, not per frame
+    becomeServerUser(app);
     const std::string& url = *m_server;
     if (url.empty() || app.readOnly() || !host.http) { // only the tab that writes syncs
         m_replication.reset();
@@ -57,6 +58,15 @@ void LiveSync::pump(app::App& app, const Host& host) {
     const app::ReplicationStatus& st = m_replication->status();
     if (st.phase == app::SyncPhase::Retrying && host.requestRedrawAfter)
         host.requestRedrawAfter(static_cast<double>(std::max<core::TimeMs>(st.retryAt - app.clock().now(), 0) + 10));
+}
+
+// Tried again each time the data changes (not each frame): a new desk knows its staff after the pull.
+void LiveSync::becomeServerUser(app::App& app) {
+    if (!m_serverUser || app.readOnly() || app.revision() == m_serverUserTriedAt) return;
+    m_serverUserTriedAt = app.revision();
+    if (app.actor().staffId == m_serverUser->name ||
+        app.signInAsServerUser(m_serverUser->name, core::roleFromCode(m_serverUser->role)))
+        m_serverUser.reset();
 }
 
 std::optional<float> LiveSync::pullProgress() const {
@@ -106,6 +116,8 @@ void LiveSync::connect(app::App& app, const Host& host) {
                       m_connecting = false;
                       m_error = app::refusalOf(a);
                   } else {
+                      if (auto user = sync::couch::sessionUser(a.body)) m_serverUser = user.value();
+                      m_serverUserTriedAt = UINT64_MAX;
                       checkDatabase(app, host, database);
                   }
                   if (host.requestRedraw) host.requestRedraw();

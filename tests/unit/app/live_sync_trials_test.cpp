@@ -111,7 +111,10 @@ TEST_CASE("desks that sync through a faulty server in any interleaving converge"
         }
         const auto all = desks[0]->office.app->exchange().exportBundle({}).value().events;
         events += int(all.size());
-        CHECK(server.documents() == all.size());
+        // Every event on the server once, but the defaults every desk starts with, which none sends.
+        const auto seeds = std::count_if(all.begin(), all.end(), [](const auto& e) { return e.origin == "seed"; });
+        CHECK(seeds > 0);
+        CHECK(server.documents() == all.size() - std::size_t(seeds));
         // Desks apart give one number twice; each complaint still shows a number of its own.
         std::map<std::string, int> shown;
         for (const auto& row : desks[0]->office.cases().rows) {

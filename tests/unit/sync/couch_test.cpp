@@ -174,6 +174,21 @@ TEST_CASE("the database's update_seq, CouchDB's opaque text or PouchDB's number,
     CHECK(couch::updateSeqOf("<html>Bad Gateway</html>").empty());
 }
 
+TEST_CASE("who a sign-in answer names, and the tousu role among their CouchDB roles") {
+    auto posted = couch::sessionUser(R"({"ok":true,"name":"s01","roles":["office:BJ01","role:agent"]})");
+    REQUIRE(posted.ok());
+    CHECK(posted.value().name == "s01");
+    CHECK(posted.value().role == "agent");
+    auto read = couch::sessionUser(R"({"ok":true,"userCtx":{"name":"s09","roles":["role:supervisor","office:BJ01"]}})");
+    REQUIRE(read.ok());
+    CHECK(read.value().name == "s09");
+    CHECK(read.value().role == "supervisor");
+    CHECK(couch::sessionUser(R"({"ok":true,"name":"s02","roles":["office:BJ01"]})").value().role.empty());
+    CHECK(couch::sessionUser(R"({"ok":true,"userCtx":{"name":null,"roles":[]}})").error().messageKey ==
+          "error.couch_answer"); // nobody: the session ran out
+    CHECK_FALSE(couch::sessionUser("<html>login</html>").ok());
+}
+
 TEST_CASE("server errors in words, and URL parts encoded") {
     CHECK(couch::serverError(R"({"error":"unauthorized","reason":"Name or password is incorrect."})") ==
           "unauthorized: Name or password is incorrect.");
