@@ -60,8 +60,8 @@ test('push only and pull only each do their half', async () => {
   assert.equal(await eventCount(name), pushed.sent);
   const pulled = runCli(['replicate', b, url, '--pull']);
   assert.equal(pulled.sent, 0);
-  assert.equal(pulled.pending_upload, 28 + 0, 'b still holds its own reference data unsent');
-  assert.ok(pulled.received > 0);
+  assert.equal(pulled.pending_upload, 0, 'b recorded nothing: its defaults are every desk\'s, never sent');
+  assert.equal(pulled.received, pushed.sent);
 });
 
 test('an event changed on the server is refused: nothing of its batch is applied and the error names it', async () => {
@@ -131,4 +131,71 @@ test('the design document refuses on the server what a desk would never write, a
   assert.match(JSON.stringify(noCase), /reference data has no case/);
   assert.equal(await eventCount(name), sent + 1, 'nothing refused was stored');
   assert.equal(runCli(['replicate', a, `${couch.url}/${name}`]).sent, 0);
+});
+
+test('couchdb-setup opens the database to the office and its staff, and each person writes only as themselves within their role', async () => {
+  const server = await startCouch(); // its own: an administrator ends the admin party the other tests use
+  try {
+    assert.equal((await server.request('PUT', '_config/admins/root', 'root secret')).status, 200);
+    const secret = (name, text) => { const f = path.join(tmp, name); fs.writeFileSync(f, `${text}\n`); return f; };
+    const rootPassword = secret('root.pw', 'root secret');
+    const agentPassword = secret('s01.pw', 'agent pass');
+    const staffPasswords = secret('staff.pw', '# staff passwords\ns01 agent pass\ns09\tsupervisor pass');
+    const url = `${server.url}/tousu-bj`;
+    const a = office('setup-a', 20, 5);
+    const setup = ['couchdb-setup', a, url, '--admin-user', 'root', '--password-file', rootPassword, '--passwords', staffPasswords];
+    const first = runCli(setup);
+    assert.deepEqual([first.design_document, first.member_role, first.users_created, first.users_updated],
+      ['installed', 'office:BJ01', 2, 0]);
+    assert.ok(first.without_password.includes('s10') && !first.without_password.includes('s01'));
+    const again = runCli(setup);
+    assert.deepEqual([again.design_document, again.users_created, again.users_updated], ['unchanged', 0, 2]);
+
+    const as = (user, password) => async (method, p, body) => {
+      const res = await fetch(`${server.url}/${p}`, {
+        method, body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const root = as('root', 'root secret');
+    const agent = as('s01', 'agent pass');
+    assert.deepEqual((await root('GET', '_users/org.couchdb.user:s01')).body.roles, ['office:BJ01', 'role:agent']);
+    assert.deepEqual((await root('GET', 'tousu-bj/_security')).body.members.roles, ['office:BJ01']);
+    assert.equal((await fetch(`${url}`)).status, 401, 'nobody signed in reads nothing');
+    assert.equal((await as('s01', 'wrong')('GET', 'tousu-bj')).status, 401);
+
+    // An agent may not send what others recorded; the server's administrator loads the whole office.
+    const refused = runCliFailing(['replicate', a, url, '--user', 's01', '--password-file', agentPassword]);
+    assert.match(refused.stderr, /recorded by s\d+, not by the signed-in s01|agent may not/);
+    const loaded = runCli(['replicate', a, url, '--user', 'root', '--password-file', rootPassword]);
+    assert.ok(loaded.sent > 0);
+    // (_bulk_docs takes each document on its own: the agent's own events went up in the refused run.)
+    const stored = (await root('GET', 'tousu-bj')).body.doc_count - 1; // but the design document
+    assert.ok(stored > 20 * 3 && stored > loaded.sent, `${stored} events, ${loaded.sent} sent by root`);
+
+    // A new desk of the office: the agent receives everything, registers, and what they recorded goes up.
+    const b = office('setup-b', 0, 0);
+    assert.equal(runCli(['replicate', b, url, '--user', 's01', '--password-file', agentPassword]).received, stored);
+    runCli(['generate', b, '--cases', '3', '--seed', '9', '--registrations-only']);
+    assert.equal(runCli(['replicate', b, url, '--user', 's01', '--password-file', agentPassword]).sent, 3);
+    runCli(['replicate', a, url, '--user', 'root', '--password-file', rootPassword]);
+    assert.equal(digest(a), digest(b));
+
+    // What the server refuses from the agent, whatever a desk would do.
+    const { body } = await root('GET', 'tousu-bj/_all_docs?include_docs=true');
+    const own = body.rows.map((r) => r.doc).find((d) => d.type === 'register' && d.actor === 's01');
+    const { _id: ownId, _rev: rev, ...event } = own; // the body alone, under new ids below
+    assert.ok(ownId);
+    const reasonOf = async (doc) => {
+      const answer = await agent('POST', 'tousu-bj/_bulk_docs', { docs: [{ _rev: rev, ...doc }], new_edits: false });
+      return JSON.stringify(answer.body);
+    };
+    assert.match(await reasonOf({ ...event, _id: 'as-supervisor', actor: 's09' }), /recorded by s09, not by the signed-in s01/);
+    assert.match(await reasonOf({ ...event, _id: 'beyond-role', type: 'reopen' }), /agent may not reopen/);
+    assert.match(await reasonOf({ ...event, _id: 'own-staff', type: 'ref.staff', case: '' }), /may not change reference data/);
+    assert.equal((await root('GET', 'tousu-bj')).body.doc_count, stored + 3 + 1, 'nothing refused was stored');
+  } finally {
+    await server.stop();
+  }
 });

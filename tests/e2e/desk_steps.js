@@ -1,7 +1,8 @@
 // Steps of the desk journeys shared by the browser tests: typing, choosing, registering.
 import { click, waitForWidget } from './browser.js';
 
-export async function typeInto(page, id, text) {
+// `shown`: what the field shows for it (a password field shows stars).
+export async function typeInto(page, id, text, shown = text) {
   // Text goes to the IME field the desk places at the caret once the field is active; typed
   // earlier (a slow frame under load), it would land on the page and be lost. A click that a busy
   // machine delivered while the screen was still changing is made again, as a person would.
@@ -12,7 +13,7 @@ export async function typeInto(page, id, text) {
     if (attempt === 2) throw new Error(`${id} never took the keyboard focus`);
   }
   await page.keyboard.insertText(text);
-  await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(text));
+  await waitForWidget(page, id, (w) => (w.value ?? '').endsWith(shown));
 }
 
 // Opens a combo and picks an item; combos report the chosen code as their value, so this waits

@@ -128,3 +128,42 @@ test('a large first pull shows how far it has come, and the desk keeps drawing w
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('signed in to the sync server, the desk works as that person, and what they record is accepted as theirs', async () => {
+  const server = await startCouch(); // with an administrator: the server checks who writes
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tousu-signin-'));
+  try {
+    await server.allowOrigin(new URL(env.url).origin);
+    assert.equal((await server.request('PUT', '_config/admins/root', 'root secret')).status, 200);
+    const db = path.join(dir, 'office.db');
+    runCli(['init', db, '--office', 'BJ01']);
+    fs.writeFileSync(path.join(dir, 'root.pw'), 'root secret\n');
+    fs.writeFileSync(path.join(dir, 'staff.pw'), 's01 agent pass\n');
+    runCli(['couchdb-setup', db, `${server.url}/tousu-bj`, '--admin-user', 'root', '--password-file',
+      path.join(dir, 'root.pw'), '--passwords', path.join(dir, 'staff.pw')]);
+
+    const desk = await openApp(env);
+    await click(desk.page, 'user');
+    await click(desk.page, 'signin_s09'); // a supervisor at this desk before
+    await waitForWidget(desk.page, 'user', (w) => w.label.startsWith('周杰'));
+    await click(desk.page, 'sync');
+    await click(desk.page, 'sync_server');
+    await typeInto(desk.page, 'sync_server_url', `${server.url}/tousu-bj`);
+    await typeInto(desk.page, 'sync_server_user', 's01');
+    await typeInto(desk.page, 'sync_server_password', 'agent pass', '*'.repeat(10));
+    await click(desk.page, 'sync_server_connect');
+    await waitForWidget(desk.page, 'sync_server_state', (w) => w.label.startsWith('已同步'), 15000);
+    await click(desk.page, 'sync_server_close');
+    await waitForWidget(desk.page, 'user', (w) => w.label.startsWith('王芳 · 受理员')); // s01, as the server knows them
+    await registerComplaint(desk.page, '话费里多了一项没订过的业务');
+    await syncState(desk.page, /^已同步/);
+    const root = `Basic ${Buffer.from('root:root secret').toString('base64')}`;
+    const docs = await (await fetch(`${server.url}/tousu-bj/_all_docs?include_docs=true`, { headers: { authorization: root } })).json();
+    const registered = docs.rows.map((r) => r.doc).filter((d) => d.type === 'register');
+    assert.deepEqual(registered.map((d) => d.actor), ['s01']);
+    await desk.context.close();
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
