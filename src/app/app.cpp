@@ -106,6 +106,8 @@ const core::PolicySet& App::policies() const { return m_ctx->policies; }
 const core::Calendar& App::calendar() const { return m_ctx->calendar; }
 void App::setActor(Actor actor) { m_ctx->actor = std::move(actor); }
 const Actor& App::actor() const { return m_ctx->actor; }
+void App::setTrainingWorkspace() { m_ctx->trainingWorkspace = true; }
+bool App::may(core::Operation operation) const { return m_ctx->permits(operation).ok(); }
 std::uint64_t App::revision() const { return m_ctx->revision; }
 SaveState App::saveState() const { return m_ctx->saveState; }
 void App::setSaveState(SaveState s) { m_ctx->saveState = s; }

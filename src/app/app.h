@@ -88,6 +88,8 @@ class App {
     // The member signed in last time, if any.
     std::optional<std::string> lastSignedIn() const;
     const Actor& actor() const;
+    // Whether the person at the desk may do `operation` (core::roleMay): the desk offers only what they may.
+    bool may(core::Operation operation) const;
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const;
     SaveState saveState() const;
@@ -98,6 +100,9 @@ class App {
     // Read-only while another browser tab writes this workspace: every action is refused.
     bool readOnly() const;
     void setReadOnly(bool readOnly);
+    // A training session's own database (app/training.h), a scenario's made-up office: anyone there may
+    // do anything (a trainer takes the workflow's steps only here, never on the office's cases).
+    void setTrainingWorkspace();
 
     // Groups many actions into one durable commit (bulk generation, imports); each action still
     // rolls back on its own if it fails.

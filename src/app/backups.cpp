@@ -16,6 +16,7 @@ core::Result<std::string> Backups::backup() {
 }
 
 core::Status Backups::backupTo(const std::function<void(std::string_view)>& piece) {
+    if (auto st = m_ctx.permits(core::Operation::Backup); !st) return st;
     if (auto st = m_ctx.db->readImage(piece); !st) return st;
     if (!m_ctx.cannotWrite() && store::setMeta(*m_ctx.db, "last_backup_at", std::to_string(m_ctx.clock.now())))
         ++m_ctx.revision;
@@ -63,6 +64,7 @@ core::Result<BackupInfo> Backups::checkBackup(const std::string& bytes) const {
 core::Status Backups::restore(const std::string& bytes) {
     // Not cannotWrite(): a restore is the way out of a damaged database.
     if (m_ctx.readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
+    if (auto st = m_ctx.permits(core::Operation::Restore); !st) return st;
     if (auto checked = checkBackup(bytes); !checked) return checked.error();
     auto source = store::Database::openImage(bytes); // migrated to this version's schema
     if (!source) return source.error();

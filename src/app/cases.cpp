@@ -19,6 +19,8 @@ using core::ErrorCode;
 using core::Fields;
 using core::makeError;
 
+// Each action asks for the role first, before it reads or checks anything: a person who may not act
+// learns that, not what is wrong with the form.
 core::Status Cases::perform(const std::string& caseId, Action action, Fields fields) {
     if (auto st = m_ctx.requireRole(action); !st) return st;
     store::Transaction tx(m_ctx.db->handle());
@@ -93,6 +95,7 @@ core::Result<CaseRef> Cases::registerCase(const core::Registration& r) {
 }
 
 core::Status Cases::confirm(const std::string& caseId, const std::string& method, const std::string& text) {
+    if (auto st = m_ctx.requireRole(Action::Confirm); !st) return st;
     if (!core::contactMethodFromCode(method))
         return invalid({makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method")});
     if (auto st = validText("confirmation_text", text, false); !st) return st;
@@ -101,6 +104,7 @@ core::Status Cases::confirm(const std::string& caseId, const std::string& method
 
 core::Status Cases::classify(const std::string& caseId, const std::string& category, const std::string& subType,
                              const std::string& importance) {
+    if (auto st = m_ctx.requireRole(Action::Classify); !st) return st;
     const auto cat = core::categoryFromCode(category);
     std::vector<core::Error> errors;
     if (!cat) errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", category, "category"));
@@ -118,6 +122,7 @@ core::Status Cases::classify(const std::string& caseId, const std::string& categ
 
 core::Status Cases::dispatch(const std::string& caseId, const std::string& department, const std::string& person,
                              core::TimeMs expectedAt) {
+    if (auto st = m_ctx.requireRole(Action::Dispatch); !st) return st;
     std::vector<core::Error> errors;
     if (!hasId(m_ctx.departments(), department))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_department", department, "department"));
@@ -133,11 +138,13 @@ core::Status Cases::dispatch(const std::string& caseId, const std::string& depar
 }
 
 core::Status Cases::investigate(const std::string& caseId, const std::string& note) {
+    if (auto st = m_ctx.requireRole(Action::Investigate); !st) return st;
     if (auto st = validText("note", note); !st) return st;
     return perform(caseId, Action::Investigate, {{"note", note}});
 }
 
 core::Status Cases::recordContact(const std::string& caseId, const std::string& method, const std::string& note) {
+    if (auto st = m_ctx.requireRole(Action::RecordContact); !st) return st;
     if (!core::contactMethodFromCode(method))
         return invalid({makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method")});
     if (auto st = validText("note", note); !st) return st;
@@ -145,31 +152,37 @@ core::Status Cases::recordContact(const std::string& caseId, const std::string& 
 }
 
 core::Status Cases::waitForCustomer(const std::string& caseId, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::WaitForCustomer); !st) return st;
     if (auto st = validText("reason", reason); !st) return st;
     return perform(caseId, Action::WaitForCustomer, {{"reason", reason}});
 }
 
 core::Status Cases::customerResponded(const std::string& caseId, const std::string& note) {
+    if (auto st = m_ctx.requireRole(Action::CustomerResponded); !st) return st;
     if (auto st = validText("note", note, false); !st) return st;
     return perform(caseId, Action::CustomerResponded, {{"note", note}});
 }
 
 core::Status Cases::proposeSolution(const std::string& caseId, const std::string& solution) {
+    if (auto st = m_ctx.requireRole(Action::ProposeSolution); !st) return st;
     if (auto st = validText("solution", solution); !st) return st;
     return perform(caseId, Action::ProposeSolution, {{"solution", solution}});
 }
 
 core::Status Cases::rejectSolution(const std::string& caseId, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::RejectSolution); !st) return st;
     if (auto st = validText("reason", reason); !st) return st;
     return perform(caseId, Action::RejectSolution, {{"reason", reason}});
 }
 
 core::Status Cases::implement(const std::string& caseId, const std::string& step) {
+    if (auto st = m_ctx.requireRole(Action::Implement); !st) return st;
     if (auto st = validText("step", step); !st) return st;
     return perform(caseId, Action::Implement, {{"step", step}});
 }
 
 core::Status Cases::feedback(const std::string& caseId, const std::string& result, const std::string& method) {
+    if (auto st = m_ctx.requireRole(Action::Feedback); !st) return st;
     std::vector<core::Error> errors;
     if (auto e = textError("result", result)) errors.push_back(*e);
     if (!core::contactMethodFromCode(method))
@@ -179,6 +192,7 @@ core::Status Cases::feedback(const std::string& caseId, const std::string& resul
 }
 
 core::Status Cases::survey(const std::string& caseId, int rating, const std::string& comment, bool declined) {
+    if (auto st = m_ctx.requireRole(Action::Survey); !st) return st;
     if (!declined && (rating < 1 || rating > 5))
         return invalid({makeError(ErrorCode::InvalidInput, "error.rating_range", std::to_string(rating), "rating")});
     if (auto st = validText("comment", comment, false); !st) return st;
@@ -191,17 +205,20 @@ core::Status Cases::survey(const std::string& caseId, int rating, const std::str
 core::Status Cases::archive(const std::string& caseId) { return perform(caseId, Action::Archive, {}); }
 
 core::Status Cases::followUp(const std::string& caseId, bool resolved, const std::string& note) {
+    if (auto st = m_ctx.requireRole(Action::FollowUp); !st) return st;
     if (auto st = validText("note", note); !st) return st;
     return perform(caseId, Action::FollowUp, {{"resolved", resolved ? "1" : "0"}, {"note", note}});
 }
 
 core::Status Cases::reopen(const std::string& caseId, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Reopen); !st) return st;
     if (auto st = validText("reason", reason); !st) return st;
     return perform(caseId, Action::Reopen, {{"reason", reason}});
 }
 
 core::Status Cases::reassign(const std::string& caseId, const std::string& department, const std::string& person,
                              const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Reassign); !st) return st;
     std::vector<core::Error> errors;
     if (!hasId(m_ctx.staff(), person))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
@@ -211,11 +228,13 @@ core::Status Cases::reassign(const std::string& caseId, const std::string& depar
 }
 
 core::Status Cases::cancel(const std::string& caseId, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Cancel); !st) return st;
     if (auto st = validText("reason", reason); !st) return st;
     return perform(caseId, Action::Cancel, {{"reason", reason}});
 }
 
 core::Status Cases::merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Merge); !st) return st;
     std::vector<core::Error> errors;
     const auto target = caseIdByNumber(intoNumber);
     if (!target || *target == caseId)
@@ -227,6 +246,7 @@ core::Status Cases::merge(const std::string& caseId, const std::string& intoNumb
 
 core::Status Cases::setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,
                                 const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::SetDeadline); !st) return st;
     auto c = m_ctx.caseStore->loadCase(caseId);
     if (!c) return c.error();
     const core::CategoryPolicy* policy = core::policyFor(m_ctx.policies, c.value().category);

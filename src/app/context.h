@@ -56,7 +56,10 @@ struct Context {
     // Why nothing may be written now: another tab writes, or the database failed to read (writing
     // over damage spreads it; a restore is the way out). nullopt: writes may go ahead.
     std::optional<core::Error> cannotWrite() const;
+    // Whether the person at the desk may (core::roleMay): a workflow step (writes), another operation
+    // (reads too: a read-only tab may still export), or edit settings (writes).
     core::Status requireRole(core::Action action) const;
+    core::Status permits(core::Operation operation) const;
     core::Status requireAdmin() const;
 
     // A read's result, unchanged; a storage failure in it is kept as `fault` (the first one).
@@ -88,6 +91,7 @@ struct Context {
     std::uint64_t revision; // bumped by every committed change
     SaveState saveState = SaveState::Saved;
     bool readOnly = false;
+    bool trainingWorkspace = false; // a training session's own database: every operation permitted
     mutable std::optional<core::Error> fault;
 };
 

@@ -43,6 +43,9 @@ core::Result<KnownReferences> knownReferences(const store::Database& db, const s
 } // namespace
 
 core::Result<PreparedExport> Exchange::prepareExport(const ExportScope& scope) {
+    using core::Operation;
+    if (auto st = m_ctx.permits(scope.maskPersonal ? Operation::ExportMasked : Operation::ExportWhole); !st)
+        return st.error();
     core::Result<store::StoredEvents> stored = store::StoredEvents{};
     if (!scope.caseNumbers.empty()) {
         std::vector<std::string> ids;
@@ -86,6 +89,7 @@ core::Result<sync::Bundle> Exchange::exportBundle(const ExportScope& scope) {
 }
 
 core::Result<std::unique_ptr<ImportJob>> Exchange::startImport(const sync::Bundle& bundle, bool apply) {
+    if (auto st = m_ctx.permits(core::Operation::ImportBundle); !st) return st.error();
     return ImportJob::start(m_ctx, bundle, apply);
 }
 
@@ -187,6 +191,7 @@ double ImportJob::progress() const {
 std::vector<core::Peer> Exchange::peers() const { return m_ctx.orFault(store::peers(*m_ctx.db)); }
 
 core::Result<int> Exchange::exportTmf(std::string& out) const {
+    if (auto st = m_ctx.permits(core::Operation::ExportWhole); !st) return st.error();
     int count = 0;
     out += "[";
     const auto emit = [&](std::vector<core::Event>& events) {

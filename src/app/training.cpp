@@ -39,6 +39,7 @@ core::Result<std::unique_ptr<TrainingSession>> TrainingSession::start(sync::Scen
         App::open(":memory:", s->m_clock, 0x7261696eULL ^ static_cast<std::uint64_t>(hostNow) ^ (++sessions << 40));
     if (!app) return app.error();
     s->m_app = std::move(app.value());
+    s->m_app->setTrainingWorkspace();
     if (auto st = s->m_app->initialize(s->m_scenario.officeCode, s->m_scenario.officeName); !st) return st.error();
     if (!s->m_scenario.bundle.empty()) { // the starting data of a saved snapshot
         auto bundle = sync::readBundle(s->m_scenario.bundle);

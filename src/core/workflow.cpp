@@ -132,6 +132,29 @@ bool roleMay(Role role, Action a) {
     return false;
 }
 
+const char* code(Operation o) {
+    static constexpr const char* kCodes[kOperationCount] = {"live_data", "import",  "export_masked", "export_whole",
+                                                            "backup",    "restore", "edit_settings"};
+    return kCodes[static_cast<int>(o)];
+}
+
+bool roleMay(Role role, Operation o) {
+    switch (o) {
+    case Operation::LiveData:
+        return role != Role::Trainer;
+    case Operation::ExportMasked:
+        return true;
+    case Operation::ImportBundle:
+    case Operation::ExportWhole:
+    case Operation::Backup:
+        return role == Role::Supervisor || role == Role::Admin;
+    case Operation::Restore:
+    case Operation::EditSettings:
+        return role == Role::Admin;
+    }
+    return false;
+}
+
 ListFilter todoOf(const std::string& staffId, Role role) {
     static constexpr State kTheirs[] = {State::Dispatched, State::Investigating, State::SolutionProposed,
                                         State::Implementing, State::PendingCustomer};

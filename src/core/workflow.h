@@ -51,6 +51,21 @@ Status checkAllowed(const Case& c, Action action);
 // Actions a user can take on this case now (excludes system-only Escalate), in workflow order.
 std::vector<Action> allowedActions(const Case& c);
 bool roleMay(Role role, Action action);
+
+// The desk's operations besides the workflow's steps. With roleMay(Role, Action) this is the one
+// table of who may do what (README, "Roles"); app::Context checks it for every call.
+enum class Operation {
+    LiveData,     // the workflow's steps on the office's real cases (a trainer works in training workspaces)
+    ImportBundle, // another office's events into this database
+    ExportMasked, // a bundle with customers' names, phones and accounts hidden
+    ExportWhole,  // a bundle or TMF621 file with them whole
+    Backup,       // the whole database as a file
+    Restore,      // replaces every case with a backup's
+    EditSettings, // office, calendar, staff, departments, sub-types, policies, templates, others' PINs
+};
+constexpr int kOperationCount = static_cast<int>(Operation::EditSettings) + 1;
+const char* code(Operation o); // "live_data", "import", …
+bool roleMay(Role role, Operation operation);
 // Someone's to-do (我的待办): the cases waiting on them — those they are responsible for while the
 // next step is theirs (investigate, solve, implement, hear back from the customer), and those whose
 // next step is the desk's (confirm, classify, dispatch, survey, archive) when their role may take it.

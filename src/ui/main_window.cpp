@@ -110,8 +110,11 @@ void MainWindow::fileReceived(app::App& app, const std::string& name, std::strin
 
 void MainWindow::drawBackupMenu(app::App& app) {
     if (!ImGui::BeginMenu(label("menu.backup", "backup").c_str())) return;
-    if (ImGui::MenuItem(label("backup.download", "backup_download").c_str())) m_backup.download(app, m_host);
-    if (ImGui::MenuItem(label("backup.restore", "backup_restore").c_str(), nullptr, false, !app.readOnly()))
+    if (ImGui::MenuItem(label("backup.download", "backup_download").c_str(), nullptr, false,
+                        app.may(core::Operation::Backup)))
+        m_backup.download(app, m_host);
+    if (ImGui::MenuItem(label("backup.restore", "backup_restore").c_str(), nullptr, false,
+                        !app.readOnly() && app.may(core::Operation::Restore)))
         m_backup.pickFile(m_host);
     ImGui::Separator();
     char line[256];
@@ -275,8 +278,12 @@ void MainWindow::drawMenuBar(app::App& app, core::TimeMs hostNow) {
         if (!ImGui::BeginMenu(label("menu.sync", "sync").c_str())) return;
         if (ImGui::MenuItem(label("sync.export_all", "export_all").c_str())) m_sync.exportAll();
         if (ImGui::MenuItem(label("sync.export_peer", "export_peer").c_str())) m_sync.exportPeer();
-        if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str())) m_sync.exportTmf(app, m_host);
-        if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false, !app.readOnly()))
+        using core::Operation;
+        if (ImGui::MenuItem(label("sync.export_tmf", "export_tmf").c_str(), nullptr, false,
+                            app.may(Operation::ExportWhole)))
+            m_sync.exportTmf(app, m_host);
+        if (ImGui::MenuItem(label("sync.import", "import_file").c_str(), nullptr, false,
+                            !app.readOnly() && app.may(Operation::ImportBundle)))
             m_sync.importFile(m_host);
         ImGui::Separator();
         if (ImGui::MenuItem(label("livesync.menu", "sync_server").c_str(), nullptr, false, !m_training.active()))

@@ -193,8 +193,12 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
         }
         ImGui::Separator();
     }
+    const bool whole = app.may(core::Operation::ExportWhole); // else customers' data leaves hidden, always
+    if (!whole) m_mask = true;
+    ImGui::BeginDisabled(!whole);
     ImGui::Checkbox(label("sync.mask", "export_mask").c_str(), &m_mask);
-    ImGui::TextDisabled("%s", tr("sync.mask_explain"));
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("%s", tr(whole ? "sync.mask_explain" : "sync.mask_required"));
     if (!host.seal) m_encrypt = false; // checked before: a peer's watermark must not move for a file never written
     ImGui::BeginDisabled(!host.seal);
     ImGui::Checkbox(label("sync.encrypt", "export_encrypt").c_str(), &m_encrypt);

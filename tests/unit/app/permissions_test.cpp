@@ -1,0 +1,165 @@
+// The table of who may do what (core::roleMay), walked whole through App: every role against every
+// workflow step and every other operation. What the table refuses comes back as error.role_not_allowed
+// before anything is read or written; what it allows never does.
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <map>
+
+#include "app/app.h"
+
+using namespace tousu;
+using core::Action;
+using core::Operation;
+using core::Role;
+
+namespace {
+
+constexpr Role kRoles[] = {Role::Agent, Role::Handler, Role::Supervisor, Role::Admin, Role::Trainer};
+
+struct Desk {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
+    std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 7).value());
+    Desk() { REQUIRE(app->initialize("BJ01", "北京一营").ok()); }
+    std::string registerAsAdmin() {
+        app->setActor({"s10", Role::Admin});
+        auto ref = app->cases().registerCase({"phone", "王芳", "13800138000", "", "phone", "话费多扣了二十元",
+                                              "billing", "bill_error", "normal", clock.now()});
+        REQUIRE(ref.ok());
+        return ref.value().id;
+    }
+};
+
+bool refusedForRole(const core::Status& st) { return !st && st.error().messageKey == "error.role_not_allowed"; }
+template <class T> core::Status statusOf(const core::Result<T>& r) {
+    if (r) return core::Ok{};
+    return r.error();
+}
+
+// Each step with arguments that are valid on their own, so only the role or the case's state can refuse.
+using Step = std::function<core::Status(app::Cases&, const std::string&, core::TimeMs)>;
+const std::map<Action, Step>& steps() {
+    static const std::map<Action, Step> all = {
+        {Action::Register,
+         [](app::Cases& c, const std::string&, core::TimeMs now) {
+             return statusOf(c.registerCase({"phone", "李雷", "13900139000", "", "phone", "宽带晚上经常断线", "service_quality",
+                                             "unstable_internet", "normal", now}));
+         }},
+        {Action::Confirm, [](app::Cases& c, const std::string& id, auto) { return c.confirm(id, "phone", "已确认"); }},
+        {Action::Classify,
+         [](app::Cases& c, const std::string& id, auto) { return c.classify(id, "billing", "bill_error", "normal"); }},
+        {Action::Dispatch,
+         [](app::Cases& c, const std::string& id, core::TimeMs now) {
+             return c.dispatch(id, "billing", "s05", now + core::kHourMs);
+         }},
+        {Action::Investigate, [](app::Cases& c, const std::string& id, auto) { return c.investigate(id, "核查"); }},
+        {Action::RecordContact,
+         [](app::Cases& c, const std::string& id, auto) { return c.recordContact(id, "phone", "已联系"); }},
+        {Action::WaitForCustomer,
+         [](app::Cases& c, const std::string& id, auto) { return c.waitForCustomer(id, "等客户提供账单"); }},
+        {Action::CustomerResponded,
+         [](app::Cases& c, const std::string& id, auto) { return c.customerResponded(id, "已提供"); }},
+        {Action::ProposeSolution,
+         [](app::Cases& c, const std::string& id, auto) { return c.proposeSolution(id, "退还二十元"); }},
+        {Action::RejectSolution,
+         [](app::Cases& c, const std::string& id, auto) { return c.rejectSolution(id, "金额不对"); }},
+        {Action::Implement, [](app::Cases& c, const std::string& id, auto) { return c.implement(id, "已退费"); }},
+        {Action::Feedback, [](app::Cases& c, const std::string& id, auto) { return c.feedback(id, "已退费", "phone"); }},
+        {Action::Survey, [](app::Cases& c, const std::string& id, auto) { return c.survey(id, 5, "满意", false); }},
+        {Action::Archive, [](app::Cases& c, const std::string& id, auto) { return c.archive(id); }},
+        {Action::FollowUp, [](app::Cases& c, const std::string& id, auto) { return c.followUp(id, true, "没有再扣"); }},
+        {Action::Reopen, [](app::Cases& c, const std::string& id, auto) { return c.reopen(id, "又扣了"); }},
+        {Action::Reassign,
+         [](app::Cases& c, const std::string& id, auto) { return c.reassign(id, "billing", "s06", "换人"); }},
+        {Action::Cancel, [](app::Cases& c, const std::string& id, auto) { return c.cancel(id, "客户撤回"); }},
+        {Action::Merge,
+         [](app::Cases& c, const std::string& id, auto) { return c.merge(id, "TS-BJ01-20261128-0001", "重复"); }},
+        {Action::Escalate, [](app::Cases& c, const std::string&, auto) { return statusOf(c.recordEscalations()); }},
+        {Action::SetDeadline,
+         [](app::Cases& c, const std::string& id, auto) { return c.setDeadline(id, "feedback", 24, "客户同意"); }},
+    };
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("every role against every workflow step: refused by the app exactly where the table says") {
+    REQUIRE(steps().size() == std::size_t(core::kActionCount));
+    for (const Role role : kRoles) {
+        for (const auto& [action, step] : steps()) {
+            if (action == Action::Escalate) continue; // recorded by the desk itself, as "system" (below)
+            const std::string roleCode = core::code(role);
+            CAPTURE(roleCode);
+            const std::string actionCode = core::code(action);
+            CAPTURE(actionCode);
+            Desk d;
+            const std::string id = d.registerAsAdmin();
+            d.app->setActor({"s05", role});
+            const core::Status st = step(d.app->cases(), id, d.clock.now());
+            const std::string outcome = st ? "ok" : st.error().messageKey + " " + st.error().detail;
+            CAPTURE(outcome);
+            const bool may = core::roleMay(role, action) && core::roleMay(role, Operation::LiveData);
+            CHECK(refusedForRole(st) == !may);
+        }
+    }
+}
+
+TEST_CASE("every role against every other operation: refused by the app exactly where the table says") {
+    Desk office;
+    office.registerAsAdmin();
+    const std::string backup = office.app->backups().backup().value();
+    const sync::Bundle bundle = office.app->exchange().exportBundle({}).value();
+    for (const Role role : kRoles) {
+        const std::string roleCode = core::code(role);
+            CAPTURE(roleCode);
+        Desk d;
+        d.app->setActor({"s05", role});
+        std::string tmf;
+        const std::pair<Operation, core::Status> tried[] = {
+            {Operation::ExportMasked, statusOf(d.app->exchange().exportBundle({"", {}, true}))},
+            {Operation::ExportWhole, statusOf(d.app->exchange().exportBundle({"", {}, false}))},
+            {Operation::ExportWhole, statusOf(d.app->exchange().exportTmf(tmf))},
+            {Operation::ImportBundle, statusOf(d.app->exchange().importBundle(bundle, false))},
+            {Operation::Backup, statusOf(d.app->backups().backup())},
+            {Operation::Restore, d.app->backups().restore(backup)},
+            {Operation::EditSettings, statusOf(d.app->settings().saveDepartment({"legal", "法务部", "Legal", ""}))},
+        };
+        for (const auto& [operation, st] : tried) {
+            const std::string operationCode = core::code(operation);
+            CAPTURE(operationCode);
+            CHECK(refusedForRole(st) == !core::roleMay(role, operation));
+            CHECK(d.app->may(operation) == core::roleMay(role, operation));
+        }
+    }
+}
+
+TEST_CASE("the table itself: settings and restore only for administrators, whole exports and backups also for "
+          "supervisors, a trainer's steps only in training") {
+    for (const Role role : kRoles) {
+        const std::string roleCode = core::code(role);
+            CAPTURE(roleCode);
+        CHECK(core::roleMay(role, Operation::Restore) == (role == Role::Admin));
+        CHECK(core::roleMay(role, Operation::EditSettings) == (role == Role::Admin));
+        CHECK(core::roleMay(role, Operation::ExportWhole) == (role == Role::Admin || role == Role::Supervisor));
+        CHECK(core::roleMay(role, Operation::Backup) == core::roleMay(role, Operation::ExportWhole));
+        CHECK(core::roleMay(role, Operation::ExportMasked));
+        CHECK(core::roleMay(role, Operation::LiveData) == (role != Role::Trainer));
+    }
+}
+
+TEST_CASE("a trainer takes every step in a training workspace, none on the office's cases, and escalations "
+          "are the desk's own") {
+    Desk live;
+    live.registerAsAdmin();
+    live.app->setActor({"s05", Role::Trainer});
+    CHECK(refusedForRole(steps().at(Action::Register)(live.app->cases(), "", live.clock.now())));
+    Desk training;
+    training.app->setTrainingWorkspace();
+    training.app->setActor({"s05", Role::Trainer});
+    CHECK(steps().at(Action::Register)(training.app->cases(), "", training.clock.now()).ok());
+    CHECK(training.app->may(Operation::Restore));
+    for (const Role role : kRoles) { // recordEscalations acts as "system" whoever is signed in
+        live.app->setActor({"s05", role});
+        CHECK(live.app->cases().recordEscalations().ok());
+    }
+}
