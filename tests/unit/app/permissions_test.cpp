@@ -42,16 +42,14 @@ const std::map<Action, Step>& steps() {
     static const std::map<Action, Step> all = {
         {Action::Register,
          [](app::Cases& c, const std::string&, core::TimeMs now) {
-             return statusOf(c.registerCase({"phone", "李雷", "13900139000", "", "phone", "宽带晚上经常断线", "service_quality",
-                                             "unstable_internet", "normal", now}));
+             return statusOf(c.registerCase({"phone", "李雷", "13900139000", "", "phone", "宽带晚上经常断线",
+                                             "service_quality", "unstable_internet", "normal", now}));
          }},
         {Action::Confirm, [](app::Cases& c, const std::string& id, auto) { return c.confirm(id, "phone", "已确认"); }},
         {Action::Classify,
          [](app::Cases& c, const std::string& id, auto) { return c.classify(id, "billing", "bill_error", "normal"); }},
-        {Action::Dispatch,
-         [](app::Cases& c, const std::string& id, core::TimeMs now) {
-             return c.dispatch(id, "billing", "s05", now + core::kHourMs);
-         }},
+        {Action::Dispatch, [](app::Cases& c, const std::string& id,
+                              core::TimeMs now) { return c.dispatch(id, "billing", "s05", now + core::kHourMs); }},
         {Action::Investigate, [](app::Cases& c, const std::string& id, auto) { return c.investigate(id, "核查"); }},
         {Action::RecordContact,
          [](app::Cases& c, const std::string& id, auto) { return c.recordContact(id, "phone", "已联系"); }},
@@ -64,7 +62,8 @@ const std::map<Action, Step>& steps() {
         {Action::RejectSolution,
          [](app::Cases& c, const std::string& id, auto) { return c.rejectSolution(id, "金额不对"); }},
         {Action::Implement, [](app::Cases& c, const std::string& id, auto) { return c.implement(id, "已退费"); }},
-        {Action::Feedback, [](app::Cases& c, const std::string& id, auto) { return c.feedback(id, "已退费", "phone"); }},
+        {Action::Feedback,
+         [](app::Cases& c, const std::string& id, auto) { return c.feedback(id, "已退费", "phone"); }},
         {Action::Survey, [](app::Cases& c, const std::string& id, auto) { return c.survey(id, 5, "满意", false); }},
         {Action::Archive, [](app::Cases& c, const std::string& id, auto) { return c.archive(id); }},
         {Action::FollowUp, [](app::Cases& c, const std::string& id, auto) { return c.followUp(id, true, "没有再扣"); }},
@@ -111,7 +110,7 @@ TEST_CASE("every role against every other operation: refused by the app exactly 
     const sync::Bundle bundle = office.app->exchange().exportBundle({}).value();
     for (const Role role : kRoles) {
         const std::string roleCode = core::code(role);
-            CAPTURE(roleCode);
+        CAPTURE(roleCode);
         Desk d;
         d.app->setActor({"s05", role});
         std::string tmf;
@@ -137,7 +136,7 @@ TEST_CASE("the table itself: settings and restore only for administrators, whole
           "supervisors, a trainer's steps only in training") {
     for (const Role role : kRoles) {
         const std::string roleCode = core::code(role);
-            CAPTURE(roleCode);
+        CAPTURE(roleCode);
         CHECK(core::roleMay(role, Operation::Restore) == (role == Role::Admin));
         CHECK(core::roleMay(role, Operation::EditSettings) == (role == Role::Admin));
         CHECK(core::roleMay(role, Operation::ExportWhole) == (role == Role::Admin || role == Role::Supervisor));
