@@ -7,6 +7,7 @@
 #include "app/exchange.h"
 #include "app/import_job.h"
 #include "app/incoming_events.h"
+#include "app/role_history.h"
 #include "core/deadline.h"
 #include "core/fold.h"
 #include "store/case_store.h"
@@ -123,6 +124,12 @@ core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sy
     auto known = knownReferences(*ctx.db, bundle.events);
     if (!known) return known.error();
     if (auto e = incomingEventError(bundle.events, known.value(), ctx.clock.now())) return *e;
+    const auto staffEvent = [](const core::Event& e) { return e.type == "ref.staff"; };
+    if (!ctx.trainingWorkspace && std::any_of(bundle.events.begin(), bundle.events.end(), staffEvent)) {
+        auto staff = ctx.caseStore->referenceEvents("ref.staff");
+        if (!staff) return staff.error();
+        if (auto e = roleRaiseError(staff.value(), bundle.events)) return *e;
+    }
     auto state = std::unique_ptr<State>(new State{ctx, bundle, apply});
     state->tx = std::make_unique<store::Transaction>(ctx.db->handle());
     if (!state->tx->began()) return store::sqlError(ctx.db->handle(), "begin import");

@@ -6,7 +6,6 @@
 #include <map>
 
 #include "cli/common.h"
-#include "cli/design_document.h"
 #include "cli/http_client.h"
 #include "cli/sync_commands.h"
 #include "sync/couch.h"
@@ -17,6 +16,10 @@ namespace {
 
 using nlohmann::json;
 constexpr long kTimeoutMs = 60'000;
+// assets/couchdb/validate_doc_update.js, installed as _design/tousu's validate_doc_update.
+constexpr const char* kValidateDocUpdate =
+#include "validate_doc_update.inc"
+    ;
 
 // "staff_id password" a line (the password is the rest of the line); blank lines and # comments skipped.
 core::Result<std::map<std::string, std::string>> readPasswords(const std::string& path) {

@@ -487,23 +487,17 @@ core::Status CaseStore::verifyReference(std::vector<std::string>& bad) const {
     using Rows = std::map<std::string, std::vector<std::string>>;
     for (const ReferenceTable& t : kReferenceTables) {
         Rows expected, stored;
-        Statement events(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
-                               "WHERE case_id = '' AND type = ? ORDER BY hlc, origin, id");
-        events.bind(1, t.type);
-        auto read = events.eachRow([&]() -> core::Status {
-            auto e = eventFromRow(events.text(0), events.text(1), events.text(2), events.text(3), events.text(4),
-                                  events.text(5), events.text(6), events.text(7));
-            if (!e) return e.error();
-            std::vector<std::string>& row = expected[core::getField(e.value().fields, t.key)];
+        auto events = referenceEvents(t.type);
+        if (!events) return events.error();
+        for (const core::Event& e : events.value()) {
+            std::vector<std::string>& row = expected[core::getField(e.fields, t.key)];
             row.clear();
-            for (const char* f : t.fields) row.push_back(core::getField(e.value().fields, f));
-            return core::Ok{};
-        });
-        if (!read) return read;
+            for (const char* f : t.fields) row.push_back(core::getField(e.fields, f));
+        }
         std::string columns = t.key;
         for (const char* f : t.fields) columns += std::string(", CAST(") + f + " AS TEXT)";
         Statement rows(m_db, "SELECT " + columns + " FROM " + t.table);
-        read = rows.eachRow([&] {
+        auto read = rows.eachRow([&] {
             std::vector<std::string>& row = stored[rows.text(0)];
             for (std::size_t i = 0; i < t.fields.size(); ++i) row.push_back(rows.text(static_cast<int>(i) + 1));
         });
@@ -514,6 +508,21 @@ core::Status CaseStore::verifyReference(std::vector<std::string>& bad) const {
             if (!expected.count(key)) bad.push_back(std::string(t.type) + ":" + key);
     }
     return core::Ok{};
+}
+
+core::Result<std::vector<core::Event>> CaseStore::referenceEvents(const std::string& type) const {
+    Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
+                      "WHERE case_id = '' AND type = ? ORDER BY hlc, origin, id");
+    s.bind(1, type);
+    std::vector<core::Event> out;
+    auto read = s.eachRow([&]() -> core::Status {
+        auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
+        if (!e) return e.error();
+        out.push_back(std::move(e.value()));
+        return core::Ok{};
+    });
+    if (!read) return read.error();
+    return out;
 }
 
 core::Result<std::string> CaseStore::digest() const {

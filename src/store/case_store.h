@@ -65,6 +65,8 @@ class CaseStore {
     // SHA-256 over every event's canonical text in id order: equal for equal logical content.
     core::Result<std::string> digest() const;
     core::Result<std::int64_t> eventCount() const;
+    // The events of one kind of reference data ("ref.staff"), in (hlc, origin, id) order.
+    core::Result<std::vector<core::Event>> referenceEvents(const std::string& type) const;
 
   private:
     core::Status projectReference(const core::Event& e);

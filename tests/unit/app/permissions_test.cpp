@@ -7,6 +7,7 @@
 #include <map>
 
 #include "app/app.h"
+#include "app/context.h"
 
 using namespace tousu;
 using core::Action;
@@ -160,5 +161,90 @@ TEST_CASE("a trainer takes every step in a training workspace, none on the offic
     for (const Role role : kRoles) { // recordEscalations acts as "system" whoever is signed in
         live.app->setActor({"s05", role});
         CHECK(live.app->cases().recordEscalations().ok());
+    }
+}
+
+namespace {
+
+// An office where the administrator made a newcomer a supervisor, and what it exports.
+struct Promotion {
+    Desk office;
+    std::string newcomer;
+    sync::Bundle bundle;
+    Promotion() {
+        office.app->setActor({"s10", Role::Admin});
+        newcomer = office.app->settings().saveStaff({"", "林新", "supervisor", "quality"}).value();
+        bundle = office.app->exchange().exportBundle({}).value();
+    }
+    core::Event& promotion() {
+        for (core::Event& e : bundle.events)
+            if (e.type == "ref.staff" && core::getField(e.fields, "id") == newcomer) return e;
+        FAIL("no promotion");
+        return bundle.events.front();
+    }
+};
+
+std::string importedRole(const sync::Bundle& bundle, const std::string& staffId, std::string* refusal) {
+    Desk d;
+    d.app->setActor({"s10", Role::Admin});
+    auto imported = d.app->exchange().importBundle(bundle, true);
+    if (!imported) *refusal = imported.error().messageKey + " " + imported.error().detail;
+    for (const core::StaffMember& s : d.app->staff())
+        if (s.id == staffId) return s.role;
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("imported staff records change a role only when an administrator of that time recorded them") {
+    std::string refusal;
+    Promotion made;
+    CHECK(importedRole(made.bundle, made.newcomer, &refusal) == "supervisor"); // the administrator did it
+    CHECK(refusal.empty());
+
+    Promotion byAgent; // the same record, as if an agent had written it
+    byAgent.promotion().actor = "s01";
+    CHECK(importedRole(byAgent.bundle, byAgent.newcomer, &refusal).empty());
+    CHECK(refusal.rfind("error.role_change", 0) == 0);
+    CHECK(refusal.find("s01 made " + byAgent.newcomer + " supervisor") != std::string::npos);
+
+    Promotion bySystem; // "system" writes only the defaults every desk starts with
+    bySystem.promotion().actor = "system";
+    refusal.clear();
+    CHECK(importedRole(bySystem.bundle, bySystem.newcomer, &refusal).empty());
+    CHECK(refusal.rfind("error.role_change", 0) == 0);
+
+    // An agent whom the administrator makes one an hour later was not one when they raised themselves.
+    Promotion early;
+    early.office.clock.jumpBy(core::kHourMs);
+    REQUIRE(early.office.app->settings().saveStaff({"s01", "王芳", "admin", "customer_service"}).ok());
+    early.bundle = early.office.app->exchange().exportBundle({}).value();
+    core::Event selfMade = early.promotion();
+    selfMade.id = "forged-1";
+    selfMade.actor = "s01";
+    selfMade.fields = {{"id", "s01"},
+                       {"name", "王芳"},
+                       {"role", "admin"},
+                       {"department", "customer_service"},
+                       {"at", selfMade.fields.at("at")}};
+    selfMade.hlc.counter += 100; // after the newcomer's promotion, before the administrator's of s01
+    early.bundle.events.push_back(selfMade);
+    refusal.clear();
+    CHECK(importedRole(early.bundle, "s01", &refusal) == "agent");
+    CHECK(refusal.find("s01 made s01 admin") != std::string::npos);
+}
+
+TEST_CASE("an administrator's demotion of someone arrives, the same from a supervisor does not") {
+    for (const Role by : {Role::Admin, Role::Supervisor}) {
+        Desk office;
+        office.app->setActor({"s10", Role::Admin});
+        REQUIRE(office.app->settings().saveStaff({"s09", "周杰", "agent", "quality"}).ok());
+        sync::Bundle bundle = office.app->exchange().exportBundle({}).value();
+        if (by == Role::Supervisor)
+            for (core::Event& e : bundle.events)
+                if (e.type == "ref.staff" && e.origin != app::kSeedOrigin) e.actor = "s09"; // demoting themselves?
+        std::string refusal;
+        CHECK(importedRole(bundle, "s09", &refusal) == (by == Role::Admin ? "agent" : "supervisor"));
+        CHECK(refusal.empty() == (by == Role::Admin));
     }
 }
