@@ -6,6 +6,7 @@
 #include "core/version.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/exchange.h"
 #include "store/queries.h"
 #include "store/statement.h"
 
@@ -71,6 +72,16 @@ core::Status App::initialize(const std::string& officeCode, const std::string& o
     return core::Ok{};
 }
 
+core::Result<std::vector<core::AuditEntry>> App::auditLog(std::int64_t limit) const {
+    if (auto st = m_ctx->permits(core::Operation::ReadAudit); !st) return st.error();
+    return store::auditEntries(*m_ctx->db, limit);
+}
+
+core::Result<std::int64_t> App::auditCount() const {
+    if (auto st = m_ctx->permits(core::Operation::ReadAudit); !st) return st.error();
+    return store::auditCount(*m_ctx->db);
+}
+
 AppInfo App::info() const {
     return {core::version(), m_ctx->db->schemaVersion(), m_ctx->officeCode, m_ctx->meta("office_name").value_or(""),
             m_ctx->deviceId};
@@ -91,8 +102,13 @@ core::Status App::becomePerson(const std::string& staffId, const std::string* pi
         if (s.id != staffId) continue;
         const auto recorded = core::roleFromCode(s.role);
         if (!recorded) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
-        if (pin && !m_settings.pinMatches(staffId, *pin)) return fieldError("error.wrong_pin", "pin");
+        if (pin && !m_settings.pinMatches(staffId, *pin)) {
+            m_ctx->audit("sign_in_failed", staffId);
+            return fieldError("error.wrong_pin", "pin");
+        }
+        const bool another = m_ctx->actor.staffId != s.id;
         m_ctx->actor = {s.id, role.value_or(*recorded)};
+        if (another) m_ctx->audit("sign_in", pin ? "" : "by the sync server");
         if (m_ctx->readOnly || lastSignedIn() == staffId) return core::Ok{};
         return store::setMeta(*m_ctx->db, "signed_in", staffId);
     }

@@ -113,6 +113,11 @@ class App {
     // the reference tables: what differs, empty when consistent. The digest fingerprints the events.
     core::Result<std::vector<std::string>> verify() const;
     core::Result<std::string> digest() const;
+    // The device's audit log (审计日志), newest first, at most `limit` lines (-1: all), and how many it
+    // holds: for administrators. Sign-ins and failed PINs, settings, staff and reference changes,
+    // exports (masked or whole), backups, restores and imports; ids and counts, never personal data.
+    core::Result<std::vector<core::AuditEntry>> auditLog(std::int64_t limit) const;
+    core::Result<std::int64_t> auditCount() const;
     std::vector<core::Department> departments() const;
     std::vector<core::StaffMember> staff() const;
     std::vector<core::SubType> subTypes() const;

@@ -3,6 +3,7 @@
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/queries.h"
+#include "store/statement.h"
 
 namespace tousu::app {
 
@@ -18,8 +19,10 @@ core::Result<std::string> Backups::backup() {
 core::Status Backups::backupTo(const std::function<void(std::string_view)>& piece) {
     if (auto st = m_ctx.permits(core::Operation::Backup); !st) return st;
     if (auto st = m_ctx.db->readImage(piece); !st) return st;
-    if (!m_ctx.cannotWrite() && store::setMeta(*m_ctx.db, "last_backup_at", std::to_string(m_ctx.clock.now())))
-        ++m_ctx.revision;
+    if (m_ctx.cannotWrite()) return core::Ok{}; // a read-only tab backs up, and remembers nothing
+    store::Transaction tx(m_ctx.db->handle());
+    m_ctx.audit("backup", "");
+    if (store::setMeta(*m_ctx.db, "last_backup_at", std::to_string(m_ctx.clock.now())) && tx.commit()) ++m_ctx.revision;
     return core::Ok{};
 }
 
@@ -65,13 +68,17 @@ core::Status Backups::restore(const std::string& bytes) {
     // Not cannotWrite(): a restore is the way out of a damaged database.
     if (m_ctx.readOnly) return makeError(ErrorCode::NotAllowed, "error.read_only");
     if (auto st = m_ctx.permits(core::Operation::Restore); !st) return st;
-    if (auto checked = checkBackup(bytes); !checked) return checked.error();
+    auto checked = checkBackup(bytes);
+    if (!checked) return checked.error();
     auto source = store::Database::openImage(bytes); // migrated to this version's schema
     if (!source) return source.error();
     if (auto st = m_ctx.db->replaceWith(*source.value()); !st) return st;
     ++m_ctx.revision;
     m_ctx.fault.reset(); // every page is the backup's now
-    return m_ctx.loadState();
+    if (auto st = m_ctx.loadState(); !st) return st;
+    m_ctx.audit("restore", "a backup of office " + checked.value().officeCode + ", " +
+                               std::to_string(checked.value().cases) + " cases"); // in the restored log
+    return core::Ok{};
 }
 
 } // namespace tousu::app

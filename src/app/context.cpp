@@ -120,11 +120,20 @@ core::Event Context::newEvent(const std::string& caseId, const std::string& type
 
 core::Status Context::recordReference(const char* type, core::Fields fields) {
     if (auto refused = cannotWrite()) return *refused;
+    const std::string kind = std::string(type).substr(4); // "staff", "policy", …
+    const std::string subject = core::getField(fields, kind == "policy" ? "category" : "id") +
+                                (kind == "staff" ? " " + core::getField(fields, "role") : "");
     store::Transaction tx(db->handle());
     if (auto r = caseStore->insertEvents({newEvent("", type, {}, std::move(fields))}); !r) return r.error();
+    if (kind != "suggestion") audit(kind.c_str(), subject); // settings: staff, departments, sub-types, policies
     if (auto st = tx.commit(); !st) return st;
     ++revision;
     return core::Ok{};
+}
+
+void Context::audit(const char* action, const std::string& detail) {
+    if (cannotWrite()) return;
+    (void)noteFault(store::appendAudit(*db, {0, clock.now(), actor.staffId, action, detail}));
 }
 
 std::optional<core::Error> Context::cannotWrite() const {

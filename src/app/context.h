@@ -50,6 +50,9 @@ struct Context {
     // kSeedOrigin, recorded by "system" at the earliest time we accept, so any real edit wins over it
     // wherever it was made, and named by its content, so a desk that receives it already holds it.
     static core::Event seedEvent(const std::string& type, core::Fields fields);
+    // A line in the device's audit log (who: the person at the desk), after what it records succeeded;
+    // a tab that may not write keeps none. `detail` names ids and counts, never personal data.
+    void audit(const char* action, const std::string& detail);
     // Writes one reference-data event (the whole record; last writer wins) in its own transaction.
     core::Status recordReference(const char* type, core::Fields fields);
 

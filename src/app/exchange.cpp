@@ -77,9 +77,22 @@ core::Result<PreparedExport> Exchange::prepareExport(const ExportScope& scope) {
 }
 
 core::Status Exchange::markDelivered(const PreparedExport& prepared) {
-    if (prepared.peer.empty()) return core::Ok{};
+    const std::string what = std::string(prepared.bundle.masked ? "masked" : "whole") + " bundle, " +
+                             std::to_string(prepared.bundle.events.size()) + " events";
+    if (prepared.peer.empty()) {
+        m_ctx.audit("export", what);
+        return core::Ok{};
+    }
     if (auto refused = m_ctx.cannotWrite()) return *refused;
-    return store::setPeerWatermark(*m_ctx.db, prepared.peer, prepared.lastSeq, m_ctx.clock.now());
+    store::Transaction tx(m_ctx.db->handle());
+    if (auto st = store::setPeerWatermark(*m_ctx.db, prepared.peer, prepared.lastSeq, m_ctx.clock.now()); !st)
+        return st;
+    m_ctx.audit("export", what + " for " + prepared.peer);
+    return tx.commit();
+}
+
+void Exchange::noteCsvExport(std::size_t rows, bool wholePhones) {
+    m_ctx.audit("export_csv", std::to_string(rows) + " cases, phones " + (wholePhones ? "whole" : "masked"));
 }
 
 core::Result<sync::Bundle> Exchange::exportBundle(const ExportScope& scope) {
@@ -91,7 +104,7 @@ core::Result<sync::Bundle> Exchange::exportBundle(const ExportScope& scope) {
 
 core::Result<std::unique_ptr<ImportJob>> Exchange::startImport(const sync::Bundle& bundle, bool apply) {
     if (auto st = m_ctx.permits(core::Operation::ImportBundle); !st) return st.error();
-    return ImportJob::start(m_ctx, bundle, apply);
+    return ImportJob::start(m_ctx, bundle, apply, true);
 }
 
 core::Result<ImportSummary> Exchange::importBundle(const sync::Bundle& bundle, bool apply) {
@@ -104,7 +117,7 @@ core::Result<ImportSummary> Exchange::importBundle(const sync::Bundle& bundle, b
 struct ImportJob::State {
     Context& ctx;
     const sync::Bundle& bundle;
-    bool apply;
+    bool apply, audited;
     std::unique_ptr<store::Transaction> tx;
     std::vector<std::string> caseIds;  // cases the bundle names
     std::map<std::string, int> before; // their concurrent-edit flag before (-1: not here yet)
@@ -119,7 +132,8 @@ ImportJob::~ImportJob() = default;
 
 const ImportSummary& ImportJob::summary() const { return m->summary; }
 
-core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sync::Bundle& bundle, bool apply) {
+core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sync::Bundle& bundle, bool apply,
+                                                          bool audited) {
     if (auto refused = ctx.cannotWrite()) return *refused;
     auto known = knownReferences(*ctx.db, bundle.events);
     if (!known) return known.error();
@@ -130,7 +144,7 @@ core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sy
         if (!staff) return staff.error();
         if (auto e = roleRaiseError(staff.value(), bundle.events)) return *e;
     }
-    auto state = std::unique_ptr<State>(new State{ctx, bundle, apply});
+    auto state = std::unique_ptr<State>(new State{ctx, bundle, apply, audited});
     state->tx = std::make_unique<store::Transaction>(ctx.db->handle());
     if (!state->tx->began()) return store::sqlError(ctx.db->handle(), "begin import");
     std::set<std::string> ids;
@@ -170,8 +184,12 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
     m->summary.newEvents = r.inserted;
     m->summary.duplicates = r.duplicates;
     m->summary.referenceChanges = r.referenceInserted;
-    if (m->apply)
+    if (m->apply) {
+        if (m->audited) // in the import's own commit: one write to the page store
+            m->ctx.audit("import", std::to_string(m->summary.newEvents) + " new events from office " +
+                                       m->bundle.officeCode + " (" + m->bundle.origin + ")");
         if (auto st = m->tx->commit(); !st) return st.error();
+    }
     finish();
     return true;
 }
@@ -212,6 +230,7 @@ core::Result<int> Exchange::exportTmf(std::string& out) const {
     };
     if (auto st = store::forEachCaseEvents(*m_ctx.db, emit); !st) return st.error();
     out += "\n]\n";
+    m_ctx.audit("export_tmf", std::to_string(count) + " cases");
     return count;
 }
 

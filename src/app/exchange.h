@@ -56,6 +56,8 @@ class Exchange {
     std::vector<core::Peer> peers() const;
     // Every case as a TMF621 Trouble Ticket, as one JSON array (README, "TMF621"); returns how many.
     core::Result<int> exportTmf(std::string& out) const;
+    // The case list was saved as CSV by the desk (present/case_csv.h): written in the audit log.
+    void noteCsvExport(std::size_t rows, bool wholePhones);
 
   private:
     Context& m_ctx;

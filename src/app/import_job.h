@@ -15,8 +15,10 @@ namespace tousu::app {
 class ImportJob {
   public:
     // Refused at once when read-only or when case events name unknown reference data. `bundle`
-    // must outlive the job. (Exchange::startImport is how callers outside src/app get one.)
-    static core::Result<std::unique_ptr<ImportJob>> start(Context& ctx, const sync::Bundle& bundle, bool apply);
+    // must outlive the job. (Exchange::startImport is how callers outside src/app get one.) `audited`:
+    // an applied import is written in the audit log (a file; live sync's batches are not).
+    static core::Result<std::unique_ptr<ImportJob>> start(Context& ctx, const sync::Bundle& bundle, bool apply,
+                                                          bool audited = false);
     ~ImportJob();
     // Does about `budget` units of work; true once finished (committed, or rolled back for a preview).
     core::Result<bool> step(std::size_t budget);

@@ -48,6 +48,7 @@ core::Status Settings::setOffice(const std::string& code, const std::string& nam
     store::Transaction tx(m_ctx.db->handle());
     if (auto st = store::setMeta(*m_ctx.db, "office_code", code); !st) return st;
     if (auto st = store::setMeta(*m_ctx.db, "office_name", name); !st) return st;
+    m_ctx.audit("office", code);
     if (auto st = tx.commit(); !st) return st;
     m_ctx.officeCode = code;
     ++m_ctx.revision;
@@ -151,6 +152,7 @@ core::Status Settings::useWorkingHours(const std::string& calendarTsv) {
     if (auto st = store::setMeta(*m_ctx.db, "working_calendar", calendarTsv); !st) return st;
     m_ctx.useCalendar(std::move(parsed.value()));
     ++m_ctx.revision;
+    m_ctx.audit("calendar", "working hours");
     return core::Ok{};
 }
 
@@ -159,6 +161,7 @@ core::Status Settings::useClockHours() {
     if (auto st = store::deleteMeta(*m_ctx.db, "working_calendar"); !st) return st;
     m_ctx.useClockHours();
     ++m_ctx.revision;
+    m_ctx.audit("calendar", "clock hours");
     return core::Ok{};
 }
 
@@ -181,6 +184,7 @@ core::Status Settings::setMessageTemplate(const std::string& kind, const std::st
     if (auto e = textError("template", text, false, kMaxTemplateLength)) return invalid({*e});
     if (auto st = store::setMeta(*m_ctx.db, "template." + kind + "." + language, text); !st) return st;
     ++m_ctx.revision;
+    m_ctx.audit("template", kind + " " + language);
     return core::Ok{};
 }
 
@@ -206,6 +210,7 @@ core::Status Settings::setPin(const std::string& staffId, const std::string& pin
         !st)
         return st;
     ++m_ctx.revision;
+    m_ctx.audit(pin.empty() ? "pin_removed" : "pin_set", staffId);
     return core::Ok{};
 }
 

@@ -87,6 +87,13 @@ struct Suggestion {
 
 // [SECTION] Sync
 // An office this one exports to: how far (events.seq) it has been sent, and when.
+// One line of the device's audit log (审计日志): who did what sensitive thing, never personal data.
+struct AuditEntry {
+    std::int64_t seq = 0;
+    TimeMs at = 0;
+    std::string actor, action, detail; // action: "sign_in", "export", … (app/audit_log.h)
+};
+
 struct Peer {
     std::string name;
     std::int64_t lastSeq = 0;

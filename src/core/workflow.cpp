@@ -134,7 +134,7 @@ bool roleMay(Role role, Action a) {
 
 const char* code(Operation o) {
     static constexpr const char* kCodes[kOperationCount] = {"live_data", "import",  "export_masked", "export_whole",
-                                                            "backup",    "restore", "edit_settings"};
+                                                            "backup",    "restore", "edit_settings", "read_audit"};
     return kCodes[static_cast<int>(o)];
 }
 
@@ -150,6 +150,7 @@ bool roleMay(Role role, Operation o) {
         return role == Role::Supervisor || role == Role::Admin;
     case Operation::Restore:
     case Operation::EditSettings:
+    case Operation::ReadAudit:
         return role == Role::Admin;
     }
     return false;

@@ -62,8 +62,9 @@ enum class Operation {
     Backup,       // the whole database as a file
     Restore,      // replaces every case with a backup's
     EditSettings, // office, calendar, staff, departments, sub-types, policies, templates, others' PINs
+    ReadAudit,    // the device's audit log (审计日志)
 };
-constexpr int kOperationCount = static_cast<int>(Operation::EditSettings) + 1;
+constexpr int kOperationCount = static_cast<int>(Operation::ReadAudit) + 1;
 const char* code(Operation o); // "live_data", "import", …
 bool roleMay(Role role, Operation operation);
 // Someone's to-do (我的待办): the cases waiting on them — those they are responsible for while the

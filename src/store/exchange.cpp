@@ -128,4 +128,25 @@ core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_
     return s.bind(1, name).bind(2, seq).bind(3, at).run();
 }
 
+core::Status appendAudit(Database& db, const core::AuditEntry& e) {
+    Statement s(db, "INSERT INTO audit_log(at, actor, action, detail) VALUES (?, ?, ?, ?)");
+    return s.bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.detail).run();
+}
+
+core::Result<std::vector<core::AuditEntry>> auditEntries(const Database& db, std::int64_t limit) {
+    Statement s(db, "SELECT seq, at, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?");
+    s.bind(1, limit);
+    std::vector<core::AuditEntry> out;
+    if (auto st = s.eachRow([&] { out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4)}); }); !st)
+        return st.error();
+    return out;
+}
+
+core::Result<std::int64_t> auditCount(const Database& db) {
+    Statement s(db, "SELECT count(*) FROM audit_log");
+    auto found = s.row();
+    if (!found) return found.error();
+    return s.integer(0);
+}
+
 } // namespace tousu::store

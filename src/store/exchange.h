@@ -45,4 +45,9 @@ core::Result<std::vector<core::Peer>> peers(const Database& db);
 core::Result<std::int64_t> peerWatermark(const Database& db, const std::string& name);
 core::Status setPeerWatermark(Database& db, const std::string& name, std::int64_t seq, core::TimeMs at);
 
+// The audit log: a line appended, and the newest `limit` lines, newest first (-1: all).
+core::Status appendAudit(Database& db, const core::AuditEntry& entry);
+core::Result<std::vector<core::AuditEntry>> auditEntries(const Database& db, std::int64_t limit);
+core::Result<std::int64_t> auditCount(const Database& db);
+
 } // namespace tousu::store

@@ -129,6 +129,12 @@ constexpr Migration kMigrations[] = {
         UPDATE cases_fts SET number = (SELECT number FROM cases WHERE cases.rowid = cases_fts.rowid)
           WHERE rowid IN (SELECT rowid FROM cases WHERE number <> registered_number);
     )sql"},
+    // Version 9: the device's audit log (审计日志): sign-ins, settings and staff changes, exports,
+    // backups, restores and imports, with who and when. Local to the device: never synced.
+    {9, R"sql(
+        CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL,
+                                action TEXT NOT NULL, detail TEXT NOT NULL) STRICT;
+    )sql"},
 };
 
 } // namespace

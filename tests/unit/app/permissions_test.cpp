@@ -123,6 +123,8 @@ TEST_CASE("every role against every other operation: refused by the app exactly 
             {Operation::Backup, statusOf(d.app->backups().backup())},
             {Operation::Restore, d.app->backups().restore(backup)},
             {Operation::EditSettings, statusOf(d.app->settings().saveDepartment({"legal", "法务部", "Legal", ""}))},
+            {Operation::ReadAudit, statusOf(d.app->auditLog(10))},
+            {Operation::ReadAudit, statusOf(d.app->auditCount())},
         };
         for (const auto& [operation, st] : tried) {
             const std::string operationCode = core::code(operation);
@@ -133,13 +135,14 @@ TEST_CASE("every role against every other operation: refused by the app exactly 
     }
 }
 
-TEST_CASE("the table itself: settings and restore only for administrators, whole exports and backups also for "
-          "supervisors, a trainer's steps only in training") {
+TEST_CASE("the table itself: settings, restore and the audit log only for administrators, whole exports and "
+          "backups also for supervisors, a trainer's steps only in training") {
     for (const Role role : kRoles) {
         const std::string roleCode = core::code(role);
         CAPTURE(roleCode);
         CHECK(core::roleMay(role, Operation::Restore) == (role == Role::Admin));
         CHECK(core::roleMay(role, Operation::EditSettings) == (role == Role::Admin));
+        CHECK(core::roleMay(role, Operation::ReadAudit) == (role == Role::Admin));
         CHECK(core::roleMay(role, Operation::ExportWhole) == (role == Role::Admin || role == Role::Supervisor));
         CHECK(core::roleMay(role, Operation::Backup) == core::roleMay(role, Operation::ExportWhole));
         CHECK(core::roleMay(role, Operation::ExportMasked));
