@@ -92,7 +92,7 @@ core::Status Exchange::markDelivered(const PreparedExport& prepared) {
 }
 
 void Exchange::noteCsvExport(std::size_t rows, bool wholePhones) {
-    m_ctx.audit("export_csv", std::to_string(rows) + " cases, phones " + (wholePhones ? "whole" : "masked"));
+    m_ctx.audit("export_list", std::to_string(rows) + " cases, phones " + (wholePhones ? "whole" : "masked"));
 }
 
 core::Result<sync::Bundle> Exchange::exportBundle(const ExportScope& scope) {

@@ -92,12 +92,14 @@ void SyncDialog::exportTmf(app::App& app, const Host& host) {
 }
 
 void SyncDialog::exportCsv(app::App& app, const Host& host, const core::ListFilter& filter) {
-    auto csv = caseListCsv(app, filter, core::roleSeesFullPhone(app.actor().role));
+    const bool wholePhones = core::roleSeesFullPhone(app.actor().role);
+    auto csv = caseListCsv(app, filter, wholePhones);
     if (!csv) return refuse(csv.error());
     const std::string name = exportFileName(app, "-list", ".csv");
     if (host.saveFile) host.saveFile(name, "text/csv;charset=utf-8", csv.value());
     int rows = -1;
     for (char c : csv.value()) rows += c == '\n';
+    app.exchange().noteCsvExport(std::size_t(rows), wholePhones);
     exported(name, rows);
 }
 

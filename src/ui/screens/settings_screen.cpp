@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "present/audit_csv.h"
 #include "present/i18n.h"
 #include "present/messages.h"
 #include "ui/present.h"
@@ -29,11 +30,11 @@ void SettingsScreen::load(const app::App& app) {
 }
 
 std::optional<Navigation> SettingsScreen::draw(const ScreenContext& ctx) {
-    drawPage(ctx.app);
+    drawPage(ctx.app, ctx.host);
     return std::nullopt;
 }
 
-void SettingsScreen::drawPage(app::App& app) {
+void SettingsScreen::drawPage(app::App& app, const Host& host) {
     load(app);
     if (!app.settings().mayEditSettings())
         ImGui::TextDisabled("%s", tr(app.readOnly() ? "readonly.banner" : "settings.admin_only"));
@@ -52,6 +53,7 @@ void SettingsScreen::drawPage(app::App& app) {
     tab("settings.sub_types", "settings_sub_types", [&] { m_reference.drawSubTypes(app); });
     tab("settings.policies", "settings_policies", [&] { m_policies.draw(app); });
     tab("settings.templates", "settings_templates", [&] { drawTemplates(app); });
+    if (app.may(core::Operation::ReadAudit)) tab("settings.audit", "settings_audit", [&] { drawAudit(app, host); });
     ImGui::EndTabBar();
 }
 
@@ -135,6 +137,45 @@ void SettingsScreen::drawTemplates(app::App& app) {
         m_outcome.draw(form);
     }
     ImGui::EndDisabled();
+}
+
+void SettingsScreen::drawAudit(app::App& app, const Host& host) {
+    constexpr std::int64_t kShown = 500;
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("audit.explain"));
+    ImGui::PopTextWrapPos();
+    const bool refresh = ImGui::Button(label("audit.refresh", "audit_refresh").c_str());
+    if (refresh || app.revision() != m_auditRevision) {
+        m_auditRevision = app.revision();
+        auto log = app.auditLog(kShown);
+        auto total = app.auditCount();
+        m_audit = log ? std::move(log.value()) : std::vector<core::AuditEntry>{};
+        m_auditTotal = total ? total.value() : 0;
+        m_names.refresh(app);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(label("audit.export_csv", "audit_export_csv").c_str()) && host.saveFile)
+        if (auto csv = present::auditCsv(app))
+            host.saveFile("tousu-" + app.info().officeCode + "-audit.csv", "text/csv;charset=utf-8", csv.value());
+    char shown[160];
+    std::snprintf(shown, sizeof shown, tr("audit.shown"), int(m_audit.size()), int(m_auditTotal));
+    widgets::reportedText("audit_count", shown);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("##audit_log", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const char* key : {"audit.when", "audit.who", "audit.what", "audit.detail"}) ImGui::TableSetupColumn(tr(key));
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(m_audit.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            ImGui::TableNextRow();
+            for (const std::string& cell : present::auditCells(m_audit[std::size_t(i)], m_names)) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(cell.c_str());
+            }
+        }
+    ImGui::EndTable();
 }
 
 } // namespace tousu::ui

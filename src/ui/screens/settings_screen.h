@@ -1,11 +1,13 @@
 // Settings 设置: this desk (language, text size, my PIN), the office (code and name), departments,
 // staff and roles, categories' sub-types, deadline policies and the working-hours calendar, and the
-// message templates. Everyone sees them; only administrators change the office's (the app layer
-// refuses everyone else, and the screen says so instead of offering the controls).
+// message templates, and for administrators the device's audit log. Everyone sees the rest; only
+// administrators change the office's (the app layer refuses everyone else, and the screen says so
+// instead of offering the controls).
 #pragma once
 #include <cstdint>
 #include <string>
 
+#include "present/reference_names.h"
 #include "ui/forms/policy_editor.h"
 #include "ui/forms/reference_editor.h"
 #include "ui/forms/save_outcome.h"
@@ -22,11 +24,12 @@ class SettingsScreen : public Screen {
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
 
   private:
-    void drawPage(app::App& app);
+    void drawPage(app::App& app, const Host& host);
     void load(const app::App& app);
     void drawDesk(app::App& app);
     void drawOffice(app::App& app);
     void drawTemplates(app::App& app);
+    void drawAudit(app::App& app, const Host& host);
 
     std::uint64_t m_revision = 0;
     std::string m_officeCode, m_officeName, m_pin, m_templateLanguage;
@@ -34,6 +37,11 @@ class SettingsScreen : public Screen {
     SaveOutcome m_outcome;
     ReferenceEditor m_reference;
     PolicyEditor m_policies;
+    // The audit log's newest lines, read again when the data changed or on 刷新, never per frame.
+    std::vector<core::AuditEntry> m_audit;
+    std::int64_t m_auditTotal = 0;
+    std::uint64_t m_auditRevision = UINT64_MAX;
+    ReferenceNames m_names;
 };
 
 } // namespace tousu::ui

@@ -206,3 +206,24 @@ TEST_CASE("Ctrl+Enter in one template saves that template only") {
     CHECK(f.app->settings().messageTemplate("confirmation", "zh-CN") == "{customer}您好，已受理");
     CHECK_FALSE(f.app->settings().messageTemplate("feedback", "zh-CN").has_value());
 }
+
+TEST_CASE("the administrator reads the audit log in settings, newest first, and others have no such tab") {
+    {
+        Fixture agent("s01"); // one desk at a time: each has its own ImGui context
+        CHECK(agent.ui.widget("settings_audit") == nullptr);
+        CHECK(agent.ui.widget("settings_office") != nullptr); // the other tabs are there
+    }
+    Fixture f;
+    f.ui.click("settings_office", f.draw);
+    f.retype("office_code", "GZ03");
+    f.retype("office_name", "广州三营");
+    f.ui.click("office_save", f.draw);
+    f.ui.click("settings_audit", f.draw);
+    f.ui.frame(f.draw);
+    const auto* count = f.ui.widget("audit_count");
+    REQUIRE(count != nullptr);
+    const auto total = f.app->auditCount().value();
+    CHECK(total == 2); // the sign-in, then the office
+    CHECK(count->label.find("共 2 条") != std::string::npos);
+    CHECK(f.app->auditLog(1).value().front().action == "office");
+}
