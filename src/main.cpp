@@ -68,10 +68,10 @@ int main() {
                   platform::pickFile};
     if (platform::cryptoAvailable()) host.seal = platform::seal, host.unseal = platform::unseal;
     host.saveFileInPieces = platform::saveFileInPieces;
-    host.readLocal = platform::readLocal;
+    host.readSession = platform::readSession;
     host.requestRedrawAfter = platform::requestRedrawAfter;
     host.http = platform::httpRequest;
-    host.writeLocal = platform::writeLocal;
+    host.writeSession = platform::writeSession;
     if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;
     g_window.setHost(host);
     platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {

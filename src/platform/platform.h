@@ -56,10 +56,10 @@ using HttpDone = std::function<void(const app::HttpAnswer&)>;
 void httpRequest(const std::string& method, const std::string& url, const std::string& body, long timeoutMs,
                  HttpDone done);
 
-// [SECTION] This browser's small local store (localStorage): synchronous, survives a reload
+// [SECTION] This tab's small store (sessionStorage): synchronous, survives a reload, gone with the tab
 
-std::string readLocal(const std::string& key);                     // "" when absent
-void writeLocal(const std::string& key, const std::string& value); // "" removes
+std::string readSession(const std::string& key);                     // "" when absent
+void writeSession(const std::string& key, const std::string& value); // "" removes
 
 // [SECTION] The page
 

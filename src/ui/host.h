@@ -35,9 +35,10 @@ struct Host {
     using Opening = std::function<void(core::Result<std::string>)>;
     std::function<void(const std::string& plain, const std::string& passphrase, Sealing done)> seal;
     std::function<void(const sync::Sealed& sealed, const std::string& passphrase, Opening done)> unseal;
-    // This browser's small local store, for typing not yet saved (the intake draft); empty: none.
-    std::function<std::string(const std::string& key)> readLocal;
-    std::function<void(const std::string& key, const std::string& value)> writeLocal;
+    // This tab's small store, for typing not yet saved (the intake draft): survives a reload, gone with
+    // the tab (sessionStorage, never localStorage: a customer's name must not outlive the tab).
+    std::function<std::string(const std::string& key)> readSession;
+    std::function<void(const std::string& key, const std::string& value)> writeSession;
     // Set only when the stored database was damaged at start-up and the desk runs over an empty one:
     // a restored backup is written in its place this way (the page then reloads).
     std::function<void(const std::string& image)> replaceStoredDatabase;

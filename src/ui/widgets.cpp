@@ -212,4 +212,6 @@ void focusNextIf(bool& pending) {
     pending = false;
 }
 
+void releaseTextField() { ImGui::ClearActiveID(); }
+
 } // namespace tousu::ui::widgets

@@ -73,5 +73,7 @@ bool altShortcut(ImGuiKey key);
 // Moves the keyboard focus to the next item drawn when `pending` is set (a form just opened, an
 // action just recorded), then clears it. A text field is then ready for typing.
 void focusNextIf(bool& pending);
+// A form emptied under the keyboard: the field being typed in lets go (it would write its text back).
+void releaseTextField();
 
 } // namespace tousu::ui::widgets

@@ -82,11 +82,15 @@ test('a person with a PIN is asked for it after a reload before anything else is
   await context.close();
 });
 
-test('a half-typed complaint comes back after a reload and is gone once registered', async () => {
+test('a half-typed complaint comes back after a reload, is kept only in the tab, and is gone once registered', async () => {
   const { context, page, errors } = await openApp(env);
   await click(page, 'new_case');
   await typeInto(page, 'customer_name', '赵雷');
   await typeInto(page, 'content', '月租被多扣了二十元');
+  const stored = () => page.evaluate(() => [sessionStorage.getItem('tousu.intake_draft'), localStorage.getItem('tousu.intake_draft')]);
+  const [inTab, inBrowser] = await stored();
+  assert.match(inTab ?? '', /赵雷/); // the tab's store, gone when the tab closes
+  assert.equal(inBrowser, null);     // never the browser's, where a customer's name would outlive it
   await page.reload();
   await waitReady(page);
   await click(page, 'new_case');
@@ -96,7 +100,7 @@ test('a half-typed complaint comes back after a reload and is gone once register
   await page.keyboard.type('13912345678');
   await click(page, 'save_case');
   await waitForWidget(page, 'confirm', () => true);
-  assert.equal(await page.evaluate(() => localStorage.getItem('tousu.intake_draft')), null);
+  assert.deepEqual(await stored(), [null, null]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,8 +3,8 @@
 // storage after 7 days without a visit), and how much storage is used of the quota. Also the page
 // reload that follows a restore.
 // C contract: tousu_storage_watch() reports once through tousu_on_storage(persisted, safariRisk,
-// usedBytes, quotaBytes); tousu_page_reload(); tousu_local_get(key) answers through
-// tousu_on_local_value(utf8) before it returns; tousu_local_set(key, value) ("" removes).
+// usedBytes, quotaBytes); tousu_page_reload(); tousu_session_get(key) answers through
+// tousu_on_session_value(utf8) before it returns; tousu_session_set(key, value) ("" removes).
 mergeInto(LibraryManager.library, {
   tousu_storage_watch: function () {
     var ua = navigator.userAgent;
@@ -23,17 +23,22 @@ mergeInto(LibraryManager.library, {
 
   tousu_page_reload: function () { location.reload(); },
 
-  // This browser's small synchronous store, for what must survive a reload before it is saved
-  // (the intake form's draft). Private browsing may refuse it: then there is simply no draft.
-  tousu_local_get__deps: ['$tousuStr'],
-  tousu_local_get: function (key) {
-    var value = null;
-    try { value = localStorage.getItem(tousuStr.fromC(key)); } catch (e) { value = null; }
-    tousuStr.withC(value === null ? '' : value, _tousu_on_local_value);
+  // This tab's small synchronous store, for what must survive a reload before it is saved (the
+  // intake form's draft): sessionStorage, gone with the tab. Earlier versions kept the draft in
+  // localStorage, where a customer's name outlived the tab: read once, that copy is removed.
+  // Private browsing may refuse the store: then there is simply no draft.
+  tousu_session_get__deps: ['$tousuStr'],
+  tousu_session_get: function (key) {
+    var k = tousuStr.fromC(key), value = null;
+    try {
+      value = sessionStorage.getItem(k);
+      localStorage.removeItem(k);
+    } catch (e) { value = null; }
+    tousuStr.withC(value === null ? '' : value, _tousu_on_session_value);
   },
-  tousu_local_set__deps: ['$tousuStr'],
-  tousu_local_set: function (key, value) {
+  tousu_session_set__deps: ['$tousuStr'],
+  tousu_session_set: function (key, value) {
     var k = tousuStr.fromC(key), v = tousuStr.fromC(value);
-    try { if (v) localStorage.setItem(k, v); else localStorage.removeItem(k); } catch (e) { /* full or refused */ }
+    try { if (v) sessionStorage.setItem(k, v); else sessionStorage.removeItem(k); } catch (e) { /* full or refused */ }
   },
 });

@@ -18,8 +18,8 @@ void tousu_idb_retry(void);
 void tousu_idb_replace(const unsigned char* image, double size, unsigned blockSize);
 void tousu_page_reload(void);
 void tousu_storage_watch(void);
-void tousu_local_get(const char* key);
-void tousu_local_set(const char* key, const char* value);
+void tousu_session_get(const char* key);
+void tousu_session_set(const char* key, const char* value);
 void tousu_idb_take_image(unsigned char* const* blocks, int count, unsigned blockSize);
 unsigned tousu_idb_stored_block_size(void);
 void tousu_idb_commit(unsigned blockSize, unsigned pageSize, double fileSize, int count, const unsigned* blockNumbers,
@@ -35,7 +35,7 @@ constexpr const char* kFile = "tousu.db";
 std::function<void(SaveState)> g_onSaveState;
 std::function<void(bool)> g_onWriter;
 std::function<void(const StorageStatus&)> g_onStorage;
-std::string g_localValue; // tousu_local_get's answer
+std::string g_sessionValue; // tousu_session_get's answer
 
 } // namespace
 
@@ -73,18 +73,18 @@ void onStorageStatus(std::function<void(const StorageStatus&)> f) {
     tousu_storage_watch();
 }
 
-std::string readLocal(const std::string& key) {
-    g_localValue.clear();
-    tousu_local_get(key.c_str());
-    return g_localValue;
+std::string readSession(const std::string& key) {
+    g_sessionValue.clear();
+    tousu_session_get(key.c_str());
+    return g_sessionValue;
 }
 
-void writeLocal(const std::string& key, const std::string& value) { tousu_local_set(key.c_str(), value.c_str()); }
+void writeSession(const std::string& key, const std::string& value) { tousu_session_set(key.c_str(), value.c_str()); }
 
 } // namespace tousu::platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_local_value(const char* utf8) {
-    tousu::platform::g_localValue = utf8 ? utf8 : "";
+extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_session_value(const char* utf8) {
+    tousu::platform::g_sessionValue = utf8 ? utf8 : "";
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_writer(int writer) {

@@ -36,9 +36,9 @@ void IntakeScreen::reset(const app::App& app) {
 }
 
 void IntakeScreen::restoreDraft(const Host& host) {
-    if (!host.readLocal) return;
-    auto fields = core::decodeFields(host.readLocal(kDraftKey));
-    if (!fields) return;
+    if (!host.readSession) return;
+    auto fields = core::decodeFields(host.readSession(kDraftKey));
+    if (!fields || core::getField(fields.value(), "person") != m_person) return;
     const core::Fields& f = fields.value();
     const auto get = [&](const char* key, std::string& into) { into = core::getField(f, key, into); };
     get("channel", m_form.channel), get("customer_name", m_form.customerName), get("phone", m_form.phone);
@@ -53,7 +53,7 @@ void IntakeScreen::restoreDraft(const Host& host) {
 
 // Writes the draft when something changed; an empty form leaves no draft behind.
 void IntakeScreen::keepDraft(const Host& host) {
-    if (!host.writeLocal) return;
+    if (!host.writeSession) return;
     const bool empty =
         m_form.customerName.empty() && m_form.phone.empty() && m_form.account.empty() && m_form.content.empty();
     const std::string draft = empty
@@ -69,10 +69,11 @@ void IntakeScreen::keepDraft(const Host& host) {
                                                         {"received", m_received},
                                                         {"received_typed", m_receivedTyped ? "1" : "0"},
                                                         {"started_at", m_startedAt ? std::to_string(*m_startedAt) : ""},
-                                                        {"category_touched", m_categoryTouched ? "1" : "0"}});
+                                                        {"category_touched", m_categoryTouched ? "1" : "0"},
+                                                        {"person", m_person}});
     if (draft == m_draft) return;
     m_draft = draft;
-    host.writeLocal(kDraftKey, draft);
+    host.writeSession(kDraftKey, draft);
 }
 
 // The customer's earlier complaints, read again only when the phone, account or category changed.
@@ -120,6 +121,15 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     app::App& app = ctx.app;
     const Host& host = ctx.host;
 
+    // What one person typed is theirs: another signing in at this desk starts from an empty form.
+    if (m_person != app.actor().staffId) {
+        if (m_started) {
+            widgets::releaseTextField();
+            reset(app);
+            keepDraft(host);
+        }
+        m_person = app.actor().staffId;
+    }
     if (!m_started) {
         reset(app);
         restoreDraft(host);

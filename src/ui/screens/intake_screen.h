@@ -47,7 +47,8 @@ class IntakeScreen : public Screen {
     bool m_focusFirst = false; // the customer's name takes the keyboard focus (the screen opened, a case saved)
     bool m_categoryTouched = false;
     std::optional<core::Error> m_error;
-    std::string m_draft;          // the draft as last written to the local store
+    std::string m_draft;          // the draft as last written to the tab's store
+    std::string m_person;         // who the form is being filled in by (a draft is theirs only)
     bool m_restored = false;      // the form came back from a draft
     float m_formHeight = FLT_MAX; // the fields' height last frame: the save bar follows them, or sticks to the bottom
     std::string m_historyFor;     // phone|account|category the history below was read for

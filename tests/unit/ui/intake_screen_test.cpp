@@ -17,7 +17,7 @@ namespace {
 struct Fixture {
     core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
     std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 5).value());
-    std::map<std::string, std::string> local; // the browser's localStorage
+    std::map<std::string, std::string> local; // the tab's sessionStorage
     std::unique_ptr<ui::MainWindow> window;
     test::Headless ui;
     std::function<void()> draw = [this] { window->draw(*app); };
@@ -30,8 +30,8 @@ struct Fixture {
     void reopen() {
         window = std::make_unique<ui::MainWindow>();
         ui::Host host;
-        host.readLocal = [this](const std::string& k) { return local.count(k) ? local[k] : std::string(); };
-        host.writeLocal = [this](const std::string& k, const std::string& v) {
+        host.readSession = [this](const std::string& k) { return local.count(k) ? local[k] : std::string(); };
+        host.writeSession = [this](const std::string& k, const std::string& v) {
             if (v.empty())
                 local.erase(k);
             else
@@ -213,4 +213,19 @@ TEST_CASE("a received time typed over by the agent is the one stored, and the ca
     f.type("content", "上网速度慢投诉");
     f.ui.click("save_case", f.draw);
     CHECK(storedReceivedAt(*f.app, "速度慢") == call);
+}
+
+TEST_CASE("someone else signing in at the desk finds an empty form, and the draft is gone") {
+    Fixture f;
+    f.type("customer_name", "赵雷");
+    f.type("content", "月租被多扣了二十元");
+    REQUIRE(f.local.count("tousu.intake_draft") == 1);
+    REQUIRE(f.app->signIn("s02").ok());
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("customer_name")->value.empty());
+    CHECK(f.ui.widget("content")->value.empty());
+    CHECK(f.local.count("tousu.intake_draft") == 0);
+    f.reopen(); // and nothing comes back after a reload
+    CHECK(f.ui.widget("customer_name")->value.empty());
 }
