@@ -245,12 +245,10 @@ double EventInsertion::progress() const {
     return total > 0 ? (double(m_nextEvent) + 10.0 * double(m_nextCase)) / total : 1.0;
 }
 
-core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {
-    sqlite3* db = m_db.handle();
-    Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
-                      "ORDER BY hlc, origin, id");
-    if (!s.ok()) return sqlError(db, "prepare case events");
-    s.bind(1, caseId);
+namespace {
+
+// The events a bound statement selects (the columns eventFromRow takes), in its order.
+core::Result<std::vector<core::Event>> eventRows(Statement& s) {
     std::vector<core::Event> out;
     auto read = s.eachRow([&]() -> core::Status {
         auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
@@ -260,6 +258,17 @@ core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& 
     });
     if (!read) return read.error();
     return out;
+}
+
+} // namespace
+
+core::Result<std::vector<core::Event>> CaseStore::caseEvents(const std::string& caseId) const {
+    sqlite3* db = m_db.handle();
+    Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE case_id = ? "
+                      "ORDER BY hlc, origin, id");
+    if (!s.ok()) return sqlError(db, "prepare case events");
+    s.bind(1, caseId);
+    return eventRows(s);
 }
 
 core::Result<core::Case> CaseStore::loadCase(const std::string& caseId) const {
@@ -514,15 +523,7 @@ core::Result<std::vector<core::Event>> CaseStore::referenceEvents(const std::str
     Statement s(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events "
                       "WHERE case_id = '' AND type = ? ORDER BY hlc, origin, id");
     s.bind(1, type);
-    std::vector<core::Event> out;
-    auto read = s.eachRow([&]() -> core::Status {
-        auto e = eventFromRow(s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7));
-        if (!e) return e.error();
-        out.push_back(std::move(e.value()));
-        return core::Ok{};
-    });
-    if (!read) return read.error();
-    return out;
+    return eventRows(s);
 }
 
 core::Result<std::string> CaseStore::digest() const {
