@@ -4,6 +4,7 @@
 // The steps below use only page.evaluate(fn, arg) and page.mouse, so they drive the other engines'
 // adapters (engines/) as well as a playwright page.
 import { chromium } from 'playwright-core';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../shell/serve.mjs';
@@ -32,6 +33,10 @@ export async function launch() {
 // Pass the `port` of an earlier run to come back to the same origin (IndexedDB is per origin).
 export async function launchPersistent(userDataDir, port = 0) {
   const { server, url } = await serveAgainOn(port);
+  // A browser killed with the profile open leaves its singleton lock naming its process id; once a
+  // busy machine has given that id to another process, Chromium can take the profile for in use.
+  for (const lock of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
+    fs.rmSync(path.join(userDataDir, lock), { force: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: VIEWPORT,
   });
