@@ -208,7 +208,8 @@ void MainWindow::drawStorageWarnings(app::App& app) {
     if (!m_downloaded.empty())
         notices.push_back(
             {m_downloaded, &colour::kSuccess, "notice.dismiss", "notice_dismiss", [this] { m_downloaded.clear(); }});
-    if (m_backupDue) {
+    const bool remindBackup = m_backupDue && app.may(core::Operation::Backup); // only who may take one
+    if (remindBackup) {
         char line[512];
         std::snprintf(line, sizeof line, tr("backup.reminder"),
                       m_lastBackup ? formatDateTime(*m_lastBackup).c_str() : tr("backup.never"));
@@ -221,7 +222,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
                                m_nav = {View::Settings, {}};
                            }});
     if (m_storage.safariRisk) notices.push_back({tr("backup.safari_risk"), &colour::kWarning});
-    if (m_backupDue && !m_storage.persisted && !m_storage.safariRisk)
+    if (remindBackup && !m_storage.persisted && !m_storage.safariRisk)
         notices.push_back({tr("backup.eviction_risk"), &colour::kMuted});
     // Tab passes over the reminders, either way: it goes through the screen, in reading order.
     ImGui::PushTabStop(false);

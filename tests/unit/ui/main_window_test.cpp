@@ -256,6 +256,24 @@ TEST_CASE("reminders take one line: the most pressing first, the others behind a
     CHECK(f.ui.widget("office_set_now") == nullptr);
 }
 
+TEST_CASE("the backup reminder is for those who may take a backup, not for an agent") {
+    Fixture f;
+    REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value());
+    core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
+                         "service_quality", "",     "normal",      f.clock.now()};
+    REQUIRE(f.app->signIn("s01").ok());
+    REQUIRE(f.app->cases().registerCase(r).ok()); // data never backed up
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("reminder_backup") == nullptr);
+    REQUIRE(f.app->signIn("s09").ok()); // a supervisor may
+    f.clock.jumpBy(core::kHourMs);       // the reminder is checked again each hour or change
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("reminder_backup") != nullptr);
+}
+
 TEST_CASE("the customer notice downloads with a line saying where it went, until it is dismissed") {
     Fixture f;
     std::string saved;
