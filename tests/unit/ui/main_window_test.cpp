@@ -268,7 +268,7 @@ TEST_CASE("the backup reminder is for those who may take a backup, not for an ag
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("reminder_backup") == nullptr);
     REQUIRE(f.app->signIn("s09").ok()); // a supervisor may
-    f.clock.jumpBy(core::kHourMs);       // the reminder is checked again each hour or change
+    f.clock.jumpBy(core::kHourMs);      // the reminder is checked again each hour or change
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("reminder_backup") != nullptr);
