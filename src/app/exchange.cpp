@@ -142,7 +142,7 @@ core::Result<std::unique_ptr<ImportJob>> ImportJob::start(Context& ctx, const sy
     if (!ctx.trainingWorkspace && std::any_of(bundle.events.begin(), bundle.events.end(), staffEvent)) {
         auto staff = ctx.caseStore->referenceEvents("ref.staff");
         if (!staff) return staff.error();
-        if (auto e = roleRaiseError(staff.value(), bundle.events)) return *e;
+        if (auto e = roleChangeError(staff.value(), bundle.events)) return *e;
     }
     auto state = std::unique_ptr<State>(new State{ctx, bundle, apply, audited});
     state->tx = std::make_unique<store::Transaction>(ctx.db->handle());

@@ -15,7 +15,7 @@ namespace {
 
 int rank(const std::string& role) { return role == "admin" ? 2 : role == "supervisor" ? 1 : 0; }
 
-// The ids of this version's default staff events: the only ones "system" may raise a role with.
+// The ids of this version's default staff events: the only role changes "system" may make.
 const std::set<std::string>& defaultStaffIds() {
     static const std::set<std::string> ids = [] {
         std::set<std::string> out;
@@ -28,8 +28,8 @@ const std::set<std::string>& defaultStaffIds() {
 
 } // namespace
 
-std::optional<core::Error> roleRaiseError(const std::vector<core::Event>& local,
-                                          const std::vector<core::Event>& incoming) {
+std::optional<core::Error> roleChangeError(const std::vector<core::Event>& local,
+                                           const std::vector<core::Event>& incoming) {
     std::map<std::string, std::size_t> place; // incoming ref.staff events not held here: their index
     std::set<std::string> held;
     for (const core::Event& e : local) held.insert(e.id);

@@ -14,7 +14,7 @@ namespace tousu::app {
 
 // `local`: this database's ref.staff events; `incoming`: everything arriving, in its order (the first
 // change at fault is named by its place there): error.role_change; nothing is stored.
-std::optional<core::Error> roleRaiseError(const std::vector<core::Event>& local,
-                                          const std::vector<core::Event>& incoming);
+std::optional<core::Error> roleChangeError(const std::vector<core::Event>& local,
+                                           const std::vector<core::Event>& incoming);
 
 } // namespace tousu::app

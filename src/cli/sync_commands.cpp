@@ -153,6 +153,7 @@ int cmdExportCsv(const Args& a) {
     auto csv = present::caseListCsv(*app.value(), filter, a.has("--full-phones"));
     if (!csv) return failWith(csv.error());
     if (auto st = writeOutput(a, a.positional[1], csv.value()); !st) return failWith(st.error());
+    app.value()->exchange().noteCsvExport(present::caseCount(csv.value()), a.has("--full-phones"));
     print({{"file", a.positional[1]}, {"bytes", csv.value().size()}});
     return 0;
 }

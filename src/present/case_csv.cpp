@@ -1,5 +1,7 @@
 #include "present/case_csv.h"
 
+#include <algorithm>
+
 #include "app/app.h"
 #include "core/validate.h"
 #include "present/format.h"
@@ -40,6 +42,11 @@ core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilte
         if (static_cast<int>(page.value().rows.size()) < q.limit) break;
     }
     return out;
+}
+
+std::size_t caseCount(const std::string& csv) {
+    const auto lines = std::size_t(std::count(csv.begin(), csv.end(), '\n'));
+    return lines ? lines - 1 : 0;
 }
 
 } // namespace tousu::present

@@ -13,5 +13,7 @@ class App;
 namespace tousu::present {
 
 core::Result<std::string> caseListCsv(const app::App& app, const core::ListFilter& filter, bool fullPhones);
+// How many cases such a file lists (its lines but the header).
+std::size_t caseCount(const std::string& csv);
 
 } // namespace tousu::present

@@ -11,7 +11,8 @@
 //   2. a command that succeeds prints one JSON document on stdout (--help prints its usage);
 //   3. a database file is left byte for byte as it was, unless it is the database of a command that
 //      writes and succeeded (generate — exit 1 too, when some generated actions failed —, import
-//      without --dry-run, export), or the command's output file.
+//      without --dry-run; export, export-tmf and export-csv, which write a line in the audit log), or
+//      the command's output file.
 // generate with more than kMaxCases cases is skipped: 10 million cases is a valid request (hours).
 #include <fcntl.h>
 #include <unistd.h>
@@ -237,7 +238,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // 3. Which database may have changed, and which files are outputs.
     std::string written;
-    const bool writes = name == "generate" || (name == "import" && !args.has("--dry-run")) || name == "export";
+    const bool writes = name == "generate" || (name == "import" && !args.has("--dry-run")) || name == "export" ||
+                        name == "export-tmf" || name == "export-csv";
     if (known && !help && writes && !args.positional.empty() && (status == 0 || (name == "generate" && status == 1)))
         written = args.positional[0];
     std::vector<std::string> outputs;

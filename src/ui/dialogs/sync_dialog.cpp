@@ -97,10 +97,9 @@ void SyncDialog::exportCsv(app::App& app, const Host& host, const core::ListFilt
     if (!csv) return refuse(csv.error());
     const std::string name = exportFileName(app, "-list", ".csv");
     if (host.saveFile) host.saveFile(name, "text/csv;charset=utf-8", csv.value());
-    int rows = -1;
-    for (char c : csv.value()) rows += c == '\n';
-    app.exchange().noteCsvExport(std::size_t(rows), wholePhones);
-    exported(name, rows);
+    const std::size_t rows = caseCount(csv.value());
+    app.exchange().noteCsvExport(rows, wholePhones);
+    exported(name, int(rows));
 }
 
 void SyncDialog::importFile(const Host& host) const {
