@@ -37,7 +37,7 @@ std::string pinHash(const std::string& salt, const std::string& pin) { return co
 
 } // namespace
 
-bool Settings::mayEditSettings() const { return !m_ctx.readOnly && m_ctx.actor.role == core::Role::Admin; }
+bool Settings::mayEditSettings() const { return !m_ctx.readOnly && m_ctx.permits(core::Operation::EditSettings); }
 
 core::Status Settings::setOffice(const std::string& code, const std::string& name) {
     if (auto st = m_ctx.requireAdmin(); !st) return st;
@@ -200,7 +200,7 @@ bool Settings::hasPin(const std::string& staffId) const { return m_ctx.meta("pin
 
 core::Status Settings::setPin(const std::string& staffId, const std::string& pin) {
     if (auto refused = m_ctx.cannotWrite()) return *refused;
-    if (staffId != m_ctx.actor.staffId && m_ctx.actor.role != core::Role::Admin)
+    if (staffId != m_ctx.actor.staffId && !m_ctx.permits(core::Operation::EditSettings))
         return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
     const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!pin.empty() && (pin.size() < 4 || pin.size() > 8 || !digits)) return fieldError("error.pin_format", "pin");

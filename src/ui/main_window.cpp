@@ -217,7 +217,7 @@ void MainWindow::drawStorageWarnings(app::App& app) {
                            [&] { m_backup.download(app, m_host); }});
     }
     // Offices that sync need codes of their own, or their complaint numbers clash.
-    if (m_officeUnset && app.actor().role == core::Role::Admin)
+    if (m_officeUnset && app.may(core::Operation::EditSettings))
         notices.push_back({tr("office.unset"), &colour::kWarning, "office.set_now", "office_set_now", [&] {
                                m_nav = {View::Settings, {}};
                            }});
