@@ -86,14 +86,14 @@ int main() {
         std::fprintf(stderr, "tousu: cannot initialise the database: %s\n", st.error().detail.c_str());
         return 1;
     }
-    // Whoever signed in last continues (after their PIN, if they have one); a new desk starts as
-    // the administrator.
+    // A secured desk starts locked, its sign-in form for whoever worked last; otherwise they continue
+    // (a new desk starts as the administrator).
     const std::string last = g_app->lastSignedIn().value_or("s10");
-    if (!g_app->signIn(last)) {
-        if (g_app->settings().hasPin(last))
-            g_window.requireSignIn(last);
-        else if (!g_app->signIn("s10"))
-            g_window.requireSignIn("s10");
+    if (g_app->access().mode() == app::AccessMode::Secured) {
+        g_app->lock();
+        g_window.offerSignIn(last);
+    } else if (!g_app->signIn(last)) {
+        (void)g_app->signIn("s10");
     }
     g_lastTick = g_clock.now();
     platform::Callbacks callbacks;

@@ -16,8 +16,8 @@ using core::ErrorCode;
 using core::makeError;
 
 App::App(std::unique_ptr<Context> ctx)
-    : m_ctx(std::move(ctx)), m_cases(*m_ctx), m_settings(*m_ctx), m_suggestions(*m_ctx), m_exchange(*m_ctx),
-      m_backups(*m_ctx), m_statistics(*m_ctx) {}
+    : m_ctx(std::move(ctx)), m_cases(*m_ctx), m_access(*m_ctx), m_settings(*m_ctx), m_suggestions(*m_ctx),
+      m_exchange(*m_ctx), m_backups(*m_ctx), m_statistics(*m_ctx) {}
 
 App::~App() = default;
 
@@ -87,28 +87,34 @@ AppInfo App::info() const {
             m_ctx->deviceId};
 }
 
-core::Status App::signIn(const std::string& staffId, const std::string& pin) {
-    return becomePerson(staffId, &pin, std::nullopt);
+core::Status App::signIn(const std::string& staffId, const std::string& secret) {
+    return becomePerson(staffId, &secret, std::nullopt);
 }
+
+void App::lock() {
+    if (m_access.mode() == AccessMode::Secured) m_ctx->locked = true;
+}
+bool App::locked() const { return m_ctx->locked; }
 
 core::Status App::signInAsServerUser(const std::string& staffId, std::optional<core::Role> role) {
     return becomePerson(staffId, nullptr, role);
 }
 
-core::Status App::becomePerson(const std::string& staffId, const std::string* pin, std::optional<core::Role> role) {
+// By secret (signIn), or by the sync server, which checked their password (no secret, and a locked
+// desk stays locked: the server changes who the desk is, not whether it is open).
+core::Status App::becomePerson(const std::string& staffId, const std::string* secret, std::optional<core::Role> role) {
     auto all = store::staff(*m_ctx->db);
     if (!all) return all.error();
     for (const core::StaffMember& s : all.value()) {
         if (s.id != staffId) continue;
         const auto recorded = core::roleFromCode(s.role);
         if (!recorded) return makeError(ErrorCode::InvalidInput, "error.unknown_person", staffId, "person");
-        if (pin && !m_settings.pinMatches(staffId, *pin)) {
-            m_ctx->audit("sign_in_failed", staffId);
-            return fieldError("error.wrong_pin", "pin");
-        }
-        const bool another = m_ctx->actor.staffId != s.id;
+        if (secret && m_access.mode() == AccessMode::Secured)
+            if (auto st = m_access.check(staffId, *secret); !st) return st;
+        const bool another = m_ctx->actor.staffId != s.id || (secret && m_ctx->locked);
         m_ctx->actor = {s.id, role.value_or(*recorded)};
-        if (another) m_ctx->audit("sign_in", pin ? "" : "by the sync server");
+        if (secret) m_ctx->locked = false;
+        if (another) m_ctx->audit("sign_in", secret ? "" : "by the sync server");
         if (m_ctx->readOnly || lastSignedIn() == staffId) return core::Ok{};
         return store::setMeta(*m_ctx->db, "signed_in", staffId);
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/access.h"
 #include "app/actor.h"
 #include "app/backups.h"
 #include "app/cases.h"
@@ -58,6 +59,8 @@ class App {
     // The use cases, each over this desk's database.
     Cases& cases() { return m_cases; }
     const Cases& cases() const { return m_cases; }
+    Access& access() { return m_access; }
+    const Access& access() const { return m_access; }
     Settings& settings() { return m_settings; }
     const Settings& settings() const { return m_settings; }
     Suggestions& suggestions() { return m_suggestions; }
@@ -79,9 +82,13 @@ class App {
     const core::Calendar& calendar() const;
     void setActor(Actor actor);
     // The staff member working at this device from now on, with the role their record gives them;
-    // remembered in the database, so the next start continues as them.
-    // Refused with "error.wrong_pin" when the profile has a PIN and `pin` is not it.
-    core::Status signIn(const std::string& staffId, const std::string& pin = {});
+    // remembered in the database, so the next start continues as them. On a secured desk
+    // (app/access.h) only with their secret, which also unlocks a locked desk.
+    core::Status signIn(const std::string& staffId, const std::string& secret = {});
+    // A secured desk locks (at start-up, when idle, on request): every operation is refused until
+    // someone signs in. A desk that is not secured never locks.
+    void lock();
+    bool locked() const;
     // Signed in by a sync server (README, "Live sync"): the server checked their password, so no PIN;
     // the role is the one their CouchDB roles give when they name one, else their record's.
     core::Status signInAsServerUser(const std::string& staffId, std::optional<core::Role> role);
@@ -126,10 +133,11 @@ class App {
     explicit App(std::unique_ptr<Context> ctx);
     static core::Result<std::unique_ptr<App>> over(std::unique_ptr<store::Database> db, const core::Clock& clock,
                                                    std::uint64_t seed);
-    core::Status becomePerson(const std::string& staffId, const std::string* pin, std::optional<core::Role> role);
+    core::Status becomePerson(const std::string& staffId, const std::string* secret, std::optional<core::Role> role);
 
     std::unique_ptr<Context> m_ctx;
     Cases m_cases;
+    Access m_access;
     Settings m_settings;
     Suggestions m_suggestions;
     Exchange m_exchange;

@@ -152,6 +152,7 @@ core::Status Context::requireRole(core::Action action) const {
 
 // A training workspace holds a scenario's made-up office: whoever trains there may do anything.
 core::Status Context::permits(core::Operation operation) const {
+    if (locked) return makeError(ErrorCode::NotAllowed, "error.desk_locked");
     if (trainingWorkspace || core::roleMay(actor.role, operation)) return core::Ok{};
     return makeError(ErrorCode::NotAllowed, "error.role_not_allowed",
                      std::string(core::code(actor.role)) + " may not " + core::code(operation));

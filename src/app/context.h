@@ -94,6 +94,7 @@ struct Context {
     std::uint64_t revision; // bumped by every committed change
     SaveState saveState = SaveState::Saved;
     bool readOnly = false;
+    bool locked = false;            // a secured desk before sign-in, or idle: nothing is permitted
     bool trainingWorkspace = false; // a training session's own database: every operation permitted
     mutable std::optional<core::Error> fault;
 };

@@ -4,7 +4,6 @@
 #include "app/errors.h"
 #include "app/settings.h"
 #include "core/deadline.h"
-#include "core/sha256.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/queries.h"
@@ -32,8 +31,6 @@ bool nameTaken(const std::vector<Record>& records, const std::string& id, const 
     return std::any_of(records.begin(), records.end(),
                        [&](const Record& r) { return r.id != id && nameOf(r) == name; });
 }
-
-std::string pinHash(const std::string& salt, const std::string& pin) { return core::sha256Hex(salt + ":" + pin); }
 
 } // namespace
 
@@ -194,31 +191,6 @@ core::Status Settings::setPreference(const std::string& key, const std::string& 
     if (auto refused = m_ctx.cannotWrite()) return *refused;
     if (preference(key) == value) return core::Ok{};
     return store::setMeta(*m_ctx.db, "pref." + key, value);
-}
-
-bool Settings::hasPin(const std::string& staffId) const { return m_ctx.meta("pin." + staffId).has_value(); }
-
-core::Status Settings::setPin(const std::string& staffId, const std::string& pin) {
-    if (auto refused = m_ctx.cannotWrite()) return *refused;
-    if (staffId != m_ctx.actor.staffId && !m_ctx.permits(core::Operation::EditSettings))
-        return makeError(ErrorCode::NotAllowed, "error.role_not_allowed", "only one's own PIN");
-    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!pin.empty() && (pin.size() < 4 || pin.size() > 8 || !digits)) return fieldError("error.pin_format", "pin");
-    const std::string salt = m_ctx.ids.uuid();
-    if (auto st = pin.empty() ? store::deleteMeta(*m_ctx.db, "pin." + staffId)
-                              : store::setMeta(*m_ctx.db, "pin." + staffId, salt + ":" + pinHash(salt, pin));
-        !st)
-        return st;
-    ++m_ctx.revision;
-    m_ctx.audit(pin.empty() ? "pin_removed" : "pin_set", staffId);
-    return core::Ok{};
-}
-
-bool Settings::pinMatches(const std::string& staffId, const std::string& pin) const {
-    const auto stored = m_ctx.meta("pin." + staffId);
-    if (!stored) return true;
-    const std::size_t colon = stored->find(':');
-    return colon != std::string::npos && pinHash(stored->substr(0, colon), pin) == stored->substr(colon + 1);
 }
 
 } // namespace tousu::app

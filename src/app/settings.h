@@ -1,6 +1,6 @@
 // Settings (设置): the office's identity and reference data, deadline policies, the working-hours
 // calendar and message templates, changed by administrators only; plus each device's own
-// preferences and each profile's optional PIN, which never leave the device (meta, not events).
+// preferences, which never leave the device (meta, not events). Secrets: app/access.h.
 #pragma once
 #include <optional>
 #include <string>
@@ -43,11 +43,6 @@ class Settings {
     // This device's preferences (language, font size); anyone may change them.
     std::optional<std::string> preference(const std::string& key) const;
     core::Status setPreference(const std::string& key, const std::string& value);
-    // An optional PIN (4–8 digits) per profile, kept on this device as a salted hash; set by the
-    // person themselves or an administrator; empty removes it.
-    bool hasPin(const std::string& staffId) const;
-    core::Status setPin(const std::string& staffId, const std::string& pin);
-    bool pinMatches(const std::string& staffId, const std::string& pin) const; // true without a PIN
 
   private:
     Context& m_ctx;

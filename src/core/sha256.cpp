@@ -1,6 +1,5 @@
 #include "core/sha256.h"
 
-#include <cstdio>
 #include <cstring>
 
 namespace tousu::core {
@@ -68,18 +67,27 @@ void Sha256::update(std::string_view data) {
     }
 }
 
-std::string Sha256::hexDigest() {
+std::array<unsigned char, 32> Sha256::digest() {
     const std::uint64_t bits = m_bits;
-    const unsigned char pad = 0x80;
-    update(std::string_view(reinterpret_cast<const char*>(&pad), 1));
-    const unsigned char zero = 0;
-    while (m_used != 56) update(std::string_view(reinterpret_cast<const char*>(&zero), 1));
-    unsigned char len[8];
-    for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
-    update(std::string_view(reinterpret_cast<const char*>(len), 8));
-    char out[65];
-    for (int i = 0; i < 8; ++i) std::snprintf(out + i * 8, 9, "%08x", m_h[i]);
-    return std::string(out, 64);
+    m_buf[m_used++] = 0x80;
+    if (m_used > 56) {
+        std::memset(m_buf + m_used, 0, 64 - m_used);
+        block(m_buf);
+        m_used = 0;
+    }
+    std::memset(m_buf + m_used, 0, 56 - m_used);
+    for (int i = 0; i < 8; ++i) m_buf[56 + i] = static_cast<unsigned char>(bits >> (56 - 8 * i));
+    block(m_buf);
+    std::array<unsigned char, 32> out;
+    for (int i = 0; i < 32; ++i) out[i] = static_cast<unsigned char>(m_h[i / 4] >> (24 - 8 * (i % 4)));
+    return out;
+}
+
+std::string Sha256::hexDigest() {
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (const unsigned char b : digest()) out += kHex[b >> 4], out += kHex[b & 15];
+    return out;
 }
 
 std::string sha256Hex(std::string_view data) {

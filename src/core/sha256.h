@@ -1,4 +1,5 @@
-// SHA-256 (FIPS 180-4), for content digests of databases and bundles. Incremental.
+// SHA-256 (FIPS 180-4), for content digests of databases and bundles and for the desk's secrets
+// (core/pbkdf2.h). Incremental; copyable, so a hash of a common prefix can be continued twice.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -11,7 +12,8 @@ class Sha256 {
   public:
     Sha256();
     void update(std::string_view data);
-    std::string hexDigest(); // finalises; the object is spent afterwards
+    std::array<unsigned char, 32> digest(); // finalises; the object is spent afterwards
+    std::string hexDigest();                // the same, in lowercase hex
 
   private:
     void block(const unsigned char* p);

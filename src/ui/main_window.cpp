@@ -28,6 +28,17 @@ constexpr std::pair<const char*, const char*> kShortcuts[] = {
 
 bool ctrlPressed(ImGuiKey key) { return ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(key, false); }
 
+// Whether the person at the desk did anything this frame (moved, clicked, scrolled, typed).
+bool inputThisFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.MouseWheelH != 0 ||
+        io.InputQueueCharacters.Size > 0 || ImGui::IsAnyMouseDown())
+        return true;
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_NamedKey_END; ++key)
+        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(key))) return true;
+    return false;
+}
+
 } // namespace
 
 Screen& MainWindow::screen(View view) {
@@ -95,6 +106,10 @@ void MainWindow::drawUserMenu(app::App& app, const std::string& title) {
         const std::string item =
             s.name + " · " + m_names.department(s.department) + " · " + trCode("role", s.role) + "##signin_" + s.id;
         if (ImGui::MenuItem(item.c_str(), nullptr, s.id == me.staffId)) m_signIn.choose(app, s.id);
+    }
+    if (app.access().mode() == app::AccessMode::Secured) {
+        ImGui::Separator();
+        if (ImGui::MenuItem(label("user.lock", "lock_desk").c_str())) lockDesk(app);
     }
     ImGui::EndMenu();
 }
@@ -362,6 +377,30 @@ void MainWindow::applyPreferences(const app::App& app) {
     if (const auto size = app.settings().preference("font_size")) setFontSizePx(std::strtof(size->c_str(), nullptr));
 }
 
+// A secured desk locks after the idle time without input; a frame is asked for when that is due
+// (the desk draws only on input and change).
+void MainWindow::watchIdle(app::App& office, core::TimeMs now) {
+    if (office.access().mode() != app::AccessMode::Secured || office.locked()) {
+        m_lastInput.reset();
+        return;
+    }
+    if (!m_lastInput || inputThisFrame()) m_lastInput = now;
+    const core::TimeMs due = *m_lastInput + office.access().idleLockMinutes() * 60'000LL;
+    if (now >= due) {
+        lockDesk(office);
+        return;
+    }
+    if (m_lockDueAt != due && m_host.requestRedrawAfter) m_host.requestRedrawAfter(static_cast<double>(due - now));
+    m_lockDueAt = due;
+}
+
+void MainWindow::lockDesk(app::App& office) {
+    office.lock();
+    m_intake.discard(office, m_host);
+    m_signIn.offer(office.actor().staffId);
+    m_lastInput.reset();
+}
+
 void MainWindow::draw(app::App& office) {
     applyPreferences(office);
     m_liveSync.pump(office, m_host); // the office's data, in training too
@@ -379,8 +418,15 @@ void MainWindow::draw(app::App& office) {
                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                 ImGuiWindowFlags_NoSavedSettings);
     };
-    if (m_signIn.locked()) {
-        if (beginMain()) m_signIn.draw(office);
+    // A first start chooses how the desk is signed in to; a locked desk shows only its sign-in form.
+    if (office.access().mode() == app::AccessMode::NotSetUp && !office.readOnly()) {
+        if (beginMain()) m_firstStart.draw(office);
+        ImGui::End();
+        return;
+    }
+    watchIdle(office, hostNow);
+    if (office.locked()) {
+        if (beginMain()) m_signIn.drawLocked(office, m_host);
         ImGui::End();
         return;
     }
@@ -406,7 +452,7 @@ void MainWindow::draw(app::App& office) {
     ImGui::End();
     app::App& app = current();
     drawHelpDialogs(app);
-    m_signIn.draw(app);
+    m_signIn.draw(office, m_host); // people sign in to the office's desk, in training too
     m_sync.draw(app, m_host);
     m_liveSync.draw(office, m_host);
     m_backup.draw(app, m_host);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ui/dialogs/backup_dialog.h"
+#include "ui/dialogs/first_start.h"
 #include "ui/dialogs/live_sync.h"
 #include "ui/dialogs/sign_in.h"
 #include "ui/dialogs/sync_dialog.h"
@@ -34,8 +35,8 @@ class MainWindow {
     void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
     void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
-    // The person who worked last has a PIN: nothing but the sign-in prompt until it is given.
-    void requireSignIn(const std::string& staffId) { m_signIn.lock(staffId); }
+    // A locked desk's sign-in form is for this person first (who worked last).
+    void offerSignIn(const std::string& staffId) { m_signIn.offer(staffId); }
     // Shows a destination (screens ask for one; nullopt stays where it is).
     void go(const std::optional<Navigation>& nav);
 
@@ -51,6 +52,8 @@ class MainWindow {
     void drawStorageWarnings(app::App& app);
     void drawHelpDialogs(app::App& app); // about, the guide
     void handleShortcuts();
+    void watchIdle(app::App& office, core::TimeMs now);
+    void lockDesk(app::App& office);
     void applyPreferences(const app::App& app);
 
     Navigation m_nav;
@@ -65,6 +68,8 @@ class MainWindow {
     SettingsScreen m_settings;
     FollowUpsScreen m_followUps;
     SignIn m_signIn;
+    FirstStart m_firstStart;
+    std::optional<core::TimeMs> m_lastInput, m_lockDueAt; // a secured desk locks when idle
     TrainingPanel m_training;
     bool m_preferencesApplied = false;
     std::string m_search;

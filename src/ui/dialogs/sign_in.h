@@ -1,12 +1,13 @@
-// Signing in as a profile that has a PIN: a small dialog asks for it when someone is chosen in the
-// user menu; at start-up, when the person who worked last has a PIN, the desk stays locked (nothing
-// but this prompt) until a PIN is right or a profile without one is chosen.
+// Signing in on a secured desk (app/access.h): a dialog asks for the secret of the person chosen in
+// the user menu; a locked desk (start-up, idle, 锁定) shows nothing but the sign-in form, for the
+// person who worked last or anyone else. Wrong entries wait their time, counted down on screen.
 #pragma once
 #include <optional>
 #include <string>
 
 #include "core/result.h"
 #include "present/reference_names.h"
+#include "ui/host.h"
 #include "ui/present.h"
 
 namespace tousu::app {
@@ -17,19 +18,21 @@ namespace tousu::ui {
 
 class SignIn {
   public:
-    // Signs in at once when the profile has no PIN; otherwise opens the PIN dialog.
+    // Asks for the secret on a secured desk; signs in at once on a desk that is not.
     void choose(app::App& app, const std::string& staffId);
-    void lock(const std::string& staffId) { m_staffId = staffId, m_locked = true, m_open = true; }
-    bool locked() const { return m_locked; }
-    // The dialog (a modal over the desk) or, while locked, the whole window's content.
-    void draw(app::App& app);
+    // The person a locked desk's form is for at first.
+    void offer(const std::string& staffId);
+    // The dialog, a modal over the desk.
+    void draw(app::App& app, const Host& host);
+    // While the desk is locked: the whole window's content.
+    void drawLocked(app::App& app, const Host& host);
 
   private:
-    void drawForm(app::App& app);
+    void drawForm(app::App& app, const Host& host);
 
     ReferenceNames m_names;
-    std::string m_staffId, m_pin;
-    bool m_open = false, m_locked = false, m_openPopup = false, m_refocus = false;
+    std::string m_staffId, m_secret;
+    bool m_open = false, m_openPopup = false, m_refocus = false;
     std::optional<core::Error> m_error;
 };
 

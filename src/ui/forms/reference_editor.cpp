@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "present/i18n.h"
 #include "ui/present.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace tousu::ui {
@@ -58,12 +59,12 @@ void field(const char* key, const char* id, std::string& value, SaveOutcome& out
 
 } // namespace
 
-bool ReferenceEditor::hasPin(const app::App& app, const std::string& staffId) {
+bool ReferenceEditor::hasSecret(const app::App& app, const std::string& staffId) {
     if (app.revision() != m_pinRevision) {
         m_pinRevision = app.revision();
         m_withPin.clear();
         for (const core::StaffMember& s : app.staff())
-            if (app.settings().hasPin(s.id)) m_withPin.insert(s.id);
+            if (app.access().hasSecret(s.id)) m_withPin.insert(s.id);
     }
     return m_withPin.count(staffId) > 0;
 }
@@ -101,7 +102,7 @@ void ReferenceEditor::drawStaff(app::App& app) {
                                     staff, m_person.id, [&](const core::StaffMember& s) {
                                         return std::vector<std::string>{
                                             s.name, trCode("role", s.role), m_names.department(s.department),
-                                            hasPin(app, s.id) ? tr("settings.pin_set_short") : ""};
+                                            hasSecret(app, s.id) ? tr("settings.pin_set_short") : ""};
                                     });
     if (clicked >= 0) m_person = staff[static_cast<std::size_t>(clicked)], m_outcome.clear();
     if (formHeading(m_person.id, "staff_new")) m_person = {"", "", "agent", m_person.department}, m_outcome.clear();
@@ -121,14 +122,35 @@ void ReferenceEditor::drawStaff(app::App& app) {
         auto saved = app.settings().saveStaff(m_person);
         if (m_outcome.record("staff", saved)) m_person.id = saved.value();
     }
-    // A forgotten PIN: the administrator removes it and the person sets a new one.
-    if (!m_person.id.empty() && hasPin(app, m_person.id)) {
-        ImGui::SameLine();
-        if (ImGui::Button(label("settings.pin_remove", "staff_pin_remove").c_str()))
-            m_outcome.record("staff", app.settings().setPin(m_person.id, ""));
-    }
     ImGui::EndDisabled();
     m_outcome.draw("staff");
+    if (!m_person.id.empty()) drawSecret(app);
+}
+
+// A new colleague's first secret or a forgotten one, set by the administrator (who tells the person),
+// and a profile locked out by wrong entries unlocked.
+void ReferenceEditor::drawSecret(app::App& app) {
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    const widgets::FormScope form("staff_secret");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    widgets::textField(label("settings.pin", "staff_secret"), m_secret, tr("settings.pin_hint"),
+                       ImGuiInputTextFlags_Password);
+    m_outcome.fieldError("staff_secret", "secret");
+    ImGui::SameLine();
+    if (ImGui::Button(label("settings.pin_save", "staff_secret_save").c_str()) || form.submitted())
+        if (m_outcome.record("staff_secret", app.access().setSecret(m_person.id, m_secret))) m_secret.clear();
+    const app::SignInAttempts attempts = app.access().attempts(m_person.id);
+    if (attempts.failures > 0) {
+        char line[160];
+        std::snprintf(line, sizeof line, tr(attempts.lockedOut ? "settings.locked_out" : "settings.failures"),
+                      attempts.failures);
+        widgets::reportedText("staff_failures", line, &colour::kWarning);
+        ImGui::SameLine();
+        if (ImGui::Button(label("settings.unlock", "staff_unlock").c_str()))
+            m_outcome.record("staff_secret", app.access().unlock(m_person.id));
+    }
+    ImGui::EndDisabled();
+    m_outcome.draw("staff_secret");
 }
 
 void ReferenceEditor::drawSubTypes(app::App& app) {

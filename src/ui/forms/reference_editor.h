@@ -22,10 +22,12 @@ class ReferenceEditor {
     void drawDepartments(app::App& app);
     void drawStaff(app::App& app);
     void drawSubTypes(app::App& app);
-    // Whether a profile has a PIN, read once per data revision.
-    bool hasPin(const app::App& app, const std::string& staffId);
+    // Whether a profile has a secret (PIN or passphrase), read once per data revision.
+    bool hasSecret(const app::App& app, const std::string& staffId);
 
   private:
+    void drawSecret(app::App& app);
+
     ReferenceNames m_names;
     core::Department m_department;
     core::StaffMember m_person{"", "", "agent", "customer_service"};
@@ -33,6 +35,7 @@ class ReferenceEditor {
     SaveOutcome m_outcome;
     std::uint64_t m_pinRevision = 0;
     std::set<std::string> m_withPin;
+    std::string m_secret; // typed for the chosen person
 };
 
 } // namespace tousu::ui

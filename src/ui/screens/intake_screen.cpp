@@ -117,17 +117,19 @@ void IntakeScreen::drawReceived(const app::App& app) {
     if (widgets::textField("##received_at", m_received)) m_receivedTyped = true;
 }
 
+void IntakeScreen::discard(const app::App& app, const Host& host) {
+    widgets::releaseTextField();
+    reset(app);
+    keepDraft(host);
+}
+
 std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     app::App& app = ctx.app;
     const Host& host = ctx.host;
 
     // What one person typed is theirs: another signing in at this desk starts from an empty form.
     if (m_person != app.actor().staffId) {
-        if (m_started) {
-            widgets::releaseTextField();
-            reset(app);
-            keepDraft(host);
-        }
+        if (m_started) discard(app, host);
         m_person = app.actor().staffId;
     }
     if (!m_started) {

@@ -26,6 +26,8 @@ class IntakeScreen : public Screen {
     // Returns a navigation request after a successful registration.
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
     void entered() override { m_focusFirst = true; }
+    // The desk locked: what was typed (and its draft in the tab's store) is gone.
+    void discard(const app::App& app, const Host& host);
 
   private:
     enum class Then { Nothing, Confirm, Dispatch }; // what the save does after registering

@@ -79,21 +79,64 @@ void SettingsScreen::drawDesk(app::App& app) {
 
     ImGui::SeparatorText(tr("settings.my_pin"));
     const widgets::FormScope form("my_pin");
+    const bool secured = app.access().mode() == app::AccessMode::Secured;
     ImGui::TextDisabled("%s",
-                        tr(m_reference.hasPin(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
+                        tr(m_reference.hasSecret(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
     ImGui::SetNextItemWidth(width);
-    widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"),
-                       ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-    m_outcome.fieldError("my_pin", "pin");
+    widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"), ImGuiInputTextFlags_Password);
+    m_outcome.fieldError("my_pin", "secret");
     ImGui::BeginDisabled(app.readOnly());
-    const auto setPin = [&](const std::string& pin) {
-        if (m_outcome.record("my_pin", app.settings().setPin(app.actor().staffId, pin))) m_pin.clear();
+    const auto setSecret = [&](const std::string& secret) {
+        if (m_outcome.record("my_pin", app.access().setSecret(app.actor().staffId, secret))) m_pin.clear();
     };
-    if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str()) || form.submitted()) setPin(m_pin);
-    ImGui::SameLine();
-    if (ImGui::Button(label("settings.pin_remove", "my_pin_remove").c_str())) setPin("");
+    if (ImGui::Button(label("settings.pin_save", "my_pin_save").c_str()) || form.submitted()) setSecret(m_pin);
+    if (!secured) { // a secured desk keeps a secret for everyone
+        ImGui::SameLine();
+        if (ImGui::Button(label("settings.pin_remove", "my_pin_remove").c_str())) setSecret("");
+    }
     ImGui::EndDisabled();
     m_outcome.draw("my_pin");
+    drawAccess(app);
+}
+
+// How the desk is signed in to (app/access.h): administrators change it.
+void SettingsScreen::drawAccess(app::App& app) {
+    ImGui::SeparatorText(tr("settings.access"));
+    const bool secured = app.access().mode() == app::AccessMode::Secured;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextDisabled("%s", tr(secured ? "settings.access_secured" : "settings.access_single"));
+    ImGui::PopTextWrapPos();
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    const widgets::FormScope form("access");
+    if (secured) {
+        std::vector<widgets::Choice> minutes;
+        for (int m : {5, 10, 15, 30, 60}) {
+            char text[64];
+            std::snprintf(text, sizeof text, tr("settings.idle_minutes_n"), m);
+            minutes.push_back({std::to_string(m), text});
+        }
+        std::string idle = std::to_string(app.access().idleLockMinutes());
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+        if (widgets::combo(label("settings.idle_minutes", "idle_minutes"), "idle_minutes", minutes, idle))
+            m_outcome.record("access", app.access().setIdleLockMinutes(std::atoi(idle.c_str())));
+        if (ImGui::Button(label("settings.access_use_single", "access_single").c_str()))
+            m_outcome.record("access", app.access().useSinglePersonDesk());
+    } else {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        widgets::textField("##access_passphrase", m_accessPassphrase, tr("first_start.passphrase_hint"),
+                           ImGuiInputTextFlags_Password);
+        m_outcome.fieldError("access", "secret");
+        ImGui::SameLine();
+        if (ImGui::Button(label("settings.access_secure", "access_secure").c_str()) || form.submitted()) {
+            const std::string me = app.actor().staffId;
+            auto st = app.access().secure(me, m_accessPassphrase);
+            if (st) st = app.signIn(me, m_accessPassphrase);
+            m_accessPassphrase.clear();
+            m_outcome.record("access", st);
+        }
+    }
+    ImGui::EndDisabled();
+    m_outcome.draw("access");
 }
 
 void SettingsScreen::drawOffice(app::App& app) {

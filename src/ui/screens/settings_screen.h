@@ -27,12 +27,13 @@ class SettingsScreen : public Screen {
     void drawPage(app::App& app, const Host& host);
     void load(const app::App& app);
     void drawDesk(app::App& app);
+    void drawAccess(app::App& app);
     void drawOffice(app::App& app);
     void drawTemplates(app::App& app);
     void drawAudit(app::App& app, const Host& host);
 
     std::uint64_t m_revision = 0;
-    std::string m_officeCode, m_officeName, m_pin, m_templateLanguage;
+    std::string m_officeCode, m_officeName, m_pin, m_accessPassphrase, m_templateLanguage;
     std::string m_templates[3];
     SaveOutcome m_outcome;
     ReferenceEditor m_reference;

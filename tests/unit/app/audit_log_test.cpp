@@ -40,8 +40,10 @@ TEST_CASE("the audit log records sign-ins, settings, exports, backups, imports a
                 .registerCase({"phone", kCustomer, kPhone, "", "phone", "话费多扣了二十元", "billing", "bill_error",
                                "normal", office.clock.now()})
                 .ok());
-    REQUIRE(office.app->settings().setPin("s03", "4321").ok());
+    REQUIRE(office.app->access().secure("s10", "管理员的长口令呀").ok());
+    REQUIRE(office.app->access().setSecret("s03", "4321").ok());
     CHECK_FALSE(office.app->signIn("s03", "1111").ok());
+    office.clock.jumpBy(1000); // the wrong entry's wait
     REQUIRE(office.app->signIn("s03", "4321").ok());
     office.app->setActor({"s10", core::Role::Admin});
     const std::string newcomer = office.app->settings().saveStaff({"", "林新", "agent", "customer_service"}).value();

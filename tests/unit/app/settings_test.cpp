@@ -1,6 +1,6 @@
 // Settings: only administrators change the office's reference data, policies and templates; names
-// are checked; a new department, person or sub-type is usable at once; PINs guard sign-in; device
-// preferences are anyone's.
+// are checked; a new department, person or sub-type is usable at once; device preferences are
+// anyone's. Secrets and signing in: access_test.cpp.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -103,28 +103,6 @@ TEST_CASE("only administrators change settings — anyone keeps their own prefer
     CHECK(d.app->revision() == before);
     REQUIRE(d.app->settings().setPreference("font_size", "20").ok());
     CHECK(d.app->settings().preference("font_size") == "20");
-    CHECK(d.app->settings().setPin("s01", "1234").error().messageKey == "error.role_not_allowed");
-    REQUIRE(d.app->settings().setPin("s09", "2468").ok());
-    CHECK(d.app->settings().hasPin("s09"));
-    CHECK_FALSE(d.app->settings().hasPin("s01"));
-}
-
-TEST_CASE("a profile with a PIN signs in only with it — the PIN is stored hashed and can be removed") {
-    Desk d;
-    CHECK(keyOf(d.app->settings().setPin("s03", "12a4").error()) == "error.pin_format");
-    CHECK(keyOf(d.app->settings().setPin("s03", "123").error()) == "error.pin_format");
-    REQUIRE(d.app->settings().setPin("s03", "4321").ok());
-    CHECK(keyOf(d.app->signIn("s03").error()) == "error.wrong_pin");
-    CHECK(keyOf(d.app->signIn("s03", "1234").error()) == "error.wrong_pin");
-    CHECK(d.app->actor().staffId == "s10"); // still the administrator
-    REQUIRE(d.app->signIn("s03", "4321").ok());
-    CHECK(d.app->actor().staffId == "s03");
-    d.app->setActor({"s10", core::Role::Admin}); // backups: supervisors and administrators
-    auto backup = d.app->backups().backup();
-    REQUIRE(backup.ok());
-    CHECK(backup.value().find("4321") == std::string::npos);
-    REQUIRE(d.app->settings().setPin("s03", "").ok());
-    CHECK(d.app->signIn("s03").ok());
 }
 
 TEST_CASE("a template is the administrator's text per language until reset to the built-in one") {

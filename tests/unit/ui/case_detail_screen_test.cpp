@@ -21,7 +21,8 @@ struct Fixture {
     app::CaseRef ref;
     Fixture() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
-        REQUIRE(app->signIn("s10").ok()); // an administrator: every step, the ending ones too
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
+        REQUIRE(app->signIn("s10").ok());                  // an administrator: every step, the ending ones too
         core::Registration r{"phone",           "王芳", "13800138000", "",         "phone", "宽带断网，光猫红灯",
                              "service_quality", "",     "normal",      clock.now()};
         ref = app->cases().registerCase(r).value();
@@ -156,6 +157,7 @@ TEST_CASE("a complaint that another desk, while apart, registered under the same
     core::SimulatedClock otherClock{f.clock.now() - 60'000};
     auto other = std::move(app::App::open(":memory:", otherClock, 12).value());
     REQUIRE(other->initialize("BJ01", "北京一营").ok());
+    REQUIRE(other->access().useSinglePersonDesk().ok()); // no sign-in to drive
     REQUIRE(other->signIn("s10").ok());
     core::Registration r{"phone", "李娜",   "13900139000",   "", "phone", "月租多扣", "billing",
                          "",      "normal", otherClock.now()};

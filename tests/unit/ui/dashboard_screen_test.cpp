@@ -22,6 +22,7 @@ struct Fixture {
 
     Fixture() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app->signIn("s10").ok());
         REQUIRE(app::generate(*app, clock, {500, 17, clock.now(), 70}).ok());
         month = core::periodContaining(core::PeriodKind::Month, clock.now());

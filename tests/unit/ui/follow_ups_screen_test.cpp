@@ -20,6 +20,7 @@ struct Fixture {
     std::function<void()> draw = [this] { window.draw(*app); };
     Fixture() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app->signIn("s09").ok());
     }
     // An important complaint taken through to the survey: a follow-up visit 3 days after the result.

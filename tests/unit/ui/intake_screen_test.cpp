@@ -23,6 +23,7 @@ struct Fixture {
     std::function<void()> draw = [this] { window->draw(*app); };
     Fixture() {
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app->signIn("s01").ok());
         reopen();
     }

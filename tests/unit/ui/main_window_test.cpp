@@ -22,6 +22,7 @@ struct Fixture {
     test::Headless ui;
     std::function<void()> draw = [this] { window.draw(*app); };
     Fixture() {
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         ui.frame(draw);
         ui.frame(draw);
     }
@@ -89,7 +90,8 @@ TEST_CASE("Ctrl+F puts the keyboard focus into the search field") {
 TEST_CASE("the work queue counts what needs attention and lists the chosen tile's cases") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
-    REQUIRE(f.app->signIn("s09").ok()); // a supervisor registers and dispatches
+    REQUIRE(f.app->access().useSinglePersonDesk().ok()); // no sign-in to drive
+    REQUIRE(f.app->signIn("s09").ok());                  // a supervisor registers and dispatches
     f.clock.jumpTo(core::parseIso8601("2026-11-28T09:00:00+08:00").value());
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网，光猫红灯",
                          "service_quality", "",     "normal",      f.clock.now()};
@@ -116,6 +118,7 @@ TEST_CASE("the work queue counts what needs attention and lists the chosen tile'
 TEST_CASE("the user menu names who is signed in and signs in someone else") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->access().useSinglePersonDesk().ok()); // no sign-in to drive
     REQUIRE(f.app->signIn("s10").ok());
     f.ui.frame(f.draw);
     REQUIRE(f.ui.widget("user") != nullptr);
@@ -130,6 +133,7 @@ TEST_CASE("the user menu names who is signed in and signs in someone else") {
 TEST_CASE("a suggestion typed on the suggestions screen is recorded, and its status set from the list") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->access().useSinglePersonDesk().ok()); // no sign-in to drive
     REQUIRE(f.app->signIn("s09").ok());
     f.ui.click("suggestions", f.draw);
     f.ui.click("suggestion_add", f.draw);
@@ -153,6 +157,7 @@ TEST_CASE("a database that fails to read after it opened says so above every scr
     {
         auto app = std::move(app::App::open(path, clock, 3).value());
         REQUIRE(app->initialize("BJ01", "北京一营").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app::generate(*app, clock, {600, 3, clock.now(), 20}).ok());
     }
     // A failing disk: the root page of the case rows overwritten (the rest of the file reads fine).
@@ -239,6 +244,7 @@ TEST_CASE("a folded destination still opens from 更多") {
 TEST_CASE("reminders take one line: the most pressing first, the others behind a button") {
     Fixture f;
     REQUIRE(f.app->initialize(app::kFirstOfficeCode, app::kFirstOfficeName).ok()); // a code still to set
+    REQUIRE(f.app->access().useSinglePersonDesk().ok());                           // no sign-in to drive
     REQUIRE(f.app->signIn("s10").ok());
     f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value()); // from the epoch
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
@@ -259,6 +265,7 @@ TEST_CASE("reminders take one line: the most pressing first, the others behind a
 TEST_CASE("the backup reminder is for those who may take a backup, not for an agent") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->access().useSinglePersonDesk().ok()); // no sign-in to drive
     f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value());
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
                          "service_quality", "",     "normal",      f.clock.now()};
@@ -296,6 +303,7 @@ TEST_CASE("the customer notice downloads with a line saying where it went, until
 TEST_CASE("Tab and Shift+Tab pass over the reminders") {
     Fixture f;
     REQUIRE(f.app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(f.app->access().useSinglePersonDesk().ok()); // no sign-in to drive
     REQUIRE(f.app->signIn("s10").ok());
     f.clock.jumpBy(core::parseIso8601("2026-12-01T09:00:00+08:00").value());
     core::Registration r{"phone",           "王芳", "13800138000", "",           "phone", "宽带断网",
@@ -311,4 +319,43 @@ TEST_CASE("Tab and Shift+Tab pass over the reminders") {
         CHECK(f.ui.focused() != "reminder_backup");
         CHECK(f.ui.focused() != "notices_more");
     }
+}
+
+TEST_CASE("a first start shows only its choice: the administrator's passphrase, or a single-person desk") {
+    core::SimulatedClock clock{0};
+    auto app = std::move(app::App::open(":memory:", clock, 1).value());
+    REQUIRE(app->initialize("BJ01", "北京一营").ok());
+    ui::MainWindow window;
+    test::Headless ui;
+    const std::function<void()> draw = [&] { window.draw(*app); };
+    const auto type = [&](const char* id, const char* text) {
+        ui.click(id, draw);
+        ui.chord(ImGuiKey_A, draw);
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        ui.frame(draw);
+    };
+    ui.frame(draw);
+    ui.frame(draw);
+    CHECK(ui.widget("new_case") == nullptr);
+    REQUIRE(ui.widget("first_start_single") != nullptr);
+    type("first_start_passphrase", "短口令");
+    type("first_start_confirm", "短口令");
+    ui.click("first_start_secure", draw);
+    CHECK(ui.widget("field_error_secret") != nullptr);
+    type("first_start_passphrase", "营业厅管理员口令");
+    type("first_start_confirm", "营业厅管理员口令!");
+    ui.click("first_start_secure", draw);
+    CHECK(ui.widget("field_error_confirm") != nullptr);
+    CHECK(app->access().mode() == app::AccessMode::NotSetUp);
+    type("first_start_passphrase", "营业厅管理员口令");
+    type("first_start_confirm", "营业厅管理员口令");
+    ui.click("first_start_secure", draw);
+    CHECK(app->access().mode() == app::AccessMode::Secured);
+    CHECK(app->actor().staffId == "s10");
+    CHECK(ui.widget("new_case") != nullptr);
+    // The passphrase opens the desk after a lock.
+    app->lock();
+    ui.frame(draw);
+    CHECK(ui.widget("new_case") == nullptr);
+    CHECK(app->signIn("s10", "营业厅管理员口令").ok());
 }

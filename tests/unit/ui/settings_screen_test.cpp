@@ -15,6 +15,8 @@ using namespace tousu;
 
 namespace {
 
+constexpr const char* kPassphrase = "administrator passphrase";
+
 struct Fixture {
     core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
     std::unique_ptr<app::App> app = std::move(app::App::open(":memory:", clock, 1).value());
@@ -23,6 +25,7 @@ struct Fixture {
     std::function<void()> draw = [this] { window.draw(*app); };
     explicit Fixture(const char* staffId = "s10") {
         REQUIRE(app->initialize("HQ", "总部").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app->signIn(staffId).ok());
         ui.frame(draw);
         ui.click("settings", draw);
@@ -36,6 +39,12 @@ struct Fixture {
         ui.click(id, draw);
         ui.chord(ImGuiKey_A, draw);
         ImGui::GetIO().AddInputCharactersUTF8(text);
+        ui.frame(draw);
+    }
+    // Everyone signs in from now on; the administrator is signed in.
+    void secure() {
+        REQUIRE(app->access().secure("s10", kPassphrase).ok());
+        REQUIRE(app->signIn("s10", kPassphrase).ok());
         ui.frame(draw);
     }
     void choose(const char* comboId, const std::string& code) {
@@ -130,37 +139,97 @@ TEST_CASE("someone who is not an administrator sees the settings but cannot chan
     f.ui.click("settings_desk", f.draw);
     f.retype("my_pin", "2580");
     f.ui.click("my_pin_save", f.draw);
-    CHECK(f.app->settings().hasPin("s01"));
+    CHECK(f.app->access().hasSecret("s01"));
 }
 
-TEST_CASE("choosing a profile with a PIN asks for it — a wrong PIN keeps the current person") {
+TEST_CASE("on a secured desk, choosing someone asks for their secret — a wrong one keeps the current person") {
     Fixture f;
-    REQUIRE(f.app->settings().setPin("s03", "4321").ok());
+    f.secure();
+    REQUIRE(f.app->access().setSecret("s03", "4321").ok());
     f.ui.click("user", f.draw);
     f.ui.click("signin_s03", f.draw);
     REQUIRE(f.ui.widget("pin_entry") != nullptr);
     f.retype("pin_entry", "1111");
     f.ui.click("pin_ok", f.draw);
     CHECK(f.app->actor().staffId == "s10");
-    REQUIRE(f.ui.widget("pin_entry") != nullptr); // still asking
+    REQUIRE(f.ui.widget("pin_entry") != nullptr); // still asking, and the wrong entry waits its second
+    CHECK(f.ui.widget("sign_in_wait") != nullptr);
     f.retype("pin_entry", "4321");
+    f.ui.click("pin_ok", f.draw); // too soon: the button does nothing
+    CHECK(f.app->actor().staffId == "s10");
+    f.clock.jumpBy(1000);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("sign_in_wait") == nullptr);
     f.ui.click("pin_ok", f.draw);
     CHECK(f.app->actor().staffId == "s03");
     CHECK(f.ui.widget("pin_entry") == nullptr);
 }
 
-TEST_CASE("a desk locked for a PIN shows nothing else until someone signs in") {
+TEST_CASE("a locked desk shows nothing but the sign-in form until someone signs in with their secret") {
     Fixture f;
-    REQUIRE(f.app->settings().setPin("s03", "4321").ok());
-    f.window.requireSignIn("s03");
+    f.secure();
+    REQUIRE(f.app->access().setSecret("s01", "2580").ok());
+    f.app->lock();
+    f.window.offerSignIn("s10");
     f.ui.frame(f.draw);
     f.ui.frame(f.draw);
     CHECK(f.ui.widget("new_case") == nullptr);
     CHECK(f.ui.widget("settings") == nullptr);
     REQUIRE(f.ui.widget("pin_entry") != nullptr);
-    f.ui.click("unlock_as_s01", f.draw); // someone without a PIN
+    f.ui.click("unlock_as_s01", f.draw); // someone else, with their own PIN
+    f.ui.click("pin_ok", f.draw);        // nothing typed: refused
+    CHECK(f.app->locked());
+    f.clock.jumpBy(1000);
+    f.retype("pin_entry", "2580");
+    f.ui.click("pin_ok", f.draw);
+    CHECK_FALSE(f.app->locked());
     CHECK(f.app->actor().staffId == "s01");
     CHECK(f.ui.widget("new_case") != nullptr);
+}
+
+TEST_CASE("a secured desk left idle for its idle time locks, and what was typed at intake is gone") {
+    Fixture f;
+    f.secure();
+    REQUIRE(f.app->access().setIdleLockMinutes(5).ok());
+    f.ui.click("new_case", f.draw);
+    f.retype("customer_name", "王小明");
+    f.clock.jumpBy(4 * 60'000);
+    f.ui.frame(f.draw);
+    CHECK_FALSE(f.app->locked()); // not yet
+    f.clock.jumpBy(60'000);
+    f.ui.frame(f.draw);
+    CHECK(f.app->locked());
+    CHECK(f.ui.widget("customer_name") == nullptr);
+    f.retype("pin_entry", kPassphrase);
+    f.ui.click("pin_ok", f.draw);
+    REQUIRE_FALSE(f.app->locked());
+    f.ui.click("new_case", f.draw);
+    REQUIRE(f.ui.widget("customer_name") != nullptr);
+    CHECK(f.ui.widget("customer_name")->value.empty());
+}
+
+TEST_CASE("an administrator sets a colleague's first secret and unlocks a profile locked out by wrong entries") {
+    Fixture f;
+    f.secure();
+    REQUIRE(f.app->access().setIdleLockMinutes(240).ok()); // the wrong entries below take 100 minutes
+    f.ui.click("settings_staff", f.draw);
+    f.ui.click("staff_row_s03", f.draw);
+    f.retype("staff_secret", "123");
+    f.ui.click("staff_secret_save", f.draw);
+    CHECK(f.ui.widget("field_error_secret") != nullptr);
+    f.retype("staff_secret", "4321");
+    f.ui.click("staff_secret_save", f.draw);
+    REQUIRE(f.app->access().hasSecret("s03"));
+    for (int i = 0; i < app::Access::kLockOutAfter; ++i) {
+        (void)f.app->signIn("s03", "0000");
+        f.clock.jumpBy(600'000);
+    }
+    REQUIRE(f.app->access().attempts("s03").lockedOut);
+    f.ui.frame(f.draw);
+    REQUIRE(f.ui.widget("staff_failures") != nullptr);
+    f.ui.click("staff_unlock", f.draw);
+    CHECK_FALSE(f.app->access().attempts("s03").lockedOut);
+    CHECK(f.app->signIn("s03", "4321").ok());
 }
 
 TEST_CASE("a first-start office reminds the administrator to set its code until it is set") {
@@ -223,7 +292,7 @@ TEST_CASE("the administrator reads the audit log in settings, newest first, and 
     const auto* count = f.ui.widget("audit_count");
     REQUIRE(count != nullptr);
     const auto total = f.app->auditCount().value();
-    CHECK(total == 2); // the sign-in, then the office
-    CHECK(count->label.find("共 2 条") != std::string::npos);
+    CHECK(total == 3); // the single-person desk chosen, the sign-in, then the office
+    CHECK(count->label.find("共 3 条") != std::string::npos);
     CHECK(f.app->auditLog(1).value().front().action == "office");
 }

@@ -19,6 +19,7 @@ struct Office {
     Office(core::Clock& clock, const char* code, std::uint64_t seed)
         : app(std::move(app::App::open(":memory:", clock, seed).value())) {
         REQUIRE(app->initialize(code, std::string(code) + " office").ok());
+        REQUIRE(app->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(app->signIn("s10").ok());
     }
 };

@@ -19,6 +19,7 @@ struct Fixture {
     std::function<void()> draw = [this] { window.draw(*office); };
     Fixture() {
         REQUIRE(office->initialize("BJ01", "北京一营").ok());
+        REQUIRE(office->access().useSinglePersonDesk().ok()); // no sign-in to drive
         REQUIRE(office->signIn("s10").ok());
         ui.frame(draw);
     }
