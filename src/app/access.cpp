@@ -22,18 +22,11 @@ namespace {
 constexpr std::size_t kMaxSecretBytes = 200;
 constexpr core::TimeMs kAdministratorLockOutMs = core::kHourMs;
 
-std::string hex(const std::string& bytes) {
-    static const char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (const char c : bytes) out += kHex[static_cast<unsigned char>(c) >> 4], out += kHex[c & 15];
-    return out;
-}
-
 // "pbkdf2-sha256$<rounds>$<salt>$<hash>": the rounds travel with the hash, so they can be raised
 // for new secrets while old ones still check.
 std::string hashSecret(const std::string& secret, const std::string& salt, int rounds) {
     return "pbkdf2-sha256$" + std::to_string(rounds) + "$" + salt + "$" +
-           hex(core::pbkdf2Sha256(secret, salt, rounds, 32));
+           core::hexOf(core::pbkdf2Sha256(secret, salt, rounds, 32));
 }
 
 bool secretMatches(const std::string& stored, const std::string& secret) {

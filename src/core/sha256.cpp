@@ -84,9 +84,14 @@ std::array<unsigned char, 32> Sha256::digest() {
 }
 
 std::string Sha256::hexDigest() {
+    const auto d = digest();
+    return hexOf(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+}
+
+std::string hexOf(std::string_view bytes) {
     static const char kHex[] = "0123456789abcdef";
     std::string out;
-    for (const unsigned char b : digest()) out += kHex[b >> 4], out += kHex[b & 15];
+    for (const char c : bytes) out += kHex[static_cast<unsigned char>(c) >> 4], out += kHex[c & 15];
     return out;
 }
 

@@ -24,5 +24,7 @@ class Sha256 {
 };
 
 std::string sha256Hex(std::string_view data);
+// Bytes as lowercase hex, two digits each.
+std::string hexOf(std::string_view bytes);
 
 } // namespace tousu::core

@@ -384,12 +384,15 @@ void MainWindow::watchIdle(app::App& office, core::TimeMs now) {
         m_lastInput.reset();
         return;
     }
-    if (!m_lastInput || inputThisFrame()) m_lastInput = now;
-    const core::TimeMs due = *m_lastInput + office.access().idleLockMinutes() * 60'000LL;
-    if (now >= due) {
+    const core::TimeMs idleMs = office.access().idleLockMinutes() * 60'000LL;
+    // Checked before this frame's input counts: coming back after the idle time finds the desk locked
+    // (also where the browser held back the timer, in a background tab).
+    if (m_lastInput && now >= *m_lastInput + idleMs) {
         lockDesk(office);
         return;
     }
+    if (!m_lastInput || inputThisFrame()) m_lastInput = now;
+    const core::TimeMs due = *m_lastInput + idleMs;
     if (m_lockDueAt != due && m_host.requestRedrawAfter) m_host.requestRedrawAfter(static_cast<double>(due - now));
     m_lockDueAt = due;
 }

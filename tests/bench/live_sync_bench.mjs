@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../../shell/serve.mjs';
-import { chromium, CHROMIUM_ARGS, VIEWPORT, click, waitForWidget, poll } from '../e2e/browser.js';
+import { chromium, CHROMIUM_ARGS, VIEWPORT, click, waitForWidget, poll, waitReady } from '../e2e/browser.js';
 import { registerComplaint, typeInto } from '../e2e/desk_steps.js';
 import { startCouch } from '../e2e/couch_server.js';
 
@@ -63,7 +63,7 @@ const desk = async () => {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.goto(url);
-  await poll(page, () => window.tousu && window.tousu.ready === true, null, 30000, 'tousu.ready');
+  await waitReady(page);
   await click(page, 'sync');
   await click(page, 'sync_server');
   await typeInto(page, 'sync_server_url', `${couch.url}/shared`);

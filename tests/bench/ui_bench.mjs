@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../shell/serve.mjs';
-import { chromium, CHROMIUM_ARGS, VIEWPORT, click, poll, sleep, waitForAny, widgets } from '../e2e/browser.js';
+import { chromium, CHROMIUM_ARGS, VIEWPORT, click, poll, sleep, waitForAny, waitReady, widgets } from '../e2e/browser.js';
 import { siteWithDatabase, storeDatabase } from '../e2e/stored_database.js';
 
 const [siteDir, dbFile, casesArg, startDate = '2026-01-01'] = process.argv.slice(2);
@@ -64,6 +64,7 @@ try {
   await poll(page, () => window.tousu && window.tousu.ready === true, null, 600000, 'the desk');
   emit({ op: 'ui_cold_start', median_ms: Date.now() - t1, min_ms: 0, max_ms: 0, runs: 1,
     heap_bytes: await page.evaluate(() => (window.Module && Module.HEAP8 ? Module.HEAP8.length : 0)) });
+  await waitReady(page); // past the first start's question
 
   await sleep(1000);
   const idleStart = await page.evaluate(() => window.tousu.frames());

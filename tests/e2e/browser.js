@@ -92,11 +92,25 @@ export async function poll(page, fn, arg, timeout = 10000, what = 'condition') {
   }
 }
 
-export const waitReady = (page) => poll(page, () => window.tousu && window.tousu.ready === true, null, 30000, 'tousu.ready');
+// Waits for window.tousu.ready, then past a first start's question (README, "Signing in"): the tests'
+// desks are single-person desks unless a test answers it itself ({ firstStart: true }).
+export async function waitReady(page, { firstStart = false, timeout = 30000 } = {}) {
+  await poll(page, () => window.tousu && window.tousu.ready === true, null, timeout, 'tousu.ready');
+  if (firstStart) return;
+  const shown = await poll(page, () => {
+    const ids = window.tousu.widgets().map((w) => w.id);
+    if (ids.includes('first_start_single')) return 'first start';
+    return (ids.includes('user') || ids.includes('pin_entry')) && 'desk';
+  }, null, 10000, 'the desk or its first start').catch(() => 'something else');
+  if (shown !== 'first start') return;
+  await click(page, 'first_start_single');
+  await poll(page, () => !window.tousu.widgets().some((w) => w.id === 'first_start_single'), null, 10000,
+    'the desk after its first start');
+}
 
 // Opens the app in a fresh context and waits for window.tousu.ready; collects console errors.
 // `initScript` runs in the page before the app: to take away what an older browser lacks.
-export async function openApp(env, contextOptions = {}, initScript = null) {
+export async function openApp(env, contextOptions = {}, initScript = null, ready = {}) {
   const context = await env.browser.newContext({ viewport: VIEWPORT, ...contextOptions });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -104,7 +118,7 @@ export async function openApp(env, contextOptions = {}, initScript = null) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(env.url);
-  await waitReady(page);
+  await waitReady(page, ready);
   return { context, page, errors };
 }
 

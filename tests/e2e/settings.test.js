@@ -1,5 +1,6 @@
 // Settings in real Chromium: the office code an administrator types numbers the next complaint and
-// outlives a reload, as do this desk's language and text size; a PIN guards a profile after reload.
+// outlives a reload, as do this desk's language and text size; a desk secured at its first start
+// asks for the passphrase after a reload and locks when idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, waitReady, click, waitForWidget, waitForAny, frames } from './browser.js';
@@ -57,27 +58,39 @@ test('language and text size chosen in settings are kept after a reload', async 
   await context.close();
 });
 
-test('a person with a PIN is asked for it after a reload before anything else is shown', async () => {
-  const { context, page, errors } = await openApp(env);
-  await click(page, 'settings');
-  await click(page, 'my_pin');
-  await page.keyboard.type('2580');
-  await waitForWidget(page, 'my_pin', (w) => w.value === '****');   // a PIN field reports only its length
-  await click(page, 'my_pin_save');
-  await waitForWidget(page, 'settings_saved', () => true);
+test('a first start secured with the administrator\'s passphrase asks for it after a reload; wrong entries wait; an idle desk locks', async () => {
+  const { context, page, errors } = await openApp(env, {}, null, { firstStart: true });
+  await waitForWidget(page, 'first_start_single', () => true);
+  assert.equal((await page.evaluate(() => window.tousu.widgets())).some((w) => w.id === 'new_case'), false);
+  const passphrase = 'desk-admin-2026';
+  const stars = '*'.repeat(passphrase.length); // a password field reports only its length
+  await typeInto(page, 'first_start_passphrase', passphrase, stars);
+  await typeInto(page, 'first_start_confirm', passphrase, stars);
+  await click(page, 'first_start_secure');
+  await waitForWidget(page, 'new_case', () => true);
   await saved(page);
+
   await page.reload();
   await waitReady(page);
   await waitForWidget(page, 'pin_entry', () => true);
   assert.equal((await page.evaluate(() => window.tousu.widgets())).some((w) => w.id === 'new_case'), false);
-  await click(page, 'pin_entry');
-  await page.keyboard.type('1111');
+  await typeInto(page, 'pin_entry', 'not-the-passphrase', '*'.repeat(18));
   await page.keyboard.press('Enter');
-  await waitForWidget(page, 'pin_entry', (w) => w.value === '');   // wrong: emptied, still asked
-  await click(page, 'pin_entry');
-  await page.keyboard.type('2580');
+  await waitForWidget(page, 'sign_in_wait', () => true);          // wrong: a second's wait, counted down
+  await page.waitForFunction(() => !window.tousu.widgets().some((w) => w.id === 'sign_in_wait'), null, { timeout: 5000 });
+  await typeInto(page, 'pin_entry', passphrase, stars);
   await page.keyboard.press('Enter');
   await waitForWidget(page, 'new_case', () => true);
+
+  // Left for the idle time (15 minutes) with a half-typed complaint: locked, and the draft is gone.
+  await click(page, 'new_case');
+  await typeInto(page, 'customer_name', '赵雷');
+  await page.waitForFunction(() => (sessionStorage.getItem('tousu.intake_draft') ?? '').includes('赵雷'), null, { timeout: 5000 });
+  await page.clock.setFixedTime(Date.now() + 16 * 60 * 1000);
+  await page.mouse.move(300, 300);
+  await waitForWidget(page, 'pin_entry', () => true);
+  assert.equal((await page.evaluate(() => window.tousu.widgets())).some((w) => w.id === 'customer_name'), false);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('tousu.intake_draft') ?? ''), '');
   assert.deepEqual(errors, []);
   await context.close();
 });

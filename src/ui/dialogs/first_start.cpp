@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "core/validate.h"
 #include "core/workflow.h"
 #include "present/i18n.h"
 #include "ui/present.h"
@@ -12,7 +13,8 @@ namespace tousu::ui {
 
 void FirstStart::secure(app::App& app) {
     m_error.reset();
-    if (m_passphrase != m_confirm) {
+    // A passphrase too short is said first (by the app); then whether the two agree.
+    if (m_passphrase != m_confirm && core::utf8Length(m_passphrase) >= 8) {
         m_error = core::makeError(core::ErrorCode::InvalidInput, "error.invalid_input");
         m_error->fieldErrors.push_back(
             core::makeError(core::ErrorCode::InvalidInput, "error.secrets_differ", "", "confirm"));
@@ -36,7 +38,7 @@ void FirstStart::draw(app::App& app) {
 
     const float width = ImGui::GetFontSize() * 16;
     ImGui::SeparatorText(tr("first_start.title"));
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tr("first_start.explain"));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -58,7 +60,7 @@ void FirstStart::draw(app::App& app) {
 
     ImGui::Spacing();
     ImGui::SeparatorText(tr("first_start.single_title"));
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(tr("first_start.single_explain"));
     ImGui::PopTextWrapPos();
     if (ImGui::Button(label("first_start.single", "first_start_single").c_str())) {

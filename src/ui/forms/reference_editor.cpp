@@ -132,7 +132,7 @@ void ReferenceEditor::drawStaff(app::App& app) {
 void ReferenceEditor::drawSecret(app::App& app) {
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
     const widgets::FormScope form("staff_secret");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18); // the hint whole
     widgets::textField(label("settings.pin", "staff_secret"), m_secret, tr("settings.pin_hint"),
                        ImGuiInputTextFlags_Password);
     m_outcome.fieldError("staff_secret", "secret");

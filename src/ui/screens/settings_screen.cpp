@@ -82,7 +82,7 @@ void SettingsScreen::drawDesk(app::App& app) {
     const bool secured = app.access().mode() == app::AccessMode::Secured;
     ImGui::TextDisabled("%s",
                         tr(m_reference.hasSecret(app, app.actor().staffId) ? "settings.pin_set" : "settings.pin_none"));
-    ImGui::SetNextItemWidth(width);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18); // the hint whole
     widgets::textField("##my_pin", m_pin, tr("settings.pin_hint"), ImGuiInputTextFlags_Password);
     m_outcome.fieldError("my_pin", "secret");
     ImGui::BeginDisabled(app.readOnly());
@@ -103,7 +103,7 @@ void SettingsScreen::drawDesk(app::App& app) {
 void SettingsScreen::drawAccess(app::App& app) {
     ImGui::SeparatorText(tr("settings.access"));
     const bool secured = app.access().mode() == app::AccessMode::Secured;
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(secured ? "settings.access_secured" : "settings.access_single"));
     ImGui::PopTextWrapPos();
     ImGui::BeginDisabled(!app.settings().mayEditSettings());
