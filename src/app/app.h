@@ -14,6 +14,7 @@
 #include "app/backups.h"
 #include "app/cases.h"
 #include "app/exchange.h"
+#include "app/personal_data.h"
 #include "app/replication.h"
 #include "app/save_state.h"
 #include "app/settings.h"
@@ -61,6 +62,8 @@ class App {
     const Cases& cases() const { return m_cases; }
     Access& access() { return m_access; }
     const Access& access() const { return m_access; }
+    PersonalData& personalData() { return m_personalData; }
+    const PersonalData& personalData() const { return m_personalData; }
     Settings& settings() { return m_settings; }
     const Settings& settings() const { return m_settings; }
     Suggestions& suggestions() { return m_suggestions; }
@@ -138,6 +141,7 @@ class App {
     std::unique_ptr<Context> m_ctx;
     Cases m_cases;
     Access m_access;
+    PersonalData m_personalData;
     Settings m_settings;
     Suggestions m_suggestions;
     Exchange m_exchange;

@@ -57,9 +57,10 @@ enum class Kind {
     Name,              // department, staff and sub-type names
     Text,              // notes, reasons, solutions: may be empty
     Content,           // a complaint's text
-    CustomerName,      // plain, or masked as 杨*
+    CustomerName,      // plain, masked as 杨*, or empty once erased
     Account,           // plain, or masked as 62****89
-    CustomerKey,       // a phone, acct:<account>, or anon-<hex> in a masked export
+    CustomerKey,       // a phone, acct:<account>, anon-<hex> in a masked export, or empty once erased
+    ErasureReason,     // request, retention
     SuggestionContent, // a suggestion's text
     Channel,
     ContactMethod,
@@ -161,12 +162,12 @@ std::optional<Length> lengthOf(Kind kind) {
         return Length{0, kMaxNoteLength};
     case Kind::Content:
         return Length{1, core::kMaxContentLength};
-    case Kind::CustomerName:
-        return Length{1, core::kMaxNameLength};
+    case Kind::CustomerName: // empty once erased (core/redact.h)
+        return Length{0, core::kMaxNameLength};
     case Kind::Account:
         return Length{0, core::kMaxAccountLength};
-    case Kind::CustomerKey:
-        return Length{1, sync::kMaxIdLength};
+    case Kind::CustomerKey: // the same
+        return Length{0, sync::kMaxIdLength};
     case Kind::SuggestionContent:
         return Length{1, kMaxSuggestionLength};
     default:
@@ -204,6 +205,8 @@ bool valueOk(Kind kind, const std::string& v, core::TimeMs now) {
         return oneOf(v, Suggestions::kStatuses);
     case Kind::Flag:
         return v == "0" || v == "1";
+    case Kind::ErasureReason:
+        return v == "request" || v == "retention";
     case Kind::CaseNumber:
         return caseNumber(v);
     case Kind::ShownCaseNumber: {
@@ -292,6 +295,7 @@ const std::map<std::string, std::vector<Field>>& payloadFields() {
         {"merge", {{"at", K::Time}, {"into", K::ShownCaseNumber}, {"reason", K::Text}}},
         {"escalate", {{"at", K::Time}, {"level", K::Level}}},
         {"set_deadline", {{"at", K::Time}, {"milestone", K::Milestone}, {"limit_ms", K::LimitMs}, {"reason", K::Text}}},
+        {"erase", {{"at", K::Time}, {"reason", K::ErasureReason}}},
         {"ref.department",
          {{"at", K::Time}, {"id", K::Id}, {"name_zh", K::Name}, {"name_en", K::Name}, {"head", K::IdOrEmpty}}},
         {"ref.staff", {{"at", K::Time}, {"id", K::Id}, {"name", K::Name}, {"role", K::Role}, {"department", K::Id}}},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/policy.h"
+#include "core/redact.h"
 #include "core/workflow.h"
 
 namespace tousu::core {
@@ -31,6 +32,17 @@ void applyRegister(Case& c, const Event& e) {
     c.regulatorIneligible = getField(f, "regulator_ineligible") == "1";
     auto limits = decodeLimits(getField(f, "limits"));
     c.milestones = limits ? limits.value() : std::vector<MilestoneClock>{};
+}
+
+// The customer's name, phone, account and key gone, and the complaint's text cleared of them; the
+// stored events are rewritten the same way (core/redact.h), so a re-fold agrees.
+void eraseCustomer(Case& c) {
+    c.content = scrubbed(c.content, {c.customerName, c.phone, c.account});
+    c.customerName.clear();
+    c.phone.clear();
+    c.account.clear();
+    c.customerKey.clear();
+    c.erased = true;
 }
 
 void meet(Case& c, Action action, TimeMs at) {
@@ -126,6 +138,9 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
                 if (m.milestone == *milestone && !m.metAt) m.limitMs = limit;
             break;
         }
+        case Action::Erase:
+            eraseCustomer(c);
+            break;
         default:
             break;
         }

@@ -95,6 +95,7 @@ struct Case {
     int followUps = 0;
     bool concurrentEdit = false;      // two offices changed the same field concurrently
     bool regulatorIneligible = false; // billing dispute over charges too old for a regulator appeal
+    bool erased = false;              // the customer's personal data erased (Action::Erase)
     Hlc lastHlc;
     int eventCount = 0;
 };

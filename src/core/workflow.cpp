@@ -8,13 +8,28 @@ namespace tousu::core {
 
 namespace {
 
-constexpr const char* kActionCodes[kActionCount] = {
-    "register",         "confirm",         "classify",      "dispatch",
-    "investigate",      "contact",         "wait_customer", "customer_responded",
-    "propose_solution", "reject_solution", "implement",     "feedback",
-    "survey",           "archive",         "follow_up",     "reopen",
-    "reassign",         "cancel",          "merge",         "escalate",
-    "set_deadline"};
+constexpr const char* kActionCodes[kActionCount] = {"register",
+                                                    "confirm",
+                                                    "classify",
+                                                    "dispatch",
+                                                    "investigate",
+                                                    "contact",
+                                                    "wait_customer",
+                                                    "customer_responded",
+                                                    "propose_solution",
+                                                    "reject_solution",
+                                                    "implement",
+                                                    "feedback",
+                                                    "survey",
+                                                    "archive",
+                                                    "follow_up",
+                                                    "reopen",
+                                                    "reassign",
+                                                    "cancel",
+                                                    "merge",
+                                                    "escalate",
+                                                    "set_deadline",
+                                                    "erase"};
 constexpr const char* kRoleCodes[] = {"agent", "handler", "supervisor", "admin", "trainer"};
 
 using S = State;
@@ -65,6 +80,11 @@ const Rule kRules[] = {
      {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
       S::PendingCustomer},
      kSame},
+    // Anywhere, so an erasure made elsewhere always takes effect here (a reopen may have crossed it).
+    {Action::Erase,
+     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
+      S::FedBack, S::Surveyed, S::Archived, S::PendingCustomer, S::Cancelled},
+     kSame},
 };
 
 const Rule* ruleFor(Action a) {
@@ -108,7 +128,7 @@ std::vector<Action> allowedActions(const Case& c) {
     std::vector<Action> out;
     for (int i = 1; i < kActionCount; ++i) {
         const auto a = static_cast<Action>(i);
-        if (a != Action::Escalate && nextState(c.state, a)) out.push_back(a);
+        if (a != Action::Escalate && a != Action::Erase && nextState(c.state, a)) out.push_back(a);
     }
     return out;
 }
@@ -116,9 +136,10 @@ std::vector<Action> allowedActions(const Case& c) {
 bool roleMay(Role role, Action a) {
     switch (role) {
     case Role::Admin:
+        return true;
     case Role::Supervisor:
     case Role::Trainer:
-        return true;
+        return a != Action::Erase;
     case Role::Agent:
         return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
                a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||

@@ -33,8 +33,11 @@ enum class Action {
     Merge,
     Escalate,
     SetDeadline,
+    // The customer's personal data erased (README, "Personal data"): in any state, the state kept;
+    // the desk offers it for closed and cancelled cases only, and only to administrators.
+    Erase,
 };
-constexpr int kActionCount = static_cast<int>(Action::SetDeadline) + 1;
+constexpr int kActionCount = static_cast<int>(Action::Erase) + 1;
 
 enum class Role { Agent, Handler, Supervisor, Admin, Trainer };
 
@@ -48,7 +51,8 @@ std::optional<Role> roleFromCode(std::string_view s);
 std::optional<State> nextState(State from, Action action);
 // Ok, or NotAllowed with messageKey "error.action_not_allowed" and detail "<action> in <state>".
 Status checkAllowed(const Case& c, Action action);
-// Actions a user can take on this case now (excludes system-only Escalate), in workflow order.
+// Actions a user can take on this case now (excludes system-only Escalate and Erase, which is its
+// own decision), in workflow order.
 std::vector<Action> allowedActions(const Case& c);
 bool roleMay(Role role, Action action);
 

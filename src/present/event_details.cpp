@@ -40,6 +40,8 @@ std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names
                 tr("timeline.hours")};
     if (t == "escalate") return {fact("timeline.level", field("level"))};
     if (t == "merge") return {fact("timeline.into", field("into"))};
+    if (t == "erase")
+        return {tr(field("reason") == "retention" ? "timeline.erased_retention" : "timeline.erased_request")};
     return {};
 }
 
@@ -51,6 +53,7 @@ std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames
     std::string joined;
     for (const std::string& f : facts(e, names)) joined += (joined.empty() ? "" : " · ") + f;
     if (!joined.empty()) lines.push_back(joined);
+    if (e.type == "erase") return lines; // its reason is a code, said above
     for (const char* key : {"note", "reason", "solution", "step", "result", "comment", "text"})
         if (const std::string text = core::getField(e.fields, key); !text.empty()) {
             lines.push_back(text);

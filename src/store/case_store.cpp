@@ -7,7 +7,9 @@
 
 #include "core/deadline.h"
 #include "core/fold.h"
+#include "core/redact.h"
 #include "core/sha256.h"
+#include "core/workflow.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -180,7 +182,8 @@ core::Result<InsertResult> CaseStore::insertEvents(const std::vector<core::Event
 }
 
 // Stores one event unless its id is there already (with identical content: a duplicate).
-core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bool& inserted) {
+core::Status CaseStore::insertOne(const core::Event& e, const std::set<std::string>& erasing, InsertResult& result,
+                                  bool& inserted) {
     sqlite3* db = m_db.handle();
     Statement find(m_db, "SELECT id, case_id, hlc, origin, actor, type, prev, payload FROM events WHERE id = ?");
     Statement insert(m_db, kInsertEvent);
@@ -191,7 +194,10 @@ core::Status CaseStore::insertOne(const core::Event& e, InsertResult& result, bo
     if (rc == SQLITE_ROW) {
         auto existing = eventFromRow(find.text(0), find.text(1), find.text(2), find.text(3), find.text(4), find.text(5),
                                      find.text(6), find.text(7));
-        if (!existing || sameEventText(existing.value()) != sameEventText(e))
+        // An erased case's events are stored redacted: the original arriving again, or the redacted
+        // form arriving with the erasure, is that event.
+        if (!existing || (sameEventText(existing.value()) != sameEventText(e) && !erasing.count(e.caseId) &&
+                          !isErased(existing.value().caseId)))
             return makeError(ErrorCode::Conflict, "error.event_conflict",
                              "event " + e.id + " differs from the stored one");
         ++result.duplicates;
@@ -209,7 +215,7 @@ core::Result<bool> EventInsertion::step(std::size_t budget) {
     for (; budget && m_nextEvent < m_events.size(); --budget) {
         const core::Event& e = m_events[m_nextEvent++];
         bool inserted = false;
-        if (auto st = m_store.insertOne(e, m_result, inserted); !st) return st.error();
+        if (auto st = m_store.insertOne(e, m_erasing, m_result, inserted); !st) return st.error();
         if (!inserted) continue;
         if (e.caseId.empty())
             m_reference.push_back(&e);
@@ -226,14 +232,18 @@ core::Result<bool> EventInsertion::step(std::size_t budget) {
     }
     for (; budget && m_nextCase < m_result.touchedCases.size(); --budget)
         if (auto st = m_store.reproject(m_result.touchedCases[m_nextCase++]); !st) return st.error();
-    return m_nextCase == m_result.touchedCases.size();
+    if (m_nextCase < m_result.touchedCases.size()) return false;
+    if (auto st = m_store.compactErased(); !st) return st.error();
+    return true;
 }
 
 EventInsertion::EventInsertion(CaseStore& store, const std::vector<core::Event>& events)
     : m_store(store), m_events(events) {
     std::set<std::string> cases;
-    for (const core::Event& e : events)
+    for (const core::Event& e : events) {
         if (!e.caseId.empty()) cases.insert(e.caseId);
+        if (e.type == core::code(core::Action::Erase)) m_erasing.insert(e.caseId);
+    }
     m_expectedCases = cases.size();
 }
 
@@ -295,11 +305,45 @@ core::Result<std::string> CaseStore::shownNumber(const std::string& caseId) cons
 }
 
 core::Status CaseStore::reproject(const std::string& caseId) {
-    auto c = loadCase(caseId);
-    if (!c) return c.error();
+    auto events = caseEvents(caseId);
+    if (!events) return events.error();
+    if (events.value().empty()) return makeError(ErrorCode::NotFound, "error.case_not_found", caseId);
+    if (core::hasErasure(events.value()))
+        if (auto st = redactStored(events.value()); !st) return st;
+    const core::Case c = core::foldEvents(std::move(events.value()), m_calendar);
     // Events can arrive before their case's registration (sync): no row until it does.
-    if (c.value().id.empty()) return core::Ok{};
-    return writeProjection(c.value());
+    if (c.id.empty()) return core::Ok{};
+    return writeProjection(c);
+}
+
+// An erased case's events rewritten in place to their redacted form (core/redact.h): same ids, same
+// stamps, no personal data. The search index is compacted once the caller is done (compactErased).
+core::Status CaseStore::redactStored(std::vector<core::Event>& events) {
+    const auto values = core::personalValues(events);
+    Statement update(m_db, "UPDATE events SET payload = ? WHERE id = ?");
+    for (core::Event& e : events) {
+        core::Event r = core::redacted(e, values);
+        if (r.fields == e.fields) continue;
+        if (auto st = update.bind(1, core::encodeFields(r.fields)).bind(2, r.id).run(); !st) return st;
+        update.reset();
+        e = std::move(r);
+        m_redacted = true;
+    }
+    return core::Ok{};
+}
+
+bool CaseStore::isErased(const std::string& caseId) const {
+    Statement s(m_db, "SELECT 1 FROM events WHERE case_id = ? AND type = 'erase' LIMIT 1");
+    auto found = s.bind(1, caseId).row();
+    return found && found.value();
+}
+
+core::Status CaseStore::compactErased() {
+    if (!m_redacted) return core::Ok{};
+    // Removed rows stay in the full-text index's segments until they are merged.
+    if (auto st = m_db.exec("INSERT INTO cases_fts(cases_fts) VALUES ('optimize')"); !st) return st;
+    m_redacted = false;
+    return core::Ok{};
 }
 
 core::Result<int> CaseStore::reprojectAll() {

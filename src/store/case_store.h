@@ -50,7 +50,12 @@ class CaseStore {
     core::Result<std::vector<core::Event>> caseEvents(const std::string& caseId) const;
     core::Result<core::Case> loadCase(const std::string& caseId) const;
     core::Result<std::optional<std::string>> caseIdByNumber(const std::string& number) const;
+    // Re-folds a case into its row; an erased case's events are first rewritten redacted.
     core::Status reproject(const std::string& caseId);
+    bool isErased(const std::string& caseId) const;
+    // After erasures: the search index compacted, so no erased value stays in it (insertEvents does
+    // this itself).
+    core::Status compactErased();
     // The number a case shows (its registered number, or …-2 for a twin); "" for no such case.
     core::Result<std::string> shownNumber(const std::string& caseId) const;
     // Re-folds every case (after a migration that added a projected column); returns how many.
@@ -71,12 +76,16 @@ class CaseStore {
   private:
     core::Status projectReference(const core::Event& e);
     core::Status verifyReference(std::vector<std::string>& bad) const;
-    core::Status insertOne(const core::Event& e, InsertResult& result, bool& inserted);
+    // `erasing`: the cases the same arrival erases (their stored events become redacted anyway).
+    core::Status insertOne(const core::Event& e, const std::set<std::string>& erasing, InsertResult& result,
+                           bool& inserted);
     core::Status writeProjection(const core::Case& c);
+    core::Status redactStored(std::vector<core::Event>& events);
     // The numbers shown by the cases registered under one number (case_store.cpp, numberInPlace).
     core::Status renumberTwins(const std::string& registered);
     Database& m_db;
     const core::Calendar& m_calendar;
+    bool m_redacted = false; // events redacted since the index was last compacted
 };
 
 core::Result<core::Event> eventFromRow(const std::string& id, const std::string& caseId, const std::string& hlc,
@@ -98,7 +107,7 @@ class EventInsertion {
     CaseStore& m_store;
     const std::vector<core::Event>& m_events;
     std::size_t m_nextEvent = 0, m_nextCase = 0, m_expectedCases = 0;
-    std::set<std::string> m_touched;
+    std::set<std::string> m_touched, m_erasing;
     std::vector<const core::Event*> m_reference;
     bool m_referenceDone = false;
     InsertResult m_result;

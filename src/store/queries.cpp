@@ -314,6 +314,25 @@ core::Result<std::vector<std::string>> openCasesWithDeadlines(const Database& db
                                 [](const Statement& s) { return s.text(0); });
 }
 
+core::Result<std::vector<CustomerCase>> casesOfCustomer(const Database& db, const std::string& customerKey) {
+    Statement s(db, "SELECT id, number, state FROM cases WHERE customer_key = ? ORDER BY received_at");
+    s.bind(1, customerKey);
+    std::vector<CustomerCase> out;
+    if (auto st = s.eachRow([&] { out.push_back({s.text(0), s.text(1), s.text(2)}); }); !st) return st.error();
+    return out;
+}
+
+core::Result<std::vector<std::string>> closedUnerasedBefore(const Database& db, core::TimeMs before, int limit) {
+    Statement s(db, "SELECT id FROM cases WHERE state IN ('archived', 'cancelled') "
+                    "AND (customer_name <> '' OR phone <> '' OR account <> '' OR customer_key <> '') "
+                    "AND (CASE WHEN archived_at > 0 THEN archived_at ELSE received_at END) < ? "
+                    "ORDER BY received_at LIMIT ?");
+    s.bind(1, before).bind(2, limit);
+    std::vector<std::string> out;
+    if (auto st = s.eachRow([&] { out.push_back(s.text(0)); }); !st) return st.error();
+    return out;
+}
+
 core::Result<int> concurrentEditFlag(const Database& db, const std::string& caseId) {
     Statement s(db, "SELECT concurrent_edit FROM cases WHERE id = ?");
     s.bind(1, caseId);

@@ -40,6 +40,14 @@ core::Result<std::vector<core::NamedCount>> openCasesByPerson(const Database& db
 core::Result<int> nextCaseSequence(const Database& db, const std::string& numberPrefix);
 // Open cases with a milestone still to meet (those that may escalate).
 core::Result<std::vector<std::string>> openCasesWithDeadlines(const Database& db);
+// A customer's cases (by customer key): id, number and state each.
+struct CustomerCase {
+    std::string id, number, state;
+};
+core::Result<std::vector<CustomerCase>> casesOfCustomer(const Database& db, const std::string& customerKey);
+// Closed or cancelled cases whose customer's personal data is still there, closed before `before`
+// (archived, or received for a cancelled case), oldest first, at most `limit` (-1: all).
+core::Result<std::vector<std::string>> closedUnerasedBefore(const Database& db, core::TimeMs before, int limit);
 // -1 when the case has no row (its registration has not arrived), else its concurrent-edit flag.
 core::Result<int> concurrentEditFlag(const Database& db, const std::string& caseId);
 

@@ -421,8 +421,9 @@ void MainWindow::draw(app::App& office) {
                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                 ImGuiWindowFlags_NoSavedSettings);
     };
-    // A first start chooses how the desk is signed in to; a locked desk shows only its sign-in form.
-    if (office.access().mode() == app::AccessMode::NotSetUp && !office.readOnly()) {
+    // A first start chooses how the desk is signed in to (not over a damaged store's stand-in, which
+    // only waits for a restore); a locked desk shows only its sign-in form.
+    if (office.access().mode() == app::AccessMode::NotSetUp && !office.readOnly() && !m_host.replaceStoredDatabase) {
         if (beginMain()) m_firstStart.draw(office);
         ImGui::End();
         return;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../shell/serve.mjs';
-import { chromium, CHROMIUM_ARGS, VIEWPORT, click, poll, waitForWidget, widgets } from './browser.js';
+import { chromium, CHROMIUM_ARGS, VIEWPORT, click, poll, waitForWidget, waitReady, widgets } from './browser.js';
 import { siteWithDatabase, storeDatabase } from './stored_database.js';
 import { runCli } from './cli.js';
 
@@ -43,6 +43,7 @@ test('the list scrolls through 200,000 generated cases to the first one, which o
   assert.equal(stored, fs.statSync(path.join(tmp, 'large.sqlite')).size);
   await page.goto(url);
   await poll(page, () => window.tousu && window.tousu.ready === true, null, 180000, 'the desk on 200,000 cases');
+  await waitReady(page); // past the first start's question
 
   await click(page, 'case_list');
   await waitForWidget(page, 'list_count', (w) => w.label.includes(String(CASES)), 30000);

@@ -46,6 +46,7 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     if (caseId == m_caseId && app.revision() == m_revision) return;
     if (caseId != m_caseId) {
         m_form.close();
+        m_erase.close();
         m_focusAction = true;
         m_recorded.clear();
     }
@@ -72,6 +73,8 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
         std::snprintf(twin, sizeof twin, tr("detail.twin_number"), c.registeredNumber.c_str(), c.number.c_str());
         widgets::reportedText("twin_number", twin, &colour::kWarning);
     }
+    if (c.erased) // on request or past the years kept (app/personal_data.h)
+        widgets::reportedText("customer_erased", tr("detail.customer_erased"), &colour::kMuted);
     ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
                        trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());
     ImGui::TextWrapped("%s", c.content.c_str());
@@ -143,6 +146,7 @@ void CaseDetailScreen::drawActions(app::App& app) {
         ImGui::SameLine();
         buttons(apart);
     }
+    m_erase.draw(app, *m_case);
     if (!m_recorded.empty()) widgets::reportedText("action_recorded", m_recorded, &colour::kSuccess);
     if (m_form.isOpen()) {
         const core::Action a = *m_form.action();

@@ -10,6 +10,7 @@
 #include "core/model.h"
 #include "present/reference_names.h"
 #include "ui/forms/action_form.h"
+#include "ui/forms/erase_form.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
 #include "ui/screens/screen.h"
@@ -37,6 +38,7 @@ class CaseDetailScreen : public Screen {
     std::vector<core::Event> m_events;
     ReferenceNames m_names;
     ActionForm m_form;
+    EraseForm m_erase;
     bool m_focusAction = false; // the next step takes the keyboard focus (a case opened, a step recorded)
     std::string m_recorded;     // the step just recorded, said until the next one starts
 };

@@ -38,45 +38,54 @@ template <class T> core::Status statusOf(const core::Result<T>& r) {
 }
 
 // Each step with arguments that are valid on their own, so only the role or the case's state can refuse.
-using Step = std::function<core::Status(app::Cases&, const std::string&, core::TimeMs)>;
+using Step = std::function<core::Status(app::App&, const std::string&, core::TimeMs)>;
 const std::map<Action, Step>& steps() {
     static const std::map<Action, Step> all = {
         {Action::Register,
-         [](app::Cases& c, const std::string&, core::TimeMs now) {
-             return statusOf(c.registerCase({"phone", "李雷", "13900139000", "", "phone", "宽带晚上经常断线",
-                                             "service_quality", "unstable_internet", "normal", now}));
+         [](app::App& a, const std::string&, core::TimeMs now) {
+             return statusOf(a.cases().registerCase({"phone", "李雷", "13900139000", "", "phone", "宽带晚上经常断线",
+                                                     "service_quality", "unstable_internet", "normal", now}));
          }},
-        {Action::Confirm, [](app::Cases& c, const std::string& id, auto) { return c.confirm(id, "phone", "已确认"); }},
-        {Action::Classify,
-         [](app::Cases& c, const std::string& id, auto) { return c.classify(id, "billing", "bill_error", "normal"); }},
-        {Action::Dispatch, [](app::Cases& c, const std::string& id,
-                              core::TimeMs now) { return c.dispatch(id, "billing", "s05", now + core::kHourMs); }},
-        {Action::Investigate, [](app::Cases& c, const std::string& id, auto) { return c.investigate(id, "核查"); }},
+        {Action::Confirm,
+         [](app::App& a, const std::string& id, auto) { return a.cases().confirm(id, "phone", "已确认"); }},
+        {Action::Classify, [](app::App& a, const std::string& id,
+                              auto) { return a.cases().classify(id, "billing", "bill_error", "normal"); }},
+        {Action::Dispatch,
+         [](app::App& a, const std::string& id, core::TimeMs now) {
+             return a.cases().dispatch(id, "billing", "s05", now + core::kHourMs);
+         }},
+        {Action::Investigate,
+         [](app::App& a, const std::string& id, auto) { return a.cases().investigate(id, "核查"); }},
         {Action::RecordContact,
-         [](app::Cases& c, const std::string& id, auto) { return c.recordContact(id, "phone", "已联系"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().recordContact(id, "phone", "已联系"); }},
         {Action::WaitForCustomer,
-         [](app::Cases& c, const std::string& id, auto) { return c.waitForCustomer(id, "等客户提供账单"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().waitForCustomer(id, "等客户提供账单"); }},
         {Action::CustomerResponded,
-         [](app::Cases& c, const std::string& id, auto) { return c.customerResponded(id, "已提供"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().customerResponded(id, "已提供"); }},
         {Action::ProposeSolution,
-         [](app::Cases& c, const std::string& id, auto) { return c.proposeSolution(id, "退还二十元"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().proposeSolution(id, "退还二十元"); }},
         {Action::RejectSolution,
-         [](app::Cases& c, const std::string& id, auto) { return c.rejectSolution(id, "金额不对"); }},
-        {Action::Implement, [](app::Cases& c, const std::string& id, auto) { return c.implement(id, "已退费"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().rejectSolution(id, "金额不对"); }},
+        {Action::Implement, [](app::App& a, const std::string& id, auto) { return a.cases().implement(id, "已退费"); }},
         {Action::Feedback,
-         [](app::Cases& c, const std::string& id, auto) { return c.feedback(id, "已退费", "phone"); }},
-        {Action::Survey, [](app::Cases& c, const std::string& id, auto) { return c.survey(id, 5, "满意", false); }},
-        {Action::Archive, [](app::Cases& c, const std::string& id, auto) { return c.archive(id); }},
-        {Action::FollowUp, [](app::Cases& c, const std::string& id, auto) { return c.followUp(id, true, "没有再扣"); }},
-        {Action::Reopen, [](app::Cases& c, const std::string& id, auto) { return c.reopen(id, "又扣了"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().feedback(id, "已退费", "phone"); }},
+        {Action::Survey,
+         [](app::App& a, const std::string& id, auto) { return a.cases().survey(id, 5, "满意", false); }},
+        {Action::Archive, [](app::App& a, const std::string& id, auto) { return a.cases().archive(id); }},
+        {Action::FollowUp,
+         [](app::App& a, const std::string& id, auto) { return a.cases().followUp(id, true, "没有再扣"); }},
+        {Action::Reopen, [](app::App& a, const std::string& id, auto) { return a.cases().reopen(id, "又扣了"); }},
         {Action::Reassign,
-         [](app::Cases& c, const std::string& id, auto) { return c.reassign(id, "billing", "s06", "换人"); }},
-        {Action::Cancel, [](app::Cases& c, const std::string& id, auto) { return c.cancel(id, "客户撤回"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().reassign(id, "billing", "s06", "换人"); }},
+        {Action::Cancel, [](app::App& a, const std::string& id, auto) { return a.cases().cancel(id, "客户撤回"); }},
         {Action::Merge,
-         [](app::Cases& c, const std::string& id, auto) { return c.merge(id, "TS-BJ01-20261128-0001", "重复"); }},
-        {Action::Escalate, [](app::Cases& c, const std::string&, auto) { return statusOf(c.recordEscalations()); }},
-        {Action::SetDeadline,
-         [](app::Cases& c, const std::string& id, auto) { return c.setDeadline(id, "feedback", 24, "客户同意"); }},
+         [](app::App& a, const std::string& id, auto) { return a.cases().merge(id, "TS-BJ01-20261128-0001", "重复"); }},
+        {Action::Escalate,
+         [](app::App& a, const std::string&, auto) { return statusOf(a.cases().recordEscalations()); }},
+        {Action::SetDeadline, [](app::App& a, const std::string& id,
+                                 auto) { return a.cases().setDeadline(id, "feedback", 24, "客户同意"); }},
+        {Action::Erase,
+         [](app::App& a, const std::string& id, auto) { return statusOf(a.personalData().eraseCustomer(id)); }},
     };
     return all;
 }
@@ -95,7 +104,7 @@ TEST_CASE("every role against every workflow step: refused by the app exactly wh
             Desk d;
             const std::string id = d.registerAsAdmin();
             d.app->setActor({"s05", role});
-            const core::Status st = step(d.app->cases(), id, d.clock.now());
+            const core::Status st = step(*d.app, id, d.clock.now());
             const std::string outcome = st ? "ok" : st.error().messageKey + " " + st.error().detail;
             CAPTURE(outcome);
             const bool may = core::roleMay(role, action) && core::roleMay(role, Operation::LiveData);
@@ -155,11 +164,11 @@ TEST_CASE("a trainer takes every step in a training workspace, none on the offic
     Desk live;
     live.registerAsAdmin();
     live.app->setActor({"s05", Role::Trainer});
-    CHECK(refusedForRole(steps().at(Action::Register)(live.app->cases(), "", live.clock.now())));
+    CHECK(refusedForRole(steps().at(Action::Register)(*live.app, "", live.clock.now())));
     Desk training;
     training.app->setTrainingWorkspace();
     training.app->setActor({"s05", Role::Trainer});
-    CHECK(steps().at(Action::Register)(training.app->cases(), "", training.clock.now()).ok());
+    CHECK(steps().at(Action::Register)(*training.app, "", training.clock.now()).ok());
     CHECK(training.app->may(Operation::Restore));
     for (const Role role : kRoles) { // recordEscalations acts as "system" whoever is signed in
         live.app->setActor({"s05", role});

@@ -172,3 +172,31 @@ TEST_CASE("a complaint that another desk, while apart, registered under the same
     CHECK(label.find(number + "，") != std::string::npos);
     CHECK(label.find(number + "-2") != std::string::npos);
 }
+
+TEST_CASE("an administrator erases the customer's personal data from a cancelled case after a second question") {
+    Fixture f;
+    CHECK(f.ui.widget("erase_customer") == nullptr); // open: not offered
+    REQUIRE(f.app->cases().cancel(f.ref.id, "客户撤回").ok());
+    f.ui.frame(f.draw);
+    f.ui.click("erase_customer", f.draw);
+    REQUIRE(f.ui.widget("erase_explain") != nullptr);
+    CHECK(f.ui.widget("erase_explain")->label.find(f.current().number) != std::string::npos);
+    CHECK_FALSE(f.current().erased); // not before the second question
+    f.ui.click("erase_confirm", f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.current().erased);
+    CHECK(f.current().customerName.empty());
+    CHECK(f.ui.widget("customer_erased") != nullptr);
+    CHECK(f.ui.widget("erase_customer") == nullptr);
+    // Another cancelled case, seen by a supervisor: never offered.
+    const auto other = f.app->cases().registerCase(
+        {"phone", "李雷", "13900139000", "", "phone", "宽带断网", "service_quality", "", "normal", f.clock.now()});
+    REQUIRE(other.ok());
+    REQUIRE(f.app->cases().cancel(other.value().id, "客户撤回").ok());
+    REQUIRE(f.app->signIn("s09").ok());
+    f.window.go(ui::Navigation{ui::View::CaseDetail, other.value().id});
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("customer_erased") == nullptr);
+    CHECK(f.ui.widget("erase_customer") == nullptr);
+}

@@ -296,3 +296,24 @@ TEST_CASE("the administrator reads the audit log in settings, newest first, and 
     CHECK(count->label.find("共 3 条") != std::string::npos);
     CHECK(f.app->auditLog(1).value().front().action == "office");
 }
+
+TEST_CASE("the retention run erases what is past the years kept, showing its progress, and then nothing is due") {
+    Fixture f;
+    for (int i = 0; i < 3; ++i) {
+        const auto ref =
+            f.app->cases().registerCase({"phone", "欧阳明远", "1391234567" + std::to_string(i), "", "phone",
+                                         "话费多扣了二十元", "billing", "", "normal", f.clock.now()});
+        REQUIRE(ref.ok());
+        REQUIRE(f.app->cases().cancel(ref.value().id, "客户撤回").ok());
+    }
+    f.clock.jumpBy(4 * 365 * 24 * core::kHourMs);
+    f.ui.click("settings_personal_data", f.draw);
+    REQUIRE(f.ui.widget("retention_due") != nullptr);
+    CHECK(f.ui.widget("retention_due")->label.find("3 件") != std::string::npos);
+    f.ui.click("retention_run", f.draw);
+    for (int i = 0; i < 4; ++i) f.ui.frame(f.draw);
+    CHECK(f.app->personalData().retentionDue().value() == 0);
+    REQUIRE(f.ui.widget("retention_progress") != nullptr);
+    CHECK(f.ui.widget("retention_progress")->label.find("3 / 3") != std::string::npos);
+    CHECK(f.ui.widget("retention_run") == nullptr); // nothing left to erase
+}
