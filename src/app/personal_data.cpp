@@ -97,7 +97,8 @@ core::Status PersonalData::setRetentionYears(int years) {
 }
 
 core::Result<int> PersonalData::retentionDue() const {
-    auto due = m_ctx.noteFault(store::closedUnerasedBefore(*m_ctx.db, m_ctx.clock.now() - retentionYears() * kRetentionYearMs, -1));
+    auto due = m_ctx.noteFault(
+        store::closedUnerasedBefore(*m_ctx.db, m_ctx.clock.now() - retentionYears() * kRetentionYearMs, -1));
     if (!due) return due.error();
     return static_cast<int>(due.value().size());
 }

@@ -8,8 +8,8 @@
 namespace tousu::core {
 
 bool isPersonalField(std::string_view key) {
-    static constexpr std::string_view kFields[] = {"customer_name", "phone",   "account",
-                                                   "customer_key",  "email",   "address"};
+    static constexpr std::string_view kFields[] = {"customer_name", "phone", "account",
+                                                   "customer_key",  "email", "address"};
     return std::find(std::begin(kFields), std::end(kFields), key) != std::end(kFields);
 }
 
@@ -36,8 +36,7 @@ std::vector<std::string> personalValues(const std::vector<Event>& events) {
 }
 
 bool hasErasure(const std::vector<Event>& events) {
-    return std::any_of(events.begin(), events.end(),
-                       [](const Event& e) { return e.type == code(Action::Erase); });
+    return std::any_of(events.begin(), events.end(), [](const Event& e) { return e.type == code(Action::Erase); });
 }
 
 Event redacted(Event e, const std::vector<std::string>& values) {

@@ -40,8 +40,10 @@ void EraseForm::draw(app::App& app, const core::Case& c) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour::kDanger);
         if (ImGui::Button(label("erase.confirm", "erase_confirm").c_str())) {
             auto erased = app.personalData().eraseCustomer(c.id);
-            if (erased) close();
-            else m_error = erased.error();
+            if (erased)
+                close();
+            else
+                m_error = erased.error();
         }
         ImGui::PopStyleColor();
         ImGui::SameLine();

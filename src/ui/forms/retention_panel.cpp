@@ -16,8 +16,10 @@ void RetentionPanel::draw(app::App& app) {
     if (m_running) {
         auto erased = app.personalData().eraseDue(kBatch);
         if (!erased || erased.value() == 0) m_running = false;
-        if (!erased) m_error = erased.error();
-        else m_done += erased.value();
+        if (!erased)
+            m_error = erased.error();
+        else
+            m_done += erased.value();
     }
     if (app.revision() != m_revision) {
         m_revision = app.revision();
