@@ -130,6 +130,7 @@ void App::setActor(Actor actor) { m_ctx->actor = std::move(actor); }
 const Actor& App::actor() const { return m_ctx->actor; }
 void App::setTrainingWorkspace() { m_ctx->trainingWorkspace = true; }
 bool App::may(core::Operation operation) const { return m_ctx->permits(operation).ok(); }
+bool App::seesWholeContacts() const { return m_settings.roleSeesWholeContacts(m_ctx->actor.role); }
 std::uint64_t App::revision() const { return m_ctx->revision; }
 SaveState App::saveState() const { return m_ctx->saveState; }
 void App::setSaveState(SaveState s) { m_ctx->saveState = s; }

@@ -100,6 +100,8 @@ class App {
     const Actor& actor() const;
     // Whether the person at the desk may do `operation` (core::roleMay): the desk offers only what they may.
     bool may(core::Operation operation) const;
+    // Whether they see customers' phones and accounts whole (Settings::roleSeesWholeContacts).
+    bool seesWholeContacts() const;
     // Bumped by every committed change; view models compare it to decide whether to re-query.
     std::uint64_t revision() const;
     SaveState saveState() const;

@@ -185,6 +185,22 @@ core::Status Settings::setMessageTemplate(const std::string& kind, const std::st
     return core::Ok{};
 }
 
+bool Settings::roleSeesWholeContacts(core::Role role) const {
+    const auto chosen = m_ctx.meta(std::string("whole_contacts.") + core::code(role));
+    return chosen ? *chosen == "1" : core::roleSeesFullPhone(role);
+}
+
+core::Status Settings::setRoleSeesWholeContacts(core::Role role, bool whole) {
+    if (auto st = m_ctx.requireAdmin(); !st) return st;
+    store::Transaction tx(m_ctx.db->handle());
+    if (auto st = store::setMeta(*m_ctx.db, std::string("whole_contacts.") + core::code(role), whole ? "1" : "0"); !st)
+        return st;
+    m_ctx.audit("whole_contacts", std::string(core::code(role)) + (whole ? " whole" : " masked"));
+    if (auto st = tx.commit(); !st) return st;
+    ++m_ctx.revision;
+    return core::Ok{};
+}
+
 std::optional<std::string> Settings::preference(const std::string& key) const { return m_ctx.meta("pref." + key); }
 
 core::Status Settings::setPreference(const std::string& key, const std::string& value) {

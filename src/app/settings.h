@@ -9,6 +9,7 @@
 
 #include "core/read_models.h"
 #include "core/result.h"
+#include "core/workflow.h"
 
 namespace tousu::app {
 
@@ -40,6 +41,11 @@ class Settings {
     static constexpr const char* kTemplateKinds[] = {"confirmation", "feedback", "survey"};
     std::optional<std::string> messageTemplate(const std::string& kind, const std::string& language) const;
     core::Status setMessageTemplate(const std::string& kind, const std::string& language, const std::string& text);
+    // Which roles see customers' phones and accounts whole — in lists, the case detail and CSV; the
+    // others see 138****8000 and 62****89. Supervisors and administrators (core::roleSeesFullPhone)
+    // until an administrator changes it; kept on this device.
+    bool roleSeesWholeContacts(core::Role role) const;
+    core::Status setRoleSeesWholeContacts(core::Role role, bool whole);
     // This device's preferences (language, font size); anyone may change them.
     std::optional<std::string> preference(const std::string& key) const;
     core::Status setPreference(const std::string& key, const std::string& value);

@@ -32,6 +32,12 @@ std::string maskPhone(const std::string& phone) {
     return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
 }
 
+std::string maskAccount(const std::string& account) {
+    if (account.empty()) return account;
+    return account.size() < 8 ? std::string("****")
+                              : account.substr(0, 2) + "****" + account.substr(account.size() - 2);
+}
+
 Result<std::string> normalizePhone(const std::string& text) {
     std::string digits;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -15,6 +15,8 @@ namespace tousu::core {
 Result<std::string> normalizePhone(const std::string& text);
 // "13800138000" → "138****8000", for lists and exports where the full number is not needed.
 std::string maskPhone(const std::string& phone);
+// 62****89 (the first two and the last two of 8 or more), **** for a shorter one; empty stays empty.
+std::string maskAccount(const std::string& account);
 // The identity used for repeat detection: the normalised phone, else "acct:" + account.
 std::string customerKey(const std::string& normalizedPhone, const std::string& account);
 std::size_t utf8Length(const std::string& s);

@@ -78,6 +78,8 @@ ListFilter todoOf(const std::string& staffId, Role role);
 // Whether lists and exports show customers' full phone numbers to this role (supervisors and
 // administrators); everyone else sees 138****1234. A case's own page shows the number to whoever
 // works on it, since they call the customer.
+// Whether a role sees customers' phones and accounts whole unless an administrator chose otherwise
+// (app::Settings::roleSeesWholeContacts).
 bool roleSeesFullPhone(Role role);
 
 } // namespace tousu::core

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/app.h"
 #include "present/i18n.h"
 
 namespace tousu::present {
@@ -43,8 +44,12 @@ core::Result<core::TimeMs> parseTypedTime(const std::string& text) {
     return parsed;
 }
 
-std::string phoneFor(core::Role role, const std::string& phone) {
-    return core::roleSeesFullPhone(role) ? phone : core::maskPhone(phone);
+std::string phoneFor(const app::App& app, const std::string& phone) {
+    return app.seesWholeContacts() ? phone : core::maskPhone(phone);
+}
+
+std::string accountFor(const app::App& app, const std::string& account) {
+    return app.seesWholeContacts() ? account : core::maskAccount(account);
 }
 
 int axisTop(int v) {

@@ -15,11 +15,6 @@ std::string firstCharacter(const std::string& s) {
     return s.substr(0, n);
 }
 
-std::string maskAccount(const std::string& account) {
-    return account.size() < 8 ? std::string("****")
-                              : account.substr(0, 2) + "****" + account.substr(account.size() - 2);
-}
-
 void replace(core::Fields& f, const char* key, const std::function<std::string(const std::string&)>& mask) {
     if (auto it = f.find(key); it != f.end() && !it->second.empty()) it->second = mask(it->second);
 }
@@ -30,7 +25,7 @@ void maskPersonalData(std::vector<core::Event>& events, const std::string& secre
     for (core::Event& e : events) {
         replace(e.fields, "customer_name", [](const std::string& name) { return firstCharacter(name) + "*"; });
         replace(e.fields, "phone", core::maskPhone);
-        replace(e.fields, "account", maskAccount);
+        replace(e.fields, "account", core::maskAccount);
         replace(e.fields, "customer_key",
                 [&](const std::string& key) { return "anon-" + core::sha256Hex(secret + "\n" + key).substr(0, 20); });
     }

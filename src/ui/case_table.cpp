@@ -160,8 +160,7 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();
-            widgets::reportedText(("customer_" + r->number).c_str(),
-                                  r->customerName + " " + phoneFor(app.actor().role, r->phone));
+            widgets::reportedText(("customer_" + r->number).c_str(), r->customerName + " " + phoneFor(app, r->phone));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

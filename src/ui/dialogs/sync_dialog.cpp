@@ -92,13 +92,12 @@ void SyncDialog::exportTmf(app::App& app, const Host& host) {
 }
 
 void SyncDialog::exportCsv(app::App& app, const Host& host, const core::ListFilter& filter) {
-    const bool wholePhones = core::roleSeesFullPhone(app.actor().role);
-    auto csv = caseListCsv(app, filter, wholePhones);
+    auto csv = caseListCsv(app, filter, app.seesWholeContacts());
     if (!csv) return refuse(csv.error());
     const std::string name = exportFileName(app, "-list", ".csv");
     if (host.saveFile) host.saveFile(name, "text/csv;charset=utf-8", csv.value());
     const std::size_t rows = caseCount(csv.value());
-    app.exchange().noteCsvExport(rows, wholePhones);
+    app.exchange().noteCsvExport(rows, app.seesWholeContacts());
     exported(name, int(rows));
 }
 

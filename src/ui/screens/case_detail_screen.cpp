@@ -75,8 +75,13 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
     }
     if (c.erased) // on request or past the years kept (app/personal_data.h)
         widgets::reportedText("customer_erased", tr("detail.customer_erased"), &colour::kMuted);
-    ImGui::TextWrapped("%s  %s  ·  %s  ·  %s", c.customerName.c_str(), c.phone.c_str(),
-                       trCode("channel", core::code(c.channel)), formatDateTime(c.receivedAt).c_str());
+    std::string customer = c.customerName + "  " + phoneFor(app, c.phone);
+    if (!c.account.empty()) customer += "  " + accountFor(app, c.account);
+    customer +=
+        std::string("  ·  ") + trCode("channel", core::code(c.channel)) + "  ·  " + formatDateTime(c.receivedAt);
+    ImGui::PushTextWrapPos(0);
+    widgets::reportedText("customer_line", customer);
+    ImGui::PopTextWrapPos();
     ImGui::TextWrapped("%s", c.content.c_str());
     if (!c.person.empty())
         ImGui::Text("%s：%s / %s", tr("field.person"), m_names.department(c.department), m_names.person(c.person));

@@ -78,7 +78,7 @@ void FollowUpsScreen::drawTable(app::App& app) {
                 m_focusNote = true;
             }
             ImGui::TableNextColumn();
-            ImGui::Text("%s %s", r->customerName.c_str(), phoneFor(app.actor().role, r->phone).c_str());
+            ImGui::Text("%s %s", r->customerName.c_str(), phoneFor(app, r->phone).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(trCode("category", r->category));
             ImGui::TableNextColumn();

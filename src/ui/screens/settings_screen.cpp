@@ -54,7 +54,7 @@ void SettingsScreen::drawPage(app::App& app, const Host& host) {
     tab("settings.policies", "settings_policies", [&] { m_policies.draw(app); });
     tab("settings.templates", "settings_templates", [&] { drawTemplates(app); });
     if (core::roleMay(app.actor().role, core::Action::Erase))
-        tab("settings.personal_data", "settings_personal_data", [&] { m_retention.draw(app); });
+        tab("settings.personal_data", "settings_personal_data", [&] { m_personalData.draw(app); });
     if (app.may(core::Operation::ReadAudit)) tab("settings.audit", "settings_audit", [&] { drawAudit(app, host); });
     ImGui::EndTabBar();
 }

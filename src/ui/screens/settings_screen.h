@@ -8,9 +8,9 @@
 #include <string>
 
 #include "present/reference_names.h"
+#include "ui/forms/personal_data_panel.h"
 #include "ui/forms/policy_editor.h"
 #include "ui/forms/reference_editor.h"
-#include "ui/forms/retention_panel.h"
 #include "ui/forms/save_outcome.h"
 #include "ui/screens/screen.h"
 
@@ -23,7 +23,7 @@ namespace tousu::ui {
 class SettingsScreen : public Screen {
   public:
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
-    bool busy() const override { return m_retention.busy(); }
+    bool busy() const override { return m_personalData.busy(); }
 
   private:
     void drawPage(app::App& app, const Host& host);
@@ -39,7 +39,7 @@ class SettingsScreen : public Screen {
     std::string m_templates[3];
     SaveOutcome m_outcome;
     ReferenceEditor m_reference;
-    RetentionPanel m_retention;
+    PersonalDataPanel m_personalData;
     PolicyEditor m_policies;
     // The audit log's newest lines, read again when the data changed or on 刷新, never per frame.
     std::vector<core::AuditEntry> m_audit;

@@ -131,3 +131,20 @@ TEST_CASE("switching back to clock hours: cases opened afterwards count calendar
     CHECK(d.app->cases().caseById(before.value().id).value().workingHours);
     CHECK_FALSE(d.app->cases().caseById(after.value().id).value().workingHours);
 }
+
+TEST_CASE("who sees phones and accounts whole: supervisors and administrators until an administrator chooses") {
+    Desk d;
+    CHECK(d.app->settings().roleSeesWholeContacts(core::Role::Admin));
+    CHECK(d.app->settings().roleSeesWholeContacts(core::Role::Supervisor));
+    CHECK_FALSE(d.app->settings().roleSeesWholeContacts(core::Role::Agent));
+    REQUIRE(d.app->settings().setRoleSeesWholeContacts(core::Role::Agent, true).ok());
+    REQUIRE(d.app->settings().setRoleSeesWholeContacts(core::Role::Supervisor, false).ok());
+    CHECK(d.app->settings().roleSeesWholeContacts(core::Role::Agent));
+    CHECK_FALSE(d.app->settings().roleSeesWholeContacts(core::Role::Supervisor));
+    REQUIRE(d.app->signIn("s01").ok());
+    CHECK(d.app->seesWholeContacts());
+    CHECK(d.app->settings().setRoleSeesWholeContacts(core::Role::Handler, true).error().messageKey ==
+          "error.role_not_allowed");
+    REQUIRE(d.app->signIn("s09").ok());
+    CHECK_FALSE(d.app->seesWholeContacts());
+}

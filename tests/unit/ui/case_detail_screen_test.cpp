@@ -200,3 +200,14 @@ TEST_CASE("an administrator erases the customer's personal data from a cancelled
     CHECK(f.ui.widget("customer_erased") == nullptr);
     CHECK(f.ui.widget("erase_customer") == nullptr);
 }
+
+TEST_CASE("the case detail shows the phone whole to an administrator and masked to an agent") {
+    Fixture f;
+    REQUIRE(f.ui.widget("customer_line") != nullptr);
+    CHECK(f.ui.widget("customer_line")->label.find("13800138000") != std::string::npos);
+    REQUIRE(f.app->signIn("s01").ok());
+    f.ui.frame(f.draw);
+    f.ui.frame(f.draw);
+    CHECK(f.ui.widget("customer_line")->label.find("138****8000") != std::string::npos);
+    CHECK(f.ui.widget("customer_line")->label.find("13800138000") == std::string::npos);
+}

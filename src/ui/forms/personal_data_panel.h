@@ -1,6 +1,7 @@
-// Settings → 个人信息 (administrators): how many years a closed case keeps its customer's personal data,
-// how many cases are past that, and the run that erases them (app/personal_data.h) a batch per frame,
-// with its progress; an interrupted run goes on where it stopped.
+// Settings → 个人信息 (administrators): which roles see customers' phones and accounts whole; how many
+// years a closed case keeps its customer's personal data, how many cases are past that, and the run
+// that erases them (app/personal_data.h) a batch per frame, with its progress; an interrupted run goes
+// on where it stopped.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -13,12 +14,14 @@ class App;
 
 namespace tousu::ui {
 
-class RetentionPanel {
+class PersonalDataPanel {
   public:
     void draw(app::App& app);
     bool busy() const { return m_running; }
 
   private:
+    void drawWholeContacts(app::App& app);
+
     static constexpr int kBatch = 50; // cases per frame and per transaction
 
     std::uint64_t m_revision = UINT64_MAX;

@@ -1,10 +1,11 @@
-#include "ui/forms/retention_panel.h"
+#include "ui/forms/personal_data_panel.h"
 
 #include <imgui.h>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "core/workflow.h"
 #include "present/i18n.h"
 #include "ui/present.h"
 #include "ui/theme.h"
@@ -12,7 +13,24 @@
 
 namespace tousu::ui {
 
-void RetentionPanel::draw(app::App& app) {
+void PersonalDataPanel::drawWholeContacts(app::App& app) {
+    ImGui::SeparatorText(tr("contacts.title"));
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    for (const core::Role role :
+         {core::Role::Agent, core::Role::Handler, core::Role::Supervisor, core::Role::Admin, core::Role::Trainer}) {
+        bool whole = app.settings().roleSeesWholeContacts(role);
+        const std::string item = std::string(trCode("role", core::code(role))) + "##whole_contacts_" + core::code(role);
+        if (ImGui::Checkbox(item.c_str(), &whole))
+            if (auto st = app.settings().setRoleSeesWholeContacts(role, whole); !st) m_error = st.error();
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::EndDisabled();
+    ImGui::SeparatorText(tr("retention.title"));
+}
+
+void PersonalDataPanel::draw(app::App& app) {
+    drawWholeContacts(app);
     if (m_running) {
         auto erased = app.personalData().eraseDue(kBatch);
         if (!erased || erased.value() == 0) m_running = false;
