@@ -21,6 +21,8 @@ namespace {
 
 constexpr std::size_t kMaxSecretBytes = 200;
 constexpr core::TimeMs kAdministratorLockOutMs = core::kHourMs;
+constexpr DeviceSetting kIdleLock{"idle_lock_minutes",  1,          240, Access::kDefaultIdleMinutes,
+                                  "error.idle_minutes", "idle_lock"};
 
 // "pbkdf2-sha256$<rounds>$<salt>$<hash>": the rounds travel with the hash, so they can be raised
 // for new secrets while old ones still check.
@@ -182,19 +184,7 @@ core::Status Access::check(const std::string& staffId, const std::string& secret
     return fieldError(a.failures >= kLockOutAfter ? "error.locked_out" : "error.wrong_pin", "secret");
 }
 
-int Access::idleLockMinutes() const {
-    const auto stored = m_ctx.meta("idle_lock_minutes");
-    const int minutes = stored ? std::atoi(stored->c_str()) : 0;
-    return minutes >= 1 && minutes <= 240 ? minutes : kDefaultIdleMinutes;
-}
-
-core::Status Access::setIdleLockMinutes(int minutes) {
-    if (auto st = m_ctx.requireAdmin(); !st) return st;
-    if (minutes < 1 || minutes > 240) return fieldError("error.idle_minutes", "idle_minutes");
-    if (auto st = store::setMeta(*m_ctx.db, "idle_lock_minutes", std::to_string(minutes)); !st) return st;
-    m_ctx.audit("idle_lock", std::to_string(minutes));
-    ++m_ctx.revision;
-    return core::Ok{};
-}
+int Access::idleLockMinutes() const { return m_ctx.setting(kIdleLock); }
+core::Status Access::setIdleLockMinutes(int minutes) { return m_ctx.setSetting(kIdleLock, minutes); }
 
 } // namespace tousu::app

@@ -1,5 +1,7 @@
 #include "app/context.h"
 
+#include <cstdlib>
+
 #include "app/errors.h"
 #include "core/sha256.h"
 #include "core/validate.h"
@@ -164,6 +166,23 @@ core::Status Context::requireAdmin() const {
 }
 
 std::optional<std::string> Context::meta(const std::string& key) const { return orFault(store::getMeta(*db, key)); }
+
+int Context::setting(const DeviceSetting& s) const {
+    const auto stored = meta(s.key);
+    const int value = stored ? std::atoi(stored->c_str()) : 0;
+    return value >= s.min && value <= s.max ? value : s.fallback;
+}
+
+core::Status Context::setSetting(const DeviceSetting& s, int value) {
+    if (auto st = requireAdmin(); !st) return st;
+    if (value < s.min || value > s.max) return fieldError(s.errorKey, s.key);
+    store::Transaction tx(db->handle());
+    if (auto st = store::setMeta(*db, s.key, std::to_string(value)); !st) return st;
+    audit(s.auditAction, std::to_string(value));
+    if (auto st = tx.commit(); !st) return st;
+    ++revision;
+    return core::Ok{};
+}
 std::vector<core::Department> Context::departments() const { return orFault(store::departments(*db)); }
 std::vector<core::StaffMember> Context::staff() const { return orFault(store::staff(*db)); }
 std::vector<core::SubType> Context::subTypes() const { return orFault(store::subTypes(*db)); }

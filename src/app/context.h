@@ -29,6 +29,15 @@ class CaseStore;
 
 namespace tousu::app {
 
+// A whole number an administrator sets for this device (meta `key`), from `min` to `max`; `fallback`
+// until set. A value out of range is refused with `errorKey` on the field named like the key.
+struct DeviceSetting {
+    const char* key;
+    int min, max, fallback;
+    const char* errorKey;
+    const char* auditAction;
+};
+
 // The origin of the defaults every desk starts with (Context::seedEvent); never sent to a sync server.
 constexpr const char* kSeedOrigin = "seed";
 
@@ -76,6 +85,8 @@ struct Context {
         return r ? std::move(r.value()) : T{};
     }
     std::optional<std::string> meta(const std::string& key) const;
+    int setting(const DeviceSetting& s) const;
+    core::Status setSetting(const DeviceSetting& s, int value); // administrators; audited
     std::vector<core::Department> departments() const;
     std::vector<core::StaffMember> staff() const;
     std::vector<core::SubType> subTypes() const;

@@ -1,7 +1,6 @@
 #include "app/personal_data.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "app/context.h"
 #include "app/errors.h"
@@ -19,6 +18,9 @@ using core::makeError;
 namespace {
 
 constexpr core::TimeMs kRetentionYearMs = 365LL * 24 * core::kHourMs;
+
+constexpr DeviceSetting kRetention{"retention_years",       1,          30, PersonalData::kDefaultRetentionYears,
+                                   "error.retention_years", "retention"};
 
 bool closed(const std::string& state) { return state == "archived" || state == "cancelled"; }
 
@@ -81,20 +83,8 @@ core::Result<int> PersonalData::erase(const std::vector<std::string>& caseIds, c
     return static_cast<int>(caseIds.size());
 }
 
-int PersonalData::retentionYears() const {
-    const auto stored = m_ctx.meta("retention_years");
-    const int years = stored ? std::atoi(stored->c_str()) : 0;
-    return years >= 1 && years <= 30 ? years : kDefaultRetentionYears;
-}
-
-core::Status PersonalData::setRetentionYears(int years) {
-    if (auto st = m_ctx.requireAdmin(); !st) return st;
-    if (years < 1 || years > 30) return fieldError("error.retention_years", "retention_years");
-    if (auto st = store::setMeta(*m_ctx.db, "retention_years", std::to_string(years)); !st) return st;
-    m_ctx.audit("retention", std::to_string(years));
-    ++m_ctx.revision;
-    return core::Ok{};
-}
+int PersonalData::retentionYears() const { return m_ctx.setting(kRetention); }
+core::Status PersonalData::setRetentionYears(int years) { return m_ctx.setSetting(kRetention, years); }
 
 core::Result<int> PersonalData::retentionDue() const {
     auto due = m_ctx.noteFault(
