@@ -132,3 +132,38 @@ TEST_CASE("desks that sync through a faulty server in any interleaving converge"
     CHECK(unsent == 0);
     CHECK(complaints > trials);
 }
+
+TEST_CASE("an erasure made at one desk reaches another through the server, whose copy is then redacted") {
+    std::mt19937_64 rng(5);
+    test::CouchModel server(5);
+    Desk a("BJ01", 51), b("BJ01", 52);
+    const auto syncToEnd = [&](Desk& d) {
+        d.replication.reset();
+        int steps = 0;
+        do replicate(d, server, rng, 1, false);
+        while (!d.replication->finished() && ++steps < 10'000);
+        REQUIRE(d.replication->status().phase == app::SyncPhase::UpToDate);
+    };
+    const std::string id = a.office.registerOne("话费多扣了二十元，账户 ACC778899");
+    REQUIRE(a.office.app->cases().cancel(id, "客户撤回").ok());
+    syncToEnd(a);
+    syncToEnd(b);
+    REQUIRE(b.office.app->cases().caseById(id).value().customerName == "王芳");
+    REQUIRE(a.office.app->personalData().eraseCustomer(id).ok());
+    syncToEnd(a);
+    syncToEnd(b);
+    const core::Case there = b.office.app->cases().caseById(id).value();
+    CHECK(there.erased);
+    CHECK(there.customerName.empty());
+    CHECK(there.phone.empty());
+    const auto events = b.office.app->cases().timeline(id);
+    REQUIRE(events.ok());
+    for (const core::Event& e : events.value())
+        CHECK(core::encodeFields(e.fields).find("13800138000") == std::string::npos);
+    CHECK(b.office.digest() == a.office.digest());
+    // A desk that starts now pulls the originals and the erasure from the server: redacted on arrival.
+    Desk c("BJ01", 53);
+    syncToEnd(c);
+    CHECK(c.office.app->cases().caseById(id).value().erased);
+    CHECK(c.office.digest() == a.office.digest());
+}
