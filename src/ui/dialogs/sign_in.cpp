@@ -57,7 +57,10 @@ void SignIn::drawForm(app::App& app, const Host& host) {
         const core::TimeMs left = attempts.retryAt - now;
         std::snprintf(line, sizeof line, tr("pin.wait"), static_cast<int>((left + 999) / 1000));
         widgets::reportedText("sign_in_wait", line, &colour::kWarning);
-        if (host.requestRedrawAfter) host.requestRedrawAfter(static_cast<double>((left - 1) % 1000 + 1));
+        if (host.requestRedrawAfter && now >= m_nextTick) { // one frame a second, however often drawn
+            m_nextTick = now + (left - 1) % 1000 + 1;
+            host.requestRedrawAfter(static_cast<double>(m_nextTick - now));
+        }
     }
     ImGui::BeginDisabled(waiting);
     if (ImGui::Button(label("pin.ok", "pin_ok").c_str()) || (entered && !waiting)) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "core/time.h"
 #include "present/reference_names.h"
 #include "ui/host.h"
 #include "ui/present.h"
@@ -33,6 +34,7 @@ class SignIn {
     ReferenceNames m_names;
     std::string m_staffId, m_secret;
     bool m_open = false, m_openPopup = false, m_refocus = false;
+    core::TimeMs m_nextTick = 0; // when the countdown's next frame is asked for
     std::optional<core::Error> m_error;
 };
 

@@ -317,3 +317,29 @@ TEST_CASE("the retention run erases what is past the years kept, showing its pro
     CHECK(f.ui.widget("retention_progress")->label.find("3 / 3") != std::string::npos);
     CHECK(f.ui.widget("retention_run") == nullptr); // nothing left to erase
 }
+
+TEST_CASE("a secured desk in use asks for one frame at its idle deadline, not one per input") {
+    Fixture f;
+    f.secure();
+    std::vector<double> asked;
+    ui::Host host;
+    host.requestRedrawAfter = [&](double ms) { asked.push_back(ms); };
+    f.window.setHost(host);
+    for (int i = 0; i < 20; ++i) { // someone moving the mouse, a frame each move
+        ImGui::GetIO().AddMousePosEvent(100.0f + float(i), 200.0f);
+        f.clock.jumpBy(1000);
+        f.ui.frame(f.draw);
+    }
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0] == doctest::Approx(15 * 60'000.0));
+    // Asked at the first move (1 s in), the frame comes 15 minutes later; the moves after it put the
+    // deadline 19 s further on, so that frame asks again for then.
+    f.clock.jumpBy(15 * 60'000 - 19'000);
+    f.ui.frame(f.draw);
+    CHECK_FALSE(f.app->locked());
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[1] == doctest::Approx(19'000.0));
+    f.clock.jumpBy(19'000);
+    f.ui.frame(f.draw);
+    CHECK(f.app->locked());
+}
