@@ -36,18 +36,26 @@ std::optional<core::Error> roleChangeError(const std::vector<core::Event>& local
     std::vector<const core::Event*> history;
     for (const core::Event& e : local) history.push_back(&e);
     for (std::size_t i = 0; i < incoming.size(); ++i)
-        if (incoming[i].type == "ref.staff" && !held.count(incoming[i].id) && place.emplace(incoming[i].id, i).second)
+        if ((incoming[i].type == "ref.staff" || incoming[i].type == "erase") && !held.count(incoming[i].id) &&
+            place.emplace(incoming[i].id, i).second)
             history.push_back(&incoming[i]);
     if (place.empty()) return std::nullopt;
     std::sort(history.begin(), history.end(),
               [](const core::Event* a, const core::Event* b) { return core::eventBefore(*a, *b); });
     std::map<std::string, std::string> roles; // staff id → role, as the history stands
     for (const core::Event* e : history) {
+        const auto by = roles.find(e->actor);
+        const bool byAdministrator = by != roles.end() && by->second == "admin";
+        if (e->type == "erase") {
+            if (!byAdministrator)
+                return core::makeError(core::ErrorCode::InvalidInput, "error.erase_not_administrator",
+                                       "event " + std::to_string(place[e->id] + 1) + " (" + e->id + "): " + e->actor +
+                                           " is not an administrator");
+            continue;
+        }
         const std::string id = core::getField(e->fields, "id"), role = core::getField(e->fields, "role");
         const auto before = roles.find(id);
         const bool changes = before == roles.end() ? rank(role) > 0 : role != before->second;
-        const auto by = roles.find(e->actor);
-        const bool byAdministrator = by != roles.end() && by->second == "admin";
         if (changes && place.count(e->id) && !byAdministrator && !defaultStaffIds().count(e->id))
             return core::makeError(core::ErrorCode::InvalidInput, "error.role_change",
                                    "event " + std::to_string(place[e->id] + 1) + " (" + e->id + "): " + e->actor +

@@ -191,3 +191,19 @@ TEST_CASE("a retention run erases closed cases past the years kept, a batch at a
     d.app.reset();
     std::filesystem::remove(path);
 }
+
+TEST_CASE("an erasure in a bundle by someone who was not an administrator is refused, and nothing is stored") {
+    Desk a(":memory:", "BJ01"), b(":memory:", "SH01");
+    const std::string id = a.registerOne(kName, kPhone, kAccount);
+    REQUIRE(a.app->cases().cancel(id, "客户撤回").ok());
+    REQUIRE(b.app->exchange().importBundle(a.app->exchange().exportBundle({}).value(), true).ok());
+    REQUIRE(a.app->personalData().eraseCustomer(id).ok());
+    sync::Bundle forged = a.app->exchange().exportBundle({}).value();
+    for (core::Event& e : forged.events)
+        if (e.type == "erase") e.actor = "s01"; // an agent
+    const auto refused = b.app->exchange().importBundle(forged, true);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().messageKey == "error.erase_not_administrator");
+    CHECK_FALSE(b.app->cases().caseById(id).value().erased);
+    CHECK(b.found(kName) == 1);
+}
