@@ -42,7 +42,12 @@ struct Host {
     // Set only when the stored database was damaged at start-up and the desk runs over an empty one:
     // a restored backup is written in its place this way (the page then reloads).
     std::function<void(const std::string& image)> replaceStoredDatabase;
-    std::function<void(double ms)> requestRedrawAfter; // one frame after `ms` (a retry that is due then)
+    // One frame after `ms` (a retry that is due then). The page keeps one such timer, the earliest
+    // asked for: whatever still needs a frame later asks again on every frame it draws.
+    std::function<void(double ms)> requestRedrawAfter;
+    // What to add to such a wait: a browser timer may fire a millisecond before the clock reaches its
+    // time, and a frame that finds nothing due yet would ask for none again.
+    static constexpr double kTimerSlackMs = 10;
     // Live sync's HTTP (fetch, with the browser's cookies for the server); `done` runs between frames.
     using HttpDone = std::function<void(const app::HttpAnswer&)>;
     std::function<void(const std::string& method, const std::string& url, const std::string& body, long timeoutMs,

@@ -392,13 +392,8 @@ void MainWindow::watchIdle(app::App& office, core::TimeMs now) {
         return;
     }
     if (!m_lastInput || inputThisFrame()) m_lastInput = now;
-    // One frame asked for at a time (input moves the due time on; that frame looks again), so
-    // an active desk does not pile up timers that would wake it later.
-    const core::TimeMs due = *m_lastInput + idleMs;
-    if ((!m_lockCheckAt || now >= *m_lockCheckAt) && m_host.requestRedrawAfter) {
-        m_lockCheckAt = due;
-        m_host.requestRedrawAfter(static_cast<double>(due - now));
-    }
+    if (m_host.requestRedrawAfter)
+        m_host.requestRedrawAfter(static_cast<double>(*m_lastInput + idleMs - now) + Host::kTimerSlackMs);
 }
 
 void MainWindow::lockDesk(app::App& office) {
@@ -406,7 +401,6 @@ void MainWindow::lockDesk(app::App& office) {
     m_intake.discard(office, m_host);
     m_signIn.offer(office.actor().staffId);
     m_lastInput.reset();
-    m_lockCheckAt.reset();
 }
 
 void MainWindow::draw(app::App& office) {

@@ -69,7 +69,7 @@ class MainWindow {
     FollowUpsScreen m_followUps;
     SignIn m_signIn;
     FirstStart m_firstStart;
-    std::optional<core::TimeMs> m_lastInput, m_lockCheckAt; // a secured desk locks when idle
+    std::optional<core::TimeMs> m_lastInput; // a secured desk locks when idle
     TrainingPanel m_training;
     bool m_preferencesApplied = false;
     std::string m_search;

@@ -57,7 +57,8 @@ void LiveSync::pump(app::App& app, const Host& host) {
     }
     const app::ReplicationStatus& st = m_replication->status();
     if (st.phase == app::SyncPhase::Retrying && host.requestRedrawAfter)
-        host.requestRedrawAfter(static_cast<double>(std::max<core::TimeMs>(st.retryAt - app.clock().now(), 0) + 10));
+        host.requestRedrawAfter(static_cast<double>(std::max<core::TimeMs>(st.retryAt - app.clock().now(), 0)) +
+                                Host::kTimerSlackMs);
 }
 
 // Tried again each time the data changes (not each frame): a new desk knows its staff after the pull.

@@ -57,10 +57,8 @@ void SignIn::drawForm(app::App& app, const Host& host) {
         const core::TimeMs left = attempts.retryAt - now;
         std::snprintf(line, sizeof line, tr("pin.wait"), static_cast<int>((left + 999) / 1000));
         widgets::reportedText("sign_in_wait", line, &colour::kWarning);
-        if (host.requestRedrawAfter && now >= m_nextTick) { // one frame a second, however often drawn
-            m_nextTick = now + (left - 1) % 1000 + 1;
-            host.requestRedrawAfter(static_cast<double>(m_nextTick - now));
-        }
+        if (host.requestRedrawAfter) // the next second of the countdown
+            host.requestRedrawAfter(static_cast<double>((left - 1) % 1000 + 1) + Host::kTimerSlackMs);
     }
     ImGui::BeginDisabled(waiting);
     if (ImGui::Button(label("pin.ok", "pin_ok").c_str()) || (entered && !waiting)) {

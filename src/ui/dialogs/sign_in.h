@@ -34,7 +34,6 @@ class SignIn {
     ReferenceNames m_names;
     std::string m_staffId, m_secret;
     bool m_open = false, m_openPopup = false, m_refocus = false;
-    core::TimeMs m_nextTick = 0; // when the countdown's next frame is asked for
     std::optional<core::Error> m_error;
 };
 
