@@ -67,7 +67,7 @@ std::string attemptsKey(const std::string& staffId) { return "sign_in_failures."
 } // namespace
 
 AccessMode Access::mode() const {
-    const auto m = m_ctx.meta("access_mode");
+    const auto m = m_ctx.settingMeta("access_mode");
     if (m == "secured") return AccessMode::Secured;
     if (m == "single") return AccessMode::SinglePerson;
     return AccessMode::NotSetUp;

@@ -167,8 +167,18 @@ core::Status Context::requireAdmin() const {
 
 std::optional<std::string> Context::meta(const std::string& key) const { return orFault(store::getMeta(*db, key)); }
 
+std::optional<std::string> Context::settingMeta(const std::string& key) const {
+    if (settingsRevision != revision) {
+        settingsRead.clear();
+        settingsRevision = revision;
+    }
+    const auto found = settingsRead.find(key);
+    if (found != settingsRead.end()) return found->second;
+    return settingsRead[key] = meta(key);
+}
+
 int Context::setting(const DeviceSetting& s) const {
-    const auto stored = meta(s.key);
+    const auto stored = settingMeta(s.key);
     const int value = stored ? std::atoi(stored->c_str()) : 0;
     return value >= s.min && value <= s.max ? value : s.fallback;
 }

@@ -5,6 +5,7 @@
 // it; App owns it and them. Nothing outside src/app sees this type.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,6 +86,9 @@ struct Context {
         return r ? std::move(r.value()) : T{};
     }
     std::optional<std::string> meta(const std::string& key) const;
+    // meta() for what only changes with the revision (every writer of it bumps it, a restore too):
+    // read once per revision, since the desk asks on every frame (the access mode, masking, the idle time).
+    std::optional<std::string> settingMeta(const std::string& key) const;
     int setting(const DeviceSetting& s) const;
     core::Status setSetting(const DeviceSetting& s, int value); // administrators; audited
     std::vector<core::Department> departments() const;
@@ -108,6 +112,8 @@ struct Context {
     bool locked = false;            // a secured desk before sign-in, or idle: nothing is permitted
     bool trainingWorkspace = false; // a training session's own database: every operation permitted
     mutable std::optional<core::Error> fault;
+    mutable std::map<std::string, std::optional<std::string>> settingsRead; // settingMeta's, as of settingsRevision
+    mutable std::uint64_t settingsRevision = UINT64_MAX;
 };
 
 } // namespace tousu::app

@@ -186,7 +186,7 @@ core::Status Settings::setMessageTemplate(const std::string& kind, const std::st
 }
 
 bool Settings::roleSeesWholeContacts(core::Role role) const {
-    const auto chosen = m_ctx.meta(std::string("whole_contacts.") + core::code(role));
+    const auto chosen = m_ctx.settingMeta(std::string("whole_contacts.") + core::code(role));
     return chosen ? *chosen == "1" : core::roleSeesFullPhone(role);
 }
 
