@@ -6,6 +6,7 @@
 #include "app/context.h"
 #include "app/errors.h"
 #include "app/reference_data.h"
+#include "core/amend.h"
 #include "core/deadline.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -17,6 +18,7 @@ namespace tousu::app {
 using core::Action;
 using core::ErrorCode;
 using core::Fields;
+using core::getField;
 using core::makeError;
 
 // Each action asks for the role first, before it reads or checks anything: a person who may not act
@@ -82,6 +84,8 @@ core::Result<CaseRef> Cases::registerCase(const core::Registration& r) {
              {"limits", core::encodeLimits(core::milestonesFor(m_ctx.policies, category))},
              {"working_hours", m_ctx.policies.workingHours ? "1" : "0"},
              {"repeat_of", repeatOf.value_or("")}};
+    if (!r.email.empty()) f["email"] = r.email;
+    if (!r.address.empty()) f["address"] = r.address;
     if (category == core::Category::Billing && r.chargeDate > 0 &&
         core::billingChargeTooOld(r.chargeDate, r.receivedAt, m_ctx.policies)) {
         f["charge_date"] = std::to_string(r.chargeDate);
@@ -261,6 +265,53 @@ core::Status Cases::setDeadline(const std::string& caseId, const std::string& mi
     return perform(
         caseId, Action::SetDeadline,
         {{"milestone", milestone}, {"limit_ms", std::to_string(limitHours * core::kHourMs)}, {"reason", reason}});
+}
+
+core::Status Cases::amend(const std::string& caseId, const core::Fields& changes, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Amend); !st) return st;
+    auto loaded = m_ctx.caseStore->loadCase(caseId);
+    if (!loaded) return loaded.error();
+    const core::Case& c = loaded.value();
+    if (c.erased) return makeError(ErrorCode::NotAllowed, "error.amend_erased");
+    // Supervisors correct any case; the person who registered it, their own while it is open.
+    const core::Role role = m_ctx.actor.role;
+    if (role != core::Role::Supervisor && role != core::Role::Admin &&
+        (c.registeredBy != m_ctx.actor.staffId || !core::isOpen(c.state)))
+        return makeError(ErrorCode::NotAllowed, "error.amend_not_yours");
+    auto errors = core::amendmentErrors(c, changes, m_ctx.clock.now());
+    if (auto e = textError("reason", reason)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    Fields f = core::amendmentFields(c, changes);
+    if (f.empty()) return makeError(ErrorCode::InvalidInput, "error.nothing_amended");
+    if (f.count("customer_key") || f.count("received_at")) { // the complaint this one repeats follows
+        const std::string key = getField(f, "customer_key", c.customerKey);
+        const core::TimeMs received = core::getInt(f, "received_at", c.receivedAt);
+        auto found =
+            store::findRepeatOf(*m_ctx.db, key, core::code(c.category), received, m_ctx.repeatWindowMs(), caseId);
+        if (!found) return found.error();
+        if (const std::string repeatOf = found.value().value_or(""); repeatOf != c.repeatOf) {
+            f["repeat_of"] = repeatOf;
+            f[std::string(core::kOldPrefix) + "repeat_of"] = c.repeatOf;
+        }
+    }
+    f["reason"] = reason;
+    return perform(caseId, Action::Amend, std::move(f));
+}
+
+core::Status Cases::addNote(const std::string& caseId, const std::string& note) {
+    if (auto st = m_ctx.requireRole(Action::Note); !st) return st;
+    if (auto st = validText("note", note); !st) return st;
+    return perform(caseId, Action::Note, {{"note", note}});
+}
+
+core::Status Cases::messageCustomer(const std::string& caseId, const std::string& method, const std::string& text) {
+    if (auto st = m_ctx.requireRole(Action::Message); !st) return st;
+    std::vector<core::Error> errors;
+    if (!core::contactMethodFromCode(method))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.required", method, "contact_method"));
+    if (auto e = textError("text", text)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    return perform(caseId, Action::Message, {{"method", method}, {"text", text}});
 }
 
 core::Result<int> Cases::recordEscalations() {

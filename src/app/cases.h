@@ -64,6 +64,16 @@ class Cases {
     core::Status merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason);
     core::Status setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,
                              const std::string& reason);
+    // [SECTION] The case file: in any state, without moving the case
+    // Registration data corrected (core/amend.h: field → value as typed), with a reason: by
+    // supervisors and administrators always, by the person who registered it while it is open. The
+    // complaint it repeats is looked up again when the customer or the received time changes.
+    core::Status amend(const std::string& caseId, const core::Fields& changes, const std::string& reason);
+    // An internal note (never sent to the customer, not a step of the process).
+    core::Status addNote(const std::string& caseId, const std::string& note);
+    // What was said to the customer, and how (a contact method's code).
+    core::Status messageCustomer(const std::string& caseId, const std::string& method, const std::string& text);
+
     // Records an escalation event for every open case that crossed a new level; returns how many.
     core::Result<int> recordEscalations();
 

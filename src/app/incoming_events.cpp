@@ -60,6 +60,8 @@ enum class Kind {
     CustomerName,      // plain, masked as 杨*, or empty once erased
     Account,           // plain, or masked as 62****89
     CustomerKey,       // a phone, acct:<account>, anon-<hex> in a masked export, or empty once erased
+    Email,             // name@host.tld, masked as n***@host.tld, or empty
+    Address,           // a postal address, masked, or empty
     ErasureReason,     // request, retention
     SuggestionContent, // a suggestion's text
     Channel,
@@ -168,6 +170,8 @@ std::optional<Length> lengthOf(Kind kind) {
         return Length{0, core::kMaxAccountLength};
     case Kind::CustomerKey: // the same
         return Length{0, sync::kMaxIdLength};
+    case Kind::Address:
+        return Length{0, core::kMaxAddressLength};
     case Kind::SuggestionContent:
         return Length{1, kMaxSuggestionLength};
     default:
@@ -189,6 +193,8 @@ bool valueOk(Kind kind, const std::string& v, core::TimeMs now) {
         return core::channelFromCode(v).has_value();
     case Kind::ContactMethod:
         return core::contactMethodFromCode(v).has_value();
+    case Kind::Email:
+        return v.empty() || core::emailOk(v);
     case Kind::Importance:
         return core::importanceFromCode(v).has_value();
     case Kind::ImportanceOrEmpty:
@@ -249,6 +255,34 @@ const std::map<std::string, std::vector<Field>>& payloadFields() {
     using K = Kind;
     const std::vector<Field> note{{"at", K::Time}, {"note", K::Text}};
     const std::vector<Field> reason{{"at", K::Time}, {"reason", K::Text}};
+    // Each field it changes, with its old value under "old." (core/amend.h); a new customer key and
+    // repeat when the phone, account or received time changed them.
+    const std::vector<Field> amend{
+        {"at", K::Time},
+        {"reason", K::Text},
+        {"customer_name", K::CustomerName, false},
+        {"old.customer_name", K::CustomerName, false},
+        {"phone", K::Phone, false},
+        {"old.phone", K::Phone, false},
+        {"account", K::Account, false},
+        {"old.account", K::Account, false},
+        {"email", K::Email, false},
+        {"old.email", K::Email, false},
+        {"address", K::Address, false},
+        {"old.address", K::Address, false},
+        {"contact_method", K::ContactMethod, false},
+        {"old.contact_method", K::ContactMethod, false},
+        {"content", K::Content, false},
+        {"old.content", K::Content, false},
+        {"received_at", K::Time, false},
+        {"old.received_at", K::Time, false},
+        {"channel", K::Channel, false},
+        {"old.channel", K::Channel, false},
+        {"customer_key", K::CustomerKey, false},
+        {"old.customer_key", K::CustomerKey, false},
+        {"repeat_of", K::IdOrEmpty, false},
+        {"old.repeat_of", K::IdOrEmpty, false},
+    };
     static const std::map<std::string, std::vector<Field>> fields{
         {"register",
          {{"at", K::Time},
@@ -268,8 +302,13 @@ const std::map<std::string, std::vector<Field>>& payloadFields() {
           {"limits", K::Limits},
           {"working_hours", K::Flag},
           {"repeat_of", K::IdOrEmpty},
-          {"charge_date", K::Time, false},            // billing, charge too old for the regulator
-          {"regulator_ineligible", K::Flag, false}}}, // the same
+          {"charge_date", K::Time, false},          // billing, charge too old for the regulator
+          {"regulator_ineligible", K::Flag, false}, // the same
+          {"email", K::Email, false},               // when given
+          {"address", K::Address, false}}},         // the same
+        {"amend", amend},
+        {"note", {{"at", K::Time}, {"note", K::Text}}},
+        {"message", {{"at", K::Time}, {"method", K::ContactMethod}, {"text", K::Text}}},
         {"confirm", {{"at", K::Time}, {"method", K::ContactMethod}, {"text", K::Text}}},
         {"classify",
          {{"at", K::Time},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/amend.h"
 #include "core/policy.h"
 #include "core/redact.h"
 #include "core/workflow.h"
@@ -14,12 +15,15 @@ void applyRegister(Case& c, const Event& e) {
     const Fields& f = e.fields;
     c.id = e.caseId;
     c.number = c.registeredNumber = getField(f, "number");
+    c.registeredBy = e.actor;
     c.state = State::Registered;
     c.channel = channelFromCode(getField(f, "channel")).value_or(Channel::Other);
     c.customerName = getField(f, "customer_name");
     c.phone = getField(f, "phone");
     c.account = getField(f, "account");
     c.customerKey = getField(f, "customer_key");
+    c.email = getField(f, "email");
+    c.address = getField(f, "address");
     c.contactMethod = contactMethodFromCode(getField(f, "contact_method")).value_or(ContactMethod::Phone);
     c.content = getField(f, "content");
     c.receivedAt = getInt(f, "received_at");
@@ -37,11 +41,13 @@ void applyRegister(Case& c, const Event& e) {
 // The customer's name, phone, account and key gone, and the complaint's text cleared of them; the
 // stored events are rewritten the same way (core/redact.h), so a re-fold agrees.
 void eraseCustomer(Case& c) {
-    c.content = scrubbed(c.content, {c.customerName, c.phone, c.account});
+    c.content = scrubbed(c.content, {c.customerName, c.phone, c.account, c.email, c.address});
     c.customerName.clear();
     c.phone.clear();
     c.account.clear();
     c.customerKey.clear();
+    c.email.clear();
+    c.address.clear();
     c.erased = true;
 }
 
@@ -58,7 +64,9 @@ void meet(Case& c, Action action, TimeMs at) {
 bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
     const auto action = actionFromCode(e.type);
     if (!action) return false;
-    const bool concurrent = c.eventCount > 0 && e.prev < c.lastHlc;
+    // A change its author made without seeing an earlier change (notes and messages change nothing).
+    const bool changes = !onlyRecords(*action);
+    const bool concurrent = changes && c.eventCount > 0 && e.prev < c.lastChangeHlc;
     const Fields& f = e.fields;
     const TimeMs at = getInt(f, "at", e.hlc.wall); // when it happened (simulated time in training)
 
@@ -141,6 +149,9 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
         case Action::Erase:
             eraseCustomer(c);
             break;
+        case Action::Amend:
+            applyAmendment(c, f);
+            break;
         default:
             break;
         }
@@ -149,6 +160,7 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
     }
     c.concurrentEdit = c.concurrentEdit || concurrent;
     c.lastHlc = std::max(c.lastHlc, e.hlc);
+    if (changes) c.lastChangeHlc = std::max(c.lastChangeHlc, e.hlc);
     ++c.eventCount;
     return true;
 }

@@ -67,10 +67,12 @@ struct Case {
     std::string id;               // uuid
     std::string number;           // TS-BJ01-20261128-0001, as shown: a twin's is …-0001-2 (store: renumberTwins)
     std::string registeredNumber; // as registered (the register event's number)
+    std::string registeredBy;     // staff id of the person who registered it
     State state = State::Registered;
     State resumeState = State::Registered; // where PendingCustomer returns to
     Channel channel = Channel::Phone;
     std::string customerName, phone, account, customerKey; // customerKey: normalised phone or account
+    std::string email, address;                            // optional: for replies by e-mail and letter
     ContactMethod contactMethod = ContactMethod::Phone;
     std::string content;
     TimeMs receivedAt = 0;
@@ -97,6 +99,7 @@ struct Case {
     bool regulatorIneligible = false; // billing dispute over charges too old for a regulator appeal
     bool erased = false;              // the customer's personal data erased (Action::Erase)
     Hlc lastHlc;
+    Hlc lastChangeHlc; // the latest event that changed the case (notes and messages only record)
     int eventCount = 0;
 };
 

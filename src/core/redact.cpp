@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/amend.h"
 #include "core/validate.h"
 #include "core/workflow.h"
 
@@ -10,6 +11,7 @@ namespace tousu::core {
 bool isPersonalField(std::string_view key) {
     static constexpr std::string_view kFields[] = {"customer_name", "phone", "account",
                                                    "customer_key",  "email", "address"};
+    if (key.substr(0, kOldPrefix.size()) == kOldPrefix) key.remove_prefix(kOldPrefix.size()); // an amend's old value
     return std::find(std::begin(kFields), std::end(kFields), key) != std::end(kFields);
 }
 

@@ -13,7 +13,7 @@ namespace tousu::core {
 // What stands where a value was.
 constexpr const char* kErasedMark = "＊＊";
 
-// The fields that hold personal data, wherever an event has them.
+// The fields that hold personal data, wherever an event has them (an amend's old values too).
 bool isPersonalField(std::string_view key);
 // `text` with every occurrence of each value (two characters or more) replaced by kErasedMark.
 std::string scrubbed(std::string text, const std::vector<std::string>& values);

@@ -38,6 +38,16 @@ std::string maskAccount(const std::string& account) {
                               : account.substr(0, 2) + "****" + account.substr(account.size() - 2);
 }
 
+bool emailOk(const std::string& email) {
+    const std::size_t at = email.find('@');
+    if (at == 0 || at == std::string::npos || utf8Length(email) > kMaxEmailLength) return false;
+    for (const unsigned char c : email)
+        if (c <= ' ' || c == 0x7f) return false;
+    const std::string domain = email.substr(at + 1); // host.tld: a dot with something either side
+    const std::size_t dot = domain.find('.', 1);
+    return domain.find('@') == std::string::npos && dot != std::string::npos && dot + 1 < domain.size();
+}
+
 Result<std::string> normalizePhone(const std::string& text) {
     std::string digits;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -76,6 +86,8 @@ std::vector<Error> validateRegistration(const Registration& r, TimeMs now) {
     if (!r.phone.empty())
         if (auto p = normalizePhone(r.phone); !p) errors.push_back(fieldError("customer_phone", "error.phone_format"));
     if (utf8Length(r.account) > kMaxAccountLength) errors.push_back(fieldError("account", "error.too_long"));
+    if (!r.email.empty() && !emailOk(r.email)) errors.push_back(fieldError("email", "error.email_format"));
+    if (utf8Length(r.address) > kMaxAddressLength) errors.push_back(fieldError("address", "error.too_long"));
     if (!contactMethodFromCode(r.contactMethod)) errors.push_back(fieldError("contact_method", "error.required"));
     if (r.content.find_first_not_of(" \t\r\n") == std::string::npos)
         errors.push_back(fieldError("content", "error.required"));

@@ -24,7 +24,8 @@ std::size_t utf8Length(const std::string& s);
 struct Registration {
     std::string channel, customerName, phone, account, contactMethod, content, category, subType, importance;
     TimeMs receivedAt = 0;
-    TimeMs chargeDate = 0; // billing disputes: when the disputed charge was made (0 = not given)
+    TimeMs chargeDate = 0;      // billing disputes: when the disputed charge was made (0 = not given)
+    std::string email, address; // optional
 };
 
 constexpr TimeMs kClockSkewMs = 5 * 60 * 1000;
@@ -35,6 +36,11 @@ constexpr TimeMs kYearMs = 366 * 24 * kHourMs;
 constexpr std::size_t kMaxNameLength = 50;
 constexpr std::size_t kMaxContentLength = 4000;
 constexpr std::size_t kMaxAccountLength = 40;
+constexpr std::size_t kMaxEmailLength = 100;
+constexpr std::size_t kMaxAddressLength = 200;
+
+// name@host.tld, no spaces, at most kMaxEmailLength characters (empty: none given).
+bool emailOk(const std::string& email);
 
 // All field errors at once (empty = valid). `now` bounds receivedAt and chargeDate.
 std::vector<Error> validateRegistration(const Registration& r, TimeMs now);

@@ -8,28 +8,14 @@ namespace tousu::core {
 
 namespace {
 
-constexpr const char* kActionCodes[kActionCount] = {"register",
-                                                    "confirm",
-                                                    "classify",
-                                                    "dispatch",
-                                                    "investigate",
-                                                    "contact",
-                                                    "wait_customer",
-                                                    "customer_responded",
-                                                    "propose_solution",
-                                                    "reject_solution",
-                                                    "implement",
-                                                    "feedback",
-                                                    "survey",
-                                                    "archive",
-                                                    "follow_up",
-                                                    "reopen",
-                                                    "reassign",
-                                                    "cancel",
-                                                    "merge",
-                                                    "escalate",
-                                                    "set_deadline",
-                                                    "erase"};
+constexpr const char* kActionCodes[kActionCount] = {
+    "register",         "confirm",         "classify",      "dispatch",
+    "investigate",      "contact",         "wait_customer", "customer_responded",
+    "propose_solution", "reject_solution", "implement",     "feedback",
+    "survey",           "archive",         "follow_up",     "reopen",
+    "reassign",         "cancel",          "merge",         "escalate",
+    "set_deadline",     "erase",           "amend",         "note",
+    "message"};
 constexpr const char* kRoleCodes[] = {"agent", "handler", "supervisor", "admin", "trainer"};
 
 using S = State;
@@ -40,6 +26,10 @@ struct Rule {
     std::initializer_list<State> from;
     int to; // a State, or kSame
 };
+
+constexpr std::initializer_list<State> kEveryState = {
+    S::Registered,   S::Confirmed, S::Classified, S::Dispatched, S::Investigating,   S::SolutionProposed,
+    S::Implementing, S::FedBack,   S::Surveyed,   S::Archived,   S::PendingCustomer, S::Cancelled};
 
 const Rule kRules[] = {
     {Action::Confirm, {S::Registered}, int(S::Confirmed)},
@@ -81,10 +71,10 @@ const Rule kRules[] = {
       S::PendingCustomer},
      kSame},
     // Anywhere, so an erasure made elsewhere always takes effect here (a reopen may have crossed it).
-    {Action::Erase,
-     {S::Registered, S::Confirmed, S::Classified, S::Dispatched, S::Investigating, S::SolutionProposed, S::Implementing,
-      S::FedBack, S::Surveyed, S::Archived, S::PendingCustomer, S::Cancelled},
-     kSame},
+    {Action::Erase, kEveryState, kSame},
+    {Action::Amend, kEveryState, kSame}, // who may amend a closed case: app::Cases::amend
+    {Action::Note, kEveryState, kSame},
+    {Action::Message, kEveryState, kSame},
 };
 
 const Rule* ruleFor(Action a) {
@@ -128,10 +118,13 @@ std::vector<Action> allowedActions(const Case& c) {
     std::vector<Action> out;
     for (int i = 1; i < kActionCount; ++i) {
         const auto a = static_cast<Action>(i);
-        if (a != Action::Escalate && a != Action::Erase && nextState(c.state, a)) out.push_back(a);
+        const bool ownForm = a == Action::Escalate || a >= Action::Erase; // Erase and the case file's
+        if (!ownForm && nextState(c.state, a)) out.push_back(a);
     }
     return out;
 }
+
+bool onlyRecords(Action a) { return a == Action::Note || a == Action::Message; }
 
 bool roleMay(Role role, Action a) {
     switch (role) {
@@ -144,11 +137,11 @@ bool roleMay(Role role, Action a) {
         return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
                a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||
                a == Action::Feedback || a == Action::Survey || a == Action::Archive || a == Action::FollowUp ||
-               a == Action::Escalate;
+               a == Action::Escalate || a == Action::Amend || a == Action::Note || a == Action::Message;
     case Role::Handler:
         return a == Action::Investigate || a == Action::RecordContact || a == Action::WaitForCustomer ||
                a == Action::CustomerResponded || a == Action::ProposeSolution || a == Action::Implement ||
-               a == Action::Feedback || a == Action::Escalate;
+               a == Action::Feedback || a == Action::Escalate || a == Action::Note || a == Action::Message;
     }
     return false;
 }

@@ -36,8 +36,17 @@ enum class Action {
     // The customer's personal data erased (README, "Personal data"): in any state, the state kept;
     // the desk offers it for closed and cancelled cases only, and only to administrators.
     Erase,
+    // The case file, in any state and without moving the case (README, "The case file"): registration
+    // data corrected with a reason (old and new values kept), an internal note, and what was said to
+    // the customer. Each has its own form, so none is among allowedActions.
+    Amend,
+    Note,
+    Message,
 };
-constexpr int kActionCount = static_cast<int>(Action::Erase) + 1;
+constexpr int kActionCount = static_cast<int>(Action::Message) + 1;
+// Whether an action records something about the case without changing it (a note, a message):
+// such events neither mark nor are marked as concurrent edits.
+bool onlyRecords(Action a);
 
 enum class Role { Agent, Handler, Supervisor, Admin, Trainer };
 
@@ -51,8 +60,8 @@ std::optional<Role> roleFromCode(std::string_view s);
 std::optional<State> nextState(State from, Action action);
 // Ok, or NotAllowed with messageKey "error.action_not_allowed" and detail "<action> in <state>".
 Status checkAllowed(const Case& c, Action action);
-// Actions a user can take on this case now (excludes system-only Escalate and Erase, which is its
-// own decision), in workflow order.
+// Steps a user can take on this case now (excludes system-only Escalate, and Erase and the case
+// file's actions, which have their own forms), in workflow order.
 std::vector<Action> allowedActions(const Case& c);
 bool roleMay(Role role, Action action);
 

@@ -1,7 +1,11 @@
 #include "present/event_details.h"
 
+#include <cstdlib>
+
+#include "core/amend.h"
 #include "core/fields.h"
 #include "core/time.h"
+#include "core/validate.h"
 #include "present/format.h"
 #include "present/i18n.h"
 
@@ -18,7 +22,7 @@ std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names
                     std::string(names.department(field("department"))) + " / " + names.person(field("person")));
     };
     const std::string& t = e.type;
-    if (t == "confirm" || t == "record_contact" || t == "feedback")
+    if (t == "confirm" || t == "contact" || t == "feedback" || t == "message")
         return {fact("timeline.method", trCode("contact", field("method")))};
     if (t == "classify") {
         std::vector<std::string> out{fact("timeline.category", trCode("category", field("category")))};
@@ -45,10 +49,46 @@ std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names
     return {};
 }
 
+// A value as the timeline shows it: long text cut at a character boundary.
+std::string excerpt(const std::string& v) {
+    constexpr std::size_t kShown = 60;
+    std::size_t cut = 0;
+    for (std::size_t n = 0; cut < v.size() && n < kShown; ++n)
+        for (++cut; cut < v.size() && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80;) ++cut;
+    return cut < v.size() ? v.substr(0, cut) + "…" : v;
+}
+
+// "label：old → new" for each field an amendment changed, in the intake's order.
+std::vector<std::string> amendments(const core::Event& e, bool wholeContacts) {
+    const auto shown = [&](const std::string& field, const std::string& v) -> std::string {
+        if (v.empty()) return tr("timeline.empty_value");
+        if (field == "received_at") return formatDateTime(std::strtoll(v.c_str(), nullptr, 10));
+        if (field == "channel") return trCode("channel", v);
+        if (field == "contact_method") return trCode("contact", v);
+        if (field == "phone" && !wholeContacts) return core::maskPhone(v);
+        if (field == "account" && !wholeContacts) return core::maskAccount(v);
+        return excerpt(v);
+    };
+    std::vector<std::string> lines;
+    for (const char* field : core::kAmendableFields) {
+        const auto now = e.fields.find(field);
+        if (now == e.fields.end()) continue;
+        const std::string was = core::getField(e.fields, std::string(core::kOldPrefix) + field);
+        lines.push_back(std::string(tr(std::string("amend.") + field)) + "：" + shown(field, was) + " → " +
+                        shown(field, now->second));
+    }
+    return lines;
+}
+
 } // namespace
 
-std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames& names) {
+std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames& names, bool wholeContacts) {
     if (e.type == "register") return {};
+    if (e.type == "amend") {
+        std::vector<std::string> lines = amendments(e, wholeContacts);
+        lines.push_back(tr("timeline.amend_reason") + core::getField(e.fields, "reason"));
+        return lines;
+    }
     std::vector<std::string> lines;
     std::string joined;
     for (const std::string& f : facts(e, names)) joined += (joined.empty() ? "" : " · ") + f;

@@ -11,7 +11,8 @@ namespace tousu::present {
 
 // The lines to show under the step's name: at most one of facts (joined by " · "), then the text
 // written with it (note, reason, solution, result, …), if any. Registration shows none (the header
-// shows the case).
-std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames& names);
+// shows the case). An amendment shows a line per field changed, "old → new"; phones and accounts in
+// it whole only for those who see them whole (app::App::seesWholeContacts).
+std::vector<std::string> eventDetails(const core::Event& e, const ReferenceNames& names, bool wholeContacts = true);
 
 } // namespace tousu::present

@@ -276,10 +276,10 @@ core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const ch
 
 core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
                                                       const std::string& category, core::TimeMs receivedAt,
-                                                      core::TimeMs windowMs) {
+                                                      core::TimeMs windowMs, const std::string& caseId) {
     Statement s(db, "SELECT id FROM cases WHERE customer_key = ? AND category = ? AND received_at < ? "
-                    "AND received_at >= ? AND state <> 'cancelled' ORDER BY received_at DESC LIMIT 1");
-    s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs);
+                    "AND received_at >= ? AND state <> 'cancelled' AND id <> ? ORDER BY received_at DESC LIMIT 1");
+    s.bind(1, customerKey).bind(2, category).bind(3, receivedAt).bind(4, receivedAt - windowMs).bind(5, caseId);
     return optionalText(s);
 }
 

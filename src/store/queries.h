@@ -27,10 +27,11 @@ core::Result<std::vector<core::KpiRow>> kpiRowsChunk(const Database& db, core::T
                                                      core::KpiCursor& cursor, int limit);
 core::Result<int> countReceived(const Database& db, core::TimeMs from, core::TimeMs to);
 core::Result<std::vector<core::NamedCount>> countBy(const Database& db, const char* column); // "state" or "category"
-// The latest earlier case of the same customer and category within the window, if any.
+// The latest earlier case of the same customer and category within the window, if any (other than
+// `caseId`, the case itself when its registration was amended).
 core::Result<std::optional<std::string>> findRepeatOf(const Database& db, const std::string& customerKey,
                                                       const std::string& category, core::TimeMs receivedAt,
-                                                      core::TimeMs windowMs);
+                                                      core::TimeMs windowMs, const std::string& caseId = {});
 // How often cases of `category` (and, if given, `subType`) went to each department, most first: the
 // office's own habit, for suggesting where a new one goes.
 core::Result<std::vector<core::NamedCount>> departmentsDispatchedTo(const Database& db, const std::string& category,

@@ -86,6 +86,13 @@ const std::map<Action, Step>& steps() {
                                  auto) { return a.cases().setDeadline(id, "feedback", 24, "客户同意"); }},
         {Action::Erase,
          [](app::App& a, const std::string& id, auto) { return statusOf(a.personalData().eraseCustomer(id)); }},
+        {Action::Amend,
+         [](app::App& a, const std::string& id, auto) {
+             return a.cases().amend(id, {{"customer_name", "王芳芳"}}, "姓名记错");
+         }},
+        {Action::Note, [](app::App& a, const std::string& id, auto) { return a.cases().addNote(id, "客户下午方便"); }},
+        {Action::Message,
+         [](app::App& a, const std::string& id, auto) { return a.cases().messageCustomer(id, "sms", "正在处理"); }},
     };
     return all;
 }

@@ -64,6 +64,23 @@ TEST_CASE("receipt and charge times before 2000 are refused, as the import gate 
     CHECK(validateRegistration(r, now).at(0).messageKey == "error.in_future");
 }
 
+TEST_CASE("an e-mail address needs a name, one @ and a host with a dot, and none at all is fine") {
+    for (const char* ok : {"wxm@example.com", "a.b+c@mail.chinatelecom.cn", "w***@example.com", "王@例子.中国"})
+        CHECK_MESSAGE(emailOk(ok), ok);
+    for (const char* bad : {"wxm", "@example.com", "wxm@", "wxm@example", "wxm@example.", "w x@example.com",
+                            "a@b@example.com", "wxm@.com"})
+        CHECK_MESSAGE(!emailOk(bad), bad);
+    Registration r{"email", "王小明", "", "ACC1", "email", "账单多扣", "billing", "", "normal", 1'800'000'000'000};
+    r.email = "wxm@example";
+    r.address = std::string(201, 'x');
+    const auto errors = validateRegistration(r, r.receivedAt);
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].field == "email");
+    CHECK(errors[0].messageKey == "error.email_format");
+    CHECK(errors[1].field == "address");
+    CHECK(errors[1].messageKey == "error.too_long");
+}
+
 TEST_CASE("lengths count characters, not bytes") {
     Registration r{"phone", std::string(), "13800138000", "", "phone", "内容", "billing", "", "", kEarliestTimeMs};
     for (int i = 0; i < 50; ++i) r.customerName += "王";

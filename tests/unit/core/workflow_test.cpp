@@ -139,6 +139,42 @@ TEST_CASE("an event that arrives for a state it no longer applies to marks a con
     CHECK(c.concurrentEdit);
 }
 
+TEST_CASE("a note or a reply written alongside a step is not a concurrent edit, a correction is") {
+    Builder b = registered();
+    b.add("confirm");
+    b.add("note", {{"note", "客户下午方便"}}); // written on another desk, which had seen the confirm
+    Event classify = b.add("classify", {{"category", "billing"}});
+    classify.prev = b.events[1].hlc; // its author had not seen the note: that changes nothing
+    b.events.back() = classify;
+    CHECK_FALSE(b.fold().concurrentEdit);
+    Event message = b.add("message", {{"method", "sms"}, {"text", "正在处理"}});
+    message.prev = b.events[1].hlc; // nor does a reply written without seeing the classification
+    b.events.back() = message;
+    CHECK_FALSE(b.fold().concurrentEdit);
+    Event amend = b.add("amend", {{"customer_name", "王晓明"}, {"old.customer_name", "王小明"}});
+    amend.prev = b.events[1].hlc; // a correction made without seeing the classification is
+    b.events.back() = amend;
+    const Case c = b.fold();
+    CHECK(c.concurrentEdit);
+    CHECK(c.customerName == "王晓明");
+    CHECK(c.state == State::Classified);
+}
+
+TEST_CASE("the case file's entries are taken in every state and change none, and are not among the next steps") {
+    for (State s : kStates) {
+        CAPTURE(code(s));
+        for (Action a : {Action::Amend, Action::Note, Action::Message}) CHECK(nextState(s, a) == s);
+        Case c;
+        c.state = s;
+        for (Action a : allowedActions(c))
+            CHECK((a != Action::Amend && a != Action::Note && a != Action::Message && a != Action::Erase));
+    }
+    CHECK(roleMay(Role::Agent, Action::Amend));
+    CHECK_FALSE(roleMay(Role::Handler, Action::Amend));
+    CHECK(roleMay(Role::Handler, Action::Note));
+    CHECK(roleMay(Role::Handler, Action::Message));
+}
+
 TEST_CASE("roles decide who may do what") {
     CHECK(roleMay(Role::Agent, Action::Register));
     CHECK_FALSE(roleMay(Role::Agent, Action::Reassign));

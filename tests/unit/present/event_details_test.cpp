@@ -61,3 +61,27 @@ TEST_CASE("a declined survey says so, in the user's language") {
     CHECK(d.last() == std::vector<std::string>{"The customer declined to rate"});
     present::setLanguage(present::Language::ZhCN);
 }
+
+TEST_CASE("a contact, a reply and a note say how and what, and a correction each field's old and new value") {
+    Desk d;
+    REQUIRE(d.app->cases().addNote(d.id, "客户下午方便").ok());
+    CHECK(d.last() == std::vector<std::string>{"客户下午方便"});
+    REQUIRE(d.app->cases().messageCustomer(d.id, "sms", "正在处理").ok());
+    CHECK(d.last() == std::vector<std::string>{"方式：短信", "正在处理"});
+    const core::TimeMs received = d.clock.now() - core::kHourMs;
+    REQUIRE(d.app->cases()
+                .amend(d.id,
+                       {{"phone", "13900139000"}, {"channel", "online"}, {"received_at", std::to_string(received)}},
+                       "登记时听错")
+                .ok());
+    d.names.refresh(*d.app);
+    const core::Event amend = d.app->cases().timeline(d.id).value().back();
+    CHECK(present::eventDetails(amend, d.names) ==
+          std::vector<std::string>{"联系电话：13800138000 → 13900139000",
+                                   "受理时间：2026-12-01 09:00 → 2026-12-01 08:00", "受理渠道：电话 → 在线客服",
+                                   "更正原因：登记时听错"});
+    CHECK(present::eventDetails(amend, d.names, false).front() == "联系电话：138****8000 → 139****9000");
+    test::dispatchToNetwork(*d.app, d.id);
+    REQUIRE(d.app->cases().recordContact(d.id, "phone", "已联系").ok());
+    CHECK(d.last() == std::vector<std::string>{"方式：电话", "已联系"});
+}
