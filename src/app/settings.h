@@ -38,7 +38,7 @@ class Settings {
     std::optional<int> calendarDaysLeft() const;
     // Message templates the desk fills in ({number}, {category}, {due}, {customer}, {office}): the
     // administrator's text for a language, or nullopt for the built-in one. Empty text resets.
-    static constexpr const char* kTemplateKinds[] = {"confirmation", "feedback", "survey"};
+    static constexpr const char* kTemplateKinds[] = {"confirmation", "feedback", "survey", "progress"};
     std::optional<std::string> messageTemplate(const std::string& kind, const std::string& language) const;
     core::Status setMessageTemplate(const std::string& kind, const std::string& language, const std::string& text);
     // Which roles see customers' phones and accounts whole — in lists, the case detail and CSV; the

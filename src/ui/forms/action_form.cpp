@@ -26,7 +26,10 @@ const char* textFieldOf(Action a) {
     case Action::RecordContact:
     case Action::CustomerResponded:
     case Action::FollowUp:
+    case Action::Note:
         return "note";
+    case Action::Message:
+        return "message_text";
     case Action::WaitForCustomer:
     case Action::RejectSolution:
     case Action::Reopen:
@@ -48,7 +51,9 @@ const char* textFieldOf(Action a) {
     }
 }
 
-bool needsMethod(Action a) { return a == Action::Confirm || a == Action::RecordContact || a == Action::Feedback; }
+bool needsMethod(Action a) {
+    return a == Action::Confirm || a == Action::RecordContact || a == Action::Feedback || a == Action::Message;
+}
 // Confirming also classifies: the agent checks the category the intake suggested, in the same form.
 bool needsCategory(Action a) { return a == Action::Confirm || a == Action::Classify; }
 bool needsAssignee(Action a) { return a == Action::Dispatch || a == Action::Reassign; }
@@ -63,6 +68,7 @@ void ActionForm::open(Action action, const core::Case& c, const app::App& app) {
     m_error.reset();
     m_text.clear();
     m_into.clear();
+    m_template.clear();
     m_method = core::code(c.contactMethod);
     m_category = core::code(c.category);
     m_subType = c.subType;
@@ -135,6 +141,10 @@ core::Status ActionForm::submit(app::App& app, const core::Case& c) {
         return app.cases().cancel(id, m_text);
     case Action::Merge:
         return app.cases().merge(id, m_into, m_text);
+    case Action::Note:
+        return app.cases().addNote(id, m_text);
+    case Action::Message:
+        return app.cases().messageCustomer(id, m_method, m_text);
     case Action::SetDeadline: {
         const char* milestone = c.milestones.empty() ? "handled" : core::code(c.milestones.back().milestone);
         return app.cases().setDeadline(id, milestone, m_hours, m_text);
@@ -201,6 +211,14 @@ bool ActionForm::draw(app::App& app, const core::Case& c, const ReferenceNames& 
     if (a == Action::FollowUp) {
         widgets::yesNo("field.resolved", "resolved", m_resolved);
         widgets::fieldError(m_error, "resolved");
+    }
+    if (a == Action::Message) { // a template to start from, filled in for this case
+        std::vector<widgets::Choice> templates{{"", tr("message.free_text")}};
+        for (const char* kind : app::Settings::kTemplateKinds)
+            if (std::string_view(kind) != "survey") templates.push_back({kind, tr(std::string("template.") + kind)});
+        if (widgets::combo(label("field.message_template", "message_template"), "message_template", templates,
+                           m_template))
+            m_text = m_template.empty() ? std::string() : caseMessage(app, m_template, c);
     }
     if (a == Action::Merge) {
         widgets::textField(label("field.into", "into"), m_into);

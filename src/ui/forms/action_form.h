@@ -39,6 +39,7 @@ class ActionForm {
     std::optional<core::Action> m_action;
     std::string m_text, m_method = "phone", m_category, m_subType, m_importance, m_department, m_person, m_into;
     std::string m_invitation; // the survey question to read out
+    std::string m_template;   // a reply's template kind ("" = written freely)
     std::string m_generated;  // the confirmation as the template made it: rewritten on a new category until edited
     int m_hours = 24, m_rating = 0;
     bool m_declined = false;

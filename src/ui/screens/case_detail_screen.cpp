@@ -46,6 +46,7 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     if (caseId == m_caseId && app.revision() == m_revision) return;
     if (caseId != m_caseId) {
         m_form.close();
+        m_amend.close();
         m_erase.close();
         m_focusAction = true;
         m_recorded.clear();
@@ -56,16 +57,27 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     m_case = c ? std::optional<core::Case>(c.value()) : std::nullopt;
     auto events = app.cases().timeline(caseId);
     m_events = events ? events.value() : std::vector<core::Event>{};
+    m_repeatOfNumber.clear();
+    if (m_case && !m_case->repeatOf.empty())
+        if (auto earlier = app.cases().caseById(m_case->repeatOf)) m_repeatOfNumber = earlier.value().number;
     m_names.refresh(app);
 }
 
-void CaseDetailScreen::drawHeader(const app::App& app) {
+std::optional<Navigation> CaseDetailScreen::drawHeader(const app::App& app) {
     const core::Case& c = *m_case;
+    std::optional<Navigation> nav;
     ImGui::Text("%s  ·  %s  ·  %s", c.number.c_str(), trCode("state", core::code(c.state)),
                 trCode("category", core::code(c.category)));
-    if (!c.repeatOf.empty()) {
+    if (!c.repeatOf.empty()) { // names the earlier complaint, and opens it
         ImGui::SameLine();
         ImGui::TextColored(colour::kWarning, "  %s", tr("detail.repeat"));
+        if (!m_repeatOfNumber.empty()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+            if (ImGui::SmallButton((m_repeatOfNumber + "##repeat_of").c_str()))
+                nav = Navigation{View::CaseDetail, c.repeatOf};
+            ImGui::PopStyleColor();
+        }
     }
     if (c.concurrentEdit) ImGui::TextColored(colour::kWarning, "%s", tr("detail.concurrent"));
     if (c.number != c.registeredNumber) { // a twin: another desk gave the same number while apart
@@ -81,6 +93,11 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
         std::string("  ·  ") + trCode("channel", core::code(c.channel)) + "  ·  " + formatDateTime(c.receivedAt);
     ImGui::PushTextWrapPos(0);
     widgets::reportedText("customer_line", customer);
+    if (!c.email.empty() || !c.address.empty()) {
+        std::string reach = c.email;
+        if (!c.address.empty()) reach += (reach.empty() ? "" : "  ·  ") + c.address;
+        widgets::reportedText("customer_reach", reach);
+    }
     ImGui::PopTextWrapPos();
     ImGui::TextWrapped("%s", c.content.c_str());
     if (!c.person.empty())
@@ -100,19 +117,46 @@ void CaseDetailScreen::drawHeader(const app::App& app) {
     }
     if (core::isOpen(c.state))
         ImGui::TextDisabled(tr("detail.appeal_risk"), formatDateTime(core::appealRiskAt(c, app.policies())).c_str());
+    return nav;
 }
 
-void CaseDetailScreen::drawTimeline() {
+void CaseDetailScreen::drawTimeline(const app::App& app) {
     ImGui::SeparatorText(tr("detail.timeline"));
+    const std::pair<TimelineFilter, const char*> filters[] = {{TimelineFilter::All, "all"},
+                                                              {TimelineFilter::Steps, "steps"},
+                                                              {TimelineFilter::Notes, "notes"},
+                                                              {TimelineFilter::Messages, "messages"}};
+    for (const auto& [filter, id] : filters) {
+        if (filter != TimelineFilter::All) ImGui::SameLine();
+        const std::string item = std::string(tr(std::string("timeline.filter_") + id)) + "##timeline_" + id;
+        if (ImGui::RadioButton(item.c_str(), m_filter == filter)) m_filter = filter;
+    }
+    const auto shown = [&](const core::Event& e) {
+        const bool note = e.type == "note";
+        // What the customer was told: a reply, and the confirmation and result the process sends.
+        const bool message = e.type == "message" || e.type == "confirm" || e.type == "feedback";
+        switch (m_filter) {
+        case TimelineFilter::Steps:
+            return e.type != "note" && e.type != "message";
+        case TimelineFilter::Notes:
+            return note;
+        case TimelineFilter::Messages:
+            return message;
+        default:
+            return true;
+        }
+    };
+    const bool whole = app.seesWholeContacts();
     for (auto it = m_events.rbegin(); it != m_events.rend(); ++it) {
         const core::Event& e = *it;
+        if (!shown(e)) continue;
         const core::TimeMs at = core::getInt(e.fields, "at", e.hlc.wall);
         ImGui::TextDisabled("%s", formatDateTime(at).c_str());
         ImGui::SameLine();
         const std::string id = "event_" + std::to_string(std::distance(it, m_events.rend()) - 1); // 0: the oldest
         widgets::reportedText(id.c_str(), std::string(trCode("action", e.type)) + "  " + m_names.person(e.actor));
         ImGui::Indent();
-        for (const std::string& line : eventDetails(e, m_names)) ImGui::TextWrapped("%s", line.c_str());
+        for (const std::string& line : eventDetails(e, m_names, whole)) ImGui::TextWrapped("%s", line.c_str());
         ImGui::Unindent();
     }
 }
@@ -138,6 +182,7 @@ void CaseDetailScreen::drawActions(app::App& app) {
             const std::string button = std::string(trCode("action", core::code(a))) + "##" + actionId(a);
             if (ImGui::Button(button.c_str())) {
                 m_form.open(a, *m_case, app);
+                m_amend.close();
                 m_recorded.clear();
             }
             if (ends) ImGui::PopStyleColor();
@@ -151,13 +196,41 @@ void CaseDetailScreen::drawActions(app::App& app) {
         ImGui::SameLine();
         buttons(apart);
     }
+    drawCaseFileActions(app);
     m_erase.draw(app, *m_case);
     if (!m_recorded.empty()) widgets::reportedText("action_recorded", m_recorded, &colour::kSuccess);
+    if (m_amend.isOpen() && m_amend.draw(app, *m_case))
+        m_recorded = std::string(tr("detail.recorded")) + tr("action.amend");
     if (m_form.isOpen()) {
         const core::Action a = *m_form.action();
         if (m_form.draw(app, *m_case, m_names)) {
             m_recorded = std::string(tr("detail.recorded")) + trCode("action", core::code(a));
             m_focusAction = true; // on the next step, once the case is read again
+        }
+    }
+}
+
+// A note and a reply in any state, for whoever may write them; a correction for whoever may make it.
+void CaseDetailScreen::drawCaseFileActions(app::App& app) {
+    const core::Role role = app.actor().role;
+    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr("detail.case_file"));
+    for (const core::Action a : {core::Action::Note, core::Action::Message}) {
+        if (!core::roleMay(role, a)) continue;
+        ImGui::SameLine();
+        if (ImGui::Button((std::string(trCode("action", core::code(a))) + "##" + core::code(a)).c_str())) {
+            m_form.open(a, *m_case, app);
+            m_amend.close();
+            m_recorded.clear();
+        }
+    }
+    if (AmendForm::offered(app, *m_case)) {
+        ImGui::SameLine();
+        if (ImGui::Button(label("action.amend", "amend").c_str())) {
+            m_amend.open(*m_case);
+            m_form.close();
+            m_recorded.clear();
         }
     }
 }
@@ -179,10 +252,10 @@ std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
         ImGui::BeginTable("##detail_layout", 2, ImGuiTableFlags_BordersInnerV);
         ImGui::TableNextColumn();
     }
-    drawHeader(app);
+    if (auto to = drawHeader(app)) nav = to;
     drawActions(app);
     if (beside) ImGui::TableNextColumn();
-    drawTimeline();
+    drawTimeline(app);
     if (beside) ImGui::EndTable();
     return nav;
 }

@@ -1,5 +1,6 @@
 // Case detail: header with state, deadlines and time left, the full timeline (every event with
-// actor and time), and only the actions the workflow and the user's role allow.
+// actor and time, filtered to steps, notes or messages on request), only the actions the workflow
+// and the user's role allow, and the case file's own entries (a note, a reply, a correction).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "core/model.h"
 #include "present/reference_names.h"
 #include "ui/forms/action_form.h"
+#include "ui/forms/amend_form.h"
 #include "ui/forms/erase_form.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
@@ -28,17 +30,24 @@ class CaseDetailScreen : public Screen {
 
   private:
     void load(app::App& app, const std::string& caseId);
-    void drawHeader(const app::App& app);
-    void drawTimeline();
+    // Returns where the header's link to the earlier complaint leads, when clicked.
+    std::optional<Navigation> drawHeader(const app::App& app);
+    void drawTimeline(const app::App& app);
     void drawActions(app::App& app);
+    void drawCaseFileActions(app::App& app);
 
     std::string m_caseId;
     std::uint64_t m_revision = 0;
     std::optional<core::Case> m_case;
     std::vector<core::Event> m_events;
     ReferenceNames m_names;
+    std::string m_repeatOfNumber; // the earlier complaint this one repeats, as it is shown
     ActionForm m_form;
+    AmendForm m_amend;
     EraseForm m_erase;
+    // Which entries the timeline shows: all, the process's steps, internal notes, or what was said to
+    // the customer.
+    enum class TimelineFilter { All, Steps, Notes, Messages } m_filter = TimelineFilter::All;
     bool m_focusAction = false; // the next step takes the keyboard focus (a case opened, a step recorded)
     std::string m_recorded;     // the step just recorded, said until the next one starts
 };

@@ -44,6 +44,7 @@ void IntakeScreen::restoreDraft(const Host& host) {
     get("channel", m_form.channel), get("customer_name", m_form.customerName), get("phone", m_form.phone);
     get("account", m_form.account), get("contact_method", m_form.contactMethod), get("content", m_form.content);
     get("category", m_form.category), get("importance", m_form.importance), get("received", m_received);
+    get("email", m_form.email), get("address", m_form.address);
     m_categoryTouched = core::getField(f, "category_touched") == "1";
     m_receivedTyped = core::getField(f, "received_typed") == "1";
     if (const std::string started = core::getField(f, "started_at"); !started.empty())
@@ -64,6 +65,8 @@ void IntakeScreen::keepDraft(const Host& host) {
                                                         {"account", m_form.account},
                                                         {"contact_method", m_form.contactMethod},
                                                         {"content", m_form.content},
+                                                        {"email", m_form.email},
+                                                        {"address", m_form.address},
                                                         {"category", m_form.category},
                                                         {"importance", m_form.importance},
                                                         {"received", m_received},
@@ -194,6 +197,18 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
                    widgets::codeChoices("contact", {"phone", "sms", "email", "letter", "in_person"}),
                    m_form.contactMethod);
     widgets::fieldError(m_error, "contact_method");
+    // Where a reply by e-mail or letter goes: asked for when the complaint came that way or is to be
+    // answered that way, so a phone call's form stays as short as it was.
+    if (m_form.contactMethod == "email" || m_form.channel == "email" || !m_form.email.empty()) {
+        row("field.email");
+        widgets::textField("##email", m_form.email);
+        widgets::fieldError(m_error, "email");
+    }
+    if (m_form.contactMethod == "letter" || m_form.channel == "letter_visit" || !m_form.address.empty()) {
+        row("field.address");
+        widgets::textField("##address", m_form.address);
+        widgets::fieldError(m_error, "address");
+    }
     row("field.content");
     if (widgets::textArea("##content", m_form.content, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5)) &&
         !m_categoryTouched)

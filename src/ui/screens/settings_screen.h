@@ -5,8 +5,10 @@
 // instead of offering the controls).
 #pragma once
 #include <cstdint>
+#include <iterator>
 #include <string>
 
+#include "app/settings.h"
 #include "present/reference_names.h"
 #include "ui/forms/personal_data_panel.h"
 #include "ui/forms/policy_editor.h"
@@ -36,7 +38,7 @@ class SettingsScreen : public Screen {
 
     std::uint64_t m_revision = 0;
     std::string m_officeCode, m_officeName, m_pin, m_accessPassphrase, m_templateLanguage;
-    std::string m_templates[3];
+    std::string m_templates[std::size(app::Settings::kTemplateKinds)];
     SaveOutcome m_outcome;
     ReferenceEditor m_reference;
     PersonalDataPanel m_personalData;

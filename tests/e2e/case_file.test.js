@@ -1,0 +1,85 @@
+// The case file in the browser: a registration corrected (the phone typed wrong), refused with the
+// intake's message when the new value is wrong; an internal note and a reply from a template; the
+// timeline filtered to notes or to what the customer was told; the list finds the corrected phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, widgets, click, frames, waitForWidget, waitForAny } from './browser.js';
+import { typeInto, choose, registerComplaint } from './desk_steps.js';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const ids = async (page) => (await widgets(page)).map((w) => w.id);
+// The timeline's entries as they are shown: "内部备注  吴婷" …
+const entries = async (page) =>
+  (await widgets(page)).filter((w) => /^event_\d+$/.test(w.id)).map((w) => w.label.replace(/##.*/, ''));
+
+async function replaceText(page, id, text) {
+  await click(page, id);
+  await waitForWidget(page, id, (w) => w.focused === true);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await waitForWidget(page, id, (w) => w.value === text);
+}
+
+test('a mistyped phone is corrected with a reason, a wrong one is refused as at intake, and the list follows', async () => {
+  const { context, page, errors } = await openApp(env);
+  await registerComplaint(page);
+  await click(page, 'amend');
+  await waitForWidget(page, 'amend_phone', (w) => w.value === '13800138000');
+  await replaceText(page, 'amend_phone', '1390013');
+  await click(page, 'amend_submit');
+  await waitForWidget(page, 'field_error_customer_phone', () => true);
+  await waitForWidget(page, 'field_error_reason', () => true);
+  await page.screenshot({ path: '/tmp/tousu-amend-refused.png' });
+
+  await replaceText(page, 'amend_phone', '139 0013 9000');
+  await typeInto(page, 'amend_reason', '登记时把号码听错了');
+  await click(page, 'amend_submit');
+  await waitForWidget(page, 'action_recorded', (w) => w.label.includes('更正登记信息'));
+  await waitForWidget(page, 'customer_line', (w) => w.label.includes('13900139000'));
+  assert.ok(!(await ids(page)).includes('amend_submit'), 'the form closes once recorded');
+  assert.equal((await entries(page))[0].split('  ')[0], '更正登记信息');
+  await page.screenshot({ path: '/tmp/tousu-amended.png' });
+
+  await click(page, 'case_list');
+  await typeInto(page, 'search', '13900139000');
+  await waitForAny(page, (w) => w.id.startsWith('case_TS-'));
+  await replaceText(page, 'search', '13800138000');
+  await frames(page, 3);
+  assert.ok(!(await ids(page)).some((id) => id.startsWith('case_TS-')), 'the old phone finds nothing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a note and a reply from a template are written in any state, and the timeline filters them', async () => {
+  const { context, page, errors } = await openApp(env);
+  await registerComplaint(page);
+  await click(page, 'note');
+  await typeInto(page, 'form_note', '客户只在下午接电话');
+  await click(page, 'submit');
+  await waitForWidget(page, 'action_recorded', (w) => w.label.includes('内部备注'));
+
+  await click(page, 'message');
+  await choose(page, 'message_template', 'message_template_progress');
+  await waitForWidget(page, 'form_message_text', (w) => /正在处理中/.test(w.value ?? '') && /王芳/.test(w.value));
+  await choose(page, 'contact_method', 'contact_method_sms');
+  await click(page, 'submit');
+  await waitForWidget(page, 'action_recorded', (w) => w.label.includes('答复客户'));
+  await waitForWidget(page, 'confirm', () => true); // still to be confirmed: nothing moved the case
+
+  assert.deepEqual((await entries(page)).map((e) => e.split('  ')[0]), ['答复客户', '内部备注', '登记']);
+  await click(page, 'timeline_notes');
+  await frames(page, 3);
+  assert.deepEqual((await entries(page)).map((e) => e.split('  ')[0]), ['内部备注']);
+  await click(page, 'timeline_messages');
+  await frames(page, 3);
+  assert.deepEqual((await entries(page)).map((e) => e.split('  ')[0]), ['答复客户']);
+  await click(page, 'timeline_steps');
+  await frames(page, 3);
+  assert.deepEqual((await entries(page)).map((e) => e.split('  ')[0]), ['登记']);
+  await page.screenshot({ path: '/tmp/tousu-case-file.png' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
