@@ -256,6 +256,10 @@ const Command kCommands[] = {
      cmdReport},
     {"notice", "notice DB OUT.html [--lang zh-CN|en]",
      "The printable customer notice (投诉须知): channels, process, the configured time limits, rights.", cmdNotice},
+    {"print-case", "print-case DB NUMBER OUT.html [--lang zh-CN|en]",
+     "A case's printable file (投诉处理单): registration, handling, deadlines, every entry with time and\n"
+     "person, corrections, attachments, signature lines; contacts whole.",
+     cmdPrintCase},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -7,6 +7,7 @@
 #include "cli/common.h"
 #include "cli/gzip.h"
 #include "present/case_csv.h"
+#include "present/case_file.h"
 #include "present/i18n.h"
 #include "present/notice.h"
 #include "present/report.h"
@@ -167,6 +168,21 @@ int cmdNotice(const Args& a) {
     const std::string page = present::customerNoticeHtml(*app.value());
     if (auto st = writeOutput(a, a.positional[1], page); !st) return failWith(st.error());
     print({{"file", a.positional[1]}, {"bytes", page.size()}});
+    return 0;
+}
+
+int cmdPrintCase(const Args& a) {
+    if (a.positional.size() != 3 || !setLanguage(a))
+        return fail("usage: tousu-cli print-case DB NUMBER OUT.html [--lang zh-CN|en]", 2);
+    core::SystemClock clock;
+    auto app = openExisting(a, clock, 1);
+    if (!app) return failWith(app.error());
+    const auto id = app.value()->cases().caseIdByNumber(a.positional[1]);
+    if (!id) return fail("no case numbered " + a.positional[1], 1);
+    auto page = present::caseFileHtml(*app.value(), *id);
+    if (!page) return failWith(page.error());
+    if (auto st = writeOutput(a, a.positional[2], page.value()); !st) return failWith(st.error());
+    print({{"file", a.positional[2]}, {"bytes", page.value().size()}});
     return 0;
 }
 

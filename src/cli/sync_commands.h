@@ -11,6 +11,7 @@ int cmdExportTmf(const Args& a);
 int cmdExportCsv(const Args& a);
 int cmdReport(const Args& a);
 int cmdNotice(const Args& a);
+int cmdPrintCase(const Args& a);
 int cmdReplicate(const Args& a);    // cli/replicate.cpp
 int cmdCouchdbSetup(const Args& a); // cli/couchdb_setup.cpp
 

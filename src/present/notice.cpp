@@ -4,17 +4,12 @@
 
 #include "app/app.h"
 #include "core/policy.h"
+#include "present/html.h"
 #include "present/i18n.h"
 
 namespace tousu::present {
 
 namespace {
-
-std::string html(const std::string& s) {
-    std::string out;
-    for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
-    return out;
-}
 
 constexpr const char* kStyle = R"(
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif;
@@ -29,10 +24,7 @@ th { background: #eef2f8; } .meta { color: #666; text-align: center; }
 
 std::string customerNoticeHtml(const app::App& app) {
     const core::PolicySet& policies = app.policies();
-    std::string out = std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) +
-                      "\"><head><meta charset=\"utf-8\"><title>" + html(tr("notice.title")) + "</title><style>" +
-                      kStyle + "</style></head><body>\n";
-    out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
+    std::string out = pageStart(tr("notice.title"), kStyle);
     const app::AppInfo info = app.info(); // a poster for customers: no placeholder name on it
     out += "<h1>" + html(tr("notice.title")) + "</h1>\n<p class=\"meta\">" +
            html(info.officeSetUp() ? info.officeName : std::string()) + "</p>\n";

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "core/validate.h"
 #include "present/format.h"
+#include "present/html.h"
 #include "present/i18n.h"
 #include "present/kpi_summary.h"
 #include "present/reference_names.h"
@@ -16,29 +17,6 @@ namespace tousu::present {
 namespace {
 
 constexpr const char* kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00"}; // chart.cpp's Okabe–Ito
-
-std::string html(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string rate(double v) { return v < 0 ? tr("dash.no_data") : formatNumber("%.1f%%", v * 100); }
 std::string number(double v, const char* format) { return v < 0 ? tr("dash.no_data") : formatNumber(format, v); }
@@ -170,11 +148,7 @@ core::Result<std::string> reviewReportHtml(const app::App& app, core::Period per
     ReferenceNames names;
     names.refresh(app);
     const app::AppInfo me = app.info();
-    std::string out =
-        std::string("<!doctype html>\n<html lang=\"") + languageTag(language()) + "\"><head><meta charset=\"utf-8\">";
-    out += "<title>" + html(tr("report.title")) + " " + html(formatDate(period.from)) + "</title><style>" + kStyle +
-           "</style></head><body>\n";
-    out += "<p class=\"noprint\"><button onclick=\"print()\">" + html(tr("report.print")) + "</button></p>\n";
+    std::string out = pageStart(std::string(tr("report.title")) + " " + formatDate(period.from), kStyle);
     out += "<h1>" + html(tr("report.title")) + "</h1>\n<p class=\"meta\">" + html(me.officeName) + " (" +
            html(me.officeCode) + ") · " + html(tr("report.period")) + " " + formatDate(period.from) + " — " +
            formatDate(period.to - 1) + " · " + html(filterText(filter, names)) + " · " + html(tr("report.generated")) +

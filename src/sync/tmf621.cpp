@@ -99,9 +99,12 @@ json troubleTicket(const std::vector<core::Event>& events, const core::Calendar&
     }
     json parties = json::array();
     json customer = {{"role", "complainant"}, {"name", c.customerName}, {"@referredType", "Individual"}};
-    if (!c.phone.empty())
-        customer["contactMedium"] =
-            json::array({{{"mediumType", "phone"}, {"characteristic", {{"phoneNumber", c.phone}}}}});
+    json mediums = json::array();
+    if (!c.phone.empty()) mediums.push_back({{"mediumType", "phone"}, {"characteristic", {{"phoneNumber", c.phone}}}});
+    if (!c.email.empty()) mediums.push_back({{"mediumType", "email"}, {"characteristic", {{"emailAddress", c.email}}}});
+    if (!c.address.empty())
+        mediums.push_back({{"mediumType", "postalAddress"}, {"characteristic", {{"street1", c.address}}}});
+    if (!mediums.empty()) customer["contactMedium"] = mediums;
     if (!c.account.empty()) customer["id"] = c.account;
     parties.push_back(customer);
     if (!c.person.empty())

@@ -294,6 +294,29 @@ def check_review_report(tmp):
     assert p.returncode == 2
 
 
+def check_print_case(tmp):
+    import re
+    db = fresh(tmp)
+    js("generate", db, "--cases", "200", "--seed", "17", "--start", "2026-09-01", "--days", "30")
+    tmf = os.path.join(tmp, "t.json")
+    js("export-tmf", db, tmf)
+    tickets = json.load(open(tmf, encoding="utf-8"))
+    ticket = max(tickets, key=lambda t: len(t["note"]))   # the case with the longest timeline
+    out = os.path.join(tmp, "case.html")
+    js("print-case", db, ticket["id"], out)
+    page = open(out, encoding="utf-8").read()
+    assert "<h1>投诉处理单</h1>" in page and ticket["id"] in page
+    customer = next(p for p in ticket["relatedParty"] if p["role"] == "complainant")
+    assert f"<td>{customer['name']}</td>" in page
+    phone = customer["contactMedium"][0]["characteristic"]["phoneNumber"]
+    assert f"<td>{phone}</td>" in page, "the CLI prints contacts whole"
+    timeline = page.split("<h2>处理记录</h2>")[1].split("<h2>")[0]
+    assert timeline.count('<td class="when">') == len(ticket["note"]) + 1, "every entry, the registration included"
+    assert len(re.findall(r"<th>经办人</th>", page)) == 1
+    p = run("print-case", db, "TS-BJ01-20000101-0001", out, ok=False)
+    assert p.returncode == 1 and "TS-BJ01-20000101-0001" in p.stderr
+
+
 def check_interchange_exports(tmp):
     import csv
     import re

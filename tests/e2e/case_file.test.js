@@ -1,8 +1,10 @@
 // The case file in the browser: a registration corrected (the phone typed wrong), refused with the
 // intake's message when the new value is wrong; an internal note and a reply from a template; the
-// timeline filtered to notes or to what the customer was told; the list finds the corrected phone.
+// timeline filtered to notes or to what the customer was told; the list finds the corrected phone;
+// the printed case file holds what was written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, openApp, widgets, click, frames, waitForWidget, waitForAny } from './browser.js';
 import { typeInto, choose, registerComplaint } from './desk_steps.js';
 
@@ -80,6 +82,15 @@ test('a note and a reply from a template are written in any state, and the timel
   await frames(page, 3);
   assert.deepEqual((await entries(page)).map((e) => e.split('  ')[0]), ['登记']);
   await page.screenshot({ path: '/tmp/tousu-case-file.png' });
+
+  // The printed file holds both, the note marked internal.
+  const download = page.waitForEvent('download');
+  await click(page, 'print_case');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^投诉处理单-TS-HQ-\d{8}-0001\.html$/);
+  const printed = fs.readFileSync(await file.path(), 'utf8');
+  assert.match(printed, /<td>内部备注 <span class="internal">\(内部\)<\/span><\/td><td>[^<]+<\/td><td>客户只在下午接电话<\/td>/);
+  assert.match(printed, /<td>答复客户<\/td><td>[^<]+<\/td><td>方式：短信<br>王芳您好[^<]*正在处理中/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "core/deadline.h"
+#include "present/case_file.h"
 #include "present/event_details.h"
 #include "present/format.h"
 #include "present/i18n.h"
@@ -161,7 +162,7 @@ void CaseDetailScreen::drawTimeline(const app::App& app) {
     }
 }
 
-void CaseDetailScreen::drawActions(app::App& app) {
+void CaseDetailScreen::drawActions(app::App& app, const Host& host) {
     ImGui::SeparatorText(tr("detail.actions"));
     if (m_case->state == core::State::Archived) ImGui::TextDisabled("%s", tr("detail.read_only"));
     std::vector<core::Action> next, apart;
@@ -196,7 +197,7 @@ void CaseDetailScreen::drawActions(app::App& app) {
         ImGui::SameLine();
         buttons(apart);
     }
-    drawCaseFileActions(app);
+    drawCaseFileActions(app, host);
     m_erase.draw(app, *m_case);
     if (!m_recorded.empty()) widgets::reportedText("action_recorded", m_recorded, &colour::kSuccess);
     if (m_amend.isOpen() && m_amend.draw(app, *m_case))
@@ -211,7 +212,7 @@ void CaseDetailScreen::drawActions(app::App& app) {
 }
 
 // A note and a reply in any state, for whoever may write them; a correction for whoever may make it.
-void CaseDetailScreen::drawCaseFileActions(app::App& app) {
+void CaseDetailScreen::drawCaseFileActions(app::App& app, const Host& host) {
     const core::Role role = app.actor().role;
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     ImGui::AlignTextToFramePadding();
@@ -233,6 +234,13 @@ void CaseDetailScreen::drawCaseFileActions(app::App& app) {
             m_recorded.clear();
         }
     }
+    ImGui::SameLine();
+    if (ImGui::Button(label("action.print_case", "print_case").c_str())) {
+        auto page = caseFileHtml(app, m_case->id);
+        if (page && host.saveFile) host.saveFile(caseFileName(m_case->number), "text/html;charset=utf-8", page.value());
+        m_printError = page ? std::nullopt : std::optional<core::Error>(page.error());
+    }
+    widgets::actionError(m_printError ? &*m_printError : nullptr);
 }
 
 std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
@@ -253,7 +261,7 @@ std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
         ImGui::TableNextColumn();
     }
     if (auto to = drawHeader(app)) nav = to;
-    drawActions(app);
+    drawActions(app, ctx.host);
     if (beside) ImGui::TableNextColumn();
     drawTimeline(app);
     if (beside) ImGui::EndTable();

@@ -33,8 +33,8 @@ class CaseDetailScreen : public Screen {
     // Returns where the header's link to the earlier complaint leads, when clicked.
     std::optional<Navigation> drawHeader(const app::App& app);
     void drawTimeline(const app::App& app);
-    void drawActions(app::App& app);
-    void drawCaseFileActions(app::App& app);
+    void drawActions(app::App& app, const Host& host);
+    void drawCaseFileActions(app::App& app, const Host& host);
 
     std::string m_caseId;
     std::uint64_t m_revision = 0;
@@ -50,6 +50,7 @@ class CaseDetailScreen : public Screen {
     enum class TimelineFilter { All, Steps, Notes, Messages } m_filter = TimelineFilter::All;
     bool m_focusAction = false; // the next step takes the keyboard focus (a case opened, a step recorded)
     std::string m_recorded;     // the step just recorded, said until the next one starts
+    std::optional<core::Error> m_printError;
 };
 
 } // namespace tousu::ui

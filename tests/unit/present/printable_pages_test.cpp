@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "present/case_file.h"
 #include "present/i18n.h"
 #include "present/notice.h"
 #include "present/report.h"
@@ -54,4 +55,37 @@ TEST_CASE("the review report lists the suggestions received in its period, and o
     const std::string page = present::reviewReportHtml(*app, november, {}, "").value();
     CHECK(has(page, "<td>客户</td><td>希望短信确认里写明&lt;责任人&gt;的电话</td><td>新提交</td>"));
     CHECK_FALSE(has(page, "十二月的建议"));
+}
+
+TEST_CASE("the printed case file holds every entry with its person, the corrections apart, a late deadline marked") {
+    core::SimulatedClock clock{core::parseIso8601("2026-11-28T09:00:00+08:00").value()};
+    auto app = std::move(app::App::open(":memory:", clock, 1).value());
+    REQUIRE(app->initialize("BJ01", "北京一营").ok());
+    REQUIRE(app->signIn("s01").ok()); // 王芳, an agent
+    const std::string id = app->cases()
+                               .registerCase({"phone", "李<雷>", "13800138000", "", "phone", "宽带断网",
+                                              "service_quality", "", "normal", clock.now()})
+                               .value()
+                               .id;
+    REQUIRE(app->cases().amend(id, {{"phone", "13900139000"}}, "号码听错").ok());
+    REQUIRE(app->cases().addNote(id, "客户只在下午接电话").ok());
+    REQUIRE(app->cases().confirm(id, "sms", "已受理").ok());
+    clock.jumpBy(30 * core::kHourMs); // past the 24 h of the first milestone
+    std::string page = present::caseFileHtml(*app, id).value();
+    CHECK(has(page, "<h1>投诉处理单</h1>"));
+    CHECK(has(page, "<td>李&lt;雷&gt;</td>"));
+    CHECK(has(page, "<td>139****9000</td>")); // an agent sees contacts masked, on paper too
+    const std::string timeline = page.substr(page.find("<h2>处理记录</h2>"));
+    CHECK(has(timeline, "<td>登记</td><td>王芳</td>"));
+    CHECK(has(timeline,
+              "<td>内部备注 <span class=\"internal\">(内部)</span></td><td>王芳</td><td>客户只在下午接电话</td>"));
+    CHECK(has(timeline, "<td>投诉确认</td><td>王芳</td><td>方式：短信<br>已受理</td>"));
+    const std::string corrections = page.substr(page.find("<h2>登记信息更正</h2>"));
+    CHECK(has(corrections, "<td>王芳</td><td>联系电话：138****8000 → 139****9000<br>更正原因：号码听错</td>"));
+    CHECK(has(page, "<td>完成初步调查</td><td>2026-11-29 09:00</td><td class=\"late\">已超时</td>"));
+
+    REQUIRE(app->signIn("s09").ok()); // a supervisor sees them whole
+    page = present::caseFileHtml(*app, id).value();
+    CHECK(has(page, "<td>13900139000</td>"));
+    CHECK(present::caseFileHtml(*app, "no-such-case").error().messageKey == "error.case_not_found");
 }
