@@ -13,6 +13,7 @@
 #include "app/actor.h"
 #include "app/backups.h"
 #include "app/cases.h"
+#include "app/customers.h"
 #include "app/exchange.h"
 #include "app/personal_data.h"
 #include "app/replication.h"
@@ -62,6 +63,7 @@ class App {
     const Cases& cases() const { return m_cases; }
     Access& access() { return m_access; }
     const Access& access() const { return m_access; }
+    const Customers& customers() const { return m_customers; }
     PersonalData& personalData() { return m_personalData; }
     const PersonalData& personalData() const { return m_personalData; }
     Settings& settings() { return m_settings; }
@@ -143,6 +145,7 @@ class App {
     std::unique_ptr<Context> m_ctx;
     Cases m_cases;
     Access m_access;
+    Customers m_customers;
     PersonalData m_personalData;
     Settings m_settings;
     Suggestions m_suggestions;

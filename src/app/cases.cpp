@@ -386,6 +386,7 @@ CustomerHistory Cases::customerHistory(const std::string& phone, const std::stri
     const auto normalized = core::normalizePhone(phone);
     const std::string key = core::customerKey(normalized ? normalized.value() : std::string(), account);
     if (key.empty()) return h;
+    h.key = key;
     core::ListQuery q;
     q.filter.customerKey = key;
     q.limit = kHistoryRows;

@@ -30,6 +30,7 @@ struct Assignee {
 
 // A customer's earlier complaints, shown while a new one is typed in.
 struct CustomerHistory {
+    std::string key; // the customer's (app::Customers::record)
     int total = 0;
     std::vector<core::CaseRow> recent; // newest first, at most Cases::kHistoryRows
     std::string repeatOfNumber;        // the complaint this one would repeat (same category, in the window)

@@ -157,6 +157,12 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
             const std::string rowLabel = r->number + "##case_" + r->number;
             if (ImGui::Selectable(rowLabel.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                 nav = Navigation{View::CaseDetail, r->id};
+            if (ImGui::BeginPopupContextItem()) { // right-click: the customer's record
+                if (ImGui::MenuItem(label("customer.open", "row_customer_record").c_str()))
+                    if (auto c = app.cases().caseById(r->id); c && !c.value().customerKey.empty())
+                        nav = customerRecord(c.value().customerKey);
+                ImGui::EndPopup();
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(formatShort(r->receivedAt).c_str());
             ImGui::TableNextColumn();

@@ -43,8 +43,8 @@ bool inputThisFrame() {
 
 Screen& MainWindow::screen(View view) {
     // The registry: one screen per destination, in View's order.
-    Screen* const screens[] = {&m_queue,     &m_list,        &m_intake,    &m_detail,
-                               &m_dashboard, &m_suggestions, &m_followUps, &m_settings};
+    Screen* const screens[] = {&m_queue,       &m_list,      &m_intake,   &m_detail,  &m_dashboard,
+                               &m_suggestions, &m_followUps, &m_settings, &m_customer};
     static_assert(sizeof screens / sizeof screens[0] == kViewCount);
     return *screens[static_cast<int>(view)];
 }

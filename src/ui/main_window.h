@@ -11,6 +11,7 @@
 #include "ui/host.h"
 #include "ui/screens/case_detail_screen.h"
 #include "ui/screens/case_list_screen.h"
+#include "ui/screens/customer_screen.h"
 #include "ui/screens/dashboard_screen.h"
 #include "ui/screens/follow_ups_screen.h"
 #include "ui/screens/intake_screen.h"
@@ -67,6 +68,7 @@ class MainWindow {
     SuggestionsScreen m_suggestions;
     SettingsScreen m_settings;
     FollowUpsScreen m_followUps;
+    CustomerScreen m_customer;
     SignIn m_signIn;
     FirstStart m_firstStart;
     std::optional<core::TimeMs> m_lastInput; // a secured desk locks when idle

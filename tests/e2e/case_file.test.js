@@ -94,3 +94,28 @@ test('a note and a reply from a template are written in any state, and the timel
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the customer record lists every complaint of the customer, names the one repeated, and opens each', async () => {
+  const { context, page, errors } = await openApp(env);
+  await registerComplaint(page);
+  await registerComplaint(page, '宽带又断了，上次没修好'); // the same phone: a repeat
+  await waitForWidget(page, 'repeat_of', (w) => /-0001##repeat_of$/.test(w.label));
+  await click(page, 'customer_record');
+  await waitForWidget(page, 'customer_total', (w) => w.label.startsWith('共投诉 2 次'));
+  const rows = (await widgets(page)).filter((w) => w.id.startsWith('customer_case_')).map((w) => w.id);
+  assert.equal(rows.length, 2);
+  assert.ok(rows[0].endsWith('-0002') && rows[1].endsWith('-0001'), 'newest first');
+  await page.screenshot({ path: '/tmp/tousu-customer-record.png' });
+  await click(page, rows[1]);
+  await waitForWidget(page, 'customer_line', () => true);
+  assert.ok(!(await ids(page)).includes('repeat_of'), 'the first complaint repeats none');
+
+  // Intake offers the record as soon as the phone is known.
+  await click(page, 'new_case');
+  await click(page, 'customer_phone');
+  await page.keyboard.type('13800138000');
+  await click(page, 'intake_customer_record');
+  await waitForWidget(page, 'customer_total', (w) => w.label.startsWith('共投诉 2 次'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

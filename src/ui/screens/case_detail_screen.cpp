@@ -94,6 +94,10 @@ std::optional<Navigation> CaseDetailScreen::drawHeader(const app::App& app) {
         std::string("  ·  ") + trCode("channel", core::code(c.channel)) + "  ·  " + formatDateTime(c.receivedAt);
     ImGui::PushTextWrapPos(0);
     widgets::reportedText("customer_line", customer);
+    if (!c.customerKey.empty()) { // every complaint of this customer
+        ImGui::SameLine();
+        if (ImGui::SmallButton(label("customer.open", "customer_record").c_str())) nav = customerRecord(c.customerKey);
+    }
     if (!c.email.empty() || !c.address.empty()) {
         std::string reach = c.email;
         if (!c.address.empty()) reach += (reach.empty() ? "" : "  ·  ") + c.address;

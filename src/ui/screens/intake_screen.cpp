@@ -81,6 +81,7 @@ void IntakeScreen::keepDraft(const Host& host) {
 
 // The customer's earlier complaints, read again only when the phone, account or category changed.
 void IntakeScreen::drawHistory(const app::App& app) {
+    m_openCustomer = false;
     const std::string key = m_form.phone + "|" + m_form.account + "|" + m_form.category;
     if (key != m_historyFor) {
         m_historyFor = key;
@@ -91,6 +92,8 @@ void IntakeScreen::drawHistory(const app::App& app) {
     char line[256];
     std::snprintf(line, sizeof line, tr("intake.history"), m_history.total);
     widgets::reportedText("customer_history", line);
+    ImGui::SameLine();
+    m_openCustomer = ImGui::SmallButton(label("customer.open", "intake_customer_record").c_str());
     for (const core::CaseRow& r : m_history.recent) {
         ImGui::SetCursorPosX(indent + ImGui::GetFontSize());
         ImGui::TextDisabled("%s  %s  %s  %s", r.number.c_str(), formatShort(r.receivedAt).c_str(),
@@ -261,6 +264,7 @@ std::optional<Navigation> IntakeScreen::draw(const ScreenContext& ctx) {
     else if (m_error)
         ImGui::TextColored(colour::kDanger, "%s", tr("error.invalid_input"));
     keepDraft(host);
+    if (m_openCustomer) return customerRecord(m_history.key); // the draft stays for the way back
     return saving ? save(app, host, then) : std::nullopt;
 }
 

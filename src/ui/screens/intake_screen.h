@@ -55,6 +55,7 @@ class IntakeScreen : public Screen {
     float m_formHeight = FLT_MAX; // the fields' height last frame: the save bar follows them, or sticks to the bottom
     std::string m_historyFor;     // phone|account|category the history below was read for
     app::CustomerHistory m_history;
+    bool m_openCustomer = false; // the history's link to the customer's record was clicked
     present::ReferenceNames m_names;
     app::Assignee m_assignee;                 // where 登记并分派 sends it: suggested until the agent chooses
     std::optional<std::string> m_assigneeFor; // the category it was suggested for

@@ -204,3 +204,31 @@ TEST_CASE("an amendment arriving with a value intake would refuse is refused wit
     CHECK(st.error().messageKey == "error.bundle_value");
     CHECK(b.caseCount() == 0);
 }
+
+TEST_CASE(
+    "a customer's record holds all their complaints, the one each repeats, their contacts and what they were told") {
+    Office o("BJ01", 42);
+    const std::string first = registerFor(o, "王小明", "13800138000");
+    const std::string second = registerFor(o, "王晓明", "13800138000"); // a repeat, the name typed otherwise
+    registerFor(o, "李雷", "13900139000");                              // someone else
+    REQUIRE(o.app->cases().amend(second, {{"email", "wxm@example.com"}}, "客户留了邮箱").ok());
+    REQUIRE(o.app->cases().messageCustomer(first, "sms", "正在处理").ok());
+    REQUIRE(o.app->cases().addNote(first, "内部备注不算沟通").ok());
+
+    const app::CustomerRecord r = o.app->customers().record("13800138000").value();
+    CHECK(r.total == 2);
+    REQUIRE(r.cases.size() == 2);
+    CHECK(r.cases[0].c.id == second); // newest first
+    CHECK(r.cases[0].repeatOfNumber == o.app->cases().caseById(first).value().number);
+    CHECK(r.cases[1].repeatOfNumber.empty());
+    CHECK(r.names == std::vector<std::string>{"王晓明", "王小明"});
+    CHECK(r.phones == std::vector<std::string>{"13800138000"});
+    CHECK(r.emails == std::vector<std::string>{"wxm@example.com"});
+    REQUIRE(r.byCategory.size() == 1);
+    CHECK(r.byCategory[0].key == "billing");
+    CHECK(r.byCategory[0].count == 2);
+    REQUIRE(r.messages.size() == 1);
+    CHECK(r.messages[0].text == "正在处理");
+    CHECK(r.messages[0].method == "sms");
+    CHECK(o.app->customers().record("13700137000").error().messageKey == "error.customer_not_found");
+}
