@@ -73,7 +73,7 @@ std::optional<Navigation> CaseDetailScreen::drawHeader(const app::App& app) {
         ImGui::SameLine();
         ImGui::TextColored(colour::kWarning, "  %s", tr("detail.repeat"));
         if (!m_repeatOfNumber.empty()) {
-            ImGui::SameLine();
+            widgets::sameLineIfFits(ImGui::CalcTextSize(m_repeatOfNumber.c_str()).x + ImGui::GetFontSize());
             ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
             if (ImGui::SmallButton((m_repeatOfNumber + "##repeat_of").c_str()))
                 nav = Navigation{View::CaseDetail, c.repeatOf};
@@ -95,8 +95,9 @@ std::optional<Navigation> CaseDetailScreen::drawHeader(const app::App& app) {
     ImGui::PushTextWrapPos(0);
     widgets::reportedText("customer_line", customer);
     if (!c.customerKey.empty()) { // every complaint of this customer
-        ImGui::SameLine();
-        if (ImGui::SmallButton(label("customer.open", "customer_record").c_str())) nav = customerRecord(c.customerKey);
+        const std::string record = label("customer.open", "customer_record");
+        widgets::sameLineIfFits(ImGui::CalcTextSize(record.c_str(), nullptr, true).x + ImGui::GetFontSize());
+        if (ImGui::SmallButton(record.c_str())) nav = customerRecord(c.customerKey);
     }
     if (!c.email.empty() || !c.address.empty()) {
         std::string reach = c.email;
@@ -221,25 +222,26 @@ void CaseDetailScreen::drawCaseFileActions(app::App& app, const Host& host) {
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", tr("detail.case_file"));
+    // A button on this line when it fits, else on the next (a narrow column).
+    const auto button = [](const std::string& text) {
+        widgets::sameLineIfFits(ImGui::CalcTextSize(text.c_str(), nullptr, true).x +
+                                ImGui::GetStyle().FramePadding.x * 2);
+        return ImGui::Button(text.c_str());
+    };
     for (const core::Action a : {core::Action::Note, core::Action::Message}) {
         if (!core::roleMay(role, a)) continue;
-        ImGui::SameLine();
-        if (ImGui::Button((std::string(trCode("action", core::code(a))) + "##" + core::code(a)).c_str())) {
+        if (button(std::string(trCode("action", core::code(a))) + "##" + core::code(a))) {
             m_form.open(a, *m_case, app);
             m_amend.close();
             m_recorded.clear();
         }
     }
-    if (AmendForm::offered(app, *m_case)) {
-        ImGui::SameLine();
-        if (ImGui::Button(label("action.amend", "amend").c_str())) {
-            m_amend.open(*m_case);
-            m_form.close();
-            m_recorded.clear();
-        }
+    if (AmendForm::offered(app, *m_case) && button(label("action.amend", "amend"))) {
+        m_amend.open(*m_case);
+        m_form.close();
+        m_recorded.clear();
     }
-    ImGui::SameLine();
-    if (ImGui::Button(label("action.print_case", "print_case").c_str())) {
+    if (button(label("action.print_case", "print_case"))) {
         auto page = caseFileHtml(app, m_case->id);
         if (page && host.saveFile) host.saveFile(caseFileName(m_case->number), "text/html;charset=utf-8", page.value());
         m_printError = page ? std::nullopt : std::optional<core::Error>(page.error());
