@@ -231,6 +231,33 @@ core::Status Cases::reassign(const std::string& caseId, const std::string& depar
     return perform(caseId, Action::Reassign, {{"department", department}, {"person", person}, {"reason", reason}});
 }
 
+core::Status Cases::reassignMany(const std::vector<std::string>& caseIds, const std::string& department,
+                                 const std::string& person, const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Reassign); !st) return st;
+    std::vector<core::Error> errors;
+    if (!hasId(m_ctx.staff(), person))
+        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
+    if (auto e = textError("reason", reason)) errors.push_back(*e);
+    if (!errors.empty()) return invalid(std::move(errors));
+    store::Transaction tx(m_ctx.db->handle());
+    if (!tx.began()) return store::sqlError(m_ctx.db->handle(), "begin");
+    for (const std::string& id : caseIds) {
+        auto c = m_ctx.caseStore->loadCase(id);
+        if (!c) return c.error();
+        if (auto st = core::checkAllowed(c.value(), Action::Reassign); !st) {
+            auto shown = m_ctx.caseStore->shownNumber(id);
+            return makeError(ErrorCode::NotAllowed, "error.reassign_not_allowed",
+                             shown ? shown.value() : c.value().number);
+        }
+        const core::Event e = m_ctx.newEvent(id, core::code(Action::Reassign), c.value().lastHlc,
+                                             {{"department", department}, {"person", person}, {"reason", reason}});
+        if (auto st = m_ctx.caseStore->appendLocal(c.value(), e); !st) return st;
+    }
+    if (auto st = tx.commit(); !st) return st;
+    ++m_ctx.revision;
+    return core::Ok{};
+}
+
 core::Status Cases::cancel(const std::string& caseId, const std::string& reason) {
     if (auto st = m_ctx.requireRole(Action::Cancel); !st) return st;
     if (auto st = validText("reason", reason); !st) return st;

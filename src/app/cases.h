@@ -61,6 +61,10 @@ class Cases {
     core::Status reopen(const std::string& caseId, const std::string& reason);
     core::Status reassign(const std::string& caseId, const std::string& department, const std::string& person,
                           const std::string& reason);
+    // Many cases to one person with one reason (a selection in the list; someone who left), all in one
+    // transaction: a case the workflow does not let move refuses them all, naming it.
+    core::Status reassignMany(const std::vector<std::string>& caseIds, const std::string& department,
+                              const std::string& person, const std::string& reason);
     core::Status cancel(const std::string& caseId, const std::string& reason);
     core::Status merge(const std::string& caseId, const std::string& intoNumber, const std::string& reason);
     core::Status setDeadline(const std::string& caseId, const std::string& milestone, int limitHours,

@@ -179,7 +179,7 @@ int cmdPrintCase(const Args& a) {
     if (!app) return failWith(app.error());
     const auto id = app.value()->cases().caseIdByNumber(a.positional[1]);
     if (!id) return fail("no case numbered " + a.positional[1], 1);
-    auto page = present::caseFileHtml(*app.value(), *id);
+    auto page = present::caseFileHtml(*app.value(), {*id});
     if (!page) return failWith(page.error());
     if (auto st = writeOutput(a, a.positional[2], page.value()); !st) return failWith(st.error());
     print({{"file", a.positional[2]}, {"bytes", page.value().size()}});

@@ -29,7 +29,8 @@ struct ListFilter {
     // for, and cases in `todoDeskStates`. No `todoPerson`: no such condition.
     std::string todoPerson;
     std::vector<std::string> todoOwnStates, todoDeskStates;
-    std::string search; // substring of number, customer, phone/account or content (3+ chars use FTS)
+    std::string search;               // substring of number, customer, phone/account or content (3+ chars use FTS)
+    std::vector<std::string> caseIds; // only these cases (a selection in the list); empty: no such condition
     bool operator==(const ListFilter&) const = default;
 };
 

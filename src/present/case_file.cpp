@@ -21,6 +21,7 @@ h2 { font-size: 1.1em; border-left: 4px solid #0072B2; padding-left: 0.5em; marg
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #eef2f8; width: 8em; font-weight: normal; } td.when { white-space: nowrap; width: 9em; }
 .late { color: #b00; } .internal { color: #666; } .sign td { height: 3em; }
+section + section { break-before: page; margin-top: 3em; }
 @media print { .noprint { display: none; } body { margin: 0; max-width: none; } tr { break-inside: avoid; } }
 )";
 
@@ -38,11 +39,8 @@ std::string lines(const std::vector<std::string>& texts) {
     return out;
 }
 
-} // namespace
-
-std::string caseFileName(const std::string& number) { return std::string(tr("print.file_prefix")) + number + ".html"; }
-
-core::Result<std::string> caseFileHtml(const app::App& app, const std::string& caseId) {
+// One case's file, from its title to its signature lines.
+core::Result<std::string> caseSection(const app::App& app, const std::string& caseId) {
     auto found = app.cases().caseById(caseId);
     if (!found) return found.error();
     auto timeline = app.cases().timeline(caseId);
@@ -53,7 +51,7 @@ core::Result<std::string> caseFileHtml(const app::App& app, const std::string& c
     const bool whole = app.seesWholeContacts();
     const app::AppInfo office = app.info();
 
-    std::string out = pageStart(std::string(tr("print.title")) + " " + c.number, kStyle);
+    std::string out = "<section>\n";
     const std::string& printer = app.actor().staffId; // "system": the command-line tool
     out += "<h1>" + html(tr("print.title")) + "</h1>\n<p class=\"meta\">" + html(office.officeName) + " · " +
            html(c.number) + " · " + html(tr("print.printed")) + " " + formatDateTime(app.clock().now()) +
@@ -127,7 +125,21 @@ core::Result<std::string> caseFileHtml(const app::App& app, const std::string& c
     out += "<h2>" + html(tr("print.signatures")) + "</h2>\n<table class=\"sign\"><tr><th>" +
            html(tr("print.signed_handler")) + "</th><td></td><th>" + html(tr("print.signed_reviewer")) +
            "</th><td></td><th>" + html(tr("print.signed_date")) + "</th><td></td></tr></table>\n";
-    return out + "</body></html>\n";
+    return out + "</section>\n";
 }
+
+} // namespace
+
+core::Result<std::string> caseFileHtml(const app::App& app, const std::vector<std::string>& caseIds) {
+    std::string sections;
+    for (const std::string& id : caseIds) {
+        auto section = caseSection(app, id);
+        if (!section) return section.error();
+        sections += section.value();
+    }
+    return pageStart(tr("print.title"), kStyle) + sections + "</body></html>\n";
+}
+
+std::string caseFileName(const std::string& number) { return std::string(tr("print.file_prefix")) + number + ".html"; }
 
 } // namespace tousu::present

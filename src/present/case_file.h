@@ -3,9 +3,10 @@
 // deadline met or late, every entry of the timeline with its time and person (steps, notes, what
 // the customer was told, corrections), the corrections again on their own, the attachments, the
 // survey and follow-ups, and lines to sign. Contacts as the person printing sees them; in the current
-// language.
+// language. Several cases print as one page, each starting a new sheet.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -15,7 +16,8 @@ class App;
 
 namespace tousu::present {
 
-core::Result<std::string> caseFileHtml(const app::App& app, const std::string& caseId);
+// The cases' files on one page, each starting a printed page.
+core::Result<std::string> caseFileHtml(const app::App& app, const std::vector<std::string>& caseIds);
 // "投诉处理单-TS-BJ01-20261128-0001.html"
 std::string caseFileName(const std::string& number);
 

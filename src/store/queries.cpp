@@ -1,5 +1,6 @@
 #include "store/queries.h"
 
+#include "core/fields.h"
 #include "core/model.h"
 #include "core/validate.h"
 #include "store/database.h"
@@ -106,6 +107,14 @@ Where buildWhere(const core::ListQuery& q) {
     if (!f.category.empty()) w.add("category = @", f.category);
     if (f.subType) w.add("sub_type = @", *f.subType);
     if (!f.customerKey.empty()) w.add("customer_key = @", f.customerKey);
+    if (!f.caseIds.empty()) {
+        std::string ids = "[";
+        for (const std::string& id : f.caseIds) {
+            if (ids.size() > 1) ids += ',';
+            core::appendJsonString(ids, id);
+        }
+        w.add("id IN (SELECT value FROM json_each(@))", ids + "]");
+    }
     if (f.excludeCancelled) w.add("state <> @", "cancelled");
     if (!f.channel.empty()) w.add("channel = @", f.channel);
     if (!f.department.empty()) w.add("department = @", f.department);

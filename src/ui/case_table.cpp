@@ -92,6 +92,41 @@ bool droppedWhenNarrow(int column) { return column == 1 || column == 5; }
 
 } // namespace
 
+std::vector<std::string> CaseSelection::ids() const {
+    std::vector<std::string> out;
+    for (const auto& entry : cases) out.push_back(entry.first);
+    return out;
+}
+
+std::vector<std::string> CaseSelection::numbers() const {
+    std::vector<std::string> out;
+    for (const auto& entry : cases) out.push_back(entry.second);
+    return out;
+}
+
+void CaseTable::tickBox(app::App& app, const core::CaseRow& row, int index, float x) {
+    bool ticked = m_selection->cases.count(row.id) > 0;
+    const float cellX = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(x + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0)); // a row's height
+    const bool changed = ImGui::Checkbox(("##select_" + row.number).c_str(), &ticked);
+    ImGui::PopStyleVar();
+    ImGui::SameLine(); // the row starts at the cell's start, on the same line
+    ImGui::SetCursorPosX(cellX);
+    if (!changed) return;
+    const auto set = [&](const core::CaseRow& r) {
+        if (ticked)
+            m_selection->cases[r.id] = r.number;
+        else
+            m_selection->cases.erase(r.id);
+    };
+    if (ImGui::GetIO().KeyShift && m_selection->lastRow >= 0) // the rows between, as sorted now
+        for (int k = std::min(index, m_selection->lastRow); k <= std::max(index, m_selection->lastRow); ++k)
+            if (const core::CaseRow* r = m_model.row(app, k)) set(*r);
+    set(row);
+    m_selection->lastRow = index;
+}
+
 int CaseTable::total(app::App& app, const core::ListFilter& filter) {
     m_model.setQuery(filter, m_sort, m_descending);
     return m_model.total(app);
@@ -108,6 +143,11 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
     for (int i = 0; i < kColumnCount; ++i) {
         widths[i] = columnWidth(i, tr(visits && i == kColumnCount - 1 ? "col.follow_up_due" : kColumns[i]));
         needed += widths[i] + elasticMinimum(i);
+    }
+    if (m_selection) { // the tick box
+        const float box = ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.x;
+        widths[0] += box;
+        needed += box;
     }
     const bool narrow = ImGui::GetContentRegionAvail().x < needed;
     if (narrow) widths[2] = elasticMinimum(2);
@@ -155,7 +195,12 @@ std::optional<Navigation> CaseTable::draw(app::App& app, const core::ListFilter&
                 continue;
             }
             const std::string rowLabel = r->number + "##case_" + r->number;
-            if (ImGui::Selectable(rowLabel.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            // The tick box sits after the number and is drawn before the row, so it takes the clicks on it
+            // (the first item hovered wins) and the row all the others, from the first frame.
+            const float cellX = ImGui::GetCursorPosX();
+            if (m_selection) tickBox(app, *r, i, cellX + ImGui::CalcTextSize(r->number.c_str()).x);
+            if (ImGui::Selectable(rowLabel.c_str(), m_selection && m_selection->cases.count(r->id),
+                                  ImGuiSelectableFlags_SpanAllColumns))
                 nav = Navigation{View::CaseDetail, r->id};
             if (ImGui::BeginPopupContextItem()) { // right-click: the customer's record
                 if (ImGui::MenuItem(label("customer.open", "row_customer_record").c_str()))

@@ -451,6 +451,13 @@ void MainWindow::draw(app::App& office) {
         m_drawnView = m_nav.view;
         go(screen(m_nav.view).draw({app, m_host, m_nav, m_search}));
         if (m_nav.view == View::CaseList && m_list.exportRequested()) m_sync.exportCsv(app, m_host, m_list.filter());
+        if (m_nav.view == View::CaseList && m_list.selectionExport() == SelectionExport::Bundle)
+            m_sync.exportCases(m_list.selection().numbers());
+        if (m_nav.view == View::CaseList && m_list.selectionExport() == SelectionExport::Csv) {
+            core::ListFilter chosen;
+            chosen.caseIds = m_list.selection().ids();
+            m_sync.exportCsv(app, m_host, chosen);
+        }
     }
     ImGui::End();
     app::App& app = current();

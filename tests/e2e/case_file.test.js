@@ -119,3 +119,42 @@ test('the customer record lists every complaint of the customer, names the one r
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('cases ticked in the list, one and a Shift range, are exported as one bundle and printed on one page', async () => {
+  const { context, page, errors } = await openApp(env);
+  for (const text of ['宽带断网', '话费多扣', '营业厅态度差']) await registerComplaint(page, text);
+  await click(page, 'case_list');
+  const rows = async () => (await widgets(page)).filter((w) => /^select_TS-/.test(w.id)).map((w) => w.id);
+  await waitForAny(page, (w) => /^select_TS-/.test(w.id));
+  const boxes = await rows();
+  assert.equal(boxes.length, 3);
+  await click(page, boxes[0]); // the newest
+  await waitForWidget(page, 'selection_count', (w) => w.label.startsWith('已选 1 件'));
+  await page.keyboard.down('Shift');
+  await click(page, boxes[1]);
+  await page.keyboard.up('Shift');
+  await waitForWidget(page, 'selection_count', (w) => w.label.startsWith('已选 2 件'));
+  await page.screenshot({ path: '/tmp/tousu-selection.png' });
+  const chosen = boxes.slice(0, 2).map((id) => id.slice('select_'.length));
+
+  await click(page, 'selection_bundle');
+  await waitForWidget(page, 'export_selected_only', (w) => w.label.includes('2 件'));
+  const download = page.waitForEvent('download');
+  await click(page, 'export_go');
+  const bundle = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8'));
+  const numbers = bundle.events.filter((e) => e.type === 'register').map((e) => e.payload.number).sort();
+  assert.deepEqual(numbers, [...chosen].sort());
+  await click(page, 'sync_close');
+
+  const printed = page.waitForEvent('download');
+  await click(page, 'selection_print');
+  const file = await printed;
+  assert.match(file.suggestedFilename(), /^投诉处理单-2件\.html$/);
+  const html = fs.readFileSync(await file.path(), 'utf8');
+  assert.equal((html.match(/<section>/g) || []).length, 2);
+  for (const n of chosen) assert.ok(html.includes(`<td>${n}</td>`), n);
+  await click(page, 'selection_clear');
+  await waitForWidget(page, 'selection_count', (w) => w.label.startsWith('已选 0 件'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

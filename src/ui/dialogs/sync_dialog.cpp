@@ -37,7 +37,13 @@ void SyncDialog::show(Stage stage) {
     m_openPopup = true;
 }
 
+void SyncDialog::exportCases(std::vector<std::string> numbers) {
+    askExport(false);
+    m_caseNumbers = std::move(numbers);
+}
+
 void SyncDialog::askExport(bool forPeer) {
+    m_caseNumbers.clear();
     m_exporting = true;
     m_forPeer = forPeer;
     m_fileName.clear();
@@ -53,7 +59,7 @@ void SyncDialog::startWork(const char* messageKey, std::function<void()> work) {
 }
 
 void SyncDialog::exportBundle(app::App& app, const Host& host) {
-    auto prepared = app.exchange().prepareExport({m_forPeer ? m_peer : "", {}, m_mask});
+    auto prepared = app.exchange().prepareExport({m_forPeer ? m_peer : "", m_caseNumbers, m_mask});
     if (!prepared) return refuse(prepared.error());
     const std::string kind = (m_forPeer ? "-to-" + m_peer : "") + (m_encrypt ? "-encrypted" : "");
     const std::string name = exportFileName(app, kind, ".json");
@@ -192,6 +198,11 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
             if (ImGui::Selectable(item.c_str(), m_peer == p.name)) m_peer = p.name;
         }
         ImGui::Separator();
+    }
+    if (!m_caseNumbers.empty()) {
+        char only[160];
+        std::snprintf(only, sizeof only, tr("sync.selected_only"), static_cast<int>(m_caseNumbers.size()));
+        widgets::reportedText("export_selected_only", only);
     }
     const bool whole = app.may(core::Operation::ExportWhole); // else customers' data leaves hidden, always
     if (!whole) m_mask = true;

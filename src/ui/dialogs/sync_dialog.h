@@ -21,6 +21,8 @@ class SyncDialog {
   public:
     void exportAll() { askExport(false); }
     void exportPeer() { askExport(true); }
+    // A bundle of these cases only (shown numbers; the list's selection).
+    void exportCases(std::vector<std::string> numbers);
     void exportTmf(app::App& app, const Host& host);
     void exportCsv(app::App& app, const Host& host, const core::ListFilter& filter);
     void importFile(const Host& host) const;
@@ -55,6 +57,7 @@ class SyncDialog {
     bool m_openPopup = false;
     std::string m_fileName, m_peer;
     bool m_exporting = false, m_forPeer = false, m_mask = false, m_encrypt = false;
+    std::vector<std::string> m_caseNumbers; // only these cases; empty: all
     std::string m_passphrase, m_repeated;
     std::optional<core::Error> m_passphraseError;
     const char* m_workKey = "";

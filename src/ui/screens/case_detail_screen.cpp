@@ -242,7 +242,7 @@ void CaseDetailScreen::drawCaseFileActions(app::App& app, const Host& host) {
         m_recorded.clear();
     }
     if (button(label("action.print_case", "print_case"))) {
-        auto page = caseFileHtml(app, m_case->id);
+        auto page = caseFileHtml(app, {m_case->id});
         if (page && host.saveFile) host.saveFile(caseFileName(m_case->number), "text/html;charset=utf-8", page.value());
         m_printError = page ? std::nullopt : std::optional<core::Error>(page.error());
     }

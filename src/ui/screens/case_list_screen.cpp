@@ -141,10 +141,12 @@ std::optional<Navigation> CaseListScreen::draw(const ScreenContext& ctx) {
     widgets::reportedText("list_count", count, &ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::SameLine();
     m_exportRequested = total > 0 && ImGui::SmallButton(label("list.export_csv", "export_csv").c_str());
+    m_selectionExport = m_selectionBar.draw(app, ctx.host, m_selection, m_filter, total, m_names);
     if (total == 0) {
         widgets::emptyState(tr("list.empty"));
         return std::nullopt;
     }
+    m_table.enableSelection(m_selection);
     return m_table.draw(app, m_filter, "##case_table");
 }
 

@@ -232,3 +232,41 @@ TEST_CASE(
     CHECK(r.messages[0].method == "sms");
     CHECK(o.app->customers().record("13700137000").error().messageKey == "error.customer_not_found");
 }
+
+TEST_CASE("cases chosen in the list are listed by their ids, and reassigned together or not at all") {
+    Office o("BJ01", 43);
+    std::vector<std::string> ids;
+    for (const char* phone : {"13800138001", "13800138002", "13800138003"})
+        ids.push_back(registerFor(o, "王小明", phone));
+    core::ListQuery q;
+    q.filter.caseIds = {ids[0], ids[2]};
+    const core::CasePage chosen = o.app->cases().listCases(q).value();
+    CHECK(chosen.total == 2);
+    REQUIRE(chosen.rows.size() == 2);
+    CHECK(chosen.rows[0].id == ids[2]); // newest first, as the list sorts
+    CHECK(chosen.rows[1].id == ids[0]);
+
+    for (const std::string& id : {ids[0], ids[1]}) {
+        REQUIRE(o.app->cases().confirm(id, "sms", "").ok());
+        REQUIRE(o.app->cases().classify(id, "billing", "", "normal").ok());
+        REQUIRE(o.app->cases().dispatch(id, "billing", "s05", o.clock.now() + core::kHourMs).ok());
+    }
+    o.app->setActor({"s09", Role::Supervisor});
+    const auto eventsOf = [&](const std::string& id) { return o.app->cases().timeline(id).value().size(); };
+    const std::size_t before = eventsOf(ids[0]);
+    auto st = o.app->cases().reassignMany(ids, "billing", "s06", "张伟离职"); // the third is not dispatched yet
+    REQUIRE_FALSE(st);
+    CHECK(st.error().messageKey == "error.reassign_not_allowed");
+    CHECK(st.error().detail == o.app->cases().caseById(ids[2]).value().number);
+    CHECK(eventsOf(ids[0]) == before); // nothing, not even the cases before it
+    REQUIRE(o.app->cases().reassignMany({ids[0], ids[1]}, "billing", "s06", "张伟离职").ok());
+    for (const std::string& id : {ids[0], ids[1]}) {
+        const core::Event last = o.app->cases().timeline(id).value().back();
+        CHECK(last.type == "reassign");
+        CHECK(core::getField(last.fields, "reason") == "张伟离职");
+        CHECK(o.app->cases().caseById(id).value().person == "s06");
+    }
+    o.app->setActor({"s01", Role::Agent});
+    CHECK(o.app->cases().reassignMany({ids[0]}, "billing", "s05", "换人").error().messageKey ==
+          "error.role_not_allowed");
+}

@@ -71,7 +71,7 @@ TEST_CASE("the printed case file holds every entry with its person, the correcti
     REQUIRE(app->cases().addNote(id, "客户只在下午接电话").ok());
     REQUIRE(app->cases().confirm(id, "sms", "已受理").ok());
     clock.jumpBy(30 * core::kHourMs); // past the 24 h of the first milestone
-    std::string page = present::caseFileHtml(*app, id).value();
+    std::string page = present::caseFileHtml(*app, {id}).value();
     CHECK(has(page, "<h1>投诉处理单</h1>"));
     CHECK(has(page, "<td>李&lt;雷&gt;</td>"));
     CHECK(has(page, "<td>139****9000</td>")); // an agent sees contacts masked, on paper too
@@ -85,7 +85,7 @@ TEST_CASE("the printed case file holds every entry with its person, the correcti
     CHECK(has(page, "<td>完成初步调查</td><td>2026-11-29 09:00</td><td class=\"late\">已超时</td>"));
 
     REQUIRE(app->signIn("s09").ok()); // a supervisor sees them whole
-    page = present::caseFileHtml(*app, id).value();
+    page = present::caseFileHtml(*app, {id}).value();
     CHECK(has(page, "<td>13900139000</td>"));
-    CHECK(present::caseFileHtml(*app, "no-such-case").error().messageKey == "error.case_not_found");
+    CHECK(present::caseFileHtml(*app, {"no-such-case"}).error().messageKey == "error.case_not_found");
 }
