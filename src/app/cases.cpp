@@ -220,25 +220,26 @@ core::Status Cases::reopen(const std::string& caseId, const std::string& reason)
     return perform(caseId, Action::Reopen, {{"reason", reason}});
 }
 
-core::Status Cases::reassign(const std::string& caseId, const std::string& department, const std::string& person,
-                             const std::string& reason) {
-    if (auto st = m_ctx.requireRole(Action::Reassign); !st) return st;
+core::Status Cases::reassignmentValid(const std::string& person, const std::string& reason) const {
     std::vector<core::Error> errors;
     if (!hasId(m_ctx.staff(), person))
         errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
     if (auto e = textError("reason", reason)) errors.push_back(*e);
     if (!errors.empty()) return invalid(std::move(errors));
+    return core::Ok{};
+}
+
+core::Status Cases::reassign(const std::string& caseId, const std::string& department, const std::string& person,
+                             const std::string& reason) {
+    if (auto st = m_ctx.requireRole(Action::Reassign); !st) return st;
+    if (auto st = reassignmentValid(person, reason); !st) return st;
     return perform(caseId, Action::Reassign, {{"department", department}, {"person", person}, {"reason", reason}});
 }
 
 core::Status Cases::reassignMany(const std::vector<std::string>& caseIds, const std::string& department,
                                  const std::string& person, const std::string& reason) {
     if (auto st = m_ctx.requireRole(Action::Reassign); !st) return st;
-    std::vector<core::Error> errors;
-    if (!hasId(m_ctx.staff(), person))
-        errors.push_back(makeError(ErrorCode::InvalidInput, "error.unknown_person", person, "person"));
-    if (auto e = textError("reason", reason)) errors.push_back(*e);
-    if (!errors.empty()) return invalid(std::move(errors));
+    if (auto st = reassignmentValid(person, reason); !st) return st;
     store::Transaction tx(m_ctx.db->handle());
     if (!tx.began()) return store::sqlError(m_ctx.db->handle(), "begin");
     for (const std::string& id : caseIds) {

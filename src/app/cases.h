@@ -100,6 +100,7 @@ class Cases {
   private:
     core::Status perform(const std::string& caseId, core::Action action, core::Fields fields);
     std::optional<core::Error> subTypeError(const std::string& category, const std::string& subType) const;
+    core::Status reassignmentValid(const std::string& person, const std::string& reason) const;
 
     Context& m_ctx;
 };
