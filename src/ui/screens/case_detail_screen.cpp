@@ -138,16 +138,13 @@ void CaseDetailScreen::drawTimeline(const app::App& app) {
         if (ImGui::RadioButton(item.c_str(), m_filter == filter)) m_filter = filter;
     }
     const auto shown = [&](const core::Event& e) {
-        const bool note = e.type == "note";
-        // What the customer was told: a reply, and the confirmation and result the process sends.
-        const bool message = e.type == "message" || e.type == "confirm" || e.type == "feedback";
         switch (m_filter) {
         case TimelineFilter::Steps:
             return e.type != "note" && e.type != "message";
         case TimelineFilter::Notes:
-            return note;
-        case TimelineFilter::Messages:
-            return message;
+            return e.type == "note";
+        case TimelineFilter::Messages: // what the customer was told: replies, and the process's confirmation and result
+            return e.type == "message" || e.type == "confirm" || e.type == "feedback";
         default:
             return true;
         }
