@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/context.h"
+#include "core/fold.h"
 #include "store/case_store.h"
 #include "store/queries.h"
 
@@ -37,9 +38,9 @@ core::Result<CustomerRecord> Customers::record(const std::string& customerKey) c
     r.total = page.value().total;
     int counts[core::kCategoryCount] = {};
     for (const core::CaseRow& row : page.value().rows) {
-        auto loaded = m_ctx.noteFault(m_ctx.caseStore->loadCase(row.id));
-        if (!loaded) return loaded.error();
-        CustomerCase entry{std::move(loaded.value()), {}};
+        auto events = m_ctx.noteFault(m_ctx.caseStore->caseEvents(row.id));
+        if (!events) return events.error();
+        CustomerCase entry{core::foldEvents(events.value(), m_ctx.calendar), {}}; // read once: folded and listed
         core::Case& c = entry.c;
         c.number = row.number; // as shown
         if (!c.repeatOf.empty())
@@ -50,8 +51,6 @@ core::Result<CustomerRecord> Customers::record(const std::string& customerKey) c
         addDistinct(r.accounts, c.account);
         addDistinct(r.emails, c.email);
         addDistinct(r.addresses, c.address);
-        auto events = m_ctx.noteFault(m_ctx.caseStore->caseEvents(row.id));
-        if (!events) return events.error();
         for (const core::Event& e : events.value())
             if (isExchange(e.type)) {
                 const std::string text = core::getField(e.fields, e.type == "feedback" ? "result" : "text",
