@@ -16,8 +16,9 @@ using core::ErrorCode;
 using core::makeError;
 
 App::App(std::unique_ptr<Context> ctx)
-    : m_ctx(std::move(ctx)), m_cases(*m_ctx), m_access(*m_ctx), m_customers(*m_ctx), m_personalData(*m_ctx),
-      m_settings(*m_ctx), m_suggestions(*m_ctx), m_exchange(*m_ctx), m_backups(*m_ctx), m_statistics(*m_ctx) {}
+    : m_ctx(std::move(ctx)), m_cases(*m_ctx), m_attachments(*m_ctx), m_access(*m_ctx), m_customers(*m_ctx),
+      m_personalData(*m_ctx), m_settings(*m_ctx), m_suggestions(*m_ctx), m_exchange(*m_ctx), m_backups(*m_ctx),
+      m_statistics(*m_ctx) {}
 
 App::~App() = default;
 

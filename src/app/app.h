@@ -11,6 +11,7 @@
 
 #include "app/access.h"
 #include "app/actor.h"
+#include "app/attachments.h"
 #include "app/backups.h"
 #include "app/cases.h"
 #include "app/customers.h"
@@ -61,6 +62,8 @@ class App {
     // The use cases, each over this desk's database.
     Cases& cases() { return m_cases; }
     const Cases& cases() const { return m_cases; }
+    Attachments& attachments() { return m_attachments; }
+    const Attachments& attachments() const { return m_attachments; }
     Access& access() { return m_access; }
     const Access& access() const { return m_access; }
     const Customers& customers() const { return m_customers; }
@@ -144,6 +147,7 @@ class App {
 
     std::unique_ptr<Context> m_ctx;
     Cases m_cases;
+    Attachments m_attachments;
     Access m_access;
     Customers m_customers;
     PersonalData m_personalData;

@@ -10,6 +10,7 @@
 #include "app/role_history.h"
 #include "core/deadline.h"
 #include "core/fold.h"
+#include "store/attachment_store.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/exchange.h"
@@ -41,6 +42,32 @@ core::Result<KnownReferences> knownReferences(const store::Database& db, const s
     return known;
 }
 
+// The files the events attach, whole, for a bundle (those not on this device are left out: the
+// receiver shows them as not arrived). Refused past kMaxExportAttachmentBytes: the bundle could not
+// be read (sync::kMaxBundleBytes, and base64 adds a third).
+constexpr std::size_t kMaxExportAttachmentBytes = std::size_t(300) << 20;
+
+core::Result<std::vector<sync::BundleAttachment>> attachedFiles(const store::Database& db,
+                                                                const std::vector<core::Event>& events) {
+    std::vector<std::string> named;
+    for (const core::Event& e : events)
+        if (e.type == core::code(core::Action::Attach)) named.push_back(core::getField(e.fields, "attachment"));
+    if (named.empty()) return std::vector<sync::BundleAttachment>{};
+    auto stored = store::storedAttachments(db, named);
+    if (!stored) return stored.error();
+    std::vector<sync::BundleAttachment> files;
+    std::size_t total = 0;
+    for (const std::string& sha : stored.value()) {
+        auto bytes = store::readAttachment(db, sha);
+        if (!bytes) return bytes.error();
+        total += bytes.value().size();
+        if (total > kMaxExportAttachmentBytes)
+            return makeError(ErrorCode::InvalidInput, "error.export_attachments_too_large", std::to_string(total));
+        files.push_back({sha, std::move(bytes.value())});
+    }
+    return files;
+}
+
 } // namespace
 
 core::Result<PreparedExport> Exchange::prepareExport(const ExportScope& scope) {
@@ -69,10 +96,14 @@ core::Result<PreparedExport> Exchange::prepareExport(const ExportScope& scope) {
                         std::move(stored.value().events)},
                        toPeer ? scope.peer : std::string(),
                        stored.value().lastSeq};
-    if (scope.maskPersonal) {
+    if (scope.maskPersonal) { // and no files: a recording or a photo cannot be masked
         sync::maskPersonalData(out.bundle.events, m_ctx.ids.uuid());
         out.bundle.masked = true;
+        return out;
     }
+    auto files = attachedFiles(*m_ctx.db, out.bundle.events);
+    if (!files) return files.error();
+    out.bundle.attachments = std::move(files.value());
     return out;
 }
 
@@ -184,6 +215,7 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
     m->summary.newEvents = r.inserted;
     m->summary.duplicates = r.duplicates;
     m->summary.referenceChanges = r.referenceInserted;
+    if (auto st = storeFiles(); !st) return st.error();
     if (m->apply) {
         if (m->audited) // in the import's own commit: one write to the page store
             m->ctx.audit("import", std::to_string(m->summary.newEvents) + " new events from office " +
@@ -192,6 +224,29 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
     }
     finish();
     return true;
+}
+
+// The bundle's files, and how many attach events name a file that is still not here (a masked
+// bundle's; one the sending office did not have). Bytes no case needs are not kept (an erased case's).
+core::Status ImportJob::storeFiles() {
+    store::Database& db = *m->ctx.db;
+    for (const sync::BundleAttachment& a : m->bundle.attachments) {
+        auto had = store::hasAttachment(db, a.sha256);
+        if (!had) return had.error();
+        if (auto st = store::storeAttachment(db, a.sha256, a.bytes); !st) return st;
+        m->summary.newFiles += !had.value();
+    }
+    std::vector<std::string> named;
+    for (const core::Event& e : m->bundle.events)
+        if (e.type == core::code(core::Action::Attach)) named.push_back(core::getField(e.fields, "attachment"));
+    if (named.empty() && m->bundle.attachments.empty()) return core::Ok{};
+    if (auto dropped = store::dropUnneededAttachments(db); !dropped) return dropped.error();
+    auto stored = store::storedAttachments(db, named);
+    if (!stored) return stored.error();
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    m->summary.missingFiles = static_cast<int>(named.size() - stored.value().size());
+    return core::Ok{};
 }
 
 void ImportJob::finish() {

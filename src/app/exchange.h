@@ -35,6 +35,8 @@ struct PreparedExport {
 struct ImportSummary {
     int events = 0, newEvents = 0, duplicates = 0;
     int newCases = 0, updatedCases = 0, referenceChanges = 0;
+    int newFiles = 0;     // attached files stored
+    int missingFiles = 0; // files attach events name that are not on this device (a masked bundle's)
     std::vector<std::string> concurrentCases; // numbers of cases that now show a concurrent edit
 };
 

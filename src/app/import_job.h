@@ -28,6 +28,7 @@ class ImportJob {
   private:
     struct State; // the store's transaction and insertion, and the counts so far (app/exchange.cpp)
     explicit ImportJob(std::unique_ptr<State> state);
+    core::Status storeFiles();
     void finish();
     std::unique_ptr<State> m;
 };

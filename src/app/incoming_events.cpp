@@ -15,6 +15,7 @@
 
 #include "app/errors.h"
 #include "app/suggestions.h"
+#include "core/attachment.h"
 #include "core/fields.h"
 #include "core/model.h"
 #include "core/policy.h"
@@ -38,6 +39,7 @@ constexpr long long kMaxPolicyVersion = 999'999'999; // "a small integer": 9 dig
 constexpr long long kMaxPolicyHours = 24 * 30;       // Settings::updatePolicy
 constexpr long long kMaxEscalationLevel = 10;
 constexpr long long kMaxRating = 5;
+constexpr long long kMaxAttachmentBytes = 100 * core::kMegabyte; // app::Attachments' largest file limit
 
 // Case-event fields that name reference data, and the reference type that defines them.
 struct ReferenceUse {
@@ -84,6 +86,10 @@ enum class Kind {
     Level,
     PolicyVersion,
     MaxHours,
+    Sha256,         // an attachment's: 64 lowercase hex digits
+    AttachmentName, // a file name the desk takes (core::attachmentNameError)
+    MediaType,      // the type the desk gives that name
+    AttachmentSize, // bytes, 1 to the largest file limit
 };
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -236,6 +242,15 @@ bool valueOk(Kind kind, const std::string& v, core::TimeMs now) {
         return numberIn(v, 1, kMaxPolicyVersion);
     case Kind::MaxHours:
         return numberIn(v, 1, kMaxPolicyHours);
+    case Kind::Sha256:
+        return core::isSha256Hex(v);
+    case Kind::AttachmentName:
+        return !core::attachmentNameError(v);
+    case Kind::MediaType:
+        return !v.empty() && v.size() <= 100 && v.find('/') != std::string::npos &&
+               std::all_of(v.begin(), v.end(), [](char c) { return c > ' ' && c < 0x7f; });
+    case Kind::AttachmentSize:
+        return numberIn(v, 1, kMaxAttachmentBytes);
     default:
         return false; // defensive: a kind added without its check
     }
@@ -335,6 +350,14 @@ const std::map<std::string, std::vector<Field>>& payloadFields() {
         {"escalate", {{"at", K::Time}, {"level", K::Level}}},
         {"set_deadline", {{"at", K::Time}, {"milestone", K::Milestone}, {"limit_ms", K::LimitMs}, {"reason", K::Text}}},
         {"erase", {{"at", K::Time}, {"reason", K::ErasureReason}}},
+        {"attach",
+         {{"at", K::Time},
+          {"attachment", K::Sha256},
+          {"name", K::AttachmentName},
+          {"media_type", K::MediaType},
+          {"size", K::AttachmentSize}}},
+        {"withdraw_attachment",
+         {{"at", K::Time}, {"attachment", K::Sha256}, {"name", K::AttachmentName}, {"reason", K::Text}}},
         {"ref.department",
          {{"at", K::Time}, {"id", K::Id}, {"name_zh", K::Name}, {"name_en", K::Name}, {"head", K::IdOrEmpty}}},
         {"ref.staff", {{"at", K::Time}, {"id", K::Id}, {"name", K::Name}, {"role", K::Role}, {"department", K::Id}}},

@@ -41,7 +41,9 @@ void applyRegister(Case& c, const Event& e) {
 // The customer's name, phone, account and key gone, and the complaint's text cleared of them; the
 // stored events are rewritten the same way (core/redact.h), so a re-fold agrees.
 void eraseCustomer(Case& c) {
-    c.content = scrubbed(c.content, {c.customerName, c.phone, c.account, c.email, c.address});
+    const std::vector<std::string> values{c.customerName, c.phone, c.account, c.email, c.address};
+    c.content = scrubbed(c.content, values);
+    for (Attachment& a : c.attachments) a.name = scrubbed(a.name, values);
     c.customerName.clear();
     c.phone.clear();
     c.account.clear();
@@ -49,6 +51,22 @@ void eraseCustomer(Case& c) {
     c.email.clear();
     c.address.clear();
     c.erased = true;
+}
+
+// A file already on the case (two offices attaching the same one) is listed once.
+void attach(Case& c, const Event& e, TimeMs at) {
+    const std::string sha = getField(e.fields, "attachment");
+    if (std::any_of(c.attachments.begin(), c.attachments.end(),
+                    [&](const Attachment& a) { return a.sha256 == sha && !a.withdrawn; }))
+        return;
+    c.attachments.push_back({sha,
+                             getField(e.fields, "name"),
+                             getField(e.fields, "media_type"),
+                             getInt(e.fields, "size"),
+                             at,
+                             e.actor,
+                             false,
+                             {}});
 }
 
 void meet(Case& c, Action action, TimeMs at) {
@@ -151,6 +169,16 @@ bool applyEvent(Case& c, const Event& e, const Calendar& officeCalendar) {
             break;
         case Action::Amend:
             applyAmendment(c, f);
+            break;
+        case Action::Attach:
+            attach(c, e, at);
+            break;
+        case Action::WithdrawAttachment:
+            for (Attachment& a : c.attachments)
+                if (a.sha256 == getField(f, "attachment") && !a.withdrawn) {
+                    a.withdrawn = true;
+                    a.withdrawnReason = getField(f, "reason");
+                }
             break;
         default:
             break;

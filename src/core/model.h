@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/attachment.h"
 #include "core/hlc.h"
 #include "core/time.h"
 
@@ -95,9 +96,10 @@ struct Case {
     int reopenCount = 0;
     int escalationLevel = 0;
     int followUps = 0;
-    bool concurrentEdit = false;      // two offices changed the same field concurrently
-    bool regulatorIneligible = false; // billing dispute over charges too old for a regulator appeal
-    bool erased = false;              // the customer's personal data erased (Action::Erase)
+    bool concurrentEdit = false;         // two offices changed the same field concurrently
+    bool regulatorIneligible = false;    // billing dispute over charges too old for a regulator appeal
+    bool erased = false;                 // the customer's personal data erased (Action::Erase)
+    std::vector<Attachment> attachments; // in the order attached, withdrawn ones too
     Hlc lastHlc;
     Hlc lastChangeHlc; // the latest event that changed the case (notes and messages only record)
     int eventCount = 0;

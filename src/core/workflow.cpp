@@ -8,14 +8,33 @@ namespace tousu::core {
 
 namespace {
 
-constexpr const char* kActionCodes[kActionCount] = {
-    "register",         "confirm",         "classify",      "dispatch",
-    "investigate",      "contact",         "wait_customer", "customer_responded",
-    "propose_solution", "reject_solution", "implement",     "feedback",
-    "survey",           "archive",         "follow_up",     "reopen",
-    "reassign",         "cancel",          "merge",         "escalate",
-    "set_deadline",     "erase",           "amend",         "note",
-    "message"};
+constexpr const char* kActionCodes[kActionCount] = {"register",
+                                                    "confirm",
+                                                    "classify",
+                                                    "dispatch",
+                                                    "investigate",
+                                                    "contact",
+                                                    "wait_customer",
+                                                    "customer_responded",
+                                                    "propose_solution",
+                                                    "reject_solution",
+                                                    "implement",
+                                                    "feedback",
+                                                    "survey",
+                                                    "archive",
+                                                    "follow_up",
+                                                    "reopen",
+                                                    "reassign",
+                                                    "cancel",
+                                                    "merge",
+                                                    "escalate",
+                                                    "set_deadline",
+                                                    "erase",
+                                                    "amend",
+                                                    "note",
+                                                    "message",
+                                                    "attach",
+                                                    "withdraw_attachment"};
 constexpr const char* kRoleCodes[] = {"agent", "handler", "supervisor", "admin", "trainer"};
 
 using S = State;
@@ -75,6 +94,8 @@ const Rule kRules[] = {
     {Action::Amend, kEveryState, kSame}, // who may amend a closed case: app::Cases::amend
     {Action::Note, kEveryState, kSame},
     {Action::Message, kEveryState, kSame},
+    {Action::Attach, kEveryState, kSame}, // on a closed case by supervisors only: app::Attachments
+    {Action::WithdrawAttachment, kEveryState, kSame},
 };
 
 const Rule* ruleFor(Action a) {
@@ -124,7 +145,7 @@ std::vector<Action> allowedActions(const Case& c) {
     return out;
 }
 
-bool onlyRecords(Action a) { return a == Action::Note || a == Action::Message; }
+bool onlyRecords(Action a) { return a == Action::Note || a == Action::Message || a >= Action::Attach; }
 
 bool roleMay(Role role, Action a) {
     switch (role) {
@@ -137,11 +158,13 @@ bool roleMay(Role role, Action a) {
         return a == Action::Register || a == Action::Confirm || a == Action::Classify || a == Action::Dispatch ||
                a == Action::RecordContact || a == Action::WaitForCustomer || a == Action::CustomerResponded ||
                a == Action::Feedback || a == Action::Survey || a == Action::Archive || a == Action::FollowUp ||
-               a == Action::Escalate || a == Action::Amend || a == Action::Note || a == Action::Message;
+               a == Action::Escalate || a == Action::Amend || a == Action::Note || a == Action::Message ||
+               a == Action::Attach || a == Action::WithdrawAttachment;
     case Role::Handler:
         return a == Action::Investigate || a == Action::RecordContact || a == Action::WaitForCustomer ||
                a == Action::CustomerResponded || a == Action::ProposeSolution || a == Action::Implement ||
-               a == Action::Feedback || a == Action::Escalate || a == Action::Note || a == Action::Message;
+               a == Action::Feedback || a == Action::Escalate || a == Action::Note || a == Action::Message ||
+               a == Action::Attach || a == Action::WithdrawAttachment;
     }
     return false;
 }

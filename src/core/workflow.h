@@ -42,9 +42,13 @@ enum class Action {
     Amend,
     Note,
     Message,
+    // A file on the case (core/attachment.h), and one withdrawn with a reason (its bytes stay for the
+    // audit trail): in any state, by whoever may write the case file (app::Attachments says when).
+    Attach,
+    WithdrawAttachment,
 };
-constexpr int kActionCount = static_cast<int>(Action::Message) + 1;
-// Whether an action records something about the case without changing it (a note, a message):
+constexpr int kActionCount = static_cast<int>(Action::WithdrawAttachment) + 1;
+// Whether an action records something about the case without changing it (a note, a message, a file):
 // such events neither mark nor are marked as concurrent edits.
 bool onlyRecords(Action a);
 

@@ -39,6 +39,21 @@ std::string lines(const std::vector<std::string>& texts) {
     return out;
 }
 
+// Each file with its type, size, who attached it and when, and whether it was withdrawn; its SHA-256
+// (first 16 digits) ties the paper to the bytes in the database.
+std::string attachmentTable(const core::Case& c, const ReferenceNames& names) {
+    if (c.attachments.empty()) return "<p>" + html(tr("print.none")) + "</p>\n";
+    std::string out = "<table>\n";
+    for (const core::Attachment& a : c.attachments) {
+        std::string state = a.withdrawn ? tr("print.withdrawn") + a.withdrawnReason : std::string();
+        out += "<tr><td class=\"when\">" + formatDateTime(a.at) + "</td><td>" + html(a.name) + "</td><td>" +
+               html(a.mediaType) + " · " + formatBytes(a.size) + "</td><td>" + html(names.person(a.by)) +
+               "</td><td>SHA-256 " + a.sha256.substr(0, 16) + "…" + (state.empty() ? "" : "<br>" + html(state)) +
+               "</td></tr>\n";
+    }
+    return out + "</table>\n";
+}
+
 // One case's file, from its title to its signature lines.
 core::Result<std::string> caseSection(const app::App& app, const std::string& caseId) {
     auto found = app.cases().caseById(caseId);
@@ -120,7 +135,7 @@ core::Result<std::string> caseSection(const app::App& app, const std::string& ca
 
     out += "<h2>" + html(tr("print.amendments")) + "</h2>\n";
     out += amends.empty() ? "<p>" + html(tr("print.none")) + "</p>\n" : "<table>\n" + amends + "</table>\n";
-    out += "<h2>" + html(tr("print.attachments")) + "</h2>\n<p>" + html(tr("print.none")) + "</p>\n";
+    out += "<h2>" + html(tr("print.attachments")) + "</h2>\n" + attachmentTable(c, names);
 
     out += "<h2>" + html(tr("print.signatures")) + "</h2>\n<table class=\"sign\"><tr><th>" +
            html(tr("print.signed_handler")) + "</th><td></td><th>" + html(tr("print.signed_reviewer")) +

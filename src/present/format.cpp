@@ -61,4 +61,15 @@ int axisTop(int v) {
     return 40 * power;
 }
 
+std::string formatBytes(std::int64_t bytes) {
+    char out[32];
+    if (bytes < 1024)
+        std::snprintf(out, sizeof out, "%lld B", static_cast<long long>(bytes));
+    else if (bytes < 1024 * 1024)
+        std::snprintf(out, sizeof out, "%.1f KB", static_cast<double>(bytes) / 1024);
+    else
+        std::snprintf(out, sizeof out, "%.1f MB", static_cast<double>(bytes) / (1024 * 1024));
+    return out;
+}
+
 } // namespace tousu::present

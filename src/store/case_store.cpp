@@ -10,6 +10,7 @@
 #include "core/redact.h"
 #include "core/sha256.h"
 #include "core/workflow.h"
+#include "store/attachment_store.h"
 #include "store/database.h"
 #include "store/statement.h"
 
@@ -342,6 +343,7 @@ core::Status CaseStore::compactErased() {
     if (!m_redacted) return core::Ok{};
     // Removed rows stay in the full-text index's segments until they are merged.
     if (auto st = m_db.exec("INSERT INTO cases_fts(cases_fts) VALUES ('optimize')"); !st) return st;
+    if (auto dropped = dropUnneededAttachments(m_db); !dropped) return dropped.error(); // files of erased cases
     m_redacted = false;
     return core::Ok{};
 }

@@ -17,7 +17,7 @@ namespace tousu::store {
 
 class Database {
   public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     // path ":memory:" opens a private in-memory database; `vfs` names a registered SQLite VFS
     // (store/page_vfs.h in the browser), nullptr the default.

@@ -135,6 +135,14 @@ constexpr Migration kMigrations[] = {
         CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL,
                                 action TEXT NOT NULL, detail TEXT NOT NULL) STRICT;
     )sql"},
+    // Version 10: the bytes of the files on cases (store/attachment_store.h), named by their SHA-256,
+    // in pieces of at most 256 KB; a file's row is written last, so a file with a row is whole.
+    {10, R"sql(
+        CREATE TABLE attachment_files (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL,
+                                       chunks INTEGER NOT NULL) STRICT;
+        CREATE TABLE attachment_chunks (sha256 TEXT NOT NULL, seq INTEGER NOT NULL, bytes BLOB NOT NULL,
+                                        PRIMARY KEY (sha256, seq)) STRICT;
+    )sql"},
 };
 
 } // namespace

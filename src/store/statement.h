@@ -32,6 +32,10 @@ class Statement {
     }
     Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
     Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+    Statement& bindBlob(int i, std::string_view bytes) {
+        sqlite3_bind_blob(m_stmt, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
     Statement& bind(int i, std::int64_t v) {
         sqlite3_bind_int64(m_stmt, i, v);
         return *this;
@@ -76,6 +80,10 @@ class Statement {
 
     std::string text(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    }
+    std::string blob(int col) const {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }

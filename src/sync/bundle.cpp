@@ -5,9 +5,11 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/attachment.h"
 #include "core/sha256.h"
 #include "sync/event_json.h"
 #include "sync/json_limits.h"
+#include "sync/sealed.h"
 
 namespace tousu::sync {
 
@@ -21,7 +23,7 @@ core::Error refuse(const char* key, std::string detail = {}, std::string field =
 
 // The header keys writeBundle has written since bundles began (5457144; "masked" since ca60139).
 constexpr const char* kHeaderKeys[] = {"format", "version", "origin", "office", "created",
-                                       "count",  "sha256",  "masked", "events"};
+                                       "count",  "sha256",  "masked", "events", "attachments"};
 // An office name is shown, never parsed. The desk allows 40 characters, but `tousu-cli init` took any
 // length before 09ef7f9 and exports carry the stored name, so a reader takes as much as a payload value.
 constexpr std::size_t kMaxOfficeNameLength = kMaxFieldBytes;
@@ -61,7 +63,26 @@ std::optional<core::Error> headerError(const json& root) {
     return std::nullopt;
 }
 
-// Collects the events array element by element while nlohmann parses the rest of the document.
+// One element of the attachments array: the bytes decoded and checked against their hash and size.
+core::Result<BundleAttachment> attachmentFromJson(const json& j) {
+    const auto bad = [](std::string what) { return refuse("error.bundle_attachment", std::move(what)); };
+    if (!j.is_object() || j.size() != 3 || !j.contains("sha256") || !j.contains("size") || !j.contains("data"))
+        return bad("not an object of sha256, size and data");
+    const json& sha = j.at("sha256");
+    if (!sha.is_string() || !core::isSha256Hex(sha.get_ref<const std::string&>())) return bad("sha256");
+    const std::string& name = sha.get_ref<const std::string&>();
+    const auto size = integerIn(j.at("size"), 1, INT64_MAX);
+    const json& data = j.at("data");
+    if (!size || !data.is_string()) return bad(name + ": size or data");
+    auto bytes = base64Decode(data.get_ref<const std::string&>());
+    if (!bytes) return bad(name + ": data is not base64");
+    if (static_cast<std::int64_t>(bytes->size()) != *size)
+        return bad(name + ": holds " + std::to_string(bytes->size()) + " bytes, says " + std::to_string(*size));
+    if (core::sha256Hex(*bytes) != name) return bad(name + ": the bytes do not match their sha256");
+    return BundleAttachment{name, std::move(*bytes)};
+}
+
+// Collects the events and attachments arrays element by element while nlohmann parses the rest.
 struct EventCollector {
     std::vector<core::Event> events;
     std::unordered_map<std::string, std::string> seen; // id -> canonical text
@@ -69,7 +90,8 @@ struct EventCollector {
     core::Sha256 hash; // over every event read, repeats included, as the writer hashed them
     std::size_t read = 0;
     std::string lastKey;
-    bool inEvents = false, sawEvents = false;
+    bool inEvents = false, sawEvents = false, inAttachments = false, sawAttachments = false;
+    std::vector<BundleAttachment> attachments;
 
     void fail(core::Error e) {
         if (!firstError) firstError = std::move(e);
@@ -83,12 +105,15 @@ struct EventCollector {
             fail(refuse("error.bundle_too_many", "count " + parsed.dump(), "count"));
         if (depth == 1 && ev == json::parse_event_t::array_start) {
             inEvents = lastKey == "events";
+            inAttachments = lastKey == "attachments";
             sawEvents = sawEvents || inEvents;
+            sawAttachments = sawAttachments || inAttachments;
         }
-        if (depth == 1 && ev == json::parse_event_t::array_end && inEvents) {
-            inEvents = false;
-            return false; // the events are kept as Events, not as JSON
+        if (depth == 1 && ev == json::parse_event_t::array_end && (inEvents || inAttachments)) {
+            inEvents = inAttachments = false;
+            return false; // kept as Events and bytes, not as JSON
         }
+        if (inAttachments && depth == 2) return attachment(ev, parsed);
         if (!inEvents || depth != 2) return true;
         // An element is complete at its end (objects, arrays) or at once (scalars).
         if (ev != json::parse_event_t::object_end && ev != json::parse_event_t::array_end &&
@@ -115,6 +140,20 @@ struct EventCollector {
             return false;
         }
         events.push_back(std::move(e.value()));
+        return false;
+    }
+
+    bool attachment(json::parse_event_t ev, const json& parsed) {
+        if (ev != json::parse_event_t::object_end && ev != json::parse_event_t::array_end &&
+            ev != json::parse_event_t::value)
+            return true;
+        if (firstError) return false;
+        auto a = attachmentFromJson(parsed);
+        if (!a)
+            fail(a.error());
+        else if (std::none_of(attachments.begin(), attachments.end(),
+                              [&](const BundleAttachment& b) { return b.sha256 == a.value().sha256; }))
+            attachments.push_back(std::move(a.value()));
         return false;
     }
 };
@@ -146,6 +185,12 @@ std::string writeBundle(const Bundle& b) {
         out += i ? ",\n" : "\n";
         out += eventToJson(b.events[i]).dump();
     }
+    out += "\n],\"attachments\":[";
+    for (std::size_t i = 0; i < b.attachments.size(); ++i) {
+        const BundleAttachment& a = b.attachments[i];
+        out += i ? ",\n" : "\n";
+        out += json{{"sha256", a.sha256}, {"size", a.bytes.size()}, {"data", base64Encode(a.bytes)}}.dump();
+    }
     out += "\n]}\n";
     return out;
 }
@@ -169,6 +214,10 @@ core::Result<Bundle> readBundle(std::string_view text) {
         return refuse("error.bundle_newer", "version " + std::to_string(*version), "version");
     if (collect.firstError) return *collect.firstError;
     if (!collect.sawEvents) return refuse("error.bundle_format", "no events array", "events");
+    if (const auto a = root.find("attachments"); a != root.end() && !a->is_discarded()) // an array is taken apart
+        return refuse("error.bundle_format", "attachments is not an array", "attachments");
+    if (*version < 2 && collect.sawAttachments)
+        return refuse("error.bundle_format", "attachments in a version 1 bundle", "attachments");
     if (auto wrong = headerError(root)) return *wrong;
 
     Bundle b;
@@ -182,6 +231,7 @@ core::Result<Bundle> readBundle(std::string_view text) {
     if (!created) return refuse("error.bundle_format", "created is not an ISO 8601 time", "created");
     b.created = created.value();
     b.masked = root.value("masked", json()) == true;
+    b.attachments = std::move(collect.attachments);
     // A repeated event with equal content was dropped while reading; count and hash include it.
     const auto count = integerIn(root.value("count", json()), 0, INT64_MAX);
     if (!count || static_cast<std::size_t>(*count) != collect.read)

@@ -140,6 +140,16 @@ json troubleTicket(const std::vector<core::Event>& events, const core::Calendar&
               {"statusChangeHistory", history},
               {"troubleTicketCharacteristic", characteristics},
               {"@type", "TroubleTicket"}};
+    json attachments = json::array(); // by reference: the bytes are the desk's, named by their SHA-256
+    for (const core::Attachment& a : c.attachments)
+        if (!a.withdrawn)
+            attachments.push_back({{"id", a.sha256},
+                                   {"name", a.name},
+                                   {"mimeType", a.mediaType},
+                                   {"size", {{"amount", a.size}, {"units", "bytes"}}},
+                                   {"@referredType", "Attachment"},
+                                   {"@type", "AttachmentRef"}});
+    if (!attachments.empty()) t["attachment"] = attachments;
     if (expectedResolution) t["expectedResolutionDate"] = core::formatIso8601(expectedResolution);
     if (c.resolvedAt) t["resolutionDate"] = core::formatIso8601(c.resolvedAt);
     return t;

@@ -207,7 +207,7 @@ def check_import_refuses_bad_files(tmp):
         "not_json.json": ("这不是 JSON", "error.bundle_not_json"),
         "truncated.json": (text[: len(text) // 2], "error.bundle_truncated"),
         "edited.json": (text.replace("宽带", "宽频", 1), "error.bundle_hash"),
-        "newer.json": (text.replace('"version":1', '"version":7', 1), "error.bundle_newer"),
+        "newer.json": (text.replace('"version":2', '"version":7', 1), "error.bundle_newer"),
     }
     for name, (content, message) in bad.items():
         path = os.path.join(tmp, name)

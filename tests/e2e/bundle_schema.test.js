@@ -94,7 +94,7 @@ test('the schema rejects what the reader rejects: unknown types, non-string payl
   };
   assert.equal(broken((b) => { b.events[0].type = 'teleport'; }), false);
   assert.equal(broken((b) => { b.events[0].payload.id = 7; }), false);
-  assert.equal(broken((b) => { b.version = 2; }), false);
+  assert.equal(broken((b) => { b.version = 3; }), false);
   assert.equal(broken((b) => { delete b.sha256; }), false);
   assert.equal(broken((b) => { b.events[0].hlc = 'yesterday'; }), false);
 });

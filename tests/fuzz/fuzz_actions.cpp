@@ -108,6 +108,8 @@ core::Status act(app::App& app, Action action, const std::string& id, const std:
     case Action::Amend: // the case file's, in every state: tests/unit/app/case_file_test.cpp
     case Action::Note:
     case Action::Message:
+    case Action::Attach: // app/attachments.h: tests/unit/app/attachments_test.cpp
+    case Action::WithdrawAttachment:
     case Action::Register:
     case Action::Escalate:
         break;

@@ -10,6 +10,7 @@ each with `error` and store nothing) and tests/e2e/bundle_schema.test.js (assets
 refuse each too, or, where a schema cannot judge, say exactly that).
 Where a sample must get past the file's checksums to reach the gate, count and sha256 are recomputed
 (sha256 over each event's canonical text + "\\n", core/event.cpp)."""
+import base64
 import copy
 import hashlib
 import json
@@ -23,6 +24,7 @@ YEAR_2028 = "1830297600000"  # 2028-01-01: a year past CLOCK, still well-formed
 CASE_ONLY = "c11f6531-eb66-49a7-b305-67547a34c162"
 # The ways a schema cannot judge a file; the schema test checks these samples are schema-valid.
 CHECKSUM = "cannot judge: count and sha256 are checked against the events"
+FILE_BYTES = "cannot judge: each file's sha256 and size are checked against its bytes"
 CLOCK_WINDOW = "cannot judge: the window is relative to the desk's clock"
 REFERENCES = "cannot judge: references are defined in the database or the same file"
 REPEATED_ID = "cannot judge: an id repeated with other content"
@@ -65,11 +67,29 @@ def rehash(bundle):
 
 
 def bundle_text(bundle):
-    """As sync::writeBundle lays it out: the header, then one event a line."""
-    header = {k: v for k, v in bundle.items() if k != "events"}
+    """As sync::writeBundle lays it out: the header, then one event a line, then (version 2) one file a line."""
+    header = {k: v for k, v in bundle.items() if k not in ("events", "attachments")}
     text = json.dumps(header, ensure_ascii=False, separators=(",", ":"), sort_keys=True)[:-1] + ',"events":['
-    lines = [json.dumps(e, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for e in bundle["events"]]
-    return text + "\n" + ",\n".join(lines) + "\n]}\n"
+    line = lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text += "\n" + ",\n".join(line(e) for e in bundle["events"]) + "\n]"
+    if "attachments" in bundle:
+        text += ',"attachments":[\n' + ",\n".join(line(a) for a in bundle["attachments"]) + "\n]"
+    return text + "}\n"
+
+
+BILL = "账单截图，本月多扣 20 元".encode()
+BILL_SHA = hashlib.sha256(BILL).hexdigest()
+
+
+def attached(name="账单.pdf", sha=BILL_SHA, size=len(BILL), data=BILL, version=2):
+    """An attach event for the bill, and the file itself in the attachments array."""
+    def change(b):
+        follow_up(b, "attach", {"attachment": sha, "name": name, "media_type": "application/pdf",
+                                "size": str(size)})
+        b["version"] = version
+        b["attachments"] = [{"sha256": BILL_SHA, "size": size,
+                             "data": data if isinstance(data, str) else base64.b64encode(data).decode()}]
+    return change
 
 
 def deep(value, levels=20):
@@ -132,8 +152,22 @@ def event(i, **changes):
 BUNDLES = {
     "format_other": ("another program's format", lambda b: b.update(format="other.bundle"),
                      "error.bundle_format", "format", "refuses", True),
-    "version_newer": ("written by a newer tousu", lambda b: b.update(version=2), "error.bundle_newer", "version 2",
+    "version_newer": ("written by a newer tousu", lambda b: b.update(version=3), "error.bundle_newer", "version 3",
                       "refuses", True),
+    "attachments_in_version_1": ("files in a version 1 bundle, which had none", attached(version=1),
+                                 "error.bundle_format", "attachments in a version 1 bundle", "refuses", True),
+    "attachment_hash_wrong": ("a file whose bytes are not those its sha256 names", attached(data=BILL[::-1]),
+                              "error.bundle_attachment", "do not match", FILE_BYTES, True),
+    "attachment_size_wrong": ("a file that says it is one byte longer", attached(size=len(BILL) + 1),
+                              "error.bundle_attachment", "says", FILE_BYTES, True),
+    "attachment_not_base64": ("a file's data not base64", attached(data="账单!!"), "error.bundle_attachment",
+                              "not base64", "refuses", True),
+    "attach_name_path": ("an attachment named with a path", attached(name="../../账单.pdf"), "error.bundle_value",
+                         "name=../../账单.pdf", "refuses", True),
+    "attach_name_type": ("an attachment of a type the desk does not take", attached(name="setup.exe"),
+                         "error.bundle_value", "name=setup.exe", "refuses", True),
+    "attach_hash_upper": ("an attachment named by upper-case hex", attached(sha=BILL_SHA.upper()),
+                          "error.bundle_value", "attachment=", "refuses", True),
     "version_wraps": ("version 2^32 + 1, which read as a 32-bit int is 1", lambda b: b.update(version=4294967297),
                       "error.bundle_format", "version", "refuses", True),
     "count_nested_deep": ("count nested 20 arrays deep", lambda b: b.update(count=deep(5)), "error.bundle_format",
@@ -317,6 +351,7 @@ ACCEPTED = {
     "classify_new_category": ("a reclassification that takes the new category's limits and keeps the importance",
                               event(2, payload={"category": "billing", "sub_type": "", "importance": "",
                                                 "limits": "initial_investigation=259200000"})),
+    "version_2_attachment": ("version 2: a bill attached, with its bytes", attached()),
     "office_name_long": ("an office named in 60 characters, as tousu-cli init allowed before 09ef7f9",
                          header(office={"code": "BJ01", "name": "北" * 60})),
     "reference_data": ("reference data of every type", lambda b: [reference(t, p)(b) for t, p in (

@@ -461,4 +461,22 @@ TEST_CASE("TMF621 export: one ticket per case with every event as a note and the
     CHECK(t["relatedParty"][0]["contactMedium"][0]["characteristic"]["phoneNumber"] == "13800138000");
     CHECK(t["relatedParty"][1]["id"] == "s03");
     CHECK(cancelled["status"] == "cancelled");
+    CHECK_FALSE(t.contains("attachment"));
+}
+
+TEST_CASE("TMF621 export lists a case's files as attachment references, not the withdrawn ones") {
+    Office a("A", 2);
+    const std::string id = a.registerOne();
+    const std::string sha = a.app->attachments().attach(id, "账单.pdf", "%PDF-1.4 账单").value();
+    const std::string gone = a.app->attachments().attach(id, "错的.png", "not this one").value();
+    REQUIRE(a.app->attachments().withdraw(id, gone, "传错了").ok());
+    std::string out;
+    REQUIRE(a.app->exchange().exportTmf(out).ok());
+    const auto t = nlohmann::json::parse(out)[0];
+    REQUIRE(t["attachment"].size() == 1);
+    CHECK(t["attachment"][0]["id"] == sha);
+    CHECK(t["attachment"][0]["name"] == "账单.pdf");
+    CHECK(t["attachment"][0]["mimeType"] == "application/pdf");
+    CHECK(t["attachment"][0]["size"]["amount"] == std::string("%PDF-1.4 账单").size());
+    CHECK(t["attachment"][0]["@type"] == "AttachmentRef");
 }

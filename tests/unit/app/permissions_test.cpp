@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/context.h"
+#include "core/sha256.h"
 
 using namespace tousu;
 using core::Action;
@@ -27,6 +28,7 @@ struct Desk {
         auto ref = app->cases().registerCase({"phone", "王芳", "13800138000", "", "phone", "话费多扣了二十元",
                                               "billing", "bill_error", "normal", clock.now()});
         REQUIRE(ref.ok());
+        REQUIRE(app->attachments().attach(ref.value().id, "录音.mp3", "attached by the administrator").ok());
         return ref.value().id;
     }
 };
@@ -93,6 +95,12 @@ const std::map<Action, Step>& steps() {
         {Action::Note, [](app::App& a, const std::string& id, auto) { return a.cases().addNote(id, "客户下午方便"); }},
         {Action::Message,
          [](app::App& a, const std::string& id, auto) { return a.cases().messageCustomer(id, "sms", "正在处理"); }},
+        {Action::Attach, [](app::App& a, const std::string& id,
+                            auto) { return statusOf(a.attachments().attach(id, "账单.png", "not really a picture")); }},
+        {Action::WithdrawAttachment,
+         [](app::App& a, const std::string& id, auto) {
+             return a.attachments().withdraw(id, core::sha256Hex("attached by the administrator"), "传错了");
+         }},
     };
     return all;
 }

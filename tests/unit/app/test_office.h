@@ -40,6 +40,7 @@ struct Office {
     }
     app::ImportSummary importFrom(const sync::Bundle& b) {
         auto s = app->exchange().importBundle(b, true);
+        if (!s) FAIL_CHECK(doctest::String((s.error().messageKey + " " + s.error().detail).c_str()));
         REQUIRE(s.ok());
         return s.value();
     }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "core/sha256.h"
 #include "present/case_file.h"
 #include "present/i18n.h"
 #include "present/notice.h"
@@ -70,6 +71,10 @@ TEST_CASE("the printed case file holds every entry with its person, the correcti
     REQUIRE(app->cases().amend(id, {{"phone", "13900139000"}}, "号码听错").ok());
     REQUIRE(app->cases().addNote(id, "客户只在下午接电话").ok());
     REQUIRE(app->cases().confirm(id, "sms", "已受理").ok());
+    const std::string photo(2048, 'p');
+    REQUIRE(app->attachments().attach(id, "光猫<红灯>.jpg", photo).ok());
+    REQUIRE(app->attachments().attach(id, "录音.mp3", std::string(300, 'r')).ok());
+    REQUIRE(app->attachments().withdraw(id, core::sha256Hex(std::string(300, 'r')), "录错了人").ok());
     clock.jumpBy(30 * core::kHourMs); // past the 24 h of the first milestone
     std::string page = present::caseFileHtml(*app, {id}).value();
     CHECK(has(page, "<h1>投诉处理单</h1>"));
@@ -83,6 +88,11 @@ TEST_CASE("the printed case file holds every entry with its person, the correcti
     const std::string corrections = page.substr(page.find("<h2>登记信息更正</h2>"));
     CHECK(has(corrections, "<td>王芳</td><td>联系电话：138****8000 → 139****9000<br>更正原因：号码听错</td>"));
     CHECK(has(page, "<td>完成初步调查</td><td>2026-11-29 09:00</td><td class=\"late\">已超时</td>"));
+    const std::string files = page.substr(page.find("<h2>附件</h2>"));
+    CHECK(has(files, "<td>光猫&lt;红灯&gt;.jpg</td><td>image/jpeg · 2.0 KB</td><td>王芳</td><td>SHA-256 " +
+                         core::sha256Hex(photo).substr(0, 16) + "…</td>"));
+    CHECK(has(files, "<td>录音.mp3</td><td>audio/mpeg · 300 B</td><td>王芳</td>"));
+    CHECK(has(files, "<br>已撤回：录错了人</td>"));
 
     REQUIRE(app->signIn("s09").ok()); // a supervisor sees them whole
     page = present::caseFileHtml(*app, {id}).value();

@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
+#include "core/sha256.h"
 #include "sync/bundle.h"
 #include "sync/event_json.h"
+#include "sync/sealed.h"
 
 using namespace tousu;
 
@@ -60,8 +62,8 @@ TEST_CASE("each kind of broken file is refused with its own message") {
     CHECK(refusal(good.substr(0, good.size() / 2)) == "error.bundle_truncated");
     CHECK(refusal(good.substr(0, good.find("},\n") + 1)) == "error.bundle_truncated"); // cut right after an event
     CHECK(refusal(replaced(good, "\"tousu.bundle\"", "\"other.bundle\"")) == "error.bundle_format");
-    CHECK(refusal(replaced(good, "\"version\":1", "\"version\":2")) == "error.bundle_newer");
-    CHECK(refusal(replaced(good, "\"version\":1", "\"version\":\"1\"")) == "error.bundle_format");
+    CHECK(refusal(replaced(good, "\"version\":2", "\"version\":3")) == "error.bundle_newer");
+    CHECK(refusal(replaced(good, "\"version\":2", "\"version\":\"2\"")) == "error.bundle_format");
     CHECK(refusal(replaced(good, "\"count\":3", "\"count\":4")) == "error.bundle_count");
     CHECK(refusal(replaced(good, "第1条记录", "第9条记录")) == "error.bundle_hash");
     CHECK(refusal(replaced(good, "\"events\":[", "\"evts\":[")) == "error.bundle_format");
@@ -114,10 +116,39 @@ TEST_CASE("a bundle nested 100,000 deep anywhere, or with a version that wraps a
         nested += ",\"was\":";
         CHECK(refusal(replaced(good, member, nested)) == "error.bundle_format");
     }
-    CHECK(refusal(replaced(good, "\"version\":1", "\"version\":4294967297")) == "error.bundle_format");
+    CHECK(refusal(replaced(good, "\"version\":2", "\"version\":4294967298")) == "error.bundle_format");
     // The same change without the nesting is refused for its shape (a header key no tousu writes), not its depth.
     const auto shallow = sync::readBundle(replaced(good, "\"office\":{", "\"office\":\"BJ01\",\"was\":{"));
     REQUIRE_FALSE(shallow.ok());
     CHECK(shallow.error().detail.find("nested") == std::string::npos);
     CHECK(shallow.error().detail.find("unknown header key: was") != std::string::npos);
+}
+
+TEST_CASE("version 2 carries files whole, each checked against its hash and size, and version 1 still reads") {
+    sync::Bundle b = sample();
+    std::string recording(70'000, '\0');
+    for (std::size_t i = 0; i < recording.size(); ++i) recording[i] = static_cast<char>(i * 31 % 256);
+    b.attachments = {{core::sha256Hex(recording), recording}, {core::sha256Hex("账单"), "账单"}};
+    const std::string good = sync::writeBundle(b);
+    auto back = sync::readBundle(good);
+    REQUIRE(back.ok());
+    REQUIRE(back.value().attachments.size() == 2);
+    CHECK(back.value().attachments[0].bytes == recording);
+    CHECK(back.value().attachments[1].bytes == "账单");
+
+    const std::string billData = "\"data\":\"" + sync::base64Encode("账单") + "\"";
+    CHECK(refusal(replaced(good, billData, "\"data\":\"" + sync::base64Encode("帐单") + "\"")) ==
+          "error.bundle_attachment");
+    CHECK(refusal(replaced(good, "\"size\":6", "\"size\":7")) == "error.bundle_attachment");
+    CHECK(refusal(replaced(good, billData, "\"data\":\"not base64!\"")) == "error.bundle_attachment");
+    CHECK(refusal(replaced(good, "\"attachments\":[", "\"attachments\":[7,")) == "error.bundle_attachment");
+    CHECK(refusal(replaced(good, "\"version\":2", "\"version\":1")) == "error.bundle_format"); // v1 had none
+
+    // A version 1 file, as tousu wrote them before files: no attachments array at all.
+    std::string v1 = replaced(sync::writeBundle(sample()), "\"version\":2", "\"version\":1");
+    v1 = replaced(v1, ",\"attachments\":[\n]", "");
+    auto old = sync::readBundle(v1);
+    REQUIRE(old.ok());
+    CHECK(old.value().events.size() == 3);
+    CHECK(old.value().attachments.empty());
 }

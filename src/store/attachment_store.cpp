@@ -1,0 +1,92 @@
+#include "store/attachment_store.h"
+
+#include <algorithm>
+
+#include "core/attachment.h"
+#include "store/database.h"
+#include "store/statement.h"
+
+namespace tousu::store {
+
+using core::ErrorCode;
+using core::makeError;
+
+core::Result<bool> hasAttachment(const Database& db, const std::string& sha256) {
+    Statement s(db, "SELECT 1 FROM attachment_files WHERE sha256 = ?");
+    return s.bind(1, sha256).row();
+}
+
+core::Status storeAttachment(Database& db, const std::string& sha256, std::string_view bytes) {
+    auto stored = hasAttachment(db, sha256);
+    if (!stored) return stored.error();
+    if (stored.value()) return core::Ok{};
+    Statement chunk(db, "INSERT OR REPLACE INTO attachment_chunks(sha256, seq, bytes) VALUES (?, ?, ?)");
+    std::int64_t seq = 0;
+    for (std::size_t at = 0; at < bytes.size(); at += core::kAttachmentChunkBytes, ++seq) {
+        chunk.bind(1, sha256).bind(2, seq).bindBlob(3, bytes.substr(at, core::kAttachmentChunkBytes));
+        if (auto st = chunk.run(); !st) return st;
+        chunk.reset();
+    }
+    Statement file(db, "INSERT INTO attachment_files(sha256, size, chunks) VALUES (?, ?, ?)");
+    return file.bind(1, sha256).bind(2, static_cast<std::int64_t>(bytes.size())).bind(3, seq).run();
+}
+
+core::Result<std::string> readAttachment(const Database& db, const std::string& sha256) {
+    Statement file(db, "SELECT size, chunks FROM attachment_files WHERE sha256 = ?");
+    auto found = file.bind(1, sha256).row();
+    if (!found) return found.error();
+    if (!found.value()) return makeError(ErrorCode::NotFound, "error.attachment_missing", sha256);
+    const auto size = static_cast<std::size_t>(file.integer(0));
+    const std::int64_t chunks = file.integer(1);
+    std::string bytes;
+    bytes.reserve(size);
+    std::int64_t expected = 0;
+    Statement s(db, "SELECT seq, bytes FROM attachment_chunks WHERE sha256 = ? ORDER BY seq");
+    s.bind(1, sha256);
+    auto st = s.eachRow([&]() -> core::Status {
+        if (s.integer(0) != expected++)
+            return makeError(ErrorCode::Storage, "error.attachment_damaged", sha256 + ": a piece is missing");
+        bytes += s.blob(1);
+        return core::Ok{};
+    });
+    if (!st) return st.error();
+    if (expected != chunks || bytes.size() != size)
+        return makeError(ErrorCode::Storage, "error.attachment_damaged", sha256 + ": not whole");
+    return bytes;
+}
+
+core::Result<std::vector<std::string>> storedAttachments(const Database& db, const std::vector<std::string>& sha256s) {
+    std::string list = "[";
+    for (const std::string& sha : sha256s) {
+        if (!core::isSha256Hex(sha)) continue; // hex only: safe inside the JSON text as it is
+        list += (list.size() > 1 ? ",\"" : "\"") + sha + "\"";
+    }
+    Statement s(db, "SELECT sha256 FROM attachment_files WHERE sha256 IN (SELECT value FROM json_each(?)) "
+                    "ORDER BY sha256");
+    s.bind(1, list + "]");
+    std::vector<std::string> out;
+    if (auto st = s.eachRow([&] { out.push_back(s.text(0)); }); !st) return st.error();
+    return out;
+}
+
+core::Result<int> dropUnneededAttachments(Database& db) {
+    // (NOT IN over a NULL would keep everything: an attach event always names its file, but be sure.)
+    const char* kUnneeded = "SELECT sha256 FROM attachment_files WHERE sha256 NOT IN ("
+                            "SELECT json_extract(payload, '$.attachment') FROM events WHERE type = 'attach' "
+                            "AND json_extract(payload, '$.attachment') IS NOT NULL "
+                            "AND case_id NOT IN (SELECT case_id FROM events WHERE type = 'erase'))";
+    Statement unneeded(db, kUnneeded);
+    std::vector<std::string> drop;
+    if (auto st = unneeded.eachRow([&] { drop.push_back(unneeded.text(0)); }); !st) return st.error();
+    Statement chunks(db, "DELETE FROM attachment_chunks WHERE sha256 = ?");
+    Statement file(db, "DELETE FROM attachment_files WHERE sha256 = ?");
+    for (const std::string& sha : drop) {
+        if (auto st = chunks.bind(1, sha).run(); !st) return st.error();
+        chunks.reset();
+        if (auto st = file.bind(1, sha).run(); !st) return st.error();
+        file.reset();
+    }
+    return static_cast<int>(drop.size());
+}
+
+} // namespace tousu::store
