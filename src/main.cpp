@@ -71,12 +71,16 @@ int main() {
     host.readSession = platform::readSession;
     host.requestRedrawAfter = platform::requestRedrawAfter;
     host.http = platform::httpRequest;
+    host.pickAttachments = platform::pickAttachments;
+    host.acceptDroppedAttachments = platform::acceptDroppedAttachments;
+    host.openFile = platform::openFile;
     host.writeSession = platform::writeSession;
     if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;
     g_window.setHost(host);
-    platform::onFileReceived([](const std::string& name, std::string bytes, const std::string& errorKey) {
-        g_window.fileReceived(*g_app, name, std::move(bytes), errorKey);
-    });
+    platform::onFileReceived(
+        [](const std::string& name, std::string bytes, const std::string& errorKey, bool attachment) {
+            g_window.fileReceived(*g_app, name, std::move(bytes), errorKey, attachment);
+        });
     platform::onStorageStatus([](const platform::StorageStatus& s) {
         g_window.setStorage({true, s.persisted, s.safariRisk, s.usedBytes, s.quotaBytes});
     });

@@ -54,9 +54,7 @@ core::Result<std::string> Attachments::attach(const std::string& caseId, const s
     auto loaded = m_ctx.caseStore->loadCase(caseId);
     if (!loaded) return loaded.error();
     const core::Case& c = loaded.value();
-    if (c.erased) return makeError(ErrorCode::NotAllowed, "error.attach_erased");
-    if (!core::isOpen(c.state) && !supervises(m_ctx.actor.role))
-        return makeError(ErrorCode::NotAllowed, "error.attach_closed");
+    if (auto st = attachAllowed(c); !st) return st.error();
     const std::string sha = core::sha256Hex(bytes);
     const auto same = std::find_if(c.attachments.begin(), c.attachments.end(),
                                    [&](const core::Attachment& a) { return a.sha256 == sha && !a.withdrawn; });
@@ -88,14 +86,36 @@ core::Status Attachments::withdraw(const std::string& caseId, const std::string&
     const auto it = std::find_if(c.attachments.begin(), c.attachments.end(),
                                  [&](const core::Attachment& a) { return a.sha256 == sha256 && !a.withdrawn; });
     if (it == c.attachments.end()) return makeError(ErrorCode::NotFound, "error.attachment_not_found", sha256);
-    if (!supervises(m_ctx.actor.role) && (it->by != m_ctx.actor.staffId || !core::isOpen(c.state)))
-        return makeError(ErrorCode::NotAllowed, "error.withdraw_not_yours");
+    if (auto st = withdrawAllowed(c, *it); !st) return st;
     const core::Event e = m_ctx.newEvent(caseId, core::code(core::Action::WithdrawAttachment), c.lastHlc,
                                          {{"attachment", sha256}, {"name", it->name}, {"reason", reason}});
     if (auto st = m_ctx.caseStore->appendLocal(c, e); !st) return st;
     if (auto st = tx.commit(); !st) return st;
     ++m_ctx.revision;
     return core::Ok{};
+}
+
+// On a closed case by supervisors and administrators only; never once the customer's data was erased.
+core::Status Attachments::attachAllowed(const core::Case& c) const {
+    if (c.erased) return makeError(ErrorCode::NotAllowed, "error.attach_erased");
+    if (!core::isOpen(c.state) && !supervises(m_ctx.actor.role))
+        return makeError(ErrorCode::NotAllowed, "error.attach_closed");
+    return core::Ok{};
+}
+
+// By the person who attached it while the case is open; by supervisors and administrators always.
+core::Status Attachments::withdrawAllowed(const core::Case& c, const core::Attachment& a) const {
+    if (!supervises(m_ctx.actor.role) && (a.by != m_ctx.actor.staffId || !core::isOpen(c.state)))
+        return makeError(ErrorCode::NotAllowed, "error.withdraw_not_yours");
+    return core::Ok{};
+}
+
+bool Attachments::mayAttach(const core::Case& c) const {
+    return m_ctx.requireRole(core::Action::Attach) && attachAllowed(c);
+}
+
+bool Attachments::mayWithdraw(const core::Case& c, const core::Attachment& a) const {
+    return !a.withdrawn && m_ctx.requireRole(core::Action::WithdrawAttachment) && withdrawAllowed(c, a);
 }
 
 core::Result<std::string> Attachments::bytes(const std::string& sha256) const {

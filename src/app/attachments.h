@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/model.h"
 #include "core/result.h"
 
 namespace tousu::app {
@@ -27,6 +28,10 @@ class Attachments {
     // The file's bytes (error.attachment_missing when they are not here: not received yet, or erased).
     core::Result<std::string> bytes(const std::string& sha256) const;
     bool stored(const std::string& sha256) const;
+    // Whether the person at the desk may attach to the case, or withdraw this file from it (the
+    // rules attach and withdraw apply, for the desk to offer only what it may).
+    bool mayAttach(const core::Case& c) const;
+    bool mayWithdraw(const core::Case& c, const core::Attachment& a) const;
 
     // The limits, in megabytes (administrators set them for this device).
     int maxFileMegabytes() const;
@@ -35,6 +40,9 @@ class Attachments {
     core::Status setMaxCaseMegabytes(int megabytes);
 
   private:
+    core::Status attachAllowed(const core::Case& c) const;
+    core::Status withdrawAllowed(const core::Case& c, const core::Attachment& a) const;
+
     Context& m_ctx;
 };
 

@@ -32,13 +32,22 @@ void saveFile(const std::string& name, const std::string& mimeType, const std::s
 using PieceSink = std::function<void(std::string_view piece)>;
 core::Status saveFileInPieces(const std::string& name, const std::string& mimeType,
                               const std::function<core::Status(const PieceSink&)>& produce);
-// A file the user picked or dropped on the page: its name and bytes (gzip already undone), or a
-// message key saying why it could not be read (then `bytes` is empty).
-using FileReceived = std::function<void(const std::string& name, std::string bytes, const std::string& errorKey)>;
+// A file the user picked or dropped on the page: its name and bytes (gzip already undone, except for
+// an attachment, taken as it is), or a message key saying why it could not be read (then `bytes` is empty).
+using FileReceived =
+    std::function<void(const std::string& name, std::string bytes, const std::string& errorKey, bool attachment)>;
 // Where files arrive; set once. Dropping a file anywhere on the page delivers it too.
 void onFileReceived(FileReceived f);
 // Opens the browser's file picker for files matching `accept` (e.g. ".json,.gz").
 void pickFile(const char* accept);
+// The same for files to attach to a case, several at once; one over `maxBytes` arrives refused
+// (error.attachment_too_large) without being read.
+void pickAttachments(const char* accept, double maxBytes);
+// While `maxBytes` > 0, files dropped on the page are attachments (each file delivered in turn).
+void acceptDroppedAttachments(double maxBytes);
+// Opens the bytes in a new tab (the browser's viewer for pictures and PDFs, its player for
+// recordings); a download where the browser blocks the tab.
+void openFile(const std::string& name, const std::string& mimeType, const std::string& bytes);
 
 // [SECTION] Passphrase encryption of bundles (platform/web/crypto.cpp, WebCrypto); `done` runs later.
 

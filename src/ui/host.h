@@ -24,6 +24,10 @@ struct Host {
     std::function<void()> requestRedraw; // more frames soon: work spread over frames is not done
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> saveFile;
     std::function<void(const char* accept)> pickFile;
+    // Files to attach to a case (platform::pickAttachments, acceptDroppedAttachments, openFile).
+    std::function<void(const char* accept, double maxBytes)> pickAttachments;
+    std::function<void(double maxBytes)> acceptDroppedAttachments;
+    std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> openFile;
     // A file made in pieces (a large database's backup), offered only if `produce` returns Ok.
     using PieceSink = std::function<void(std::string_view piece)>;
     std::function<core::Status(const std::string& name, const std::string& mimeType,

@@ -114,9 +114,14 @@ void MainWindow::drawUserMenu(app::App& app, const std::string& title) {
     ImGui::EndMenu();
 }
 
-void MainWindow::fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey) {
-    if (errorKey.empty() && m_training.fileReceived(bytes, app.clock().now())) return; // a scenario
+void MainWindow::fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey,
+                              bool attachment) {
     app::App& into = m_training.active() ? m_training.app() : app; // a training workspace takes its own files
+    if (attachment) {
+        if (m_nav.view == View::CaseDetail) m_detail.attachmentReceived(into, name, bytes, errorKey);
+        return;
+    }
+    if (errorKey.empty() && m_training.fileReceived(bytes, app.clock().now())) return; // a scenario
     if (errorKey.empty() && looksLikeBackup(bytes))
         m_backup.received(into, name, bytes);
     else
@@ -468,6 +473,10 @@ void MainWindow::draw(app::App& office) {
     m_backup.draw(app, m_host);
     const bool busy = m_sync.busy() || screen(m_nav.view).busy();
     if (busy && m_host.requestRedraw) m_host.requestRedraw();
+    // Files dropped while a case is shown are attached to it (when its reader may attach).
+    const double dropLimit = m_nav.view == View::CaseDetail ? m_detail.dropLimit(app) : 0;
+    if (dropLimit != m_dropLimit && m_host.acceptDroppedAttachments) m_host.acceptDroppedAttachments(dropLimit);
+    m_dropLimit = dropLimit;
 }
 
 } // namespace tousu::ui

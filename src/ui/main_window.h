@@ -32,8 +32,10 @@ class MainWindow {
     // Draws the desk over the office's data, or over a training session's while one runs.
     void draw(app::App& office);
     void setHost(Host host) { m_host = std::move(host); }
-    // A file the user picked or dropped on the page: a backup (SQLite) or a sync bundle.
-    void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey);
+    // A file the user picked or dropped on the page: a backup (SQLite) or a sync bundle, or a file
+    // to attach to the case shown.
+    void fileReceived(app::App& app, const std::string& name, std::string bytes, const std::string& errorKey,
+                      bool attachment = false);
     void setStorage(const StorageInfo& s) { m_storage = s; }
     View view() const { return m_nav.view; }
     // A locked desk's sign-in form is for this person first (who worked last).
@@ -74,6 +76,7 @@ class MainWindow {
     std::optional<core::TimeMs> m_lastInput; // a secured desk locks when idle
     TrainingPanel m_training;
     bool m_preferencesApplied = false;
+    double m_dropLimit = 0; // what the page was last told about dropped files (attachments up to it)
     std::string m_search;
     bool m_focusSearch = false;
     bool m_openAbout = false, m_openGuide = false;

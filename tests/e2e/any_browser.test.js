@@ -111,6 +111,32 @@ for (const name of engines) {
       await shot('7-settings');
     });
 
+    test(`${name}: a file dropped on the case is attached, and its download holds the same bytes`, async () => {
+      await click(page, 'case_list');
+      const row = await waitForAny(page, (w) => w.id.startsWith('case_TS-'));
+      await click(page, row.id);
+      await waitForWidget(page, 'attach_file', () => true);
+      // Dragged from the desktop; the download is caught where the page hands it to the browser.
+      await page.evaluate(() => {
+        const bytes = new Uint8Array(3000).map((_, i) => (i * 13) % 256);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], '账单截图.png', { type: 'image/png' }));
+        document.querySelector('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        window.caughtDownload = null;
+        HTMLAnchorElement.prototype.click = function () {
+          const name = this.download;
+          fetch(this.href).then((r) => r.arrayBuffer()).then((b) => { window.caughtDownload = { name, bytes: [...new Uint8Array(b)] }; });
+        };
+      });
+      await waitForWidget(page, 'attachment_0', (w) => w.label.startsWith('账单截图.png'));
+      await shot('8-case-attachment');
+      await click(page, 'attachment_download_0');
+      await poll(page, () => window.caughtDownload !== null, null, 10000, 'the download');
+      const caught = await page.evaluate(() => window.caughtDownload);
+      assert.equal(caught.name, '账单截图.png');
+      assert.deepEqual(caught.bytes, Array.from({ length: 3000 }, (_, i) => (i * 13) % 256));
+    });
+
     test(`${name}: the start-up check names exactly what this engine lacks`, async () => {
       const gaps = await actualGaps(page);
       assert.deepEqual(await reportedGaps(page), gaps);

@@ -39,6 +39,10 @@ test('register, confirm and dispatch a phone complaint with the keyboard alone i
   const press = async (key) => { await page.keyboard.press(key); ++keys; await frames(page, 2); };
   const typeHere = async (id, text) => {
     await waitForWidget(page, id, (w) => w.focused === true);
+    // Text goes to the IME field the desk focuses once the field is active, a frame after Tab may
+    // report the focus: typed before that (a slow frame under load) it would land on the page.
+    await frames(page, 2);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
     await page.keyboard.insertText(text);
     await waitForWidget(page, id, (w) => w.value === text);
     ++texts;

@@ -1,13 +1,18 @@
 // lib_files.js — files in and out of the desk: downloads from the wasm heap, the file picker, and
 // files dropped anywhere on the page. Gzip files (magic 1f 8b) are inflated here with the
 // browser's DecompressionStream, so the C side only ever sees the JSON text.
+// Files attached to a case are taken as they are (a .gz stays a .gz): picked with
+// tousu_files_pick_attachments(accept, maxBytes), or dropped while tousu_files_drop_attachments(maxBytes)
+// says the page takes them (0: it does not; drops are then bundles and backups again).
 // C contract: tousu_files_install(maxBytes), tousu_files_save(name, mime, ptr, size), a file in pieces:
 // tousu_files_piece(ptr, size)… then tousu_files_save_pieces(name, mime) or tousu_files_drop_pieces(),
-// tousu_files_pick(accept); calls back tousu_on_file(name, ptr, size, errorKey).
+// tousu_files_pick(accept), tousu_files_open(name, mime, ptr, size) (in a new tab: the browser's
+// viewer and player); calls back tousu_on_file(name, ptr, size, errorKey, attachment).
 mergeInto(LibraryManager.library, {
   $tousuFiles__deps: ['$tousuStr', 'malloc', 'free'],
   $tousuFiles: {
     maxBytes: 0,
+    attachmentBytes: 0,   // > 0 while a dropped file is an attachment, at most this large
     pieces: [],           // a file being made in pieces (tousu_files_piece)
     // Offers the bytes (an array of parts) as a download.
     offer: function (parts, name, mimeType) {
@@ -19,14 +24,44 @@ mergeInto(LibraryManager.library, {
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
     },
-    deliver: function (name, bytes, errorKey) {
+    deliver: function (name, bytes, errorKey, attachment) {
       tousuStr.withC(name, function (namePtr) {
         tousuStr.withC(errorKey || '', function (errPtr) {
           var ptr = bytes && bytes.length ? _malloc(bytes.length) : 0;
           if (ptr) HEAPU8.set(bytes, ptr);
-          try { _tousu_on_file(namePtr, ptr, bytes ? bytes.length : 0, errorKey ? errPtr : 0); } finally { if (ptr) _free(ptr); }
+          try {
+            _tousu_on_file(namePtr, ptr, bytes ? bytes.length : 0, errorKey ? errPtr : 0, attachment ? 1 : 0);
+          } finally { if (ptr) _free(ptr); }
         });
       });
+    },
+    // An attachment: its bytes as they are, one file after another (in the order chosen).
+    readAttachments: function (files, maxBytes) {
+      var chain = Promise.resolve();
+      Array.prototype.forEach.call(files, function (file) {
+        chain = chain.then(function () {
+          if (file.size > maxBytes) return tousuFiles.deliver(file.name, null, 'error.attachment_too_large', true);
+          return file.arrayBuffer().then(function (buffer) {
+            tousuFiles.deliver(file.name, new Uint8Array(buffer), '', true);
+          }, function () {
+            tousuFiles.deliver(file.name, null, 'error.file_unreadable', true);
+          });
+        });
+      });
+    },
+    // The browser's file picker; `take` gets the files chosen (none: nothing happens).
+    choose: function (accept, multiple, take) {
+      var input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.multiple = multiple;
+      input.hidden = true;
+      input.addEventListener('change', function () {
+        if (input.files.length) take(input.files);
+        input.remove();
+      });
+      document.body.appendChild(input);
+      input.click();
     },
     read: function (file) {
       if (file.size > tousuFiles.maxBytes) return tousuFiles.deliver(file.name, null, 'error.bundle_too_large');
@@ -58,7 +93,8 @@ mergeInto(LibraryManager.library, {
     document.addEventListener('drop', function (e) {
       if (!hasFiles(e)) return;
       e.preventDefault();
-      if (e.dataTransfer.files.length) tousuFiles.read(e.dataTransfer.files[0]);
+      if (tousuFiles.attachmentBytes > 0) tousuFiles.readAttachments(e.dataTransfer.files, tousuFiles.attachmentBytes);
+      else if (e.dataTransfer.files.length) tousuFiles.read(e.dataTransfer.files[0]);
     });
   },
 
@@ -93,15 +129,30 @@ mergeInto(LibraryManager.library, {
 
   tousu_files_pick__deps: ['$tousuFiles', '$tousuStr'],
   tousu_files_pick: function (accept) {
-    var input = document.createElement('input');
-    input.type = 'file';
-    input.accept = tousuStr.fromC(accept);
-    input.hidden = true;
-    input.addEventListener('change', function () {
-      if (input.files.length) tousuFiles.read(input.files[0]);
-      input.remove();
-    });
-    document.body.appendChild(input);
-    input.click();
+    tousuFiles.choose(tousuStr.fromC(accept), false, function (files) { tousuFiles.read(files[0]); });
+  },
+  tousu_files_pick_attachments__deps: ['$tousuFiles', '$tousuStr'],
+  tousu_files_pick_attachments: function (accept, maxBytes) {
+    tousuFiles.choose(tousuStr.fromC(accept), true, function (files) { tousuFiles.readAttachments(files, maxBytes); });
+  },
+  tousu_files_drop_attachments__deps: ['$tousuFiles'],
+  tousu_files_drop_attachments: function (maxBytes) { tousuFiles.attachmentBytes = maxBytes; },
+
+  tousu_files_open__deps: ['$tousuStr'],
+  tousu_files_open: function (name, mimeType, ptr, size) {
+    ptr >>>= 0;
+    var blob = new Blob([HEAPU8.slice(ptr, ptr + size)], { type: tousuStr.fromC(mimeType) });
+    var url = URL.createObjectURL(blob);
+    // A new tab shows pictures and PDFs and plays recordings; where a pop-up is blocked, a download.
+    var tab = window.open(url, '_blank');
+    if (!tab) {
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = tousuStr.fromC(name);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10 * 60000);
   },
 });

@@ -12,6 +12,9 @@ int tousu_files_piece(const char* data, double size);
 void tousu_files_save_pieces(const char* name, const char* mimeType);
 void tousu_files_drop_pieces(void);
 void tousu_files_pick(const char* accept);
+void tousu_files_pick_attachments(const char* accept, double maxBytes);
+void tousu_files_drop_attachments(double maxBytes);
+void tousu_files_open(const char* name, const char* mimeType, const char* data, double size);
 }
 
 namespace tousu::platform {
@@ -50,14 +53,20 @@ void onFileReceived(FileReceived f) {
 }
 
 void pickFile(const char* accept) { tousu_files_pick(accept); }
+void pickAttachments(const char* accept, double maxBytes) { tousu_files_pick_attachments(accept, maxBytes); }
+void acceptDroppedAttachments(double maxBytes) { tousu_files_drop_attachments(maxBytes); }
+
+void openFile(const std::string& name, const std::string& mimeType, const std::string& bytes) {
+    tousu_files_open(name.c_str(), mimeType.c_str(), bytes.data(), static_cast<double>(bytes.size()));
+}
 
 } // namespace tousu::platform
 
 extern "C" EMSCRIPTEN_KEEPALIVE void tousu_on_file(const char* name, const char* data, double size,
-                                                   const char* errorKey) {
+                                                   const char* errorKey, int attachment) {
     tousu::platform::doLater([name = std::string(name),
                               bytes = std::string(data ? data : "", data ? static_cast<std::size_t>(size) : 0),
-                              error = std::string(errorKey ? errorKey : "")]() mutable {
-        if (tousu::platform::g_received) tousu::platform::g_received(name, std::move(bytes), error);
+                              error = std::string(errorKey ? errorKey : ""), attachment]() mutable {
+        if (tousu::platform::g_received) tousu::platform::g_received(name, std::move(bytes), error, attachment != 0);
     });
 }

@@ -49,6 +49,7 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
         m_form.close();
         m_amend.close();
         m_erase.close();
+        m_files.close();
         m_focusAction = true;
         m_recorded.clear();
     }
@@ -59,6 +60,7 @@ void CaseDetailScreen::load(app::App& app, const std::string& caseId) {
     auto events = app.cases().timeline(caseId);
     m_events = events ? events.value() : std::vector<core::Event>{};
     m_repeatOfNumber.clear();
+    if (m_case) m_files.refresh(app, *m_case);
     if (m_case && !m_case->repeatOf.empty())
         if (auto earlier = app.cases().caseById(m_case->repeatOf)) m_repeatOfNumber = earlier.value().number;
     m_names.refresh(app);
@@ -246,6 +248,11 @@ void CaseDetailScreen::drawCaseFileActions(app::App& app, const Host& host) {
     widgets::actionError(m_printError ? &*m_printError : nullptr);
 }
 
+void CaseDetailScreen::attachmentReceived(app::App& app, const std::string& name, const std::string& bytes,
+                                          const std::string& errorKey) {
+    if (m_case) m_files.received(app, *m_case, name, bytes, errorKey);
+}
+
 std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
     app::App& app = ctx.app;
     const std::string& caseId = ctx.nav.caseId;
@@ -265,6 +272,7 @@ std::optional<Navigation> CaseDetailScreen::draw(const ScreenContext& ctx) {
     }
     if (auto to = drawHeader(app)) nav = to;
     drawActions(app, ctx.host);
+    m_files.draw(app, ctx.host, *m_case, m_names);
     if (beside) ImGui::TableNextColumn();
     drawTimeline(app);
     if (beside) ImGui::EndTable();

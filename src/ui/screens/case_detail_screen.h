@@ -1,6 +1,6 @@
 // Case detail: header with state, deadlines and time left, the full timeline (every event with
 // actor and time, filtered to steps, notes or messages on request), only the actions the workflow
-// and the user's role allow, and the case file's own entries (a note, a reply, a correction).
+// and the user's role allow, and the case file's own entries (a note, a reply, a correction, files).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -12,6 +12,7 @@
 #include "present/reference_names.h"
 #include "ui/forms/action_form.h"
 #include "ui/forms/amend_form.h"
+#include "ui/forms/attachments_panel.h"
 #include "ui/forms/erase_form.h"
 #include "ui/present.h"
 #include "ui/screens/navigation.h"
@@ -27,6 +28,11 @@ class CaseDetailScreen : public Screen {
   public:
     std::optional<Navigation> draw(const ScreenContext& ctx) override;
     void entered() override { m_focusAction = true; }
+    // A file picked or dropped to attach to the case shown.
+    void attachmentReceived(app::App& app, const std::string& name, const std::string& bytes,
+                            const std::string& errorKey);
+    // The largest file dropped on the page that is an attachment to the case shown (0: none).
+    double dropLimit(const app::App& app) const { return m_case ? m_files.dropLimit(app, *m_case) : 0; }
 
   private:
     void load(app::App& app, const std::string& caseId);
@@ -45,6 +51,7 @@ class CaseDetailScreen : public Screen {
     ActionForm m_form;
     AmendForm m_amend;
     EraseForm m_erase;
+    AttachmentsPanel m_files;
     // Which entries the timeline shows: all, the process's steps, internal notes, or what was said to
     // the customer.
     enum class TimelineFilter { All, Steps, Notes, Messages } m_filter = TimelineFilter::All;

@@ -53,10 +53,34 @@ void SettingsScreen::drawPage(app::App& app, const Host& host) {
     tab("settings.sub_types", "settings_sub_types", [&] { m_reference.drawSubTypes(app); });
     tab("settings.policies", "settings_policies", [&] { m_policies.draw(app); });
     tab("settings.templates", "settings_templates", [&] { drawTemplates(app); });
+    tab("settings.attachments", "settings_attachments", [&] { drawAttachmentLimits(app); });
     if (core::roleMay(app.actor().role, core::Action::Erase))
         tab("settings.personal_data", "settings_personal_data", [&] { m_personalData.draw(app); });
     if (app.may(core::Operation::ReadAudit)) tab("settings.audit", "settings_audit", [&] { drawAudit(app, host); });
     ImGui::EndTabBar();
+}
+
+// How large a file, and all of a case's files, may be (administrators; for this device).
+void SettingsScreen::drawAttachmentLimits(app::App& app) {
+    ImGui::BeginDisabled(!app.settings().mayEditSettings());
+    const auto choice = [&](const char* key, const char* id, std::initializer_list<int> megabytes, int current,
+                            core::Status (app::Attachments::*set)(int)) {
+        std::vector<widgets::Choice> choices;
+        for (int mb : megabytes) choices.push_back({std::to_string(mb), std::to_string(mb) + " MB"});
+        std::string value = std::to_string(current);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        if (widgets::combo(label(key, id), id, choices, value))
+            if (auto st = (app.attachments().*set)(std::atoi(value.c_str())); !st) m_attachmentError = st.error();
+    };
+    choice("settings.attachment_file", "attachment_max_file", {5, 10, 25, 50, 100},
+           app.attachments().maxFileMegabytes(), &app::Attachments::setMaxFileMegabytes);
+    choice("settings.attachment_case", "attachment_max_case", {50, 100, 200, 500, 1000, 2000},
+           app.attachments().maxCaseMegabytes(), &app::Attachments::setMaxCaseMegabytes);
+    ImGui::EndDisabled();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("settings.attachment_explain"));
+    ImGui::PopTextWrapPos();
+    widgets::actionError(m_attachmentError ? &*m_attachmentError : nullptr);
 }
 
 // What belongs to this browser and the person at it: anyone may change these.

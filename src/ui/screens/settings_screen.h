@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "app/settings.h"
@@ -34,6 +35,7 @@ class SettingsScreen : public Screen {
     void drawAccess(app::App& app);
     void drawOffice(app::App& app);
     void drawTemplates(app::App& app);
+    void drawAttachmentLimits(app::App& app);
     void drawAudit(app::App& app, const Host& host);
 
     std::uint64_t m_revision = 0;
@@ -43,6 +45,7 @@ class SettingsScreen : public Screen {
     ReferenceEditor m_reference;
     PersonalDataPanel m_personalData;
     PolicyEditor m_policies;
+    std::optional<core::Error> m_attachmentError;
     // The audit log's newest lines, read again when the data changed or on 刷新, never per frame.
     std::vector<core::AuditEntry> m_audit;
     std::int64_t m_auditTotal = 0;

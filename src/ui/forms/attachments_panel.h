@@ -1,0 +1,46 @@
+// The files on a case, in the case detail: each with its name, size, type, who attached it and when;
+// opened in the browser (its viewer for pictures and PDFs, its player for recordings) or
+// downloaded; withdrawn with a reason by whoever may. New files are picked, or dropped on the page
+// while the case is shown, several at once; each refusal says which file and why.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/result.h"
+#include "present/reference_names.h"
+#include "ui/host.h"
+#include "ui/present.h"
+
+namespace tousu::app {
+class App;
+}
+
+namespace tousu::ui {
+
+class AttachmentsPanel {
+  public:
+    // The case as read again (after any change): which files are here.
+    void refresh(const app::App& app, const core::Case& c);
+    void draw(app::App& app, const Host& host, const core::Case& c, const ReferenceNames& names);
+    // A file picked or dropped for this case (errorKey: the browser could not read it, or it is too large).
+    void received(app::App& app, const core::Case& c, const std::string& name, const std::string& bytes,
+                  const std::string& errorKey);
+    // The largest file the page should take while the case is shown (0: none may be attached).
+    double dropLimit(const app::App& app, const core::Case& c) const;
+    void close();
+
+  private:
+    void drawFile(app::App& app, const Host& host, const core::Case& c, const ReferenceNames& names, std::size_t i);
+    void drawWithdrawal(app::App& app, const core::Case& c);
+
+    std::vector<bool> m_stored;               // per attachment of the case: its bytes are on this device
+    std::optional<std::string> m_withdrawing; // the file whose withdrawal is being asked (sha256)
+    std::string m_reason;
+    std::vector<std::string> m_added;    // files attached since the last pick or drop
+    std::vector<std::string> m_refusals; // "name：why" for each refused
+    std::optional<core::Error> m_error;  // opening, downloading or withdrawing failed
+};
+
+} // namespace tousu::ui
