@@ -92,6 +92,11 @@ for n in "${SIZES[@]}"; do
   section "queries on $n cases: native, then wasm"
   $NATIVE queries "$db" "$RUNS" | tag native >>"$RESULTS"
   $WASM queries "$db" "$RUNS" | tag wasm >>"$RESULTS"
+  if [ "$n" -le 10000 ]; then
+    section "a 20 MB attachment on $n cases in the page store: native, then wasm"
+    $NATIVE attach "$db" "$RUNS" | tag native >>"$RESULTS"
+    $WASM attach "$db" "$RUNS" | tag wasm >>"$RESULTS"
+  fi
   # Figures vary more between processes than between runs: a process of either engine runs its
   # queries in a fast or a slow mode (up to 1.8× apart here), and keeps it. So each engine runs in
   # several processes, alternately, and the report compares rounds and the fastest processes.
@@ -179,13 +184,24 @@ lines = ["# tousu benchmark report", "",
          "(ui_* rows: per frame of the real desk in headless Dear ImGui, with the 95th percentile).", "",
          "| operation | cases | native ms (min–max) | wasm ms (min–max) | wasm/native |", "|---|---:|---:|---:|---:|"]
 for (op, n), e in sorted(by.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-    if op == "db_bytes_per_case" or op.startswith("sql_"):
+    if op == "db_bytes_per_case" or op.startswith("sql_") or op.startswith("note_commit") or op.startswith("attach_"):
         continue
     nat, was = e.get("native"), e.get("wasm")
     fmt = lambda r: (f'{r["median_ms"]:.2f} ({r["min_ms"]:.2f}–{r["max_ms"]:.2f})' +
                      (f', p95 {r["p95_ms"]:.2f}' if "p95_ms" in r else "")) if r else "—"
     ratio = f'{was["median_ms"] / nat["median_ms"]:.2f}×' if nat and was and nat["median_ms"] > 0 else "—"
     lines.append(f"| {op} | {n} | {fmt(nat)} | {fmt(was)} | {ratio} |")
+attach = [(op, n, e) for (op, n), e in sorted(by.items()) if op in ("note_commit", "attach_20mb_commit", "note_commit_after")]
+if attach:
+    lines += ["", "A 20 MB attachment on the generated database in the browser's page store (`bench_domain attach`):",
+              "what one commit hands to IndexedDB, in 512 KB blocks (median of the runs), and its time.", "",
+              "| commit | cases | blocks written | MB written | database after | native ms | wasm ms |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for op, n, e in sorted(attach, key=lambda a: ("note_commit", "attach_20mb_commit", "note_commit_after").index(a[0])):
+        r = e.get("native") or e.get("wasm")
+        ms = lambda k: f'{e[k]["median_ms"]:.1f}' if k in e else "—"
+        lines.append(f'| {op} | {n} | {r["blocks"]} | {r["bytes"] / 2**20:.1f} | {r["db_bytes"] / 2**20:.0f} MB | '
+                     f'{ms("native")} | {ms("wasm")} |')
 lines += ["", "| database size | bytes per case |", "|---|---:|"]
 for (op, n), e in sorted(by.items()):
     if op == "db_bytes_per_case":

@@ -4,19 +4,26 @@
 //   bench_domain queries DB RUNS    time a sign-in's hash, list query (filter+sort+page), FTS search, KPIs, the
 //   dashboard bench_domain export DB N OUT    write the N first cases (by number) of DB as a sync bundle (setup,
 //   untimed) bench_domain import DB BUNDLE   time reading BUNDLE and importing it into the new database DB
-// Prints one JSON object per figure: {"op", "cases", "median_ms", "min_ms", "max_ms", "runs"}.
+//   bench_domain attach DB RUNS     a copy of DB in the browser's page store (store/page_vfs.h): what one
+//   note commits, what attaching a 20 MB file commits, and a note after it
+// Prints one JSON object per figure: {"op", "cases", "median_ms", "min_ms", "max_ms", "runs"}; attach's
+// add "blocks" and "bytes" (median written per commit, as the page store hands them to IndexedDB) and
+// "db_bytes" (the file's size after).
 // Driven by shell/bench.sh, which computes the wasm/native ratios.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "app/case_list_model.h"
 #include "app/generator.h"
 #include "bench_stats.h"
 #include "core/pbkdf2.h"
+#include "store/page_vfs.h"
 #include "sync/bundle.h"
 
 using namespace tousu;
@@ -36,16 +43,73 @@ int caseCount(app::App& app) {
     return page ? page.value().total : 0;
 }
 
+// Attachments on the office's database in the browser's page store: a commit must write the new
+// file's blocks and a few more, not the database. RUNS notes, RUNS 20 MB files, RUNS notes again.
+int attachBench(const std::string& path, int runs) {
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<unsigned char> image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    store::registerPageVfs("bench-pages");
+    store::preloadPages("bench-attach.db", image);
+    std::vector<double> blocks, bytes;
+    std::uint64_t fileSize = image.size();
+    store::setPageSink("bench-attach.db", [&](const store::PageBatch& b) {
+        fileSize = b.fileSize;
+        if (blocks.empty()) return; // opening (a migration, the sign-in's audit line): not measured
+        blocks.back() += static_cast<double>(b.blocks.size());
+        for (std::size_t i = 0; i < b.blocks.size(); ++i) bytes.back() += static_cast<double>(b.blockLength(i));
+    });
+    core::SimulatedClock clock(core::parseDate("2027-01-01").value());
+    auto opened = app::App::open("bench-attach.db", clock, 20261208, "bench-pages");
+    if (!opened || !opened.value()->signIn("s10")) return 1;
+    app::App& app = *opened.value();
+    core::ListQuery q;
+    q.limit = runs;
+    const auto page = app.cases().listCases(q);
+    if (!page || page.value().rows.size() < std::size_t(runs)) return 1;
+    const int cases = page.value().total;
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    const auto run = [&](const char* op, auto&& commit) {
+        blocks.clear(), bytes.clear();
+        int i = 0;
+        bool ok = true;
+        const bench::Stats s = bench::measure(runs, [&] {
+            blocks.push_back(0), bytes.push_back(0);
+            ok = commit(page.value().rows[i].id, i) && ok;
+            ++i;
+        });
+        std::printf("{\"op\":\"%s\",\"cases\":%d,\"median_ms\":%.3f,\"min_ms\":%.3f,\"max_ms\":%.3f,\"runs\":%d,"
+                    "\"blocks\":%.0f,\"bytes\":%.0f,\"db_bytes\":%llu}\n",
+                    op, cases, s.median, s.min, s.max, runs, median(blocks), median(bytes),
+                    static_cast<unsigned long long>(fileSize));
+        std::fflush(stdout);
+        return ok;
+    };
+    const auto note = [&](const std::string& id, int) { return app.cases().addNote(id, "客户下午方便接电话").ok(); };
+    std::string file(20 * 1024 * 1024, '\0');
+    const auto attach = [&](const std::string& id, int i) {
+        for (std::size_t b = 0; b < file.size(); b += 4096)
+            file[b] = static_cast<char>(i * 31 + b / 4096); // a new file
+        return app.attachments().attach(id, "通话录音.wav", file).ok();
+    };
+    const bool ok = run("note_commit", note) && run("attach_20mb_commit", attach) && run("note_commit_after", note);
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 4) {
         std::fprintf(stderr,
-                     "usage: bench_domain generate DB N | queries DB RUNS | export DB N OUT | import DB BUNDLE\n");
+                     "usage: bench_domain generate DB N | queries DB RUNS | export DB N OUT | import DB BUNDLE | "
+                     "attach DB RUNS\n");
         return 2;
     }
     const std::string mode = argv[1], path = argv[2];
     const int n = std::atoi(argv[3]);
+    if (mode == "attach") return attachBench(path, n);
     const core::TimeMs start = core::parseDate("2026-01-01").value();
     core::SimulatedClock clock(start);
     auto opened = app::App::open(path, clock, 20261128);
