@@ -9,8 +9,36 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // Reference data: administrators, except suggestions (anyone).
   var rights = {"agent":["register","confirm","classify","dispatch","contact","wait_customer","customer_responded","feedback","survey","archive","follow_up","escalate","amend","note","message","attach","withdraw_attachment"],"handler":["investigate","contact","wait_customer","customer_responded","propose_solution","implement","feedback","escalate","note","message","attach","withdraw_attachment"],"supervisor":["register","confirm","classify","dispatch","investigate","contact","wait_customer","customer_responded","propose_solution","reject_solution","implement","feedback","survey","archive","follow_up","reopen","reassign","cancel","merge","escalate","set_deadline","amend","note","message","attach","withdraw_attachment"],"admin":["register","confirm","classify","dispatch","investigate","contact","wait_customer","customer_responded","propose_solution","reject_solution","implement","feedback","survey","archive","follow_up","reopen","reassign","cancel","merge","escalate","set_deadline","erase","amend","note","message","attach","withdraw_attachment"],"trainer":[]};
   var isAdmin = userCtx.roles.indexOf('_admin') !== -1;
+  // The tousu role of whoever is signed in (a CouchDB role "role:agent"…); refused without one.
+  function signedInRole() {
+    var role = '';
+    for (var r = 0; r < userCtx.roles.length; r++) {
+      if (userCtx.roles[r].indexOf('role:') === 0) role = userCtx.roles[r].substring(5);
+    }
+    if (!userCtx.name || !rights.hasOwnProperty(role)) refuse('the signed-in user has no tousu role');
+    return role;
+  }
   if (newDoc._id.indexOf('_design/') === 0) {
     if (!isAdmin) refuse('only administrators change design documents');
+    return;
+  }
+  // A file attached to a case: "file-<sha256>", its bytes the attachment "file", sent by whoever may
+  // attach (the desk checks the bytes against the hash when it receives them).
+  if (newDoc._id.indexOf('file-') === 0) {
+    if (newDoc._deleted) refuse('a file is never deleted');
+    if (oldDoc && !oldDoc._deleted) refuse('a file is never changed');
+    if (newDoc.format !== 'tousu.file' || newDoc.version !== 1) refuse('not a tousu file of version 1');
+    if (!/^[0-9a-f]{64}$/.test(newDoc.sha256 || '') || newDoc._id !== 'file-' + newDoc.sha256) refuse('a file is named by its sha256');
+    if (newDoc._rev !== '1-' + newDoc.sha256.substring(0, 32)) refuse('a file keeps the revision its hash gives it');
+    if (typeof newDoc.size !== 'number' || newDoc.size < 1 || newDoc.size > 104857600) refuse('size');
+    for (var field in newDoc) {
+      if (['_id', '_rev', '_revisions', '_attachments', 'format', 'version', 'sha256', 'size'].indexOf(field) === -1) refuse('unknown field ' + field);
+    }
+    var files = newDoc._attachments || {};
+    for (var attached in files) if (attached !== 'file') refuse('a file document holds one file');
+    if (!files.file) refuse('no file');
+    if (isAdmin) return;
+    if (rights[signedInRole()].indexOf('attach') === -1) refuse('this role may not attach files');
     return;
   }
   if (newDoc._deleted) refuse('an event is never deleted');
@@ -41,11 +69,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // _security). A tousu administrator may also send what others recorded (bundles imported by file),
   // and any desk the automatic escalations it recorded.
   if (isAdmin) return;
-  var role = '';
-  for (var r = 0; r < userCtx.roles.length; r++) {
-    if (userCtx.roles[r].indexOf('role:') === 0) role = userCtx.roles[r].substring(5);
-  }
-  if (!userCtx.name || !rights.hasOwnProperty(role)) refuse('the signed-in user has no tousu role');
+  var role = signedInRole();
   var automatic = newDoc.actor === 'system' && newDoc.type === 'escalate';
   if (newDoc.actor !== userCtx.name && !automatic && role !== 'admin') {
     refuse('recorded by ' + newDoc.actor + ', not by the signed-in ' + userCtx.name);

@@ -240,7 +240,7 @@ core::Status ImportJob::storeFiles() {
     for (const core::Event& e : m->bundle.events)
         if (e.type == core::code(core::Action::Attach)) named.push_back(core::getField(e.fields, "attachment"));
     if (named.empty() && m->bundle.attachments.empty()) return core::Ok{};
-    if (auto dropped = store::dropUnneededAttachments(db); !dropped) return dropped.error();
+    if (auto dropped = store::dropErasedAttachments(db); !dropped) return dropped.error();
     auto stored = store::storedAttachments(db, named);
     if (!stored) return stored.error();
     std::sort(named.begin(), named.end());

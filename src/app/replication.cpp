@@ -4,6 +4,7 @@
 
 #include "app/context.h"
 #include "app/import_job.h"
+#include "store/attachment_store.h"
 #include "store/database.h"
 #include "store/exchange.h"
 #include "store/statement.h"
@@ -19,6 +20,8 @@ namespace {
 constexpr core::TimeMs kFirstRetryMs = 1000, kLongestRetryMs = 60'000;
 // The most changes one pull reads while it looks ahead for reference data its batch names.
 constexpr std::int64_t kWidestPull = 100'000;
+// Files sent in one _bulk_docs request, about (base64 adds a third): more start the next batch.
+constexpr std::size_t kMaxFileBytesPerRequest = 32 << 20;
 
 // The leading number of a CouchDB 3 seq ("12-g1AAAA…") or a PouchDB one ("12"): which is older.
 std::int64_t seqNumber(const std::string& seq) {
@@ -102,8 +105,13 @@ std::optional<HttpRequest> Replication::nextPush() {
         m_push.batch = std::move(stored.value().events);
         m_push.batchLastSeq = stored.value().lastSeq;
         std::erase_if(m_push.batch, [](const core::Event& e) { return e.origin == kSeedOrigin; });
+        if (auto st = takeFiles(m_push); !st) {
+            stop(st.error());
+            return std::nullopt;
+        }
         if (!m_push.batch.empty())
-            return send(m_push, Step::RevsDiff, {"POST", "_revs_diff", couch::revsDiffRequest(m_push.batch)});
+            return send(m_push, Step::RevsDiff,
+                        {"POST", "_revs_diff", couch::revsDiffRequest(m_push.batch, m_push.files)});
         advancePush(m_push);
         if (m_stopped) return std::nullopt;
     }
@@ -191,6 +199,30 @@ void Replication::receiveCheckpoint(const HttpAnswer& answer) {
     m_checkpointState = Checkpoint::Known;
 }
 
+// The files the batch's attach events name that this desk holds, sent with them: the batch ends
+// after the event whose file would take the files past kMaxFileBytesPerRequest (one event at least).
+core::Status Replication::takeFiles(Lane& l) {
+    l.files.clear();
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < l.batch.size(); ++i) {
+        if (l.batch[i].type != core::code(core::Action::Attach)) continue;
+        const std::string sha = core::getField(l.batch[i].fields, "attachment");
+        auto stored = store::hasAttachment(*m_ctx.db, sha);
+        if (!stored) return stored.error();
+        if (!stored.value()) continue; // not here (a masked bundle's): another desk may send it
+        bytes += static_cast<std::size_t>(core::getInt(l.batch[i].fields, "size", 0));
+        l.files.push_back(sha);
+        if (bytes > kMaxFileBytesPerRequest && i + 1 < l.batch.size()) {
+            l.batch.resize(i + 1); // the rest in the next batch (events.seq order: a cut at an event)
+            auto seq = store::eventSeq(*m_ctx.db, l.batch.back().id);
+            if (!seq) return seq.error();
+            l.batchLastSeq = seq.value();
+            break;
+        }
+    }
+    return core::Ok{};
+}
+
 void Replication::receivePushed(Lane& l, Step step, const HttpAnswer& answer) {
     if (step == Step::RevsDiff) {
         auto missing = couch::missingIds(answer.body);
@@ -198,9 +230,16 @@ void Replication::receivePushed(Lane& l, Step step, const HttpAnswer& answer) {
         std::vector<core::Event> send;
         for (core::Event& e : l.batch)
             if (missing.value().count(e.id)) send.push_back(std::move(e));
-        if (send.empty()) return advancePush(l);
+        std::vector<sync::BundleAttachment> files;
+        for (const std::string& sha : l.files) {
+            if (!missing.value().count(couch::fileDocumentId(sha))) continue;
+            auto bytes = store::readAttachment(*m_ctx.db, sha);
+            if (!bytes) return stop(bytes.error());
+            files.push_back({sha, std::move(bytes.value())});
+        }
+        if (send.empty() && files.empty()) return advancePush(l);
         l.batch = std::move(send);
-        l.queued = HttpRequest{"POST", "_bulk_docs", couch::bulkDocsRequest(l.batch)};
+        l.queued = HttpRequest{"POST", "_bulk_docs", couch::bulkDocsRequest(l.batch, files)};
         l.queuedStep = Step::BulkDocs;
         return;
     }
@@ -234,13 +273,14 @@ void Replication::receiveChanges(const HttpAnswer& answer) {
     if (!changes) return stop(changes.error());
     sync::Bundle bundle;
     bundle.events = std::move(changes.value().events);
+    bundle.attachments = std::move(changes.value().files);
     store::Transaction tx(m_ctx.db->handle());
     if (!tx.began()) return stop(store::sqlError(m_ctx.db->handle(), "begin pull"));
     auto lastBefore = store::lastEventSeq(*m_ctx.db);
     if (!lastBefore) return stop(lastBefore.error());
     store::ReplicationCheckpoint saved{m_checkpoint.pushedSeq, changes.value().lastSeq};
     const bool moreAhead = changes.value().results >= std::size_t(m_pullLimit);
-    if (!bundle.events.empty()) {
+    if (!bundle.events.empty() || !bundle.attachments.empty()) {
         auto job = ImportJob::start(m_ctx, bundle, true);
         if (!job && job.error().messageKey == "error.bundle_unknown_reference" && moreAhead &&
             m_pullLimit < kWidestPull) {

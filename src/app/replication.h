@@ -88,6 +88,7 @@ class Replication {
         int failures = 0;
         core::TimeMs retryAt = 0;
         std::vector<core::Event> batch; // push: the events of the request in flight
+        std::vector<std::string> files; // push: the files its attach events name that this desk holds
         std::int64_t batchLastSeq = 0;
     };
     Lane& lane(SyncLane which) { return which == SyncLane::Push ? m_push : m_pull; }
@@ -95,6 +96,7 @@ class Replication {
     std::optional<HttpRequest> send(Lane& lane, Step step, HttpRequest request);
     std::optional<HttpRequest> nextPush();
     std::optional<HttpRequest> nextPull();
+    core::Status takeFiles(Lane& lane);
     void receiveCheckpoint(const HttpAnswer& answer);
     void receivePushed(Lane& lane, Step step, const HttpAnswer& answer);
     void receiveChanges(const HttpAnswer& answer);

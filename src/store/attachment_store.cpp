@@ -1,6 +1,7 @@
 #include "store/attachment_store.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/attachment.h"
 #include "store/database.h"
@@ -69,24 +70,33 @@ core::Result<std::vector<std::string>> storedAttachments(const Database& db, con
     return out;
 }
 
-core::Result<int> dropUnneededAttachments(Database& db) {
-    // (NOT IN over a NULL would keep everything: an attach event always names its file, but be sure.)
-    const char* kUnneeded = "SELECT sha256 FROM attachment_files WHERE sha256 NOT IN ("
-                            "SELECT json_extract(payload, '$.attachment') FROM events WHERE type = 'attach' "
-                            "AND json_extract(payload, '$.attachment') IS NOT NULL "
-                            "AND case_id NOT IN (SELECT case_id FROM events WHERE type = 'erase'))";
-    Statement unneeded(db, kUnneeded);
-    std::vector<std::string> drop;
-    if (auto st = unneeded.eachRow([&] { drop.push_back(unneeded.text(0)); }); !st) return st.error();
+core::Result<int> dropErasedAttachments(Database& db) {
+    // Two scans of the events (attach events are not indexed by file), then sets.
+    const auto named = [&](bool erased) -> core::Result<std::set<std::string>> {
+        Statement s(db, std::string("SELECT DISTINCT json_extract(payload, '$.attachment') FROM events "
+                                    "WHERE type = 'attach' AND case_id ") +
+                            (erased ? "IN" : "NOT IN") + " (SELECT case_id FROM events WHERE type = 'erase')");
+        std::set<std::string> out;
+        if (auto st = s.eachRow([&] { out.insert(s.text(0)); }); !st) return st.error();
+        return out;
+    };
+    auto ofErased = named(true);
+    if (!ofErased) return ofErased.error();
+    if (ofErased.value().empty()) return 0;
+    auto ofOthers = named(false);
+    if (!ofOthers) return ofOthers.error();
     Statement chunks(db, "DELETE FROM attachment_chunks WHERE sha256 = ?");
     Statement file(db, "DELETE FROM attachment_files WHERE sha256 = ?");
-    for (const std::string& sha : drop) {
+    int dropped = 0;
+    for (const std::string& sha : ofErased.value()) {
+        if (ofOthers.value().count(sha)) continue;
         if (auto st = chunks.bind(1, sha).run(); !st) return st.error();
         chunks.reset();
         if (auto st = file.bind(1, sha).run(); !st) return st.error();
+        dropped += sqlite3_changes(db.handle()) > 0;
         file.reset();
     }
-    return static_cast<int>(drop.size());
+    return dropped;
 }
 
 } // namespace tousu::store

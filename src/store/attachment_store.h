@@ -22,8 +22,9 @@ core::Status storeAttachment(Database& db, const std::string& sha256, std::strin
 core::Result<std::string> readAttachment(const Database& db, const std::string& sha256);
 // Of `sha256s`, those stored.
 core::Result<std::vector<std::string>> storedAttachments(const Database& db, const std::vector<std::string>& sha256s);
-// Drops the bytes no case needs any more: those no attach event of a case whose customer's data was
-// not erased names (after an erasure, and bytes that arrived for such a case). Returns how many files.
-core::Result<int> dropUnneededAttachments(Database& db);
+// Drops the bytes of erased customers' files: those attach events of erased cases name and no other
+// case's does (after an erasure, and bytes that arrived for such a case). A file no event names yet is
+// kept: live sync may bring it before its event. Returns how many files.
+core::Result<int> dropErasedAttachments(Database& db);
 
 } // namespace tousu::store

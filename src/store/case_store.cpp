@@ -343,7 +343,7 @@ core::Status CaseStore::compactErased() {
     if (!m_redacted) return core::Ok{};
     // Removed rows stay in the full-text index's segments until they are merged.
     if (auto st = m_db.exec("INSERT INTO cases_fts(cases_fts) VALUES ('optimize')"); !st) return st;
-    if (auto dropped = dropUnneededAttachments(m_db); !dropped) return dropped.error(); // files of erased cases
+    if (auto dropped = dropErasedAttachments(m_db); !dropped) return dropped.error(); // files of erased cases
     m_redacted = false;
     return core::Ok{};
 }

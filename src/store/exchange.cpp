@@ -106,6 +106,13 @@ core::Result<std::int64_t> lastEventSeq(const Database& db) {
     return s.integer(0);
 }
 
+core::Result<std::int64_t> eventSeq(const Database& db, const std::string& eventId) {
+    Statement s(db, "SELECT coalesce(max(seq), 0) FROM events WHERE id = ?");
+    auto found = s.bind(1, eventId).row();
+    if (!found) return found.error();
+    return s.integer(0);
+}
+
 core::Result<ReplicationCheckpoint> replicationCheckpoint(const Database& db, const std::string& server) {
     Statement s(db, "SELECT pushed_seq, pulled_since FROM replication_checkpoints WHERE server = ?");
     s.bind(1, server);

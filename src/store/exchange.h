@@ -24,7 +24,8 @@ struct StoredEvents {
 core::Result<StoredEvents> eventsAfter(const Database& db, std::int64_t seq, std::int64_t limit = -1);
 // How many events recorded by `origin` (a device id) are stored after `seq`.
 core::Result<std::int64_t> countEventsAfter(const Database& db, std::int64_t seq, const std::string& origin);
-core::Result<std::int64_t> lastEventSeq(const Database& db); // 0 when there is none
+core::Result<std::int64_t> lastEventSeq(const Database& db);                         // 0 when there is none
+core::Result<std::int64_t> eventSeq(const Database& db, const std::string& eventId); // 0 when not stored
 // Every event of these cases, and all reference data (small, and what their events refer to).
 core::Result<StoredEvents> eventsOfCases(const Database& db, const std::vector<std::string>& caseIds);
 // Every case's events, one case at a time (in case-id order, events unsorted), to `each`.

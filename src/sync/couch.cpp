@@ -1,8 +1,10 @@
 #include "sync/couch.h"
 
+#include "core/attachment.h"
 #include "core/sha256.h"
 #include "sync/event_json.h"
 #include "sync/json_limits.h"
+#include "sync/sealed.h"
 
 namespace tousu::sync::couch {
 
@@ -67,9 +69,46 @@ core::Result<core::Event> eventFromDocument(const json& doc) {
     return e;
 }
 
-std::string revsDiffRequest(const std::vector<core::Event>& events) {
+std::string fileDocumentId(const std::string& sha256) { return "file-" + sha256; }
+std::string fileRevision(const std::string& sha256) { return "1-" + sha256.substr(0, 32); }
+
+json fileDocument(const BundleAttachment& file) {
+    return {{"_id", fileDocumentId(file.sha256)},
+            {"_rev", fileRevision(file.sha256)},
+            {"format", kFileFormat},
+            {"version", kFileVersion},
+            {"sha256", file.sha256},
+            {"size", file.bytes.size()},
+            {"_attachments",
+             {{"file", {{"content_type", "application/octet-stream"}, {"data", base64Encode(file.bytes)}}}}}};
+}
+
+core::Result<BundleAttachment> fileFromDocument(const json& doc) {
+    const std::string id = textAt(doc, "_id");
+    if (doc.contains("_deleted")) return badDocument(id, "deleted on the server");
+    if (textAt(doc, "format") != kFileFormat) return badDocument(id, "not a tousu file");
+    const auto version = integerIn(doc.value("version", json()), 1, 1'000'000);
+    if (!version) return badDocument(id, "no version");
+    if (*version > kFileVersion)
+        return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
+    const std::string sha = textAt(doc, "sha256");
+    if (!core::isSha256Hex(sha) || id != fileDocumentId(sha)) return badDocument(id, "not named by its sha256");
+    const auto size = integerIn(doc.value("size", json()), 1, INT64_MAX);
+    const json* data = nullptr;
+    if (const auto a = doc.find("_attachments"); a != doc.end() && a->is_object())
+        if (const auto f = a->find("file"); f != a->end() && f->is_object())
+            if (const auto d = f->find("data"); d != f->end() && d->is_string()) data = &*d;
+    if (!data) return badDocument(id, "no bytes (attachments=true)");
+    auto bytes = base64Decode(data->get_ref<const std::string&>());
+    if (!bytes || !size || static_cast<std::int64_t>(bytes->size()) != *size || core::sha256Hex(*bytes) != sha)
+        return badDocument(id, "the bytes do not match the hash or size");
+    return BundleAttachment{sha, std::move(*bytes)};
+}
+
+std::string revsDiffRequest(const std::vector<core::Event>& events, const std::vector<std::string>& files) {
     json body = json::object();
     for (const core::Event& e : events) body[e.id] = json::array({revisionOf(e)});
+    for (const std::string& sha : files) body[fileDocumentId(sha)] = json::array({fileRevision(sha)});
     return body.dump();
 }
 
@@ -83,9 +122,10 @@ core::Result<std::set<std::string>> missingIds(std::string_view answer) {
     return missing;
 }
 
-std::string bulkDocsRequest(const std::vector<core::Event>& events) {
+std::string bulkDocsRequest(const std::vector<core::Event>& events, const std::vector<BundleAttachment>& files) {
     json docs = json::array();
     for (const core::Event& e : events) docs.push_back(eventDocument(e));
+    for (const BundleAttachment& f : files) docs.push_back(fileDocument(f));
     return json{{"docs", std::move(docs)}, {"new_edits", false}}.dump();
 }
 
@@ -115,6 +155,12 @@ core::Result<Changes> readChanges(std::string_view answer) {
         if (row.value("deleted", false)) return badDocument(id, "deleted on the server");
         const auto doc = row.is_object() ? row.find("doc") : row.end();
         if (doc == row.end()) return badDocument(id, "no document (include_docs)");
+        if (id.rfind("file-", 0) == 0) {
+            auto file = fileFromDocument(*doc);
+            if (!file) return file.error();
+            out.files.push_back(std::move(file.value()));
+            continue;
+        }
         auto e = eventFromDocument(*doc);
         if (!e) return e.error();
         out.events.push_back(std::move(e.value()));
@@ -128,7 +174,8 @@ std::string updateSeqOf(std::string_view databaseInfo) {
 }
 
 std::string changesPath(const std::string& since, std::size_t limit, bool longpoll, int timeoutMs) {
-    std::string path = "_changes?include_docs=true&since=" + urlEncode(since) + "&limit=" + std::to_string(limit);
+    std::string path =
+        "_changes?include_docs=true&attachments=true&since=" + urlEncode(since) + "&limit=" + std::to_string(limit);
     if (longpoll) path += "&feed=longpoll&timeout=" + std::to_string(timeoutMs);
     return path;
 }

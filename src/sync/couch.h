@@ -16,6 +16,7 @@
 
 #include "core/event.h"
 #include "core/result.h"
+#include "sync/bundle.h"
 
 namespace tousu::sync::couch {
 
@@ -29,13 +30,27 @@ nlohmann::json eventDocument(const core::Event& e);
 // newer tousu, deleted, a revision that does not match the content, or an event eventFromJson refuses.
 core::Result<core::Event> eventFromDocument(const nlohmann::json& doc);
 
+// [SECTION] Files: one document per file attached to a case, "file-<sha256>", its bytes the
+// document's attachment "file"; its revision "1-" and the hash's first 32 digits, the same from every
+// desk. An attach event names the file; the two may arrive in either order.
+
+constexpr const char* kFileFormat = "tousu.file";
+constexpr int kFileVersion = 1;
+std::string fileDocumentId(const std::string& sha256);
+std::string fileRevision(const std::string& sha256);
+nlohmann::json fileDocument(const BundleAttachment& file);
+// Refused (error.couch_document): not a file document, from a newer tousu, without its bytes
+// (asked without attachments=true), or bytes that do not match the hash or size it names.
+core::Result<BundleAttachment> fileFromDocument(const nlohmann::json& doc);
+
 // [SECTION] Push: POST _revs_diff, then POST _bulk_docs of what is missing
 
-std::string revsDiffRequest(const std::vector<core::Event>& events);
+// The events' documents, and the files' (by hash).
+std::string revsDiffRequest(const std::vector<core::Event>& events, const std::vector<std::string>& files = {});
 // The ids of the documents the server lacks.
 core::Result<std::set<std::string>> missingIds(std::string_view answer);
 // new_edits false: the server stores each document with the revision we give it.
-std::string bulkDocsRequest(const std::vector<core::Event>& events);
+std::string bulkDocsRequest(const std::vector<core::Event>& events, const std::vector<BundleAttachment>& files = {});
 // A document the server would not store (its validate_doc_update said "forbidden", …).
 struct Refusal {
     std::string id, error, reason;
@@ -45,16 +60,18 @@ core::Result<std::vector<Refusal>> bulkDocsRefusals(std::string_view answer);
 // [SECTION] Pull: GET _changes?include_docs=true
 
 struct Changes {
-    std::vector<core::Event> events; // design documents skipped
-    std::string lastSeq;             // to pass as `since` next time (opaque in CouchDB 3, a number in PouchDB)
-    std::size_t results = 0;         // rows in the answer, events or not
+    std::vector<core::Event> events;     // design documents skipped
+    std::vector<BundleAttachment> files; // file documents, checked
+    std::string lastSeq;                 // to pass as `since` next time (opaque in CouchDB 3, a number in PouchDB)
+    std::size_t results = 0;             // rows in the answer, events or not
 };
 // Refused as a whole when any document is not an event we accept (nothing of a batch is applied).
 core::Result<Changes> readChanges(std::string_view answer);
 // The database's update_seq from GET /{db} ("1234-g1AAAA…" in CouchDB 3, 1234 in PouchDB), to show
 // how far a pull has come; "" when the answer has none.
 std::string updateSeqOf(std::string_view databaseInfo);
-// The path of a _changes request: `longpoll` waits up to `timeoutMs` for a change.
+// The path of a _changes request (documents and files' bytes included): `longpoll` waits up to
+// `timeoutMs` for a change.
 std::string changesPath(const std::string& since, std::size_t limit, bool longpoll, int timeoutMs);
 
 // [SECTION] Checkpoints in a _local document (not replicated, per desk)

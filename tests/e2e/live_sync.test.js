@@ -65,6 +65,38 @@ test('two desks share one queue: registered on one, it appears on the other; con
   await b.context.close();
 });
 
+test('a file dropped on a case on one desk opens on the other, the same bytes', async () => {
+  assert.equal((await couch.request('PUT', 'files')).status, 201);
+  const a = await openApp(env);
+  const b = await openApp(env);
+  await connect(a.page, `${couch.url}/files`);
+  await connect(b.page, `${couch.url}/files`);
+  await registerComplaint(a.page, '账单多扣了二十元，附上截图');
+  await a.page.evaluate(() => {
+    const bytes = new Uint8Array(200000).map((_, i) => (i * 31) % 256);
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], '账单截图.png', { type: 'image/png' }));
+    document.querySelector('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await waitForWidget(a.page, 'attachment_0', (w) => w.label.startsWith('账单截图.png'));
+  await click(a.page, 'case_list');
+  const number = (await waitForAny(a.page, (w) => w.id.startsWith('case_TS-'))).id.slice('case_'.length);
+  await openCase(b.page, number);
+  await waitForWidget(b.page, 'attachment_download_0', () => true, 15000);
+  const download = b.page.waitForEvent('download');
+  await click(b.page, 'attachment_download_0');
+  const chunks = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk);
+  const expected = Buffer.from(Array.from({ length: 200000 }, (_, i) => (i * 31) % 256));
+  assert.ok(Buffer.concat(chunks).equals(expected), 'the other desk downloads the same bytes');
+  const stored = (await couch.request('GET', `files/file-${(await import('node:crypto')).createHash('sha256').update(expected).digest('hex')}`));
+  assert.equal(stored.status, 200);
+  const unexpected = [...a.errors, ...b.errors].filter((e) => !/status of 404/.test(e));
+  assert.deepEqual(unexpected, []);
+  await a.context.close();
+  await b.context.close();
+});
+
 test('cut off from the server, a desk keeps working, counts what waits, and sends it when the server is back', async () => {
   assert.equal((await couch.request('PUT', 'cutoff')).status, 201);
   const proxy = await startCuttingProxy(couch.url, () => Infinity);

@@ -167,3 +167,30 @@ TEST_CASE("an erasure made at one desk reaches another through the server, whose
     CHECK(c.office.app->cases().caseById(id).value().erased);
     CHECK(c.office.digest() == a.office.digest());
 }
+
+TEST_CASE("files attached on one desk reach the others through a faulty server, whichever comes first, the file or "
+          "its event") {
+    for (int trial = 0; trial < 40; ++trial) {
+        CAPTURE(trial);
+        std::mt19937_64 rng(1000 + trial);
+        test::CouchModel server(trial);
+        Desk a("BJ01", 2 * trial + 1), b("BJ01", 2 * trial + 2);
+        const std::string id = a.office.registerOne();
+        std::string recording(40'000 + trial, '\0');
+        for (std::size_t i = 0; i < recording.size(); ++i) recording[i] = static_cast<char>((i * 7 + trial) % 256);
+        const std::string sha = a.office.app->attachments().attach(id, "录音.mp3", recording).value();
+        const std::string photo = a.office.app->attachments().attach(id, "光猫.jpg", "光猫亮红灯的照片").value();
+        for (int round = 0; round < 40; ++round) {
+            replicate(a, server, rng, 5, true);
+            b.office.clock.jumpTo(a.office.clock.now());
+            replicate(b, server, rng, 5, true);
+        }
+        for (Desk* d : {&a, &b}) { // to the end without faults
+            d->replication.reset();
+            replicate(*d, server, rng, 200, false);
+        }
+        CHECK(b.office.app->attachments().bytes(sha).value() == recording);
+        CHECK(b.office.app->attachments().bytes(photo).value() == "光猫亮红灯的照片");
+        CHECK(b.office.digest() == a.office.digest());
+    }
+}

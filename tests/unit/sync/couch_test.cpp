@@ -2,9 +2,11 @@
 // protocol against a real server is tested in tests/e2e/couchdb.test.js (pouchdb-server).
 #include <doctest/doctest.h>
 
+#include "core/sha256.h"
 #include "sample_event.h"
 #include "sync/couch.h"
 #include "sync/event_json.h"
+#include "sync/sealed.h"
 
 using namespace tousu;
 using nlohmann::json;
@@ -112,7 +114,7 @@ TEST_CASE("_changes answers give events and a seq to go on from, a CouchDB strin
     CHECK(pouch.value().lastSeq == "17");
     CHECK(couch::readChanges(R"({"results":[]})").error().messageKey == "error.couch_answer");
     CHECK(couch::changesPath("2-g1AA/B", 500, true, 25000) ==
-          "_changes?include_docs=true&since=2-g1AA%2FB&limit=500&feed=longpoll&timeout=25000");
+          "_changes?include_docs=true&attachments=true&since=2-g1AA%2FB&limit=500&feed=longpoll&timeout=25000");
 }
 
 TEST_CASE("one bad document refuses the whole batch of changes, naming it") {
@@ -194,4 +196,31 @@ TEST_CASE("server errors in words, and URL parts encoded") {
           "unauthorized: Name or password is incorrect.");
     CHECK(couch::serverError("<html>502 Bad Gateway</html>") == "<html>502 Bad Gateway</html>");
     CHECK(couch::urlEncode("a b/c?d&e=中") == "a%20b%2Fc%3Fd%26e%3D%E4%B8%AD");
+}
+
+TEST_CASE("a file travels as its own document, named and revised by its hash, and damaged bytes are refused") {
+    const sync::BundleAttachment file{core::sha256Hex("账单截图"), "账单截图"};
+    const nlohmann::json doc = couch::fileDocument(file);
+    CHECK(doc["_id"] == "file-" + file.sha256);
+    CHECK(doc["_rev"] == "1-" + file.sha256.substr(0, 32));
+    auto back = couch::fileFromDocument(doc);
+    REQUIRE(back.ok());
+    CHECK(back.value().bytes == "账单截图");
+
+    nlohmann::json changed = doc;
+    changed["_attachments"]["file"]["data"] = sync::base64Encode("帐单截图");
+    CHECK(couch::fileFromDocument(changed).error().detail.find("do not match") != std::string::npos);
+    nlohmann::json stub = doc; // fetched without attachments=true: CouchDB sends a stub
+    stub["_attachments"]["file"] = {{"content_type", "application/octet-stream"}, {"stub", true}, {"length", 12}};
+    CHECK(couch::fileFromDocument(stub).error().detail.find("no bytes") != std::string::npos);
+    nlohmann::json renamed = doc;
+    renamed["_id"] = "file-" + core::sha256Hex("another");
+    CHECK(couch::fileFromDocument(renamed).error().messageKey == "error.couch_document");
+
+    const nlohmann::json feed = {{"results", {{{"seq", 1}, {"id", doc["_id"]}, {"doc", doc}}}}, {"last_seq", 1}};
+    auto changes = couch::readChanges(feed.dump());
+    REQUIRE(changes.ok());
+    REQUIRE(changes.value().files.size() == 1);
+    CHECK(changes.value().events.empty());
+    CHECK(nlohmann::json::parse(couch::revsDiffRequest({}, {file.sha256})).contains("file-" + file.sha256));
 }
