@@ -74,6 +74,8 @@ int main() {
     host.pickAttachments = platform::pickAttachments;
     host.acceptDroppedAttachments = platform::acceptDroppedAttachments;
     host.openFile = platform::openFile;
+    host.decodeImage = platform::decodeImage;
+    host.releaseImage = platform::releaseImage;
     host.writeSession = platform::writeSession;
     if (!damage.empty()) host.replaceStoredDatabase = platform::replaceStoredDatabase;
     g_window.setHost(host);

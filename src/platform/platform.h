@@ -1,6 +1,7 @@
 // What the desk needs from the outside world, one implementation per target (platform/web/…).
 // The UI asks for frames here; the platform decides when to actually render them.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,14 @@ void acceptDroppedAttachments(double maxBytes);
 // Opens the bytes in a new tab (the browser's viewer for pictures and PDFs, its player for
 // recordings); a download where the browser blocks the tab.
 void openFile(const std::string& name, const std::string& mimeType, const std::string& bytes);
+
+// [SECTION] Pictures attached to cases (platform/web/images.cpp): decoded by the browser, drawn by ImGui
+
+// `done` gets a texture (an ImTextureID) of the picture scaled to fit `maxSide` pixels, later, between
+// frames; texture 0 when the browser cannot decode the bytes. Each texture is released by its owner.
+using ImageDecoded = std::function<void(std::uintptr_t texture, int width, int height)>;
+void decodeImage(const std::string& bytes, const std::string& mimeType, int maxSide, ImageDecoded done);
+void releaseImage(std::uintptr_t texture);
 
 // [SECTION] Passphrase encryption of bundles (platform/web/crypto.cpp, WebCrypto); `done` runs later.
 

@@ -1,6 +1,7 @@
 // What the desk asks of the page it runs in (the platform, wired in main.cpp). The UI never
 // calls the platform itself: dependencies flow platform → ui.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,11 @@ struct Host {
     std::function<void(const char* accept, double maxBytes)> pickAttachments;
     std::function<void(double maxBytes)> acceptDroppedAttachments;
     std::function<void(const std::string& name, const std::string& mimeType, const std::string& bytes)> openFile;
+    // Pictures as textures (platform::decodeImage, releaseImage); empty where nothing draws them.
+    using ImageDecoded = std::function<void(std::uintptr_t texture, int width, int height)>;
+    std::function<void(const std::string& bytes, const std::string& mimeType, int maxSide, ImageDecoded done)>
+        decodeImage;
+    std::function<void(std::uintptr_t texture)> releaseImage;
     // A file made in pieces (a large database's backup), offered only if `produce` returns Ok.
     using PieceSink = std::function<void(std::string_view piece)>;
     std::function<core::Status(const std::string& name, const std::string& mimeType,

@@ -10,8 +10,8 @@ let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-// A small PNG (1×1, red) and bytes that stand for a recording: every byte value, so nothing is recoded.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+// A small PNG (64×48, red and blue halves) and bytes that stand for a recording: every byte value, so nothing is recoded.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetIAAAARklEQVR42u3PMQ0AAAgDMKRMCv4vJGGBh69JDbQmeZWeVyUgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgcLVy4oDEkky62gAAAABJRU5ErkJggg==', 'base64');
 const RECORDING = Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 7) % 256));
 
 const text = async (page, id) => ((await widgets(page)).find((w) => w.id === id) || {}).label?.replace(/##.*/, '');
@@ -44,6 +44,14 @@ test('files picked, refused by name, dropped, downloaded whole, opened, withdraw
   assert.equal(await text(page, 'attachment_added'), '已添加：光猫红灯.png、通话录音.mp3');
   assert.match(await text(page, 'attachment_refused_0'), /^空白\.txt：文件是空的/);
   assert.match(await text(page, 'attachment_refused_1'), /^setup\.exe：不支持此类文件/);
+  // A picture shows a thumbnail, which opens it large in the desk.
+  await click(page, 'attachment_thumb_0');
+  await waitForWidget(page, 'attachment_viewer_name', (w) => w.label.startsWith('光猫红灯.png'));
+  await waitForWidget(page, 'attachment_viewer_close', () => true);
+  await page.screenshot({ path: '/tmp/tousu-attachment-viewer.png' });
+  await page.keyboard.press('Escape');
+  await waitForWidget(page, 'attach_file', () => true);
+  assert.ok(!(await widgets(page)).some((w) => w.id === 'attachment_viewer_name'), 'Esc closes the picture');
   // The timeline says who attached what, and how large.
   assert.ok((await widgets(page)).some((w) => /^添加附件/.test(w.label) && /^event_\d+$/.test(w.id)));
   await page.screenshot({ path: '/tmp/tousu-attachments.png' });

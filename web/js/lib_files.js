@@ -1,9 +1,9 @@
 // lib_files.js — files in and out of the desk: downloads from the wasm heap, the file picker, and
 // files dropped anywhere on the page. Gzip files (magic 1f 8b) are inflated here with the
 // browser's DecompressionStream, so the C side only ever sees the JSON text.
-// Files attached to a case are taken as they are (a .gz stays a .gz): picked with
-// tousu_files_pick_attachments(accept, maxBytes), or dropped while tousu_files_drop_attachments(maxBytes)
-// says the page takes them (0: it does not; drops are then bundles and backups again).
+// Files attached to a case are taken as they are: picked with tousu_files_pick_attachments(accept,
+// maxBytes), or dropped while tousu_files_drop_attachments(maxBytes) says the page takes them (0: it
+// does not); a bundle or a backup (.json, .gz, .sqlite, .db) dropped then is still read as one.
 // C contract: tousu_files_install(maxBytes), tousu_files_save(name, mime, ptr, size), a file in pieces:
 // tousu_files_piece(ptr, size)… then tousu_files_save_pieces(name, mime) or tousu_files_drop_pieces(),
 // tousu_files_pick(accept), tousu_files_open(name, mime, ptr, size) (in a new tab: the browser's
@@ -93,8 +93,13 @@ mergeInto(LibraryManager.library, {
     document.addEventListener('drop', function (e) {
       if (!hasFiles(e)) return;
       e.preventDefault();
-      if (tousuFiles.attachmentBytes > 0) tousuFiles.readAttachments(e.dataTransfer.files, tousuFiles.attachmentBytes);
-      else if (e.dataTransfer.files.length) tousuFiles.read(e.dataTransfer.files[0]);
+      // On a case, files attach to it — except sync bundles and backups, which go where they always go.
+      var files = Array.prototype.slice.call(e.dataTransfer.files);
+      var ours = function (f) { return /\.(json|gz|sqlite|db)$/i.test(f.name); };
+      var attach = tousuFiles.attachmentBytes > 0 ? files.filter(function (f) { return !ours(f); }) : [];
+      var other = files.filter(function (f) { return attach.indexOf(f) < 0; });
+      if (attach.length) tousuFiles.readAttachments(attach, tousuFiles.attachmentBytes);
+      if (other.length) tousuFiles.read(other[0]);
     });
   },
 

@@ -1,5 +1,6 @@
 #include "ui/forms/attachments_panel.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
@@ -19,7 +20,15 @@ void AttachmentsPanel::refresh(const app::App& app, const core::Case& c) {
     for (const core::Attachment& a : c.attachments) m_stored.push_back(app.attachments().stored(a.sha256));
 }
 
+AttachmentsPanel::Pictures::~Pictures() {
+    if (!release) return;
+    for (const auto& [sha, p] : thumbnails) release(p.texture);
+    release(large.texture);
+}
+
 void AttachmentsPanel::close() {
+    m_pictures = std::make_shared<Pictures>(); // the old textures go with the old case's
+    m_viewing.reset();
     m_withdrawing.reset();
     m_reason.clear();
     m_added.clear();
@@ -47,6 +56,90 @@ void AttachmentsPanel::received(app::App& app, const core::Case& c, const std::s
     m_refusals.push_back(name + "：" + why);
 }
 
+// Asks the browser for the picture scaled to `maxSide` pixels; the answer lands in this case's pictures
+// while they are still the panel's, else its texture is released at once.
+void AttachmentsPanel::request(app::App& app, const Host& host, const core::Attachment& a, int maxSide, bool large) {
+    Picture& slot = large ? m_pictures->large : m_pictures->thumbnails[a.sha256];
+    if (large) {
+        if (m_pictures->release) m_pictures->release(slot.texture);
+        slot = {};
+    }
+    auto bytes = app.attachments().bytes(a.sha256);
+    if (!bytes) {
+        slot.pending = false;
+        return;
+    }
+    m_pictures->release = host.releaseImage;
+    std::weak_ptr<Pictures> owner = m_pictures;
+    const std::string sha = a.sha256;
+    host.decodeImage(bytes.value(), a.mediaType, maxSide,
+                     [owner, sha, large, release = host.releaseImage](std::uintptr_t texture, int w, int h) {
+                         auto pictures = owner.lock();
+                         if (!pictures) {
+                             if (release) release(texture);
+                             return;
+                         }
+                         Picture& p = large ? pictures->large : pictures->thumbnails[sha];
+                         p = {texture, w, h, false};
+                     });
+}
+
+// A thumbnail that opens the picture large; a picture the browser cannot show gets none.
+bool AttachmentsPanel::drawThumbnail(app::App& app, const Host& host, const core::Attachment& a, std::size_t i) {
+    constexpr int kThumbnailPixels = 160; // decoded size: sharp at twice the drawn size (high-DPI screens)
+    const auto found = m_pictures->thumbnails.find(a.sha256);
+    if (found == m_pictures->thumbnails.end()) {
+        request(app, host, a, kThumbnailPixels, false);
+        return false;
+    }
+    const Picture& p = found->second;
+    if (!p.texture) return false;
+    const float side = ImGui::GetFontSize() * 5;
+    const float scale = side / static_cast<float>(std::max(p.width, p.height));
+    const ImVec2 size(p.width * scale, p.height * scale);
+    const std::string id = "attachment_thumb_" + std::to_string(i);
+    const bool clicked = ImGui::ImageButton(("##" + id).c_str(), reinterpret_cast<ImTextureID>(p.texture), size);
+    widgets::reportLastItem(id.c_str(), a.name); // an image button has no label of its own
+    if (clicked) {
+        m_viewing = i;
+        m_openViewer = true;
+        request(app, host, a, 1600, true);
+    }
+    return true;
+}
+
+// The picture large, fitted to the window, with its name; Esc or 关闭 closes it.
+void AttachmentsPanel::drawViewer(app::App& app, const Host& host, const core::Case& c) {
+    if (!m_viewing || *m_viewing >= c.attachments.size()) return;
+    const core::Attachment& a = c.attachments[*m_viewing];
+    const char* popup = "##attachment_viewer";
+    if (m_openViewer) ImGui::OpenPopup(popup);
+    m_openViewer = false;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x / 2, display.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        m_viewing.reset();
+        return;
+    }
+    widgets::reportedText("attachment_viewer_name", a.name);
+    const Picture& p = m_pictures->large;
+    if (p.texture) {
+        const float scale = std::min({1.0f, display.x * 0.85f / p.width, (display.y * 0.8f) / p.height});
+        ImGui::Image(reinterpret_cast<ImTextureID>(p.texture), ImVec2(p.width * scale, p.height * scale));
+    } else {
+        ImGui::TextDisabled("%s", tr(p.pending ? "attachment.loading" : "attachment.not_shown"));
+    }
+    if (ImGui::Button(label("attachment.download", "attachment_viewer_download").c_str()) && host.saveFile)
+        if (auto bytes = app.attachments().bytes(a.sha256)) host.saveFile(a.name, a.mediaType, bytes.value());
+    ImGui::SameLine();
+    if (ImGui::Button(label("about.close", "attachment_viewer_close").c_str()) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        ImGui::CloseCurrentPopup();
+        m_viewing.reset();
+    }
+    ImGui::EndPopup();
+}
+
 void AttachmentsPanel::drawFile(app::App& app, const Host& host, const core::Case& c, const ReferenceNames& names,
                                 std::size_t i) {
     const core::Attachment& a = c.attachments[i];
@@ -58,9 +151,17 @@ void AttachmentsPanel::drawFile(app::App& app, const Host& host, const core::Cas
         ImGui::PopID();
         return;
     }
+    const bool here = i < m_stored.size() && m_stored[i];
+    // A picture's thumbnail, with what is said of it beside it.
+    const bool thumbnail = here && host.decodeImage &&
+                           core::attachmentKind(a.mediaType) == core::AttachmentKind::Image &&
+                           drawThumbnail(app, host, a, i);
+    if (thumbnail) {
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+    }
     widgets::reportedText(("attachment_" + n).c_str(), a.name);
     ImGui::TextDisabled("%s · %s · %s", formatBytes(a.size).c_str(), names.person(a.by), formatDateTime(a.at).c_str());
-    const bool here = i < m_stored.size() && m_stored[i];
     // The buttons beside the facts when they fit.
     const auto small = [](const std::string& text) {
         widgets::sameLineIfFits(ImGui::CalcTextSize(text.c_str(), nullptr, true).x +
@@ -87,6 +188,7 @@ void AttachmentsPanel::drawFile(app::App& app, const Host& host, const core::Cas
             m_error.reset();
         }
     }
+    if (thumbnail) ImGui::EndGroup();
     ImGui::PopID();
 }
 
@@ -110,6 +212,7 @@ void AttachmentsPanel::draw(app::App& app, const Host& host, const core::Case& c
     ImGui::SeparatorText(title);
     ImGui::PushTextWrapPos(0);
     for (std::size_t i = 0; i < c.attachments.size(); ++i) drawFile(app, host, c, names, i);
+    drawViewer(app, host, c);
     if (m_withdrawing) drawWithdrawal(app, c);
     if (app.attachments().mayAttach(c)) {
         if (ImGui::Button(label("attachment.add", "attach_file").c_str()) && host.pickAttachments) {
