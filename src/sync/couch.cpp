@@ -1,5 +1,7 @@
 #include "sync/couch.h"
 
+#include <optional>
+
 #include "core/attachment.h"
 #include "core/sha256.h"
 #include "sync/event_json.h"
@@ -29,6 +31,17 @@ core::Result<json> parseAnswer(std::string_view answer) {
     return j;
 }
 
+// Not deleted, of our `format`, and of a version this tousu reads.
+std::optional<core::Error> shapeError(const json& doc, const std::string& id, const char* format, int newest,
+                                      const char* notOurs) {
+    if (doc.contains("_deleted")) return badDocument(id, "deleted on the server");
+    if (textAt(doc, "format") != format) return badDocument(id, notOurs);
+    const auto version = integerIn(doc.value("version", json()), 1, 1'000'000);
+    if (!version) return badDocument(id, "no version");
+    if (*version > newest) return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
+    return std::nullopt;
+}
+
 // CouchDB seqs are strings ("12-g1AAAA…"), PouchDB's are numbers: kept as the text to send back.
 std::string seqText(const json& seq) {
     if (seq.is_string()) return seq.get<std::string>();
@@ -54,12 +67,7 @@ core::Result<core::Event> eventFromDocument(const json& doc) {
     if (!doc.is_object()) return badDocument("", "not an object");
     const std::string id = textAt(doc, "_id");
     if (id.empty()) return badDocument("", "no _id");
-    if (doc.contains("_deleted")) return badDocument(id, "deleted on the server");
-    if (textAt(doc, "format") != kEventFormat) return badDocument(id, "not a tousu event");
-    const auto version = integerIn(doc.value("version", json()), 1, 1'000'000);
-    if (!version) return badDocument(id, "no version");
-    if (*version > kEventVersion)
-        return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
+    if (auto wrong = shapeError(doc, id, kEventFormat, kEventVersion, "not a tousu event")) return *wrong;
     json body = doc;
     for (const char* key : {"_id", "_rev", "_revisions", "format", "version"}) body.erase(key);
     body["id"] = id;
@@ -85,12 +93,7 @@ json fileDocument(const BundleAttachment& file) {
 
 core::Result<BundleAttachment> fileFromDocument(const json& doc) {
     const std::string id = textAt(doc, "_id");
-    if (doc.contains("_deleted")) return badDocument(id, "deleted on the server");
-    if (textAt(doc, "format") != kFileFormat) return badDocument(id, "not a tousu file");
-    const auto version = integerIn(doc.value("version", json()), 1, 1'000'000);
-    if (!version) return badDocument(id, "no version");
-    if (*version > kFileVersion)
-        return badDocument(id, "from a newer tousu (version " + std::to_string(*version) + ")");
+    if (auto wrong = shapeError(doc, id, kFileFormat, kFileVersion, "not a tousu file")) return *wrong;
     const std::string sha = textAt(doc, "sha256");
     if (!core::isSha256Hex(sha) || id != fileDocumentId(sha)) return badDocument(id, "not named by its sha256");
     const auto size = integerIn(doc.value("size", json()), 1, INT64_MAX);
