@@ -3,7 +3,8 @@
 // new tab, withdrawn with a reason, and still there after a reload (IndexedDB).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, widgets, click, waitForWidget, poll, waitReady, waitForAny } from './browser.js';
+import { launch, openApp, widgets, click, waitForWidget, poll, waitReady, waitForAny, storedCounter,
+  failingIndexedDB } from './browser.js';
 import { typeInto, registerComplaint } from './desk_steps.js';
 
 let env;
@@ -105,5 +106,37 @@ test('a file over the limit is refused before it is read, and the message says w
   assert.match(await text(page, 'attachment_refused_0'), /^太大的录音\.wav：文件超过单个附件的大小上限.*设置 → 附件/);
   assert.ok(!(await widgets(page)).some((w) => w.id === 'attachment_0'));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file attached while the browser refuses to save is kept in the page, never half-stored, and saved later', async () => {
+  const { context, page, errors } = await openApp(env, {}, failingIndexedDB);
+  await registerComplaint(page);
+  await poll(page, () => window.tousu.saveState === 'saved', null, 10000, 'saved');
+  const counter = await storedCounter(page);
+  await page.evaluate(() => { window.__failWrites = true; });
+  const bill = Array.from({ length: 2_000_000 }, (_, i) => (i * 7) % 251);
+  await drop(page, [{ name: '账单.pdf', type: 'application/pdf', bytes: Buffer.from(bill) }]);
+  await waitForWidget(page, 'save_failed', (w) => /只读/.test(w.label));
+  await waitForWidget(page, 'attachment_0', (w) => w.label.startsWith('账单.pdf'));
+  assert.equal(await storedCounter(page), counter, 'nothing half-written');
+  // Read-only meanwhile: another file is refused, with the reason.
+  await drop(page, [{ name: '录音.mp3', type: 'audio/mpeg', bytes: Buffer.from('ID3 录音') }]);
+  await waitForWidget(page, 'attachment_refused_0', (w) => /^录音\.mp3：.*只读/.test(w.label));
+
+  await page.evaluate(() => { window.__failWrites = false; });
+  await click(page, 'save_retry');
+  await poll(page, () => window.tousu.saveState === 'saved', null, 10000, 'saved');
+  assert.equal(await storedCounter(page), counter + 1, 'the file and its event in one write');
+  await page.reload();
+  await waitReady(page);
+  await click(page, 'case_list');
+  await click(page, (await waitForAny(page, (w) => w.id.startsWith('case_TS-'))).id);
+  const download = page.waitForEvent('download');
+  await click(page, 'attachment_download_0');
+  const chunks = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk);
+  assert.ok(Buffer.concat(chunks).equals(Buffer.from(bill)), 'after the retry and a reload, the file is whole');
+  assert.deepEqual(errors.filter((e) => !/AbortError|abort/i.test(e)), []);
   await context.close();
 });

@@ -194,3 +194,14 @@ export const storedCounter = (page) => page.evaluate(() => new Promise((resolve,
     get.onerror = () => reject(get.error);
   };
 }));
+
+// The failing backend: while window.__failWrites is set, every write transaction to IndexedDB is
+// aborted, as the browser does when the quota is exceeded or the disk fails.
+export function failingIndexedDB() {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
+    const tx = open.call(this, stores, mode, ...rest);
+    if (mode === 'readwrite' && window.__failWrites) queueMicrotask(() => tx.abort());
+    return tx;
+  };
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, launchPersistent, openApp, waitReady, click, waitForAny, waitForWidget, widgets, storedCounter } from './browser.js';
+import { launch, launchPersistent, openApp, waitReady, click, waitForAny, waitForWidget, widgets, storedCounter, failingIndexedDB } from './browser.js';
 import { registerComplaint, typeInto } from './desk_steps.js';
 import { runCli } from './cli.js';
 
@@ -98,17 +98,6 @@ test('a second tab opens read-only, offers to take over, and follows what the wr
   await first.close();
   await context.close();
 });
-
-// The failing backend: while window.__failWrites is set, every write transaction to IndexedDB is
-// aborted, as the browser does when the quota is exceeded or the disk fails.
-function failingIndexedDB() {
-  const open = IDBDatabase.prototype.transaction;
-  IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
-    const tx = open.call(this, stores, mode, ...rest);
-    if (mode === 'readwrite' && window.__failWrites) queueMicrotask(() => tx.abort());
-    return tx;
-  };
-}
 
 test('when the browser refuses to save, the desk goes read-only, keeps what it has, offers a backup of it, and saves it once it can', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });

@@ -36,8 +36,9 @@ void AttachmentsPanel::close() {
     m_error.reset();
 }
 
-double AttachmentsPanel::dropLimit(const app::App& app, const core::Case& c) const {
-    return app.attachments().mayAttach(c) ? double(app.attachments().maxFileMegabytes()) * core::kMegabyte : 0;
+double AttachmentsPanel::dropLimit(const app::App& app, const core::Case&) const {
+    // Whoever may not attach here learns why from the refusal, not from a bundle import's message.
+    return double(app.attachments().maxFileMegabytes()) * core::kMegabyte;
 }
 
 void AttachmentsPanel::received(app::App& app, const core::Case& c, const std::string& name, const std::string& bytes,

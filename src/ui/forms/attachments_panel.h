@@ -31,7 +31,7 @@ class AttachmentsPanel {
     // A file picked or dropped for this case (errorKey: the browser could not read it, or it is too large).
     void received(app::App& app, const core::Case& c, const std::string& name, const std::string& bytes,
                   const std::string& errorKey);
-    // The largest file the page should take while the case is shown (0: none may be attached).
+    // The largest file the page should take as an attachment while the case is shown.
     double dropLimit(const app::App& app, const core::Case& c) const;
     void close();
 

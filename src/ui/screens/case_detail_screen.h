@@ -31,7 +31,7 @@ class CaseDetailScreen : public Screen {
     // A file picked or dropped to attach to the case shown.
     void attachmentReceived(app::App& app, const std::string& name, const std::string& bytes,
                             const std::string& errorKey);
-    // The largest file dropped on the page that is an attachment to the case shown (0: none).
+    // The largest file dropped on the page that is an attachment to the case shown (0: no case).
     double dropLimit(const app::App& app) const { return m_case ? m_files.dropLimit(app, *m_case) : 0; }
 
   private:
