@@ -47,7 +47,8 @@ std::vector<std::string> facts(const core::Event& e, const ReferenceNames& names
     if (t == "erase")
         return {tr(field("reason") == "retention" ? "timeline.erased_retention" : "timeline.erased_request")};
     if (t == "attach")
-        return {fact("timeline.file", field("name")) + " · " + formatBytes(core::getInt(e.fields, "size", 0))};
+        return {fact("timeline.file", field("name")) + " · " + attachmentKindName(field("media_type")) + " · " +
+                formatBytes(core::getInt(e.fields, "size", 0))};
     if (t == "withdraw_attachment") return {fact("timeline.file", field("name"))};
     return {};
 }

@@ -1,5 +1,6 @@
 #include "present/format.h"
 
+#include "core/attachment.h"
 #include "core/validate.h"
 
 #include <algorithm>
@@ -59,6 +60,12 @@ int axisTop(int v) {
     for (int m : {1, 2, 3, 4, 5, 6, 8, 10})
         if (m * power >= quarter) return 4 * m * power;
     return 40 * power;
+}
+
+std::string attachmentKindName(const std::string& mediaType) {
+    static constexpr const char* kKeys[] = {"attachment.kind_image", "attachment.kind_audio", "attachment.kind_pdf",
+                                            "attachment.kind_document", "attachment.kind_text"};
+    return tr(kKeys[static_cast<int>(core::attachmentKind(mediaType))]);
 }
 
 std::string formatBytes(std::int64_t bytes) {

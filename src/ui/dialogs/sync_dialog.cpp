@@ -210,6 +210,7 @@ void SyncDialog::drawExportOptions(app::App& app, const Host& host) {
     ImGui::Checkbox(label("sync.mask", "export_mask").c_str(), &m_mask);
     ImGui::EndDisabled();
     ImGui::TextDisabled("%s", tr(whole ? "sync.mask_explain" : "sync.mask_required"));
+    if (m_mask) ImGui::TextDisabled("%s", tr("sync.mask_no_files")); // a recording or a photo cannot be masked
     if (!host.seal) m_encrypt = false; // checked before: a peer's watermark must not move for a file never written
     ImGui::BeginDisabled(!host.seal);
     ImGui::Checkbox(label("sync.encrypt", "export_encrypt").c_str(), &m_encrypt);
@@ -310,6 +311,10 @@ void SyncDialog::drawPreview(app::App& app) {
         for (const std::string& n : s.concurrentCases) numbers += (numbers.empty() ? "" : "、") + n;
         ImGui::TextWrapped("%s", numbers.c_str());
     }
+    if (s.newFiles) widgets::reportedText("import_files", trNumber("sync.new_files", s.newFiles));
+    if (s.missingFiles)
+        widgets::reportedText("import_missing_files", trNumber("sync.missing_files", s.missingFiles),
+                              &colour::kWarning);
     if (s.newEvents == 0) ImGui::TextDisabled("%s", tr("sync.nothing_new"));
     ImGui::Separator();
     if (ImGui::Button(label("sync.apply", "import_apply").c_str())) return runImport(app, true);

@@ -85,6 +85,8 @@ TEST_CASE("the printed case file holds every entry with its person, the correcti
     CHECK(has(timeline,
               "<td>内部备注 <span class=\"internal\">(内部)</span></td><td>王芳</td><td>客户只在下午接电话</td>"));
     CHECK(has(timeline, "<td>投诉确认</td><td>王芳</td><td>方式：短信<br>已受理</td>"));
+    CHECK(has(timeline, "<td>添加附件</td><td>王芳</td><td>文件：光猫&lt;红灯&gt;.jpg · 图片 · 2.0 KB</td>"));
+    CHECK(has(timeline, "<td>撤回附件</td><td>王芳</td><td>文件：录音.mp3<br>录错了人</td>"));
     const std::string corrections = page.substr(page.find("<h2>登记信息更正</h2>"));
     CHECK(has(corrections, "<td>王芳</td><td>联系电话：138****8000 → 139****9000<br>更正原因：号码听错</td>"));
     CHECK(has(page, "<td>完成初步调查</td><td>2026-11-29 09:00</td><td class=\"late\">已超时</td>"));
