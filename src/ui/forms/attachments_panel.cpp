@@ -86,27 +86,32 @@ void AttachmentsPanel::request(app::App& app, const Host& host, const core::Atta
 }
 
 // A thumbnail that opens the picture large; a picture the browser cannot show gets none.
-bool AttachmentsPanel::drawThumbnail(app::App& app, const Host& host, const core::Attachment& a, std::size_t i) {
+void AttachmentsPanel::drawThumbnail(app::App& app, const Host& host, const core::Attachment& a, std::size_t i) {
     constexpr int kThumbnailPixels = 160; // decoded size: sharp at twice the drawn size (high-DPI screens)
+    // The same square whether the picture is decoded yet or the browser cannot show it: nothing beside
+    // it moves when it arrives (a click aimed at 下载 lands on 下载).
+    const float side = ImGui::GetFontSize() * 5;
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
     const auto found = m_pictures->thumbnails.find(a.sha256);
-    if (found == m_pictures->thumbnails.end()) {
-        request(app, host, a, kThumbnailPixels, false);
-        return false;
+    if (found == m_pictures->thumbnails.end()) request(app, host, a, kThumbnailPixels, false);
+    if (found == m_pictures->thumbnails.end() || !found->second.texture) {
+        ImGui::Dummy(ImVec2(side + padding.x * 2, side + padding.y * 2));
+        return;
     }
     const Picture& p = found->second;
-    if (!p.texture) return false;
-    const float side = ImGui::GetFontSize() * 5;
     const float scale = side / static_cast<float>(std::max(p.width, p.height));
     const ImVec2 size(p.width * scale, p.height * scale);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(padding.x + (side - size.x) / 2, padding.y + (side - size.y) / 2));
     const std::string id = "attachment_thumb_" + std::to_string(i);
     const bool clicked = ImGui::ImageButton(("##" + id).c_str(), reinterpret_cast<ImTextureID>(p.texture), size);
+    ImGui::PopStyleVar();
     widgets::reportLastItem(id.c_str(), a.name); // an image button has no label of its own
     if (clicked) {
         m_viewing = i;
         m_openViewer = true;
         request(app, host, a, 1600, true);
     }
-    return true;
 }
 
 // The picture large, fitted to the window, with its name; Esc or 关闭 closes it.
@@ -154,10 +159,9 @@ void AttachmentsPanel::drawFile(app::App& app, const Host& host, const core::Cas
     }
     const bool here = i < m_stored.size() && m_stored[i];
     // A picture's thumbnail, with what is said of it beside it.
-    const bool thumbnail = here && host.decodeImage &&
-                           core::attachmentKind(a.mediaType) == core::AttachmentKind::Image &&
-                           drawThumbnail(app, host, a, i);
+    const bool thumbnail = here && host.decodeImage && core::attachmentKind(a.mediaType) == core::AttachmentKind::Image;
     if (thumbnail) {
+        drawThumbnail(app, host, a, i);
         ImGui::SameLine();
         ImGui::BeginGroup();
     }

@@ -50,7 +50,7 @@ class AttachmentsPanel {
         ~Pictures();
     };
     void request(app::App& app, const Host& host, const core::Attachment& a, int maxSide, bool large);
-    bool drawThumbnail(app::App& app, const Host& host, const core::Attachment& a, std::size_t i); // drawn?
+    void drawThumbnail(app::App& app, const Host& host, const core::Attachment& a, std::size_t i);
     void drawViewer(app::App& app, const Host& host, const core::Case& c);
     void drawFile(app::App& app, const Host& host, const core::Case& c, const ReferenceNames& names, std::size_t i);
     void drawWithdrawal(app::App& app, const core::Case& c);
