@@ -166,7 +166,8 @@ void AttachmentsPanel::drawFile(app::App& app, const Host& host, const core::Cas
         ImGui::BeginGroup();
     }
     widgets::reportedText(("attachment_" + n).c_str(), a.name);
-    ImGui::TextDisabled("%s · %s · %s", formatBytes(a.size).c_str(), names.person(a.by), formatDateTime(a.at).c_str());
+    ImGui::TextDisabled("%s · %s · %s · %s", attachmentKindName(a.mediaType).c_str(), formatBytes(a.size).c_str(),
+                        names.person(a.by), formatDateTime(a.at).c_str());
     // The buttons beside the facts when they fit.
     const auto small = [](const std::string& text) {
         widgets::sameLineIfFits(ImGui::CalcTextSize(text.c_str(), nullptr, true).x +
