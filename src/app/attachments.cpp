@@ -63,7 +63,7 @@ core::Result<std::string> Attachments::attach(const std::string& caseId, const s
                                      [&](const core::Attachment& a) { return a.sha256 == sha; });
     if (!counted && caseBytes(c) + static_cast<std::int64_t>(bytes.size()) > maxCaseMegabytes() * core::kMegabyte)
         return refuse("error.case_attachments_full", std::to_string(caseBytes(c)));
-    if (auto st = store::storeAttachment(*m_ctx.db, sha, bytes); !st) return st.error();
+    if (auto stored = store::storeAttachment(*m_ctx.db, sha, bytes); !stored) return stored.error();
     const core::Event e = m_ctx.newEvent(caseId, core::code(core::Action::Attach), c.lastHlc,
                                          {{"attachment", sha},
                                           {"name", name},

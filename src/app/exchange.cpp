@@ -231,10 +231,9 @@ core::Result<bool> ImportJob::step(std::size_t budget) {
 core::Status ImportJob::storeFiles() {
     store::Database& db = *m->ctx.db;
     for (const sync::BundleAttachment& a : m->bundle.attachments) {
-        auto had = store::hasAttachment(db, a.sha256);
-        if (!had) return had.error();
-        if (auto st = store::storeAttachment(db, a.sha256, a.bytes); !st) return st;
-        m->summary.newFiles += !had.value();
+        auto stored = store::storeAttachment(db, a.sha256, a.bytes);
+        if (!stored) return stored.error();
+        m->summary.newFiles += stored.value();
     }
     std::vector<std::string> named;
     for (const core::Event& e : m->bundle.events)

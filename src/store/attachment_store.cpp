@@ -17,19 +17,21 @@ core::Result<bool> hasAttachment(const Database& db, const std::string& sha256) 
     return s.bind(1, sha256).row();
 }
 
-core::Status storeAttachment(Database& db, const std::string& sha256, std::string_view bytes) {
+core::Result<bool> storeAttachment(Database& db, const std::string& sha256, std::string_view bytes) {
     auto stored = hasAttachment(db, sha256);
     if (!stored) return stored.error();
-    if (stored.value()) return core::Ok{};
+    if (stored.value()) return false;
     Statement chunk(db, "INSERT OR REPLACE INTO attachment_chunks(sha256, seq, bytes) VALUES (?, ?, ?)");
     std::int64_t seq = 0;
     for (std::size_t at = 0; at < bytes.size(); at += core::kAttachmentChunkBytes, ++seq) {
         chunk.bind(1, sha256).bind(2, seq).bindBlob(3, bytes.substr(at, core::kAttachmentChunkBytes));
-        if (auto st = chunk.run(); !st) return st;
+        if (auto st = chunk.run(); !st) return st.error();
         chunk.reset();
     }
     Statement file(db, "INSERT INTO attachment_files(sha256, size, chunks) VALUES (?, ?, ?)");
-    return file.bind(1, sha256).bind(2, static_cast<std::int64_t>(bytes.size())).bind(3, seq).run();
+    if (auto st = file.bind(1, sha256).bind(2, static_cast<std::int64_t>(bytes.size())).bind(3, seq).run(); !st)
+        return st.error();
+    return true;
 }
 
 core::Result<std::string> readAttachment(const Database& db, const std::string& sha256) {

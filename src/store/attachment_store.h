@@ -17,7 +17,8 @@ class Database;
 // Whether the whole file is stored.
 core::Result<bool> hasAttachment(const Database& db, const std::string& sha256);
 // Stores `bytes` under `sha256` (which the caller checked is theirs); nothing when already stored.
-core::Status storeAttachment(Database& db, const std::string& sha256, std::string_view bytes);
+// Returns whether it stored them (false: they were there).
+core::Result<bool> storeAttachment(Database& db, const std::string& sha256, std::string_view bytes);
 // The whole file; NotFound (error.attachment_missing) when it is not stored.
 core::Result<std::string> readAttachment(const Database& db, const std::string& sha256);
 // Of `sha256s`, those stored.
